@@ -1,0 +1,1 @@
+"""Date arithmetic over court calendars."""

@@ -1,0 +1,50 @@
+"""Federal court calendar: weekends and legal holidays, from the ``holidays`` package.
+
+Used where a regulation extends a period that ends on a Saturday, Sunday or legal holiday to the next
+day that is not one (8 CFR 1208.4(a)(2)(ii) for the one-year asylum deadline; 8 CFR 1003.38(b) for BIA
+appeals). Observed days count: when the Fourth of July falls on a Saturday, federal offices close on
+Friday the 3rd, and that Friday is a legal holiday too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=256)
+def _federal_holidays(year: int) -> dict[dt.date, str]:
+    return dict(holidays.country_holidays("US", years=year, observed=True).items())
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The federal holiday on ``day`` (observed days included), or None."""
+    return _federal_holidays(day.year).get(day)
+
+
+def is_court_closed(day: dt.date) -> bool:
+    return day.weekday() >= 5 or holiday_name(day) is not None
+
+
+def roll_forward(day: dt.date) -> dt.date:
+    """The first day on or after ``day`` that is not a Saturday, Sunday or legal holiday."""
+    while is_court_closed(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` later; February 29 becomes February 28 (the earlier, safer day)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def why_closed(day: dt.date) -> str:
+    name = holiday_name(day)
+    if name:
+        return name
+    return "a Saturday" if day.weekday() == 5 else "a Sunday"

@@ -1,0 +1,62 @@
+"""Reading facts out of a :class:`Case` by path, as three-valued values."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from withhold.facts.case import Asylum, Case
+from withhold.facts.paths import catalogue
+from withhold.logic.value import V, unknown
+
+_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+_STEP_INDEX = re.compile(r"\[\d+\]")
+
+
+class CaseFacts:
+    """A :class:`~withhold.logic.FactSource` over a case: ``None`` (absent or null) is unknown.
+
+    The one exception is the spec's own: an explicit ``asylum.filed_on: null`` records that no
+    application has been filed yet, which is an answer, not an unknown."""
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+
+    def read(self, path: str) -> V[Any]:
+        node: Any = self.case
+        for step in path.split("."):
+            match = _STEP.fullmatch(step)
+            if match is None:
+                raise KeyError(path)
+            name, index = match.group(1), match.group(2)
+            if isinstance(node, Asylum) and name == "filed_on" and node.not_filed_yet:
+                return V(NOT_FILED)
+            if not isinstance(node, BaseModel) or name not in type(node).model_fields:
+                raise KeyError(path)
+            node = getattr(node, name)
+            if node is None:
+                return unknown(path)
+            if index is not None:
+                position = int(index)
+                if position >= len(node):
+                    raise KeyError(path)
+                node = node[position]
+        if isinstance(node, list):
+            # A list of sections (convictions, hearings, children) reads as its length.
+            if catalogue()[_STEP_INDEX.sub("[]", path)].kind == "list":
+                return V(len(node))
+            return V(tuple(node))
+        if isinstance(node, BaseModel):
+            raise KeyError(f"{path} is a section, not a fact")
+        return V(node)
+
+
+class _NotFiled:
+    def __repr__(self) -> str:
+        return "not filed"
+
+
+NOT_FILED: Any = _NotFiled()
+"""The value of ``asylum.filed_on`` when the case says no application has been filed."""
