@@ -1,0 +1,25 @@
+"""Every rule of the law, found by walking from the four protections."""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+
+from withhold.law.protections import PROTECTIONS
+from withhold.logic.rule import Rule, walk
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule reachable from a protection, sorted by id."""
+    roots = tuple(rule for p in PROTECTIONS for rule in (*p.elements, *p.bars))
+    return tuple(sorted(walk(roots), key=lambda r: r.id))
+
+
+def rule_by_id(rule_id: str) -> Rule:
+    """The rule with this id; ``KeyError`` with the nearest id suggested."""
+    for found in all_rules():
+        if found.id == rule_id:
+            return found
+    close = difflib.get_close_matches(rule_id, [r.id for r in all_rules()], n=1, cutoff=0.5)
+    raise KeyError(f"no rule {rule_id!r}" + (f"; did you mean {close[0]}?" if close else ""))
