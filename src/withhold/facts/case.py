@@ -218,9 +218,7 @@ class ParticularSocialGroup(Part):
 
 class Claim(Part):
     country: Country | None = fact("the country of removal the claim concerns", pattern=COUNTRY_PATTERN)
-    grounds: list[Ground] | None = fact(
-        "protected grounds the harm is on account of; [] = none"
-    )
+    grounds: list[Ground] | None = fact("protected grounds the harm is on account of; [] = none")
     particular_social_group: ParticularSocialGroup | None = fact(
         "the particular social group, and whether it is legally cognizable"
     )
@@ -234,9 +232,7 @@ class Claim(Part):
     nexus: Literal["none", "incidental", "a_reason", "one_central_reason"] | None = finding(
         "how strongly a protected ground motivates the harm"
     )
-    past_persecution: bool | None = finding(
-        "persecuted in the past in that country on a protected ground"
-    )
+    past_persecution: bool | None = finding("persecuted in the past in that country on a protected ground")
     future_fear_unrelated_to_past: bool | None = finding(
         "the fear now rests on a new ground, unrelated to the past harm"
     )
@@ -246,9 +242,7 @@ class Claim(Part):
     relocation_reasonable: bool | None = finding(
         "the person could avoid the harm by relocating within the country, and it would be reasonable"
     )
-    future_persecution: Likelihood | None = finding(
-        "likelihood of future persecution on a protected ground"
-    )
+    future_persecution: Likelihood | None = finding("likelihood of future persecution on a protected ground")
     pattern_or_practice: bool | None = finding(
         "a pattern or practice of persecuting a group the person belongs to and is identified with"
     )

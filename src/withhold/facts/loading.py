@@ -46,7 +46,7 @@ class _CaseYamlLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -76,7 +76,7 @@ def read_document(text: str, syntax: Literal["yaml", "json"] | None = None) -> o
                 [CaseIssue("", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]
             ) from None
     try:
-        return yaml.load(text, Loader=_CaseYamlLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_CaseYamlLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -91,7 +91,9 @@ def parse_case(text: str, syntax: Literal["yaml", "json"] | None = None) -> Case
 
 def validate_case(document: object) -> Case:
     if not isinstance(document, dict):
-        raise CaseFileError([CaseIssue("", "a case file is a mapping of keys, starting with `withhold: case/1`")])
+        raise CaseFileError(
+            [CaseIssue("", "a case file is a mapping of keys, starting with `withhold: case/1`")]
+        )
     if "withhold" not in document:
         raise CaseFileError([CaseIssue("withhold", "missing; a case file starts with `withhold: case/1`")])
     if document["withhold"] != "case/1":

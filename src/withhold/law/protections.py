@@ -7,7 +7,11 @@ CAT-GRANT-1 (CAT withholding, 8 CFR 1208.16(c); CAT deferral, 8 CFR 1208.17(a)),
 from __future__ import annotations
 
 from withhold.law.asylum import bars as asylum_bars
-from withhold.law.asylum.border_entry_limitations import lawful_pathways, proclamation_10888, securing_the_border
+from withhold.law.asylum.border_entry_limitations import (
+    lawful_pathways,
+    proclamation_10888,
+    securing_the_border,
+)
 from withhold.law.asylum.one_year import one_year
 from withhold.law.asylum.refugee import discretion, refugee
 from withhold.law.cat import withholding_bars as cat_bars

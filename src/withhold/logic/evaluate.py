@@ -126,7 +126,9 @@ class Context:
         value = self.fact(path, item)
         if value.known:
             return V(value.value != defeating)
-        self._scope.assumptions.append(Assumption(concrete(path, self._scope.item if item is None else item), note))
+        self._scope.assumptions.append(
+            Assumption(concrete(path, self._scope.item if item is None else item), note)
+        )
         return TRUE
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 from withhold.logic.evaluate import Evaluation
 from withhold.logic.rule import Rule
@@ -18,7 +18,7 @@ from withhold.logic.trace import Assumption, Trace
 from withhold.logic.value import UNKNOWN
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     BARRED = "barred"

@@ -93,4 +93,6 @@ def json_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple | list | frozenset | set):
         return [json_value(v) for v in value]
-    return value
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)

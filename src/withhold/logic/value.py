@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Generic, TypeVar, cast
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,7 +41,7 @@ class V(Generic[T]):
         """The known value; a programming error to call on an unknown one."""
         if self.value is UNKNOWN:
             raise ValueError("value is unknown")
-        return cast(T, self.value)
+        return self.value
 
     def is_(self, expected: object) -> bool:
         """True only when known and equal to ``expected`` (two-valued; for branching in rule bodies)."""
@@ -51,7 +51,7 @@ class V(Generic[T]):
         """Apply ``fn`` to a known value; an unknown stays unknown with the same dependencies."""
         if self.value is UNKNOWN:
             return V(UNKNOWN, self.depends)
-        return V(fn(cast(T, self.value)))
+        return V(fn(self.value))
 
     def __repr__(self) -> str:
         if self.value is UNKNOWN:
@@ -133,7 +133,7 @@ def case_split(value: V[T], domain: Iterable[T], fn: Callable[[T], V[R]]) -> V[R
     This is how a fact becomes missing only when the answer depends on it: with the circuit unknown,
     a nexus that is "one central reason" meets every circuit's standard, so the circuit is not asked."""
     if value.value is not UNKNOWN:
-        return fn(cast(T, value.value))
+        return fn(value.value)
     results = [fn(option) for option in domain]
     first = results[0] if results else None
     if first is not None and first.known and all(r.known and r.value == first.value for r in results):

@@ -50,7 +50,9 @@ def _parse(raw: dict[str, Any]) -> dict[str, Parameter]:
         if not isinstance(body, dict) or not body.get("reference") or not body.get("values"):
             raise ValueError(f"parameter {name} needs a reference and dated values")
         values = tuple(sorted((_date(start), value) for start, value in body["values"].items()))
-        found[name] = Parameter(name, str(body.get("description", "")).strip(), str(body["reference"]), values)
+        found[name] = Parameter(
+            name, str(body.get("description", "")).strip(), str(body["reference"]), values
+        )
     return found
 
 

@@ -58,9 +58,7 @@ class Screening:
             "withhold": FORMAT,
             "law_as_of": self.law_as_of.isoformat(),
             "best_protection": self.best_protection,
-            "reliefs": {
-                d.protection.name: _relief_json(d, include_trace) for d in self.determinations
-            },
+            "reliefs": {d.protection.name: _relief_json(d, include_trace) for d in self.determinations},
             "questions": list(self.questions),
         }
 
@@ -99,7 +97,7 @@ def _relief_json(d: Determination, include_trace: bool) -> dict[str, Any]:
         "needs_legal_analysis": [{"rule": p.rule, "why": p.why} for p in d.needs_legal_analysis],
         # Extensions to screening/1 (new keys only):
         "assumed": [{"fact": a.fact, "note": a.note} for a in d.assumptions],
-        "caveats": [{"rule": c.rule, "note": c.note} for c in d.caveats],
+        "caveats": [{"rule": c.rule, "note": c.why} for c in d.caveats],
     }
     if include_trace:
         data["trace"] = d.trace.to_dict()

@@ -26,7 +26,9 @@ LIMITATION_JUDGEMENT = (
 def _limitation(first_entry: dt.date, last_entry: dt.date | None) -> Callable[[Context], V[bool]]:
     def body(ctx: Context) -> V[bool]:
         arrival = ctx.fact("entry.last_arrival_date")
-        if arrival.known and not (first_entry <= arrival.get() and (last_entry is None or arrival.get() <= last_entry)):
+        if arrival.known and not (
+            first_entry <= arrival.get() and (last_entry is None or arrival.get() <= last_entry)
+        ):
             return FALSE
         in_window = arrival.map(lambda _: True) if arrival.known else unknown(arrival.depends)
         covered = all_(

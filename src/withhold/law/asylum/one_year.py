@@ -43,7 +43,9 @@ def deadline(ctx: Context) -> V[dt.date]:
     anniversary = add_years(start, ctx.param("asylum.one_year.period_years"))
     last_day = roll_forward(anniversary)
     if last_day != anniversary:
-        ctx.note(f"{anniversary.isoformat()} is {why_closed(anniversary)}; the deadline moves to {last_day.isoformat()}")
+        ctx.note(
+            f"{anniversary.isoformat()} is {why_closed(anniversary)}; the deadline moves to {last_day.isoformat()}"
+        )
     return known(last_day)
 
 

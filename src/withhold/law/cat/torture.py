@@ -72,10 +72,20 @@ def definition(ctx: Context) -> V[bool]:
     """Each element refines the likelihood finding: answered against the claim it defeats it; left
     unanswered it does not hold the status open (case format)."""
     return all_(
-        ctx.unless("torture.severe_pain_or_suffering", False, "severity taken as part of the likelihood finding"),
-        ctx.unless("torture.specific_intent", False, "specific intent taken as part of the likelihood finding"),
-        ctx.unless("torture.in_custody_or_control", False, "custody or control taken as part of the likelihood finding"),
-        ctx.unless("torture.lawful_sanction", True, "not a lawful sanction, taken as part of the likelihood finding"),
+        ctx.unless(
+            "torture.severe_pain_or_suffering", False, "severity taken as part of the likelihood finding"
+        ),
+        ctx.unless(
+            "torture.specific_intent", False, "specific intent taken as part of the likelihood finding"
+        ),
+        ctx.unless(
+            "torture.in_custody_or_control",
+            False,
+            "custody or control taken as part of the likelihood finding",
+        ),
+        ctx.unless(
+            "torture.lawful_sanction", True, "not a lawful sanction, taken as part of the likelihood finding"
+        ),
     )
 
 

@@ -179,4 +179,3 @@ def withholding_particularly_serious_crime(ctx: Context) -> V[bool]:
         return all_(ctx.rule(final, index), ctx.rule(individual_finding, index))
 
     return any_(by_sentence, any_conviction(ctx, test))
-

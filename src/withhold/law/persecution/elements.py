@@ -119,4 +119,3 @@ def credibility(ctx: Context) -> V[bool]:
         False,
         "credibility not yet assessed; an adverse credibility finding would defeat the claim",
     )
-

@@ -87,8 +87,12 @@ class CircuitStandard:
 
 # Circuits that read INA 241(b)(3)(C) to require only "a reason", from the date of their decision.
 A_REASON_CIRCUITS = (
-    CircuitStandard("9", "a_reason", dt.date(2017, 1, 18), "Barajas-Romero v. Lynch, 846 F.3d 351 (9th Cir. 2017)"),
-    CircuitStandard("6", "a_reason", dt.date(2020, 5, 18), "Guzman-Vazquez v. Barr, 959 F.3d 253 (6th Cir. 2020)"),
+    CircuitStandard(
+        "9", "a_reason", dt.date(2017, 1, 18), "Barajas-Romero v. Lynch, 846 F.3d 351 (9th Cir. 2017)"
+    ),
+    CircuitStandard(
+        "6", "a_reason", dt.date(2020, 5, 18), "Guzman-Vazquez v. Barr, 959 F.3d 253 (6th Cir. 2020)"
+    ),
 )
 DEFAULT_AUTHORITY = "Matter of C-T-L-, 25 I&N Dec. 341 (BIA 2010)"
 
@@ -115,7 +119,9 @@ def _withholding_by_circuit(ctx: Context) -> V[bool]:
     # The circuit is missing only when the answer depends on it (a nexus of exactly "a reason").
     result = case_split(circuit, CIRCUITS, lambda c: meets(nexus, circuit_standard(c, ctx.as_of)[0]))
     if result.known:
-        ctx.note("circuit unknown, but the nexus finding gives the same answer under every circuit's standard")
+        ctx.note(
+            "circuit unknown, but the nexus finding gives the same answer under every circuit's standard"
+        )
     return result
 
 
@@ -155,4 +161,3 @@ withholding_nexus = Rule(
     ),
     explanation="Withholding requires the protected ground to meet the nexus standard of the circuit.",
 )
-

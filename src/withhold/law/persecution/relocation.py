@@ -53,4 +53,3 @@ def relocation_unavailable(ctx: Context) -> V[bool]:
     """A fear that could reasonably be escaped elsewhere in the country does not qualify."""
     ctx.rule(relocation_burden)
     return not_(ctx.fact("claim.relocation_reasonable"))
-
