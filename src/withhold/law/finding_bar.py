@@ -19,7 +19,7 @@ def finding_bar(
     *,
     cites: tuple[str, ...],
     ref: tuple[str, ...],
-    judgement: str,
+    judgement: str | None,
     caveat: str | None = None,
     explanation: str = "",
 ) -> Rule:

@@ -98,7 +98,7 @@ frivolous = finding_bar(
     "asylum.frivolous_finding",
     cites=("INA 208(d)(6), 8 U.S.C. 1158(d)(6)", "8 CFR 1208.20"),
     ref=("ASY-BAR-FRIV-1",),
-    judgement="A frivolousness finding requires the INA 208(d)(4)(A) warning and a final determination.",
+    judgement=None,  # a matter of record: the finding was made, after the INA 208(d)(4)(A) warning, or not
     explanation="A knowingly frivolous application, after warning, bars every benefit under the Act for good.",
 )
 

@@ -8,6 +8,7 @@ in a particular social group or political opinion. Each of these is a finding; t
 
 from __future__ import annotations
 
+from withhold.law.persecution.past_persecution import presumption
 from withhold.logic import FALSE, TRUE, Context, V, any_, equals, rule, unknown
 
 GROUND_NAMES = {
@@ -72,14 +73,16 @@ def protected_ground(ctx: Context) -> V[bool]:
     ),
     ref=("WH-ELEM-3",),
     reads=("claim.harm_is_persecution",),
+    uses=(presumption,),
     judgement=(
         "Whether the harm suffered or feared rises to persecution is a legal judgement on the facts "
         "(reviewed deferentially: Urias-Orellana v. Bondi, No. 24-777 (U.S. Mar. 4, 2026))."
     ),
 )
 def harm(ctx: Context) -> V[bool]:
-    """Persecution is a threat to life or freedom, or serious harm; not every mistreatment is."""
-    return ctx.fact("claim.harm_is_persecution")
+    """Persecution is a threat to life or freedom, or serious harm; not every mistreatment is. A finding
+    of past persecution, on the claim now made, already finds that the harm was persecution."""
+    return any_(ctx.fact("claim.harm_is_persecution"), ctx.rule(presumption))
 
 
 @rule(
@@ -88,6 +91,7 @@ def harm(ctx: Context) -> V[bool]:
     cites=("Matter of Acosta, 19 I&N Dec. 211 (BIA 1985)", "Matter of A-B-, 28 I&N Dec. 307 (A.G. 2021)"),
     ref=("WH-ELEM-3",),
     reads=("claim.persecutor", "claim.government_unable_or_unwilling"),
+    uses=(presumption,),
     judgement=(
         "Whether the government is unable or unwilling to control a non-state persecutor is a finding "
         "on the country evidence and any reports to the authorities."
@@ -95,9 +99,10 @@ def harm(ctx: Context) -> V[bool]:
 )
 def state_protection_failure(ctx: Context) -> V[bool]:
     """Harm by private actors is persecution only when the state cannot or will not control them;
-    harm by the state itself needs no such showing."""
+    harm by the state itself needs no such showing. A finding of past persecution (on the claim now
+    made) already includes it."""
     by_government = equals(ctx.fact("claim.persecutor"), "government")
-    return any_(by_government, ctx.fact("claim.government_unable_or_unwilling"))
+    return any_(by_government, ctx.fact("claim.government_unable_or_unwilling"), ctx.rule(presumption))
 
 
 @rule(

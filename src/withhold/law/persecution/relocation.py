@@ -51,5 +51,7 @@ def relocation_burden(ctx: Context) -> V[str]:
 )
 def relocation_unavailable(ctx: Context) -> V[bool]:
     """A fear that could reasonably be escaped elsewhere in the country does not qualify."""
-    ctx.rule(relocation_burden)
+    burden = ctx.rule(relocation_burden)
+    if burden.known:
+        ctx.note(f"burden of proof on relocation: {burden.get()}")
     return not_(ctx.fact("claim.relocation_reasonable"))
