@@ -77,11 +77,24 @@ def determine(protection: Protection, evaluation: Evaluation) -> Determination:
         status=status,
         trace=root,
         reasons=_reasons(status, elements, bars),
-        missing=tuple(sorted(set().union(*(t.depends for t in open_parts)))) if open_parts else (),
+        missing=_missing(status, elements, bars),
         needs_legal_analysis=_legal_points(open_parts) if status is Status.UNDETERMINED else (),
         assumptions=_assumptions(elements) if status in (Status.ELIGIBLE, Status.UNDETERMINED) else (),
         caveats=_caveats(elements, bars),
     )
+
+
+def _missing(status: Status, elements: list[Trace], bars: list[Trace]) -> tuple[str, ...]:
+    """Facts whose answer could still change the status (screening/1). Nothing changes ``barred``;
+    only an open bar can change ``not_eligible`` (to barred); ``eligible`` changes only through the
+    facts it assumes, which are listed apart."""
+    if status is Status.UNDETERMINED:
+        open_parts = [t for t in elements + bars if t.value is UNKNOWN]
+    elif status is Status.NOT_ELIGIBLE:
+        open_parts = [t for t in bars if t.value is UNKNOWN]
+    else:
+        open_parts = []
+    return tuple(sorted(set().union(*(t.depends for t in open_parts)))) if open_parts else ()
 
 
 def _tagged(trace: Trace, role: str) -> Trace:

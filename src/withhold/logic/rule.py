@@ -9,6 +9,7 @@ person without running it. There is no law in this module.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -130,7 +131,7 @@ def rule(
             judgement=judgement,
             caveat=caveat,
             per=per,
-            explanation=explanation or (body.__doc__ or "").strip(),
+            explanation=explanation or inspect.cleandoc(body.__doc__ or ""),
         )
 
     return build
