@@ -179,10 +179,21 @@ def _assumptions(elements: list[Trace]) -> tuple[Assumption, ...]:
 
 
 def _caveats(elements: list[Trace], bars: list[Trace]) -> tuple[LegalPoint, ...]:
-    """Contested or changed law that mattered: on a rule that held, or is still open, or gave a value."""
+    """Contested or changed law that mattered to the status: caveats on the rules along the path that
+    decided each part (a bar that applies, an element that holds or fails, an open question)."""
     found: dict[str, LegalPoint] = {}
     for part in elements + bars:
-        for node in part.walk():
-            if node.caveat and node.value is not False and node.rule not in found:
+        if part.value is False and part.role == "bar":
+            continue  # a bar ruled out: its contested details did not matter
+        for node in _decisive_path(part):
+            if node.caveat and node.rule not in found:
                 found[node.rule] = LegalPoint(node.rule, node.caveat)
     return tuple(found.values())
+
+
+def _decisive_path(node: Trace) -> Iterator[Trace]:
+    """``node`` and the rules below it that carry its value (or compute a value it used)."""
+    yield node
+    for child in node.children:
+        if child.value is node.value or child.value not in (True, False, UNKNOWN):
+            yield from _decisive_path(child)
