@@ -144,10 +144,26 @@ def test_the_selecting_date_picks_the_version() -> None:
     assert value.value == "new" and trace.citations == ("Toy Act § 8", "Toy Amendment")
 
 
-def test_unknown_selecting_date_falls_back_to_the_law_as_of_date_and_says_so() -> None:
+def test_unknown_selecting_date_runs_every_version_it_could_select() -> None:
+    # On 2005-01-01 only the old text can have been selected.
     value, trace = evaluate(dated, as_of=dt.date(2005, 1, 1))
     assert value.value == "old"
-    assert "law-as-of date" in trace.note
+    # Later, either text could apply: the answer is unknown, and the selecting date is what it needs.
+    value, trace = evaluate(dated, as_of=dt.date(2015, 1, 1))
+    assert value.value is UNKNOWN
+    assert value.depends == {"x.filed"}
+    assert "every version it could select was applied" in trace.note
+
+
+def test_unknown_selecting_date_is_not_needed_when_every_version_agrees() -> None:
+    agree = Rule(
+        id="toy.agree",
+        title="Two texts, one answer",
+        citations=("Toy Act § 12",),
+        versions=(Version(until(2009, 12, 31), _old), Version(since(2010, 1, 1), _old)),
+        selected_by="x.filed",
+    )
+    assert evaluate(agree, as_of=dt.date(2015, 1, 1))[0].value == "old"
 
 
 def test_a_rule_not_yet_in_force_gives_its_declared_value() -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from withhold.logic.rule import LAW_AS_OF, Rule
+from withhold.logic.rule import LAW_AS_OF, Rule, Version
 from withhold.logic.trace import Assumption, Trace
 from withhold.logic.value import FALSE, TRUE, UNKNOWN, V, all_, any_, not_
 
@@ -117,6 +117,13 @@ class Context:
         """Say something about this evaluation in the trace (which standard was applied, and why)."""
         self._scope.notes.append(text)
 
+    def assume(self, path: str, note: str, item: int | None = None) -> None:
+        """Record that a status stands on a fact left unknown (see :meth:`unless`)."""
+        if path not in self._scope.rule.all_reads:
+            raise RuleError(f"rule {self._scope.rule.id} assumes {path} without declaring it")
+        where = concrete(path, self._scope.item if item is None else item)
+        self._scope.assumptions.append(Assumption(where, note))
+
     def unless(self, path: str, defeating: Any, note: str, item: int | None = None) -> V[bool]:
         """True unless the fact is known to equal ``defeating``.
 
@@ -156,53 +163,83 @@ class Evaluation:
         self._memo[key] = result
         return result
 
-    def _selecting_date(self, rule: Rule, scope: _Scope) -> tuple[dt.date, str]:
+    def _selecting_fact(self, rule: Rule, scope: _Scope) -> V[Any] | None:
         if rule.selected_by == LAW_AS_OF:
-            return self.as_of, ""
+            return None
         path = concrete(rule.selected_by, scope.item)
         value = self.facts.read(path)
         scope.facts[path] = value.value
-        if isinstance(value.value, dt.date):
-            return value.value, f"version selected by {path} ({value.value.isoformat()})"
-        return self.as_of, f"version selected by the law-as-of date because {path} is unknown or absent"
+        return value
 
     def _run(self, rule: Rule, item: int | None) -> tuple[V[Any], Trace]:
         scope = _Scope(rule, item)
-        day, selection_note = self._selecting_date(rule, scope)
-        version = rule.version_on(day)
-        notes = [selection_note] if selection_note and len(rule.versions) > 1 else []
-        caveat = rule.caveat
-        if version is None:
-            value: V[Any] = V(rule.when_not_in_force)
-            notes.append(f"not in force on {day.isoformat()} (in force {rule.in_force})")
-            caveat = None
+        selecting = self._selecting_fact(rule, scope)
+        notes: list[str] = []
+        if selecting is not None and selecting.value is UNKNOWN:
+            value, versions, caveats = self._run_every_possible_version(rule, scope, selecting, notes)
         else:
-            context = Context(self, scope, day)
-            value = version.body(context)
-            if version.label:
-                notes.append(version.label)
-            notes.extend(scope.notes)
-            if version.caveat:
-                caveat = f"{caveat} {version.caveat}".strip() if caveat else version.caveat
-            if rule.exceptions:
-                value = self._apply_exceptions(rule, value, scope)
-        citations = rule.citations + (version.citations if version else ())
+            day = selecting.value if selecting is not None and isinstance(selecting.value, dt.date) else self.as_of
+            if selecting is not None and len(rule.versions) > 1:
+                source = rule.selected_by if day is not self.as_of else "the law-as-of date"
+                notes.append(f"version selected by {source} ({day.isoformat()})")
+            value, version, caveat = self._run_version(rule, scope, day, notes)
+            versions, caveats = ([version] if version else []), ([caveat] if caveat else [])
+        citations = rule.citations + tuple(c for v in versions for c in v.citations)
         trace = Trace(
             rule=rule.id,
             title=rule.title,
-            citations=citations,
+            citations=tuple(dict.fromkeys(citations)),
             value=value.value,
             depends=value.depends,
             facts=tuple(scope.facts.items()),
-            parameters=tuple(scope.parameters),
-            children=tuple(scope.children),
+            parameters=tuple(dict.fromkeys(scope.parameters)),
+            children=tuple({(c.label, c.role): c for c in scope.children}.values()),
             item=item,
-            note="; ".join(notes),
+            note="; ".join(dict.fromkeys(notes)),
             judgement=rule.judgement,
-            caveat=caveat,
-            assumptions=tuple(scope.assumptions),
+            caveat=" ".join(dict.fromkeys(caveats)) or None,
+            assumptions=tuple(dict.fromkeys(scope.assumptions)),
         )
         return value, trace
+
+    def _run_version(
+        self, rule: Rule, scope: _Scope, day: dt.date, notes: list[str]
+    ) -> tuple[V[Any], Version | None, str | None]:
+        version = rule.version_on(day)
+        if version is None:
+            notes.append(f"not in force on {day.isoformat()} (in force {rule.in_force})")
+            return V(rule.when_not_in_force), None, None
+        scope.notes = []
+        value = version.body(Context(self, scope, day))
+        if version.label:
+            notes.append(version.label)
+        notes.extend(scope.notes)
+        if rule.exceptions:
+            value = self._apply_exceptions(rule, value, scope)
+        caveat = " ".join(c for c in (rule.caveat, version.caveat) if c) or None
+        return value, version, caveat
+
+    def _run_every_possible_version(
+        self, rule: Rule, scope: _Scope, selecting: V[Any], notes: list[str]
+    ) -> tuple[V[Any], list[Version], list[str]]:
+        """The date that selects the version is unknown: run every version that date could select (and
+        the time before the rule, if any). One answer from all of them is the answer; otherwise the
+        result is unknown and the selecting date is among the facts it depends on."""
+        days = _possible_days(rule, self.as_of)
+        results: list[V[Any]] = []
+        versions: list[Version] = []
+        caveats: list[str] = []
+        for day in days:
+            value, version, caveat = self._run_version(rule, scope, day, notes)
+            results.append(value)
+            versions += [version] if version else []
+            caveats += [caveat] if caveat else []
+        first = results[0]
+        if len(results) > 1:
+            notes.insert(0, f"{rule.selected_by} unknown: every version it could select was applied")
+        if all(r.known and r.value == first.value for r in results):
+            return V(first.value), versions, caveats
+        return V(UNKNOWN, selecting.depends.union(*(r.depends for r in results))), versions, caveats
 
     def _apply_exceptions(self, rule: Rule, general: V[Any], scope: _Scope) -> V[bool]:
         """General rule, then exceptions, as the law is written: the rule holds unless one applies."""
@@ -216,6 +253,21 @@ class Evaluation:
         if general.value is False:
             return FALSE
         return all_(general, not_(any_(*excepted)))
+
+
+def _possible_days(rule: Rule, as_of: dt.date) -> list[dt.date]:
+    """One day in each version in force up to ``as_of`` (a later one could not have selected yet), and
+    one day before the rule's first version if it has a start."""
+    days: list[dt.date] = []
+    for version in rule.versions:
+        period = version.in_force
+        if period.start is not None and period.start > as_of:
+            continue
+        days.append(as_of if period.contains(as_of) else period.end or as_of)
+    starts = [v.in_force.start for v in rule.versions]
+    if None not in starts:
+        days.append(min(min(s for s in starts if s is not None) - dt.timedelta(days=1), as_of))
+    return sorted(set(days))
 
 
 def _as_exception(trace: Trace) -> Trace:

@@ -18,13 +18,21 @@ from withhold.logic import Context, V, all_, any_, not_, one_of, rule, unknown
 
 
 def likelihood_at_least(ctx: Context, levels: tuple[str, ...]) -> V[bool]:
-    """The likelihood finding, or — while it is unrecorded — a pattern or practice of persecution of a
-    group the person belongs to, which establishes it without singling out (8 CFR 1208.13(b)(2)(iii),
-    1208.16(b)(2))."""
+    """The likelihood finding, which is the aggregate assessment. While it is unrecorded, a pattern or
+    practice of persecution of a group the person belongs to establishes it without singling out
+    (8 CFR 1208.13(b)(2)(iii), 1208.16(b)(2)); the output lists that as an assumption."""
     likelihood = ctx.fact("claim.future_persecution")
     if likelihood.known:
         return one_of(likelihood, levels)
-    return any_(unknown(likelihood.depends), ctx.fact("claim.pattern_or_practice"))
+    pattern = ctx.fact("claim.pattern_or_practice")
+    if pattern.value is True:
+        ctx.assume(
+            "claim.future_persecution",
+            "the likelihood is taken as established by the pattern-or-practice finding; a contrary "
+            "likelihood finding would defeat it",
+        )
+        return pattern
+    return any_(unknown(likelihood.depends), pattern)
 
 
 @rule(

@@ -29,7 +29,8 @@ LETTERS_WITH_ONE_YEAR_TERM = ("F", "G", "P", "R", "S")
     ),
 )
 def aggravated_felony(ctx: Context) -> V[bool]:
-    """Counsel's classification, checked against the sentence thresholds of (F), (G), (P), (R), (S)."""
+    """Counsel's classification, checked against the sentence thresholds of (F), (G), (P), (R), (S):
+    for those letters the term of imprisonment is part of the definition, so it must be known."""
     letter = ctx.fact("convictions[].aggravated_felony")
     if not letter.known:
         return unknown(letter.depends)
@@ -43,7 +44,10 @@ def aggravated_felony(ctx: Context) -> V[bool]:
     if letter.get() in LETTERS_WITH_ONE_YEAR_TERM:
         minimum = ctx.param("crimes.aggravated_felony.minimum_term_months")
         sentence = ctx.fact("convictions[].sentence_months")
-        if sentence.known and sentence.get() < minimum:
+        if not sentence.known:
+            # The statute makes the term part of the definition: without it the classification is open.
+            return unknown(sentence.depends)
+        if sentence.get() < minimum:
             ctx.note(
                 f"subparagraph ({letter.get()}) needs a term of imprisonment of at least {minimum} months; "
                 f"the sentence recorded is {sentence.get():g}, so the statute does not make it an aggravated felony"
