@@ -178,7 +178,11 @@ class Evaluation:
         if selecting is not None and selecting.value is UNKNOWN:
             value, versions, caveats = self._run_every_possible_version(rule, scope, selecting, notes)
         else:
-            day = selecting.value if selecting is not None and isinstance(selecting.value, dt.date) else self.as_of
+            day = (
+                selecting.value
+                if selecting is not None and isinstance(selecting.value, dt.date)
+                else self.as_of
+            )
             if selecting is not None and len(rule.versions) > 1:
                 source = rule.selected_by if day is not self.as_of else "the law-as-of date"
                 notes.append(f"version selected by {source} ({day.isoformat()})")

@@ -64,6 +64,18 @@ def protected_ground(ctx: Context) -> V[bool]:
     return FALSE
 
 
+def _found_or_entailed(ctx: Context, found: V[bool], fact: str, note: str) -> V[bool]:
+    """The element as recorded; while it is unrecorded, a finding of past persecution on the claim now
+    made already includes it — listed as an assumption, so a contrary finding can still defeat it."""
+    if found.known:
+        return found
+    past = ctx.rule(presumption)
+    if past.value is True:
+        ctx.assume(fact, note)
+        return TRUE
+    return unknown(found.depends, past.depends)
+
+
 @rule(
     "persecution.harm",
     "The harm rises to persecution",
@@ -82,7 +94,12 @@ def protected_ground(ctx: Context) -> V[bool]:
 def harm(ctx: Context) -> V[bool]:
     """Persecution is a threat to life or freedom, or serious harm; not every mistreatment is. A finding
     of past persecution, on the claim now made, already finds that the harm was persecution."""
-    return any_(ctx.fact("claim.harm_is_persecution"), ctx.rule(presumption))
+    return _found_or_entailed(
+        ctx,
+        ctx.fact("claim.harm_is_persecution"),
+        "claim.harm_is_persecution",
+        "taken as found by the past-persecution finding on this claim",
+    )
 
 
 @rule(
@@ -102,7 +119,13 @@ def state_protection_failure(ctx: Context) -> V[bool]:
     harm by the state itself needs no such showing. A finding of past persecution (on the claim now
     made) already includes it."""
     by_government = equals(ctx.fact("claim.persecutor"), "government")
-    return any_(by_government, ctx.fact("claim.government_unable_or_unwilling"), ctx.rule(presumption))
+    return _found_or_entailed(
+        ctx,
+        any_(by_government, ctx.fact("claim.government_unable_or_unwilling")),
+        "claim.government_unable_or_unwilling",
+        "taken as found by the past-persecution finding on this claim (persecution implies the state "
+        "failed to protect)",
+    )
 
 
 @rule(

@@ -36,6 +36,11 @@ def reinstated_order(ctx: Context) -> V[bool]:
         return answer
     kind = ctx.fact("proceedings.kind")
     if kind.value in POSTURES_WITHOUT_REINSTATEMENT:
+        ctx.assume(
+            "proceedings.reinstated_order",
+            "taken as not reinstated: in these proceedings a prior order would have been reinstated "
+            "instead (8 CFR 241.8); a reinstated order would foreclose asylum",
+        )
         return FALSE
     return unknown(answer.depends)
 
