@@ -101,7 +101,10 @@ def test_absent_and_null_are_unknown_false_is_an_answer() -> None:
 
 
 def test_explicit_null_filing_date_means_not_filed() -> None:
-    assert CaseFacts(parse_case("withhold: case/1\nasylum: {filed_on: null}\n")).read("asylum.filed_on").value is NOT_FILED
+    assert (
+        CaseFacts(parse_case("withhold: case/1\nasylum: {filed_on: null}\n")).read("asylum.filed_on").value
+        is NOT_FILED
+    )
     assert not CaseFacts(parse_case("withhold: case/1\nasylum: {}\n")).read("asylum.filed_on").known
 
 
@@ -117,7 +120,17 @@ def test_every_key_of_the_spec_is_in_the_model() -> None:
     """Keys named in the spec's tables and lists exist in the case model, exactly."""
     text = SPEC.read_text(encoding="utf-8")
     paths = set(catalogue())
-    sections = {"person", "proceedings", "entry", "asylum", "claim", "torture", "conduct", "convictions", "family"}
+    sections = {
+        "person",
+        "proceedings",
+        "entry",
+        "asylum",
+        "claim",
+        "torture",
+        "conduct",
+        "convictions",
+        "family",
+    }
     missing = []
     checked = 0
     for heading, body in re.findall(r"^## `([a-z_]+)(?:\[\])?`\n(.*?)(?=^## |\Z)", text, re.S | re.M):

@@ -112,7 +112,7 @@ def test_using_an_undeclared_rule_is_an_error() -> None:
     def sneaky(ctx: Context) -> V[bool]:
         return ctx.rule(member)
 
-    with pytest.raises(RuleError, match="uses toy.member without declaring it"):
+    with pytest.raises(RuleError, match=r"uses toy\.member without declaring it"):
         evaluate(sneaky, x__member=True)
 
 

@@ -17,7 +17,9 @@ from withhold.logic import Rule
 from withhold.parameters import load as load_parameters
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "law" / "rules-reference.md"
-AUTHORITY = re.compile(r"INA |CFR|I&N Dec\.|U\.S\.|F\.\d?d|F\.4th|F\. Supp|FR |Pub\. L\.|Proclamation|U\.S\.C\.|IIRIRA|FARRA")
+AUTHORITY = re.compile(
+    r"INA |CFR|I&N Dec\.|U\.S\.|F\.\d?d|F\.4th|F\. Supp|FR |Pub\. L\.|Proclamation|U\.S\.C\.|IIRIRA|FARRA"
+)
 
 
 def defined_rules() -> list[Rule]:
@@ -90,5 +92,5 @@ def test_rules_reference_ids_exist_in_the_reference() -> None:
 
 def test_lookup_by_id_suggests_the_nearest() -> None:
     assert rule_by_id("asylum.bar.one_year").id == "asylum.bar.one_year"
-    with pytest.raises(KeyError, match="did you mean asylum.bar.one_year"):
+    with pytest.raises(KeyError, match=r"did you mean asylum\.bar\.one_year"):
         rule_by_id("asylum.bar.one_yaer")

@@ -64,14 +64,15 @@ def protected_ground(ctx: Context) -> V[bool]:
     return FALSE
 
 
-def _found_or_entailed(ctx: Context, found: V[bool], fact: str, note: str) -> V[bool]:
+def _found_or_entailed(ctx: Context, found: V[bool], note: str) -> V[bool]:
     """The element as recorded; while it is unrecorded, a finding of past persecution on the claim now
     made already includes it — listed as an assumption, so a contrary finding can still defeat it."""
     if found.known:
         return found
     past = ctx.rule(presumption)
     if past.value is True:
-        ctx.assume(fact, note)
+        for open_fact in sorted(found.depends):  # the facts actually still open, not the one named
+            ctx.assume(open_fact, note)
         return TRUE
     return unknown(found.depends, past.depends)
 
@@ -97,7 +98,6 @@ def harm(ctx: Context) -> V[bool]:
     return _found_or_entailed(
         ctx,
         ctx.fact("claim.harm_is_persecution"),
-        "claim.harm_is_persecution",
         "taken as found by the past-persecution finding on this claim",
     )
 
@@ -122,7 +122,6 @@ def state_protection_failure(ctx: Context) -> V[bool]:
     return _found_or_entailed(
         ctx,
         any_(by_government, ctx.fact("claim.government_unable_or_unwilling")),
-        "claim.government_unable_or_unwilling",
         "taken as found by the past-persecution finding on this claim (persecution implies the state "
         "failed to protect)",
     )
