@@ -80,7 +80,7 @@ def determine(protection: Protection, evaluation: Evaluation) -> Determination:
         missing=_missing(status, elements, bars),
         needs_legal_analysis=_legal_points(open_parts) if status is Status.UNDETERMINED else (),
         assumptions=_assumptions(elements) if status in (Status.ELIGIBLE, Status.UNDETERMINED) else (),
-        caveats=_caveats(elements, bars),
+        caveats=_caveats(_deciding_parts(status, elements, bars)),
     )
 
 
@@ -178,13 +178,23 @@ def _assumptions(elements: list[Trace]) -> tuple[Assumption, ...]:
     return tuple(found.values())
 
 
-def _caveats(elements: list[Trace], bars: list[Trace]) -> tuple[LegalPoint, ...]:
+def _deciding_parts(status: Status, elements: list[Trace], bars: list[Trace]) -> list[Trace]:
+    """The parts that decided the status: the bars that apply, the elements that fail, every element
+    of an eligible protection, or everything still open (with what already holds) when undetermined."""
+    if status is Status.BARRED:
+        return [t for t in bars if t.value is True]
+    if status is Status.NOT_ELIGIBLE:
+        return [t for t in elements if t.value is False]
+    if status is Status.ELIGIBLE:
+        return elements
+    return [t for t in elements if t.value is not False] + [t for t in bars if t.value is UNKNOWN]
+
+
+def _caveats(parts: list[Trace]) -> tuple[LegalPoint, ...]:
     """Contested or changed law that mattered to the status: caveats on the rules along the path that
-    decided each part (a bar that applies, an element that holds or fails, an open question)."""
+    decided each deciding part."""
     found: dict[str, LegalPoint] = {}
-    for part in elements + bars:
-        if part.value is False and part.role == "bar":
-            continue  # a bar ruled out: its contested details did not matter
+    for part in parts:
         for node in _decisive_path(part):
             if node.caveat and node.rule not in found:
                 found[node.rule] = LegalPoint(node.rule, node.caveat)
