@@ -1,6 +1,6 @@
 """The ``case/1`` case file, as typed models.
 
-The format is a contract (``docs/spec/case-format.md``, copied from the shared spec): every key here is
+The format is a contract (``../shared/spec/case-format.md``): every key here is
 named exactly as the spec names it. Absent or ``null`` means *unknown*, never "no"; ``false`` is a real
 answer. Unknown keys are an error. Keys marked ``finding`` are judgements (the practitioner's assessment,
 or an adjudicator's finding): the software combines them and never invents them.
