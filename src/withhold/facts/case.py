@@ -6,7 +6,8 @@ answer. Unknown keys are an error. Keys marked ``finding`` are judgements (the p
 or an adjudicator's finding): the software combines them and never invents them.
 
 Extensions beyond the shared spec (added compatibly, all optional):
-- ``asylum.border_limitation_overcome`` (see ``law/asylum/border_entry_limitations.py``).
+- ``asylum.border_limitation_overcome`` (see ``law/asylum/border_entry_limitations.py``);
+- ``proceedings.decision.served_on`` and ``proceedings.decision.granted`` (see ``law/deadlines/``).
 """
 
 from __future__ import annotations
@@ -117,11 +118,20 @@ class Hearing(Part):
     time: str | None = fact("time of the hearing, e.g. 08:30")
 
 
+ProtectionName = Literal["asylum", "statutory_withholding", "cat_withholding", "cat_deferral"]
+
+
 class Decision(Part):
     date: IsoDate | None = fact("date of the immigration judge's decision")
     served: Literal["oral", "mail", "electronic"] | None = fact("how the decision was served")
     outcome: Literal["granted", "denied", "mixed"] | None = fact("outcome of the decision")
     asylum_denied_on_merits: bool | None = fact("asylum was denied on the merits (not on a threshold bar)")
+    served_on: IsoDate | None = fact(
+        "Withhold extension: the date a written decision was mailed or served electronically"
+    )
+    granted: list[ProtectionName] | None = fact(
+        "Withhold extension: the protections the judge granted ([] = none)"
+    )
 
 
 class Proceedings(Part):

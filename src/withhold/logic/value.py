@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 R = TypeVar("R")
 
 
@@ -27,17 +28,17 @@ UNKNOWN = _Unknown.UNKNOWN
 
 
 @dataclass(frozen=True)
-class V(Generic[T]):
+class V(Generic[T_co]):
     """A value, or UNKNOWN with the facts it depends on (``depends`` is empty when known)."""
 
-    value: T | _Unknown
+    value: T_co | _Unknown
     depends: frozenset[str] = frozenset()
 
     @property
     def known(self) -> bool:
         return self.value is not UNKNOWN
 
-    def get(self) -> T:
+    def get(self) -> T_co:
         """The known value; a programming error to call on an unknown one."""
         if self.value is UNKNOWN:
             raise ValueError("value is unknown")
@@ -47,7 +48,7 @@ class V(Generic[T]):
         """True only when known and equal to ``expected`` (two-valued; for branching in rule bodies)."""
         return self.known and self.value == expected
 
-    def map(self, fn: Callable[[T], R]) -> V[R]:
+    def map(self, fn: Callable[[T_co], R]) -> V[R]:
         """Apply ``fn`` to a known value; an unknown stays unknown with the same dependencies."""
         if self.value is UNKNOWN:
             return V(UNKNOWN, self.depends)

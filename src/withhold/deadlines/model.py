@@ -1,0 +1,53 @@
+"""What a deadline rule computes, and how a computed date stands on the evaluation date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    DEADLINE = "deadline"
+    """Something must be done by this date."""
+    EARLIEST = "earliest"
+    """Something may be done from this date (work permit, adjustment)."""
+    WINDOW_END = "window_end"
+    """A period of eligibility ends on this date."""
+
+
+class Standing(StrEnum):
+    UPCOMING = "upcoming"
+    PAST = "past"
+    MET = "met"
+    MISSED = "missed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Due:
+    """The value of a deadline rule: the date, what started it, and how it was counted."""
+
+    date: dt.date
+    starts_from: str
+    """The fact path of the starting date (``proceedings.decision.date``)."""
+    start: dt.date
+    counting: str
+    kind: Kind = Kind.DEADLINE
+    done_on: dt.date | None = None
+    """When the act was done, if the case records it (a filing date)."""
+    not_done: bool = False
+    """The case says the act has not been done yet (an explicit ``filed_on: null``)."""
+    done_late_excused: bool | None = None
+    """For a late act: whether an exception excuses it (None: unknown or not applicable)."""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def standing(self, as_of: dt.date) -> Standing:
+        if self.kind is Kind.DEADLINE and self.done_on is not None:
+            return Standing.MET if self.done_on <= self.date else Standing.MISSED
+        if self.date >= as_of:
+            return Standing.UPCOMING
+        return Standing.MISSED if self.kind is Kind.DEADLINE and self.not_done else Standing.PAST
+
+    def __str__(self) -> str:
+        return self.date.isoformat()

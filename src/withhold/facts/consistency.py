@@ -1,0 +1,84 @@
+"""Dates that cannot all be right: checks across the facts of a case, as warnings naming the fields.
+
+A case file can be valid field by field and still be wrong as a whole: an arrival after the evaluation
+date, a decision before the arrival, a hearing before the case began. Deadlines computed from such dates
+would be wrong without a word, so every face shows these warnings before it shows any date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from withhold.facts.case import Case
+from withhold.facts.loading import CaseIssue
+
+
+def check(case: Case, as_of: dt.date) -> tuple[CaseIssue, ...]:
+    """Warnings about dates that contradict each other or the evaluation date."""
+    return tuple(_issues(case, as_of))
+
+
+def _issues(case: Case, as_of: dt.date) -> Iterator[CaseIssue]:
+    arrival = case.entry.last_arrival_date
+    decision = case.proceedings.decision
+    past_only = {
+        "entry.last_arrival_date": arrival,
+        "asylum.filed_on": case.asylum.filed_on,
+        "person.date_of_birth": case.person.date_of_birth,
+        "proceedings.decision.date": decision.date if decision else None,
+        "proceedings.decision.served_on": decision.served_on if decision else None,
+        "proceedings.final_order_date": case.proceedings.final_order_date,
+    }
+    for index, conviction in enumerate(case.convictions or []):
+        past_only[f"convictions[{index}].date"] = conviction.date
+    for path, day in past_only.items():
+        if day is not None and day > as_of:
+            yield CaseIssue(
+                path,
+                f"{day.isoformat()} is after the evaluation date {as_of.isoformat()}; it must be in the past",
+            )
+    birth = case.person.date_of_birth
+    if birth and arrival and birth > arrival:
+        yield CaseIssue("person.date_of_birth", "is after entry.last_arrival_date")
+    if arrival and case.asylum.filed_on and case.asylum.filed_on < arrival:
+        yield CaseIssue(
+            "asylum.filed_on",
+            f"is before entry.last_arrival_date ({arrival.isoformat()}); the one-year period runs from the "
+            "most recent arrival (Matter of F-P-R-): check both dates",
+        )
+    if decision and decision.date:
+        if arrival and decision.date < arrival:
+            yield CaseIssue(
+                "proceedings.decision.date", f"is before entry.last_arrival_date ({arrival.isoformat()})"
+            )
+        if decision.served_on and decision.served_on < decision.date:
+            yield CaseIssue("proceedings.decision.served_on", "is before proceedings.decision.date")
+        final = case.proceedings.final_order_date
+        if final and final < decision.date:
+            yield CaseIssue("proceedings.final_order_date", "is before proceedings.decision.date")
+    for index, hearing in enumerate(case.proceedings.hearings or []):
+        if hearing.date and arrival and hearing.date < arrival:
+            yield CaseIssue(
+                f"proceedings.hearings[{index}].date",
+                f"is before entry.last_arrival_date ({arrival.isoformat()}): a hearing before the case began",
+            )
+        if (
+            hearing.date
+            and decision
+            and decision.date
+            and hearing.date > decision.date
+            and hearing.kind == "individual"
+        ):
+            yield CaseIssue(
+                f"proceedings.hearings[{index}].date",
+                "an individual hearing after proceedings.decision.date: check whether it is still scheduled",
+            )
+    judge = case.proceedings.filing_deadline
+    if judge:
+        for index, hearing in enumerate(case.proceedings.hearings or []):
+            if hearing.kind == "individual" and hearing.date and judge > hearing.date:
+                yield CaseIssue(
+                    "proceedings.filing_deadline",
+                    f"is after the individual hearing proceedings.hearings[{index}].date ({hearing.date.isoformat()})",
+                )

@@ -1,0 +1,106 @@
+"""After a final order: motions and the petition for review — rules reference PROC-MTR-1, PROC-MTR-2,
+PROC-PFR-1.
+
+A motion to reconsider is due within 30 days and a motion to reopen within 90 days of the final
+administrative order (INA 240(c)(6)(B), (c)(7)(C)(i); 8 CFR 1003.23(b)(1), 1003.2(b)(2), (c)(2)); a motion
+to reopen for asylum, withholding or CAT based on changed country conditions has no time limit
+(INA 240(c)(7)(C)(ii); 8 CFR 1003.23(b)(4)(i)). A petition for review is due in the court of appeals
+within 30 days of the final order of removal (INA 242(b)(1)); the limit is a claim-processing rule, and in
+withholding-only cases it runs from the reinstated or administrative order (Riley v. Bondi, 606 U.S. ___
+(2025)). A last day on a Saturday, Sunday or legal holiday runs to the next day that is not one: for
+motions under the general definition of a period of days (8 CFR 1001.1(h); Monsalvo Velázquez v. Bondi
+(U.S. 2025)), for the petition under Fed. R. App. P. 26(a)(1)(C).
+"""
+
+from __future__ import annotations
+
+from withhold.deadlines.counting import Roll, days_after
+from withhold.deadlines.model import Due
+from withhold.law.deadlines.starting import due
+from withhold.logic import Context, V, rule, unknown
+
+FINAL = "proceedings.final_order_date"
+
+
+@rule(
+    "deadline.motion.reconsider",
+    "Motion to reconsider",
+    cites=(
+        "INA 240(c)(6)(B), 8 U.S.C. 1229a(c)(6)(B)",
+        "8 CFR 1003.23(b)(1)",
+        "8 CFR 1003.2(b)(2)",
+        "8 CFR 1001.1(h)",
+    ),
+    ref=("PROC-MTR-1",),
+    reads=(FINAL,),
+    params=("motion.reconsider.days",),
+)
+def reconsider(ctx: Context) -> V[Due]:
+    """One motion, within 30 days of the final administrative order, identifying errors of law or fact."""
+    final = ctx.fact(FINAL)
+    if not final.known:
+        return unknown(final.depends)
+    counted = days_after(final.get(), ctx.param("motion.reconsider.days"), Roll.NEXT_BUSINESS_DAY)
+    return due(FINAL, final.get(), counted)
+
+
+@rule(
+    "deadline.motion.reopen",
+    "Motion to reopen",
+    cites=(
+        "INA 240(c)(7)(C)(i)–(ii), 8 U.S.C. 1229a(c)(7)(C)",
+        "8 CFR 1003.23(b)(1), (b)(4)(i)",
+        "8 CFR 1003.2(c)(2), (c)(3)(ii)",
+        "8 CFR 1001.1(h)",
+    ),
+    ref=("PROC-MTR-1", "PROC-MTR-2"),
+    reads=(FINAL,),
+    params=("motion.reopen.days",),
+)
+def reopen(ctx: Context) -> V[Due]:
+    """One motion, within 90 days, with new, material, previously unavailable evidence and the
+    application for relief."""
+    final = ctx.fact(FINAL)
+    if not final.known:
+        return unknown(final.depends)
+    counted = days_after(final.get(), ctx.param("motion.reopen.days"), Roll.NEXT_BUSINESS_DAY)
+    return due(
+        FINAL,
+        final.get(),
+        counted,
+        notes=(
+            "no time or number limit for a motion to apply for asylum, withholding or CAT based on changed "
+            "country conditions with material evidence not available before (INA 240(c)(7)(C)(ii))",
+        ),
+    )
+
+
+@rule(
+    "deadline.review.petition",
+    "Petition for review in the court of appeals",
+    cites=(
+        "INA 242(b)(1), 8 U.S.C. 1252(b)(1)",
+        "Fed. R. App. P. 26(a)",
+        "Riley v. Bondi, 606 U.S. ___ (2025)",
+    ),
+    ref=("PROC-PFR-1", "CAT-JR-1"),
+    reads=(FINAL, "proceedings.kind", "proceedings.circuit"),
+    params=("review.petition.days",),
+)
+def petition_for_review(ctx: Context) -> V[Due]:
+    """30 days after the final order of removal, in the circuit where the judge completed proceedings;
+    filing does not stay removal unless the court orders it."""
+    final = ctx.fact(FINAL)
+    if not final.known:
+        return unknown(final.depends)
+    counted = days_after(final.get(), ctx.param("review.petition.days"), Roll.NEXT_BUSINESS_DAY)
+    notes = ["filing does not stop removal; ask the court for a stay"]
+    circuit = ctx.fact("proceedings.circuit")
+    if circuit.known:
+        notes.append(f"file in the court of appeals for the {circuit.get()} circuit")
+    if ctx.fact("proceedings.kind").is_("withholding_only"):
+        notes.append(
+            "withholding-only case: the 30 days run from the reinstated or administrative removal order, "
+            "not from the Board's decision (Riley v. Bondi, 2025)"
+        )
+    return due(FINAL, final.get(), counted, notes=tuple(notes))

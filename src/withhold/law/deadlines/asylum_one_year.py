@@ -1,0 +1,62 @@
+"""The one-year asylum deadline as a dated entry — rules reference ASY-1YR-1..4.
+
+The date is the one the screening uses (``asylum.one_year.deadline``); this entry adds whether the case's
+filing met it and whether an exception excuses a late one (``asylum.bar.one_year``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from withhold.deadlines.model import Due
+from withhold.facts.source import NOT_FILED
+from withhold.law.asylum.one_year import deadline, one_year
+from withhold.logic import Context, V, rule, unknown
+
+
+@rule(
+    "deadline.asylum.one_year",
+    "File the asylum application (Form I-589) within one year of the last arrival",
+    cites=(
+        "INA 208(a)(2)(B), (D), (E), 8 U.S.C. 1158(a)(2)(B), (D), (E)",
+        "8 CFR 1208.4(a)(2), (a)(4), (a)(5)",
+    ),
+    ref=("ASY-1YR-1", "ASY-1YR-2"),
+    reads=("asylum.filed_on", "entry.last_arrival_date"),
+    uses=(deadline, one_year),
+)
+def asylum_one_year(ctx: Context) -> V[Due]:
+    """Met if filed on or before the deadline; a late filing may be excused by changed or extraordinary
+    circumstances (filed within a reasonable period) or because the applicant is an unaccompanied child."""
+    last_day = ctx.rule(deadline)
+    barred = ctx.rule(one_year)
+    arrival = ctx.fact("entry.last_arrival_date")
+    if not last_day.known:
+        return unknown(last_day.depends)
+    filed = ctx.fact("asylum.filed_on")
+    notes = []
+    done_on = filed.value if isinstance(filed.value, dt.date) else None
+    if done_on is not None and done_on > last_day.get():
+        if barred.value is False:
+            notes.append("filed late, but an exception applies (see the screening)")
+        elif barred.value is True:
+            notes.append("filed late and no exception applies: asylum is barred; withholding and CAT are not")
+        else:
+            notes.append("filed late: whether an exception excuses it is still open (see the screening)")
+    if done_on is None:
+        notes.append(
+            "exceptions: changed or extraordinary circumstances with filing within a reasonable period; "
+            "unaccompanied children are exempt"
+        )
+    return V(
+        Due(
+            date=last_day.get(),
+            starts_from="entry.last_arrival_date",
+            start=arrival.get(),
+            counting="one year after the later of the last arrival and 1997-04-01; a weekend or holiday "
+            "moves it to the next business day",
+            done_on=done_on,
+            not_done=filed.value is NOT_FILED,
+            notes=tuple(notes),
+        )
+    )
