@@ -135,7 +135,8 @@ class _Progress:
         if stage == "decision":
             return self.decision is not None
         if stage == "appeal":
-            return self.case.proceedings.final_order_date is not None or None if self.decision else False
+            # After a decision the appeal window is the live question until an order is final.
+            return self.case.proceedings.final_order_date is not None if self.decision else False
         if stage == "after_final_order":
             return False  # its windows stay open for a time after the order; never "done" by itself
         return None

@@ -25,7 +25,6 @@ ARRIVAL = Stage(
     "The most recent arrival starts the one-year period for filing for asylum.",
     ("proof of the date and place of arrival (I-94, passport stamp, border records, tickets)",),
     ("INA 208(a)(2)(B)", "Matter of F-P-R-, 24 I&N Dec. 681 (BIA 2008)"),
-    ("asylum.one_year",),
 )
 CREDIBLE_FEAR = Stage(
     "credible_fear",
