@@ -1,4 +1,5 @@
-"""The ``withhold`` command: screen a case, print the case-file schema, list and explain the rules.
+"""The ``withhold`` command: screen a case, list its deadlines, print the case-file schema, list and explain
+the rules.
 
 Every command renders what the core returns; none decides the law. The clock is read here (the core
 takes the evaluation date as an argument). User errors print one clear message and exit with code 2.
@@ -13,19 +14,28 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 
 from withhold import __version__
-from withhold.cli.console import show
+from withhold.cli.calendar_file import calendar_label, case_key, write_atomically
+from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
 from withhold.cli.files import load_case
 from withhold.cli.labels import person_name
 from withhold.cli.options import as_of_date, evaluation_date, output_format
+from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
+from withhold.cli.render_roadmap import render_roadmap
 from withhold.cli.render_rules import explain as explain_rule
 from withhold.cli.render_rules import rules_json, rules_table
 from withhold.cli.render_screening import FULL, Heading, Limits, render_screening
+from withhold.deadlines.ics import to_ics
+from withhold.deadlines.schedule import schedule as schedule_case
 from withhold.facts.case import Case
+from withhold.facts.consistency import check as check_dates
+from withhold.facts.loading import CaseIssue
 from withhold.law.registry import all_rules, rule_by_id
 from withhold.parameters import load as load_parameters
+from withhold.roadmap import roadmap as road_of
 from withhold.screening import screen as screen_case
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -54,6 +64,24 @@ def user_errors() -> Iterator[None]:
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def warn(issues: tuple[CaseIssue, ...]) -> None:
+    """Dates that contradict each other or the evaluation date, one line each on standard error (so the
+    JSON on standard output stays clean), before any result computed from them."""
+    if not issues:
+        return
+    console = make_console(stderr=True)
+    for issue in issues:
+        line = Text("warning: ", style="bold yellow")
+        line.append(str(issue))
+        console.print(line, soft_wrap=True)  # one line each, whatever the width: easy to grep
+
+
+CASE_ARGUMENT = typer.Argument(
+    metavar="CASE", help="Case file (.yaml, .yml or .json), or - for standard input."
+)
+AS_OF_HELP = "Evaluate the law in force on this date (default: the case's law_as_of, else today)."
 
 
 def _version(value: bool) -> None:
@@ -103,6 +131,7 @@ def screen(
         option_date = as_of_date(as_of)
         case = load_case(case_file)
     law_as_of, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
+    warn(check_dates(case, law_as_of))
     screening = screen_case(case, law_as_of)
     if chosen == "json":
         print_json(screening.to_json(include_trace=trace))
@@ -110,6 +139,84 @@ def screen(
     heading = Heading(person_name(case.person), law_as_of, source)
     limits = FULL if trace else Limits()
     show(render_screening(screening, heading, limits=limits, trace=trace))
+
+
+@app.command()
+def deadlines(
+    case_file: Annotated[str, CASE_ARGUMENT],
+    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write the dated deadlines to FILE as an iCalendar file (all-day events, reminders 7 "
+            "days and 1 day before; importing it again updates the events).",
+        ),
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+    label: Annotated[
+        str | None,
+        typer.Option(
+            "--label",
+            metavar="TEXT",
+            help="What the header and the calendar events call the case (default: the case file's name "
+            "without its extension; the person's name is never used unless you pass it here).",
+        ),
+    ] = None,
+) -> None:
+    """List a case's deadlines: past, due soon, later, and those that cannot be computed yet."""
+    with user_errors():
+        chosen = output_format(output)
+        option_date = as_of_date(as_of)
+        shown_label = calendar_label(label, case_file)
+        case = load_case(case_file)
+        key = case_key(case, case_file, label) if ics is not None else ""
+    day, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
+    issues = check_dates(case, day)
+    warn(issues)
+    found = schedule_case(case, day)
+    written = None
+    events = sum(1 for entry in found.entries if entry.date is not None)
+    if ics is not None and events:
+        with user_errors():
+            written = write_atomically(ics, to_ics(found, case_key=key, label=shown_label))
+    if chosen == "json":
+        print(json.dumps(found.to_json(), indent=2, ensure_ascii=False))
+    else:
+        show(render_deadlines(found, DeadlinesHeading(shown_label, day, source, issues)))
+    if ics is not None:
+        if written is None:
+            typer.echo(f"No dated deadlines yet: {ics} was not written.", err=True)
+        else:
+            typer.echo(f"Calendar: {events} event{'s' if events != 1 else ''} written to {written}", err=True)
+
+
+@app.command()
+def roadmap(
+    case_file: Annotated[str, CASE_ARGUMENT],
+    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+    label: Annotated[
+        str | None,
+        typer.Option(
+            "--label", metavar="TEXT", help="What the header calls the case (default: the file name)."
+        ),
+    ] = None,
+) -> None:
+    """Show the road through court: each stage of the case's proceeding, where it stands, and the dates."""
+    with user_errors():
+        chosen = output_format(output)
+        option_date = as_of_date(as_of)
+        shown_label = calendar_label(label, case_file)
+        case = load_case(case_file)
+    day, _ = evaluation_date(option_date, case.law_as_of, dt.date.today())
+    warn(check_dates(case, day))
+    road = road_of(case, day)
+    if chosen == "json":
+        print(json.dumps(road.to_json(), indent=2, ensure_ascii=False))
+        return
+    show(render_roadmap(road, f"The road through court — {shown_label}"))
 
 
 @app.command()

@@ -35,11 +35,14 @@ def roll_forward(day: dt.date) -> dt.date:
     return day
 
 
-def add_years(day: dt.date, years: int) -> dt.date:
-    """The same calendar day ``years`` later; February 29 becomes February 28 (the earlier, safer day)."""
+def add_years(day: dt.date, years: int, *, leap_day_later: bool = False) -> dt.date:
+    """The same calendar day ``years`` later. February 29 becomes February 28 for a deadline (the earlier,
+    safer day) and March 1 for an earliest date (``leap_day_later``: the later, safer day)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:
+        if leap_day_later:
+            return dt.date(day.year + years, 3, 1)
         return day.replace(year=day.year + years, day=28)
 
 

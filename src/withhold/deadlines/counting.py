@@ -71,9 +71,10 @@ def days_before(event: dt.date, days: int, roll: Roll) -> Counted:
     )
 
 
-def years_after(start: dt.date, years: int, roll: Roll) -> Counted:
-    """The anniversary ``years`` later (February 29 → February 28)."""
-    unadjusted = add_years(start, years)
+def years_after(start: dt.date, years: int, roll: Roll, *, earliest: bool = False) -> Counted:
+    """The anniversary ``years`` later. From February 29: February 28 for a deadline, March 1 for an
+    ``earliest`` date, so that neither is ever too late nor too early."""
+    unadjusted = add_years(start, years, leap_day_later=earliest)
     adjusted = _adjust(unadjusted, roll)
     unit = "year" if years == 1 else "years"
     return Counted(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from withhold.deadlines.schedule import Entry, Schedule, schedule
 from withhold.facts.case import Case
@@ -39,6 +40,27 @@ class Roadmap:
     as_of: dt.date
     stages: tuple[StageView, ...]
     note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "as_of": self.as_of.isoformat(),
+            "note": self.note,
+            "current": self.current.stage.id if self.current else None,
+            "stages": [
+                {
+                    "id": view.stage.id,
+                    "title": view.stage.title,
+                    "state": view.state.value,
+                    "happens": view.stage.happens,
+                    "bring": list(view.stage.bring),
+                    "authority": list(view.stage.authority),
+                    "events": [{"label": label, "date": day.isoformat()} for label, day in view.events],
+                    "deadlines": [entry.to_json(self.as_of) for entry in view.deadlines],
+                }
+                for view in self.stages
+            ],
+        }
 
     @property
     def current(self) -> StageView | None:

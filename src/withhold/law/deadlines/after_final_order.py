@@ -20,6 +20,11 @@ from withhold.law.deadlines.starting import due
 from withhold.logic import Context, V, rule, unknown
 
 FINAL = "proceedings.final_order_date"
+CIRCUIT_NAMES = {
+    "1": "First Circuit", "2": "Second Circuit", "3": "Third Circuit", "4": "Fourth Circuit",
+    "5": "Fifth Circuit", "6": "Sixth Circuit", "7": "Seventh Circuit", "8": "Eighth Circuit",
+    "9": "Ninth Circuit", "10": "Tenth Circuit", "11": "Eleventh Circuit", "DC": "District of Columbia Circuit",
+}  # fmt: skip
 
 
 @rule(
@@ -97,7 +102,7 @@ def petition_for_review(ctx: Context) -> V[Due]:
     notes = ["filing does not stop removal; ask the court for a stay"]
     circuit = ctx.fact("proceedings.circuit")
     if circuit.known:
-        notes.append(f"file in the court of appeals for the {circuit.get()} circuit")
+        notes.append(f"file in the Court of Appeals for the {CIRCUIT_NAMES[circuit.get()]}")
     if ctx.fact("proceedings.kind").is_("withholding_only"):
         notes.append(
             "withholding-only case: the 30 days run from the reinstated or administrative removal order, "

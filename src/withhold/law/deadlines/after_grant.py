@@ -23,16 +23,14 @@ READS = ("proceedings.decision.date", "proceedings.decision.outcome", "proceedin
 
 def _grant_date(ctx: Context, protections: tuple[str, ...]) -> V[dt.date | None]:
     """The date one of ``protections`` was granted; None when no such grant is recorded or possible."""
-    outcome = ctx.fact("proceedings.decision.outcome")
-    if not outcome.known or outcome.get() == "denied":
-        return V(None)
     granted = ctx.fact("proceedings.decision.granted")
-    if granted.known and not set(granted.get()) & set(protections):
-        return V(None)
+    outcome = ctx.fact("proceedings.decision.outcome")
     decided = ctx.fact("proceedings.decision.date")
-    if not granted.known:
+    if granted.known:
+        return decided if set(granted.get()) & set(protections) else V(None)
+    if outcome.value in ("granted", "mixed"):
         return unknown(granted.depends, decided.depends)
-    return decided
+    return V(None)  # no grant recorded
 
 
 def _after_grant(
@@ -44,7 +42,7 @@ def _after_grant(
     start = grant.get()
     if start is None:
         return V(None)
-    counted = years_after(start, ctx.param(years_parameter), Roll.NONE)
+    counted = years_after(start, ctx.param(years_parameter), Roll.NONE, earliest=kind is Kind.EARLIEST)
     return due("proceedings.decision.date", start, counted, kind=kind, notes=notes)
 
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from withhold.deadlines.counting import Roll, years_after
 from withhold.deadlines.model import Due
 from withhold.facts.source import NOT_FILED
 from withhold.law.asylum.one_year import deadline, one_year
 from withhold.logic import Context, V, rule, unknown
+
+IIRIRA = dt.date(1997, 4, 1)
 
 
 @rule(
@@ -53,8 +56,8 @@ def asylum_one_year(ctx: Context) -> V[Due]:
             date=last_day.get(),
             starts_from="entry.last_arrival_date",
             start=arrival.get(),
-            counting="one year after the later of the last arrival and 1997-04-01; a weekend or holiday "
-            "moves it to the next business day",
+            counting=years_after(max(arrival.get(), IIRIRA), 1, Roll.NEXT_BUSINESS_DAY).how
+            + " (the later of the last arrival and 1997-04-01)",
             done_on=done_on,
             not_done=filed.value is NOT_FILED,
             notes=tuple(notes),

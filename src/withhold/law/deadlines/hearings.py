@@ -34,6 +34,11 @@ def _before(hearing_kind: str, parameter: str) -> Callable[[Context], V[Due | No
             return V(None)  # another kind of hearing: this deadline does not attach to it
         hearing = ctx.fact("proceedings.hearings[].date")
         judge = ctx.fact("proceedings.filing_deadline")
+        if judge.known and hearing_kind == "master" and hearing.known and judge.get() > hearing.get():
+            ctx.note(
+                "the judge's filing deadline falls after this master hearing, so it is not for this hearing"
+            )
+            judge = unknown()
         if judge.known:
             start = hearing.get() if hearing.known else judge.get()
             return V(
@@ -72,7 +77,7 @@ def _hearing_rule(id: str, title: str, hearing_kind: str, parameter: str, citati
         parameters=(parameter,),
         reference=("PROC-DEADLINE-1", "PROC-DEADLINE-2"),
         per="proceedings.hearings",
-        caveat=None,
+        selected_by="proceedings.hearings[].date",
         explanation=(
             "Counted back from the hearing date; a judge's deadline wins; detained cases have no default."
         ),
