@@ -100,7 +100,7 @@ def _selected_by(rule: Rule) -> Text:
     description = (info.description if (info := fact_info(rule.selected_by)) else "").strip()
     if description:
         text.append(f" ({description})")
-    text.append("; the evaluation date when it is unknown")
+    text.append("; when it is unknown, every version it could select is applied and must agree")
     return text
 
 
