@@ -7,7 +7,8 @@ or an adjudicator's finding): the software combines them and never invents them.
 
 Extensions beyond the shared spec (added compatibly, all optional):
 - ``asylum.border_limitation_overcome`` (see ``law/asylum/border_entry_limitations.py``);
-- ``proceedings.decision.served_on`` and ``proceedings.decision.granted`` (see ``law/deadlines/``).
+- ``proceedings.decision.served_on`` and ``proceedings.decision.granted`` (see ``law/deadlines/``);
+- ``interview`` (``asked``, ``dont_know``, ``language``): the guided interview's record.
 """
 
 from __future__ import annotations
@@ -343,6 +344,19 @@ class Family(Part):
     children: list[Child] | None = fact("children")
 
 
+# --- interview record (Withhold extension) --------------------------------------------------------
+
+
+class InterviewRecord(Part):
+    """What a guided interview has done with this case; never read by rules."""
+
+    asked: list[str] | None = fact("Withhold extension: fact paths asked so far, in order")
+    dont_know: list[str] | None = fact(
+        "Withhold extension: fact paths answered 'I don't know' (unknown, and not asked again)"
+    )
+    language: Literal["en", "es"] | None = fact("Withhold extension: language of the interview")
+
+
 # --- the case file ---------------------------------------------------------------------------------
 
 
@@ -361,9 +375,12 @@ class Case(Part):
     convictions: list[Conviction] | None = fact("criminal convictions; [] = none; absent = unknown")
     family: Family = Field(default_factory=Family, description="spouse and children")
     notes: str | None = fact("free text, never read by rules")
+    interview: InterviewRecord = Field(
+        default_factory=InterviewRecord, description="Withhold extension: the guided interview's record"
+    )
 
     @field_validator("person", "proceedings", "entry", "asylum", "claim", "torture", "conduct", "family",
-                     mode="before")  # fmt: skip
+                     "interview", mode="before")  # fmt: skip
     @classmethod
     def _null_section_is_empty(cls, value: object) -> object:
         # `claim: null` (or `claim:` with nothing under it in YAML) means nothing is known.

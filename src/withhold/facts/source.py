@@ -60,3 +60,24 @@ class _NotFiled:
 
 NOT_FILED: Any = _NotFiled()
 """The value of ``asylum.filed_on`` when the case says no application has been filed."""
+
+
+class OverlayFacts:
+    """Facts of a case with some answers laid over them, without building a new case (the interview's
+    look-ahead). ``answers`` maps concrete paths to values; a list's path maps to its new length."""
+
+    def __init__(self, base: CaseFacts, answers: dict[str, Any]) -> None:
+        self.base = base
+        self.answers = answers
+
+    def read(self, path: str) -> V[Any]:
+        if path in self.answers:
+            value = self.answers[path]
+            return unknown(path) if value is None else V(tuple(value) if isinstance(value, list) else value)
+        try:
+            return self.base.read(path)
+        except KeyError:
+            # An item of a list whose length was answered, not yet in the case: nothing known about it.
+            if any(path.startswith(f"{listing}[") for listing in self.answers):
+                return unknown(path)
+            raise

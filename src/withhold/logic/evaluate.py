@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Protocol
 
 from withhold.logic.rule import LAW_AS_OF, Rule, Version
@@ -142,17 +143,37 @@ class Context:
 class Evaluation:
     """The evaluation of the law for one case on one date. Memoises each rule (and item) once."""
 
-    def __init__(self, facts: FactSource, as_of: dt.date, parameters: ParameterSource) -> None:
+    def __init__(
+        self,
+        facts: FactSource,
+        as_of: dt.date,
+        parameters: ParameterSource,
+        *,
+        base: Evaluation | None = None,
+        changed: frozenset[str] = frozenset(),
+    ) -> None:
         self.facts = facts
         self.as_of = as_of
         self.parameters = parameters
+        self._base = base
+        self._changed = frozenset(generic(path) for path in changed)
         self._memo: dict[tuple[str, int | None], tuple[V[Any], Trace]] = {}
         self._active: set[tuple[str, int | None]] = set()
+
+    def derive(self, facts: FactSource, changed: frozenset[str]) -> Evaluation:
+        """An evaluation of ``facts``, which differ from this one's only at the ``changed`` paths: every
+        rule that reads none of them, directly or through the rules it uses, is taken from this one
+        instead of being run again (how the interview looks one answer ahead cheaply)."""
+        return Evaluation(facts, self.as_of, self.parameters, base=self, changed=changed)
 
     def evaluate(self, rule: Rule, item: int | None = None) -> tuple[V[Any], Trace]:
         key = (rule.id, item)
         if key in self._memo:
             return self._memo[key]
+        if self._base is not None and not _touches(rule, self._changed):
+            result = self._base.evaluate(rule, item)
+            self._memo[key] = result
+            return result
         if key in self._active:
             raise RuleError(f"rule {rule.id} depends on itself")
         self._active.add(key)
@@ -257,6 +278,21 @@ class Evaluation:
         if general.value is False:
             return FALSE
         return all_(general, not_(any_(*excepted)))
+
+
+def _touches(rule: Rule, changed: frozenset[str]) -> bool:
+    """Whether ``rule`` (or any rule below it) reads a changed fact, or an item of a changed list."""
+    reads = transitive_reads(rule)
+    return any(path == read or read.startswith(path + "[]") for path in changed for read in reads)
+
+
+@cache
+def transitive_reads(rule: Rule) -> frozenset[str]:
+    """Every fact path ``rule`` reads, directly or through the rules it uses and its exceptions."""
+    found = set(rule.all_reads)
+    for child in rule.children():
+        found |= transitive_reads(child)
+    return frozenset(found)
 
 
 def _possible_days(rule: Rule, as_of: dt.date) -> list[dt.date]:

@@ -84,6 +84,13 @@ def determine(protection: Protection, evaluation: Evaluation) -> Determination:
     )
 
 
+def status_of(protection: Protection, evaluation: Evaluation) -> Status:
+    """The status alone, without reasons or traces (for looking ahead quickly)."""
+    elements = [evaluation.evaluate(rule)[1] for rule in protection.elements]
+    bars = [evaluation.evaluate(rule)[1] for rule in protection.bars]
+    return _status(elements, bars)
+
+
 def _missing(status: Status, elements: list[Trace], bars: list[Trace]) -> tuple[str, ...]:
     """Facts whose answer could still change the status (screening/1). Nothing changes ``barred``;
     only an open bar can change ``not_eligible`` (to barred); ``eligible`` changes only through the

@@ -1,0 +1,327 @@
+"""How many questions the interview asks, against a static questionnaire and against the least possible.
+
+For every scoreable precedent (tests/precedents/cases) and N generated complete cases (bench/case_generator.py,
+seeded), an interview is simulated and answered from the full case ("I don't know" where the full case
+does not know). For each case:
+
+- asked: the questions the planner asked;
+- static: a fixed questionnaire's length — every question the screening needs, skipping only the obviously
+  inapplicable (conviction details without convictions, the social group's cognizability without a social
+  group, a non-state persecutor's control without a non-state persecutor, humanitarian asylum without past
+  persecution);
+- minimum: the fewest of the full case's known facts that already give every status the full case gives —
+  exact: every fact without which the full case's facts no longer suffice must be in any sufficient set (the
+  statuses are monotone in the facts), so the search starts from those and adds the others, smallest sets
+  first.
+
+The interview must end with exactly the full case's statuses (mismatches=0). Printed: the means, the
+ratios asked/minimum and asked/static overall and per protection, the worst ten cases, the planning time
+(99th percentile, on cases with 60 known facts, against the 20 ms target), and a last line
+``asked/minimum=… asked/static=… mismatches=…``.
+
+Run: ``uv run python bench/interview_length.py [--cases 1000] [--seed 0]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from case_generator import AS_OF, generate, screening_facts
+
+from withhold.facts.case import Case
+from withhold.facts.loading import validate_case
+from withhold.facts.source import CaseFacts
+from withhold.interview.planner import generic, next_question
+from withhold.interview.simulation import simulate
+from withhold.law.protections import PROTECTIONS
+from withhold.logic.evaluate import Evaluation
+from withhold.logic.protection import determine, status_of
+from withhold.logic.value import V, unknown
+from withhold.parameters import load as load_parameters
+from withhold.screening import screen
+
+ROOT = Path(__file__).resolve().parents[1]
+NAMES = tuple(p.name for p in PROTECTIONS)
+SEARCH_LIMIT = 20_000  # subsets tried per case before the minimum is reported as a bound
+
+
+class MaskedFacts:
+    """The full case's facts, with only ``known`` of them visible."""
+
+    def __init__(self, full: CaseFacts, known: frozenset[str]) -> None:
+        self.full = full
+        self.known = known
+
+    def read(self, path: str) -> V[Any]:
+        return self.full.read(path) if path in self.known else unknown(path)
+
+
+@dataclass
+class Row:
+    name: str
+    asked: int
+    static: int
+    minimum: int
+    final_minimum: int
+    exact: bool
+    mismatch: bool
+    dont_know: int
+    asked_for: dict[str, int]
+    minimum_for: dict[str, int]
+
+
+def statuses(full: CaseFacts, known: frozenset[str], as_of: dt.date) -> tuple[str, ...]:
+    evaluation = Evaluation(MaskedFacts(full, known), as_of, load_parameters())
+    return tuple(status_of(p, evaluation).value for p in PROTECTIONS)
+
+
+def known_facts(case: Case, as_of: dt.date) -> list[str]:
+    """The concrete paths of the screening's facts that the full case knows."""
+    facts = CaseFacts(case)
+    found = []
+    for path in screening_facts():
+        if path.startswith("convictions[]."):
+            for index in range(len(case.convictions or [])):
+                concrete = path.replace("[]", f"[{index}]")
+                if facts.read(concrete).known:
+                    found.append(concrete)
+        elif facts.read(path).known:
+            found.append(path)
+    return found
+
+
+def minimum(
+    case: Case,
+    as_of: dt.date,
+    want: tuple[str, ...],
+    only: tuple[int, ...] | None = None,
+    *,
+    final: bool = False,
+) -> tuple[int, bool]:
+    """The size of the smallest set of the case's known facts that gives every status the full case
+    fixes (of ``only`` protections). With ``final``, each of those statuses must also be final: nothing
+    missing and nothing assumed, so that no further answer could change it — what an interview that must
+    end with exactly the full case's statuses has to establish."""
+    full = CaseFacts(case)
+    facts = frozenset(known_facts(case, as_of))
+    pick = tuple(i for i in (only if only is not None else range(len(NAMES))) if want[i] != "undetermined")
+    if not pick:
+        return 0, True
+
+    def still_open(evaluation: Evaluation, i: int) -> set[str]:
+        found = determine(PROTECTIONS[i], evaluation)
+        return set(found.missing) | {a.fact for a in found.assumptions}
+
+    # What stays open even with every known fact: facts the full case does not know either.
+    everything = Evaluation(MaskedFacts(full, facts), as_of, load_parameters())
+    open_anyway = {i: still_open(everything, i) for i in pick} if final else {}
+
+    def enough(known: frozenset[str]) -> bool:
+        evaluation = Evaluation(MaskedFacts(full, known), as_of, load_parameters())
+        for i in pick:
+            if status_of(PROTECTIONS[i], evaluation).value != want[i]:
+                return False
+            if final and not still_open(evaluation, i) <= open_anyway[i]:
+                return False
+        return True
+
+    necessary = frozenset(f for f in facts if not enough(facts - {f}))
+    if enough(necessary):
+        return len(necessary), True
+    rest = sorted(facts - necessary)
+    tried = 0
+    for size in range(1, len(rest) + 1):
+        for extra in itertools.combinations(rest, size):
+            tried += 1
+            if enough(necessary | frozenset(extra)):
+                return len(necessary) + size, True
+            if tried >= SEARCH_LIMIT:
+                return _greedy(facts, enough), False
+    return len(facts), True
+
+
+def _greedy(facts: frozenset[str], enough: Any) -> int:
+    current = set(facts)
+    for fact in sorted(facts):
+        if enough(frozenset(current - {fact})):
+            current.discard(fact)
+    return len(current)
+
+
+def static_length(case: Case) -> int:
+    """A fixed questionnaire: every screening question, skipping the obviously inapplicable."""
+    claim = case.claim
+    count = 0
+    for path in screening_facts():
+        if path.startswith("convictions[]."):
+            count += len(case.convictions or [])
+            continue
+        if (
+            path == "claim.particular_social_group.cognizable"
+            and claim.grounds is not None
+            and ("particular_social_group" not in claim.grounds)
+        ):
+            continue
+        if path == "claim.government_unable_or_unwilling" and claim.persecutor == "government":
+            continue
+        if path in ("claim.severe_past_persecution", "claim.other_serious_harm", "claim.fundamental_change",
+                    "claim.future_fear_unrelated_to_past") and claim.past_persecution is False:  # fmt: skip
+            continue
+        count += 1
+    return count
+
+
+def per_protection(
+    case: Case, as_of: dt.date, asked: tuple[str, ...], want: tuple[str, ...]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Questions asked that bear on each protection, and its own minimum."""
+    asked_for: dict[str, int] = {}
+    minimum_for: dict[str, int] = {}
+    for index, protection in enumerate(PROTECTIONS):
+        reads: set[str] = set()
+        from withhold.logic.evaluate import transitive_reads
+
+        for rule in (*protection.elements, *protection.bars):
+            reads |= transitive_reads(rule)
+        asked_for[protection.name] = sum(1 for path in asked if generic(path) in reads)
+        minimum_for[protection.name] = minimum(case, as_of, want, (index,))[0]
+    return asked_for, minimum_for
+
+
+def run_case(name: str, case: Case, as_of: dt.date) -> Row:
+    want = tuple(screen(case, as_of).statuses[n] for n in NAMES)
+    result = simulate(case, as_of)
+    got = tuple(screen(result.final, as_of).statuses[n] for n in NAMES)
+    least, exact = minimum(case, as_of, want)
+    least_final, exact_final = minimum(case, as_of, want, final=True)
+    asked_for, minimum_for = per_protection(case, as_of, result.asked, want)
+    return Row(
+        name, len(result.asked), static_length(case), least, least_final, exact and exact_final,
+        got != want, len(result.dont_know), asked_for, minimum_for,
+    )  # fmt: skip
+
+
+def planning_p99(cases: list[Case]) -> tuple[float, int]:
+    """Planning time with 60 known facts: a full case padded with identity and procedure facts, with five
+    screening facts taken away so the planner has work to do."""
+    timings = []
+    for number, case in enumerate(cases):
+        document = case.model_dump(mode="json", exclude_unset=True)
+        document["person"] = {
+            "family_name": "Ficticia", "given_name": "Prueba", "middle_name": "Bench", "other_names": ["P. F."],
+            "a_number": "A012345678", "date_of_birth": "1990-01-01", "sex": "female", "country_of_birth": "SV",
+            "nationality": "SV", "stateless": False, "languages": ["es"], "religion": "none", "ethnicity": "none",
+            "phone": "555-0100", "email": "bench@example.org",
+            "address": {"street": "1 Test St", "unit": "1", "city": "Testville", "state": "CA", "zip": "90000"},
+        }  # fmt: skip
+        document["proceedings"] = {**document.get("proceedings", {}), "court": "Test", "detained": False,
+                                   "hearings": [{"kind": "master", "date": "2027-01-05"}]}  # fmt: skip
+        document["entry"] = {
+            **document.get("entry", {}),
+            "place": "Test",
+            "inspected": False,
+            "status_at_entry": "none",
+        }
+        for path in sorted(known_facts(case, AS_OF))[number % 7 :: 9][:5]:
+            section, _, key = path.partition(".")
+            if "[" not in path and "." not in key and isinstance(document.get(section), dict):
+                document[section].pop(key, None)
+        padded = validate_case(document)
+        if _count_known(padded) < 60:
+            continue
+        next_question(padded, AS_OF)  # warm caches for this case's rules
+        for _ in range(5):
+            start = time.perf_counter()
+            next_question(padded, AS_OF)
+            timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return (timings[int(len(timings) * 0.99) - 1] if timings else float("nan")), len(timings)
+
+
+def _count_known(case: Case) -> int:
+    def count(value: Any) -> int:
+        if isinstance(value, dict):
+            return sum(count(v) for v in value.values())
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            return sum(count(v) for v in value)
+        return 0 if value is None else 1
+
+    return count(case.model_dump(mode="json", exclude={"interview", "withhold", "law_as_of", "notes"}))
+
+
+def ratio(a: float, b: float) -> float:
+    return a / b if b else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=1000, help="generated cases (default 1000)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    rows: list[Row] = []
+    for path in sorted((ROOT / "tests" / "precedents" / "cases").glob("*.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        case = validate_case(record["case"])
+        rows.append(run_case(path.stem, case, case.law_as_of or AS_OF))
+    generated = [generate(args.seed + i) for i in range(args.cases)]
+    started = time.perf_counter()
+    for i, case in enumerate(generated):
+        rows.append(run_case(f"generated-{args.seed + i}", case, AS_OF))
+    elapsed = time.perf_counter() - started
+
+    asked = statistics.mean(r.asked for r in rows)
+    static = statistics.mean(r.static for r in rows)
+    least = statistics.mean(r.minimum for r in rows)
+    least_final = statistics.mean(r.final_minimum for r in rows)
+    mismatches = sum(r.mismatch for r in rows)
+    inexact = sum(not r.exact for r in rows)
+    print(
+        f"cases: {len(rows)} ({len(rows) - len(generated)} precedents, {len(generated)} generated, seed {args.seed})"
+    )
+    print(
+        f"mean questions: asked {asked:.2f}  minimum {least:.2f}  final minimum {least_final:.2f}  static {static:.2f}"
+    )
+    dont_know = statistics.mean(r.dont_know for r in rows)
+    print(
+        f"of the questions asked, answered 'I don't know' (the full case does not know either): {dont_know:.2f}"
+    )
+    print(
+        f"asked/final-minimum={ratio(asked - dont_know, least_final):.2f} (questions with an answer, against the "
+        "fewest facts that make every status final)"
+    )
+    print(f"minimum exact on {len(rows) - inexact} cases; a bound (greedy) on {inexact}")
+    print("per protection (questions bearing on it / its own minimum):")
+    for name in NAMES:
+        a = statistics.mean(r.asked_for[name] for r in rows)
+        m = statistics.mean(r.minimum_for[name] for r in rows)
+        print(f"  {name:24s} asked {a:6.2f}  minimum {m:6.2f}  asked/minimum {ratio(a, m):.2f}")
+    print("worst ten (asked/minimum):")
+    for r in sorted(rows, key=lambda r: -ratio(r.asked, max(r.minimum, 1)))[:10]:
+        print(
+            f"  {r.name:40s} asked {r.asked:3d}  minimum {r.minimum:3d}  final {r.final_minimum:3d}  static {r.static:3d}"
+        )
+    p99, samples = planning_p99(generated[:200])
+    print(
+        f"planning the next question, 60+ known facts: p99 {p99:.1f} ms over {samples} plans (target 20 ms)"
+    )
+    print(f"simulated {len(generated)} generated interviews in {elapsed:.1f} s")
+    print(
+        f"asked/minimum={ratio(asked, least):.2f} asked/static={ratio(asked, static):.2f} mismatches={mismatches}"
+    )
+
+
+if __name__ == "__main__":
+    main()

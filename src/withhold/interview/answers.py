@@ -1,0 +1,77 @@
+"""Answers into a case: set a fact by its path, or clear it, returning a new validated case.
+
+The interview records what it asked and which answers were "I don't know" in the case file itself, under
+the Withhold extension ``interview`` (``dont_know``, ``asked``, ``language``), so that a resumed interview
+never asks again what the person could not answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from withhold.facts.case import Case
+from withhold.facts.loading import validate_case
+
+_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+def document_of(case: Case) -> dict[str, Any]:
+    """The case as the mapping a case file holds (only what was set, so an explicit null survives)."""
+    return case.model_dump(mode="json", exclude_unset=True)
+
+
+def with_answer(case: Case, path: str, value: Any) -> Case:
+    """The case with ``path`` set to ``value`` (a list path takes a count: that many empty items)."""
+    document = document_of(case)
+    _set(document, path, value)
+    return validate_case(document)
+
+
+def without_answer(case: Case, path: str) -> Case:
+    """The case with ``path`` unknown again."""
+    document = document_of(case)
+    parent, name = _parent(document, path, create=False)
+    if parent is not None:
+        parent.pop(name, None)
+    return validate_case(document)
+
+
+def _set(document: dict[str, Any], path: str, value: Any) -> None:
+    parent, name = _parent(document, path, create=True)
+    assert parent is not None
+    if isinstance(value, int) and not isinstance(value, bool) and _is_list(path):
+        current = parent.get(name) or []
+        parent[name] = (current + [{} for _ in range(value)])[:value]
+        return
+    parent[name] = value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _is_list(path: str) -> bool:
+    from withhold.facts.paths import catalogue
+
+    info = catalogue().get(re.sub(r"\[\d+\]", "[]", path))
+    return info is not None and info.kind == "list"
+
+
+def _parent(document: dict[str, Any], path: str, *, create: bool) -> tuple[dict[str, Any] | None, str]:
+    steps = path.split(".")
+    node: Any = document
+    for step in steps[:-1]:
+        match = _STEP.fullmatch(step)
+        if match is None:
+            raise KeyError(path)
+        name, index = match.group(1), match.group(2)
+        if name not in node or node[name] is None:
+            if not create:
+                return None, ""
+            node[name] = [] if index is not None else {}
+        node = node[name]
+        if index is not None:
+            position = int(index)
+            if position >= len(node):
+                if not create:
+                    return None, ""
+                node.extend({} for _ in range(position + 1 - len(node)))
+            node = node[position]
+    return node, steps[-1]

@@ -1,0 +1,323 @@
+"""The question bank: one question per fact a rule reads, in English and Spanish side by side.
+
+The bank is package data (``questions.yaml``), read and checked once when first used; nothing else here
+does I/O. Each question has its answer kind, a tie-break order, a sensitivity level (neutral before
+trauma-heavy when two questions would settle the same thing), whether it asks for a legal judgement
+(the practitioner's assessment, or an adjudicator's finding), the question and its help text with the
+authority, the labels of its choices, and the message shown for an answer of the wrong form. "I don't
+know" (:data:`DONT_KNOW`) is always offered: it records the fact as unknown, and the interview does not
+ask it again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from withhold.facts.paths import FactInfo, catalogue
+
+Language = Literal["en", "es"]
+LANGUAGES: tuple[Language, ...] = ("en", "es")
+
+KINDS = ("yes_no", "date", "choice", "choices", "number", "text", "count")
+"""Answer kinds; each fact kind of the catalogue has exactly one (see :data:`KIND_OF_FACT`)."""
+
+KIND_OF_FACT = {
+    "bool": "yes_no",
+    "date": "date",
+    "number": "number",
+    "choice": "choice",
+    "choices": "choices",
+    "text": "text",
+    "list": "count",
+}
+
+SENSITIVITIES = range(4)
+"""0 neutral (dates, proceedings) · 1 about the claim · 2 about harm suffered · 3 trauma-heavy."""
+
+_FIELDS = ("kind", "order", "sensitivity", "judgement", "text", "help", "choices", "invalid")
+_REQUIRED = ("kind", "order", "sensitivity", "judgement", "text", "help", "invalid")
+_INDEX = re.compile(r"\[\d+\]")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """One text in every language of the interview."""
+
+    en: str
+    es: str
+
+    def get(self, language: Language) -> str:
+        if language == "en":
+            return self.en
+        if language == "es":
+            return self.es
+        raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
+
+
+@dataclass(frozen=True)
+class Question:
+    path: str
+    """The generic fact path (``convictions[].final``)."""
+    kind: str
+    order: int
+    sensitivity: int
+    judgement: bool
+    text: Localized
+    help: Localized
+    choices: dict[str, Localized]
+    """For ``choice`` and ``choices``: each value of the fact with its label, in the catalogue's order."""
+    invalid: Localized
+
+    def render(self, language: Language, item: int | None = None, offense: str | None = None) -> str:
+        """The question text, with ``{n}`` the number of the item (``item`` is the 0-based index of a
+        concrete path, so ``convictions[2]`` is conviction 3) and ``{offense}`` the offense as named.
+        Without an offense, a ``({offense})`` aside is left out; without an item, the number is."""
+        return fill(self.text.get(language), language, item, offense)
+
+
+DONT_KNOW = Localized(en="I don't know", es="No sé")
+
+UI: dict[str, Localized] = {
+    "yes": Localized(en="Yes", es="Sí"),
+    "no": Localized(en="No", es="No"),
+    "help": Localized(en="Help: why we ask", es="Ayuda: por qué preguntamos"),
+    "back": Localized(en="Back to the previous question", es="Volver a la pregunta anterior"),
+    "progress": Localized(
+        en="{answered} answered, at most {remaining} left",
+        es="{answered} respondidas, quedan {remaining} como máximo",
+    ),
+    "saved": Localized(en="Your answers are saved.", es="Sus respuestas están guardadas."),
+    "done": Localized(
+        en="No more questions: that is everything that could change the result for now.",
+        es="No hay más preguntas: eso es todo lo que podría cambiar el resultado por ahora.",
+    ),
+    "result": Localized(en="What your answers show", es="Lo que muestran sus respuestas"),
+    "invalid_number": Localized(
+        en="Write a number, 0 or more (for example 12 or 1.5).",
+        es="Escriba un número, 0 o más (por ejemplo 12 o 1.5).",
+    ),
+    "invalid_date": Localized(
+        en="Write the date as YYYY-MM-DD, for example 2024-03-01.",
+        es="Escriba la fecha como AAAA-MM-DD, por ejemplo 2024-03-01.",
+    ),
+    "choose_several": Localized(
+        en="You can choose several: write their numbers separated by commas (for example 1,3), or 0 for none.",
+        es="Puede elegir varias: escriba sus números separados por comas (por ejemplo 1,3), o 0 para ninguna.",
+    ),
+    "judgement_note": Localized(
+        en="This asks for the practitioner's assessment (or the judge's finding, if there is one). "
+        "Without a lawyer, you can answer 'I don't know'.",
+        es="Esto pide la evaluación del profesional que lleva el caso (o la decisión del juez, si la hay). "
+        "Si no tiene abogado, puede responder 'No sé'.",
+    ),
+    "not_filed_yet": Localized(en="I have not filed it yet", es="Todavía no la he presentado"),
+}
+"""Interface strings of the terminal interview; ``progress`` takes ``{answered}`` and ``{remaining}``."""
+
+_UNNAMED_CONVICTION = Localized(en="conviction {n}", es="condena {n}")
+"""What stands for a bare ``{offense}`` when the offense is not known."""
+
+
+def fill(text: str, language: Language, item: int | None = None, offense: str | None = None) -> str:
+    """Fill ``{n}`` and ``{offense}`` in a text. Values are inserted literally (an offense named with
+    braces cannot inject a placeholder)."""
+    named = offense.strip() if offense else ""
+    if not named:
+        text = re.sub(r"\s*\(\{offense\}\)", "", text)
+        text = text.replace("{offense}", _UNNAMED_CONVICTION.get(language))
+    number = "" if item is None else str(item + 1)
+    if item is None:
+        text = text.replace(" {n}", "")
+    text = text.replace("{n}", number)
+    return text.replace("{offense}", named)
+
+
+def generic(path: str) -> str:
+    """``convictions[2].final`` → ``convictions[].final``."""
+    return _INDEX.sub("[]", path)
+
+
+def item_index(path: str) -> int | None:
+    """The (first) item index in a concrete path: ``convictions[2].final`` → 2; None without one."""
+    found = re.search(r"\[(\d+)\]", path)
+    return int(found.group(1)) if found else None
+
+
+@cache
+def bank() -> dict[str, Question]:
+    """Every question, keyed by generic fact path, in the case format's order (read once)."""
+    text = resources.files("withhold.interview").joinpath("questions.yaml").read_text(encoding="utf-8")
+    return parse(yaml.safe_load(text))
+
+
+def question_for(path: str) -> Question:
+    """The question for a fact path, generic or concrete (``convictions[2].final``)."""
+    key = generic(path)
+    try:
+        return bank()[key]
+    except KeyError:
+        raise KeyError(f"no question for {path!r} in the question bank") from None
+
+
+# --- loading and checking --------------------------------------------------------------------------
+
+
+def parse(raw: Any, facts: Mapping[str, FactInfo] | None = None) -> dict[str, Question]:
+    """Check a question bank read from YAML and build its questions. Raises ``ValueError`` listing every
+    problem as ``path: field: what is wrong`` (a missing translation, an unknown kind, choices that do
+    not match the fact's, a path that is not a fact of ``case/1``)."""
+    known = catalogue() if facts is None else facts
+    if not isinstance(raw, dict):
+        raise ValueError("question bank: expected a mapping of fact paths to questions")
+    problems: list[str] = []
+    questions: dict[str, Question] = {}
+    orders: dict[int, str] = {}
+    for path, body in raw.items():
+        before = len(problems)
+        question = _question(str(path), body, known, problems)
+        if question is None or len(problems) > before:
+            continue
+        if question.order in orders:
+            problems.append(f"{path}: order: {question.order} is already used by {orders[question.order]}")
+            continue
+        orders[question.order] = question.path
+        questions[question.path] = question
+    if problems:
+        raise ValueError("question bank is not valid:\n  " + "\n  ".join(problems))
+    return questions
+
+
+def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: list[str]) -> Question | None:
+    info = facts.get(path)
+    if info is None:
+        problems.append(f"{path}: not a fact path of case/1")
+        return None
+    if not isinstance(body, dict):
+        problems.append(f"{path}: expected a mapping with {', '.join(_REQUIRED)}")
+        return None
+    for name in body:
+        if name not in _FIELDS:
+            problems.append(f"{path}: {name}: unknown field; expected one of {', '.join(_FIELDS)}")
+    for name in _REQUIRED:
+        if name not in body:
+            problems.append(f"{path}: {name}: missing")
+    kind = body.get("kind")
+    if kind not in KINDS:
+        problems.append(f"{path}: kind: unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    elif kind != KIND_OF_FACT.get(info.kind):
+        problems.append(
+            f"{path}: kind: {kind!r} does not fit a {info.kind} fact (expected {KIND_OF_FACT.get(info.kind)!r})"
+        )
+    order = _integer(path, "order", body.get("order"), problems)
+    sensitivity = _integer(path, "sensitivity", body.get("sensitivity"), problems)
+    if sensitivity is not None and sensitivity not in SENSITIVITIES:
+        problems.append(f"{path}: sensitivity: {sensitivity} is not between 0 and 3")
+    judgement = body.get("judgement")
+    if not isinstance(judgement, bool):
+        problems.append(f"{path}: judgement: expected true or false")
+    elif judgement != info.finding:
+        problems.append(f"{path}: judgement: must be {str(info.finding).lower()}, as the fact's finding flag")
+    text = _localized(path, "text", body.get("text"), problems)
+    help_text = _localized(path, "help", body.get("help"), problems)
+    invalid = _localized(path, "invalid", body.get("invalid"), problems)
+    choices = _choices(path, kind, body.get("choices"), info, problems)
+    for field_name, localized in (("text", text), ("help", help_text), ("invalid", invalid)):
+        if localized is not None:
+            _check_placeholders(
+                path, field_name, localized, allowed=_placeholders(path, field_name), problems=problems
+            )
+    if (
+        order is None
+        or sensitivity is None
+        or not isinstance(judgement, bool)
+        or text is None
+        or help_text is None
+        or invalid is None
+        or choices is None
+    ):
+        return None
+    return Question(path, str(kind), order, sensitivity, judgement, text, help_text, choices, invalid)
+
+
+def _integer(path: str, name: str, value: Any, problems: list[str]) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.append(f"{path}: {name}: expected a whole number, got {value!r}")
+        return None
+    return value
+
+
+def _localized(path: str, name: str, value: Any, problems: list[str]) -> Localized | None:
+    if not isinstance(value, dict):
+        problems.append(f"{path}: {name}: expected a mapping with en and es texts")
+        return None
+    ok = True
+    for language in LANGUAGES:
+        text = value.get(language)
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{path}: {name}.{language}: missing translation")
+            ok = False
+    for extra in value:
+        if extra not in LANGUAGES:
+            problems.append(f"{path}: {name}.{extra}: unknown language; expected en and es")
+            ok = False
+    return Localized(en=value["en"].strip(), es=value["es"].strip()) if ok else None
+
+
+def _choices(
+    path: str, kind: Any, value: Any, info: FactInfo, problems: list[str]
+) -> dict[str, Localized] | None:
+    if kind not in ("choice", "choices"):
+        if value:
+            problems.append(f"{path}: choices: a {kind} question has no choices")
+            return None
+        return {}
+    if not isinstance(value, dict):
+        problems.append(f"{path}: choices: expected a mapping of the fact's values to labels")
+        return None
+    labelled = {str(key): label for key, label in value.items()}  # `1:` unquoted reads as a number
+    given = list(labelled)
+    if set(given) != set(info.choices) or len(value) != len(info.choices):
+        missing = [c for c in info.choices if c not in given]
+        extra = [c for c in given if c not in info.choices]
+        problems.append(
+            f"{path}: choices: must be exactly the fact's values {list(info.choices)}"
+            + (f"; missing {missing}" if missing else "")
+            + (f"; not values of the fact {extra}" if extra else "")
+        )
+        return None
+    labels: dict[str, Localized] = {}
+    for key in info.choices:
+        label = _localized(path, f"choices.{key}", labelled[key], problems)
+        if label is None:
+            return None
+        labels[key] = label
+    return labels
+
+
+def _placeholders(path: str, field_name: str) -> set[str]:
+    """Per-item questions may number their item in the question text, and convictions name the offense."""
+    if field_name != "text" or "[]" not in path:
+        return set()
+    return {"n", "offense"} if path.startswith("convictions[]") else {"n"}
+
+
+def _check_placeholders(
+    path: str, field_name: str, localized: Localized, *, allowed: set[str], problems: list[str]
+) -> None:
+    for language in LANGUAGES:
+        used = set(_PLACEHOLDER.findall(localized.get(language)))
+        if used - allowed:
+            problems.append(
+                f"{path}: {field_name}.{language}: unknown placeholder "
+                + ", ".join("{" + name + "}" for name in sorted(used - allowed))
+            )
+    if set(_PLACEHOLDER.findall(localized.en)) != set(_PLACEHOLDER.findall(localized.es)):
+        problems.append(f"{path}: {field_name}: en and es use different placeholders")

@@ -1,0 +1,141 @@
+"""The interview planner: the next question is one whose answer can still change the status of an
+undetermined protection, chosen to settle the most with the fewest questions.
+
+For each fact an undetermined protection still depends on (its ``missing`` facts), the planner looks one
+answer ahead: it evaluates the law with each possible answer laid over the case — re-running only the
+rules that read that fact — and counts the protections each answer would settle. It asks first the fact
+whose answers settle most on average; ties go to the fact more protections depend on, then to the less
+sensitive question (neutral before trauma-heavy), then to the declared order. Questions that can settle an
+undetermined protection come first; then those that can still change a determined one (a bar that would
+turn "not eligible" into "barred", a finding an "eligible" status assumes). A fact whose answers cannot
+change any status is asked only when no other fact can (a pair of answers may still settle what no single
+one does). It returns nothing when no answer left could change any status. Editing an earlier
+answer simply re-plans: the planner keeps no state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from withhold.facts.case import Case
+from withhold.facts.paths import catalogue
+from withhold.facts.source import CaseFacts, OverlayFacts
+from withhold.interview.bank import question_for
+from withhold.law.protections import PROTECTIONS
+from withhold.logic.evaluate import Evaluation
+from withhold.logic.protection import Protection, Status, determine, status_of
+from withhold.parameters import load as load_parameters
+
+# Representative answers for lists of choices: none, one ordinary ground, a social group (which opens the
+# cognizability question). Dates and numbers are looked ahead over samples around the thresholds the law
+# uses: a month, a year and a decade before the evaluation date; sentences around one and five years.
+_SEVERAL: dict[str, tuple[list[str], ...]] = {
+    "claim.grounds": ([], ["political_opinion"], ["particular_social_group"]),
+    "proceedings.decision.granted": ([], ["asylum"], ["statutory_withholding"]),
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    path: str
+    """The concrete fact path to ask (``convictions[1].final``)."""
+    protections: tuple[str, ...]
+    """The undetermined protections that depend on it."""
+    can_change: bool
+    """Some single answer would change a status (False: asked because only a combination can)."""
+    settles: float
+    """On average over its answers, how many statuses an answer would change."""
+    remaining: int
+    """At most this many questions are left, this one included."""
+
+
+def generic(path: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+NUMBER_SAMPLES = (0, 11, 59, 60)
+DAYS_BEFORE = (30, 400, 4000)
+
+
+def possible_answers(path: str, as_of: dt.date) -> tuple[Any, ...] | None:
+    """The answers to look ahead over (samples for dates and numbers), or None for free text."""
+    info = catalogue()[generic(path)]
+    if info.kind == "date":
+        return tuple(as_of - dt.timedelta(days=days) for days in DAYS_BEFORE)
+    if info.kind == "number":
+        return NUMBER_SAMPLES
+    if info.kind == "bool":
+        return (True, False)
+    if info.kind == "choice":
+        return info.choices
+    if info.kind == "choices":
+        return _SEVERAL.get(generic(path), ([],))
+    if info.kind == "list":
+        return (0, 1)
+    return None
+
+
+def changeable(evaluation: Evaluation) -> list[tuple[Protection, Status, set[str]]]:
+    """Each protection whose status an answer could still change, with its status and those facts: for
+    an undetermined one its missing and assumed facts; for a not-eligible one the open bars (it could
+    become barred); for an eligible one the facts it assumes (a contrary finding would defeat it)."""
+    found: list[tuple[Protection, Status, set[str]]] = []
+    for protection in PROTECTIONS:
+        determination = determine(protection, evaluation)
+        facts = set(determination.missing) | {a.fact for a in determination.assumptions}
+        if determination.status is not Status.BARRED and facts:
+            found.append((protection, determination.status, facts))
+    return found
+
+
+def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> Plan | None:
+    """The best next question, or None when nothing left can change a status."""
+    skip = set(dont_know) | set(case.interview.dont_know or ())
+    facts = CaseFacts(case)
+    base = Evaluation(facts, as_of, load_parameters())
+    open_ones = changeable(base)
+    candidates: dict[str, set[str]] = {}
+    for protection, _, paths in open_ones:
+        for path in paths - skip:
+            candidates.setdefault(path, set()).add(protection.name)
+    if not candidates:
+        return None
+    undetermined = {p.name for p, status, _ in open_ones if status is Status.UNDETERMINED}
+    current = [(p, status) for p, status, _ in open_ones]
+    best: tuple[Any, ...] | None = None
+    chosen: Plan | None = None
+    for path, names in candidates.items():
+        settles, can_change = _look_ahead(path, facts, base, current)
+        sensitivity, declared = _ranking(path)
+        # Questions that can settle an undetermined protection come before those that only refine a
+        # determined one (not eligible → barred; eligible → defeated by a finding it assumed).
+        key = (not (names & undetermined), not can_change, -settles, -len(names), sensitivity, declared, path)
+        if best is None or key < best:
+            best = key
+            chosen = Plan(path, tuple(sorted(names)), can_change, settles, len(candidates))
+    return chosen
+
+
+def _look_ahead(
+    path: str, facts: CaseFacts, base: Evaluation, current: list[tuple[Protection, Status]]
+) -> tuple[float, bool]:
+    """On average over the answers, how many statuses an answer changes; and whether any answer does."""
+    answers = possible_answers(path, base.as_of)
+    if answers is None:
+        return 0.5 * len(current), True
+    changed = []
+    for answer in answers:
+        evaluation = base.derive(OverlayFacts(facts, {path: answer}), frozenset({path}))
+        changed.append(sum(1 for p, status in current if status_of(p, evaluation) is not status))
+    return sum(changed) / len(changed), max(changed) > 0
+
+
+def _ranking(path: str) -> tuple[int, int]:
+    """(sensitivity, declared order) from the question bank: neutral questions before trauma-heavy ones
+    when both would settle the same thing."""
+    question = question_for(path)
+    return question.sensitivity, question.order

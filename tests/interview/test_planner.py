@@ -1,0 +1,81 @@
+"""The planner asks only what can still change a status, best first, and ends with the full case's
+statuses (the interview's correctness target, on every precedent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from withhold.facts.loading import parse_case, validate_case
+from withhold.interview.answers import with_answer, without_answer
+from withhold.interview.planner import next_question, possible_answers
+from withhold.interview.simulation import simulate
+from withhold.screening import screen
+
+ROOT = Path(__file__).resolve().parents[2]
+AS_OF = dt.date(2026, 11, 23)
+PRECEDENTS = sorted((ROOT / "tests" / "precedents" / "cases").glob("*.yaml"))
+
+
+def example(name: str):  # type: ignore[no-untyped-def]
+    return parse_case((ROOT / "examples" / name).read_text(encoding="utf-8"))
+
+
+def test_nothing_to_ask_when_no_answer_could_change_a_status() -> None:
+    # Every protection is barred or eligible with nothing assumed: the interview is over.
+    case = example("drug-trafficking-cat-deferral-only.yaml")
+    assert next_question(case, AS_OF) is None
+
+
+def test_asks_the_one_open_judgement_first() -> None:
+    plan = next_question(example("social-group-undetermined.yaml"), AS_OF)
+    assert plan is not None
+    assert plan.path == "claim.particular_social_group.cognizable"
+    assert plan.can_change and set(plan.protections) == {"asylum", "statutory_withholding"}
+
+
+def test_i_dont_know_is_never_asked_again() -> None:
+    case = example("social-group-undetermined.yaml")
+    plan = next_question(case, AS_OF, dont_know={"claim.particular_social_group.cognizable"})
+    assert plan is None or plan.path != "claim.particular_social_group.cognizable"
+
+
+def test_every_question_asked_was_one_the_screening_said_could_change_a_status() -> None:
+    case = validate_case({"withhold": "case/1", "proceedings": {"kind": "removal"}})
+    for _ in range(12):
+        plan = next_question(case, AS_OF)
+        if plan is None:
+            break
+        screening = screen(case, AS_OF)
+        open_facts = {
+            path
+            for name in plan.protections
+            for path in (*screening[name].missing, *(a.fact for a in screening[name].assumptions))
+        }
+        assert plan.path in open_facts
+        answers = possible_answers(plan.path, AS_OF)
+        assert answers, plan.path
+        case = with_answer(case, plan.path, answers[-1])
+
+
+def test_editing_an_earlier_answer_simply_replans() -> None:
+    start = validate_case({"withhold": "case/1"})
+    first = next_question(start, AS_OF)
+    assert first is not None
+    answered = with_answer(start, first.path, True)
+    assert next_question(answered, AS_OF) != first
+    assert next_question(without_answer(answered, first.path), AS_OF) == first
+
+
+@pytest.mark.parametrize("path", PRECEDENTS, ids=lambda p: p.stem)
+def test_an_interview_answered_from_a_precedent_ends_with_its_statuses(path: Path) -> None:
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    full = validate_case(record["case"])
+    as_of = full.law_as_of or AS_OF
+    result = simulate(full, as_of)
+    assert screen(result.final, as_of).statuses == screen(full, as_of).statuses, record["citation"]
+    # Only facts the full case knows are answered; the rest were "I don't know".
+    assert all(not path.startswith("person.") for path in result.asked)

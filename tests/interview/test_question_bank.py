@@ -1,0 +1,334 @@
+"""The question bank: a question for every fact a rule reads, in English and Spanish, citing its authority,
+with the catalogue's kinds, choices and finding flags."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any, cast
+
+import pytest
+
+from withhold.facts.paths import catalogue
+from withhold.interview.bank import (
+    DONT_KNOW,
+    KIND_OF_FACT,
+    UI,
+    Localized,
+    Question,
+    bank,
+    fill,
+    parse,
+    question_for,
+)
+from withhold.law.registry import all_rules
+
+AUTHORITY = re.compile(r"INA|CFR|U\.S\.C\.|I&N Dec\.|F\.3d|F\.4th|U\.S\.|Practice Manual")
+# Texts that are the same word in both languages, or codes and numbers: not a missing translation.
+SAME_IN_BOTH = {"No"}
+CODE_OR_NUMBER = re.compile(r"[\dA-Z.,:;()/ -]*")
+
+
+def read_facts() -> set[str]:
+    return {path for rule in all_rules() for path in rule.all_reads}
+
+
+def every_text(question: Question) -> list[tuple[str, Localized]]:
+    found = [("text", question.text), ("help", question.help), ("invalid", question.invalid)]
+    found += [(f"choices.{key}", label) for key, label in question.choices.items()]
+    return found
+
+
+def is_translated(text: Localized) -> bool:
+    return text.en != text.es or text.en in SAME_IN_BOTH or CODE_OR_NUMBER.fullmatch(text.en) is not None
+
+
+# --- coverage ----------------------------------------------------------------------------------------
+
+
+def test_every_fact_a_rule_reads_has_a_question() -> None:
+    missing = (read_facts() | {"proceedings.hearings"}) - set(bank())
+    assert not missing, f"facts without a question: {sorted(missing)}"
+
+
+def test_the_bank_asks_only_about_facts_of_the_catalogue() -> None:
+    assert set(bank()) <= set(catalogue())
+
+
+def test_the_bank_lists_its_questions_in_the_case_format_order() -> None:
+    order = list(catalogue())
+    assert list(bank()) == sorted(bank(), key=order.index)
+
+
+# --- the two languages -------------------------------------------------------------------------------
+
+
+def test_every_text_help_choice_and_message_has_english_and_spanish() -> None:
+    problems = []
+    for path, question in bank().items():
+        for field, text in every_text(question):
+            if not text.en.strip() or not text.es.strip():
+                problems.append(f"{path}: {field}: empty")
+            elif not is_translated(text):
+                problems.append(f"{path}: {field}: the Spanish is a copy of the English ({text.en!r})")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_interface_strings_are_translated() -> None:
+    needed = {
+        "yes", "no", "help", "back", "progress", "saved", "done", "result",
+        "invalid_number", "invalid_date", "choose_several", "judgement_note",
+    }  # fmt: skip
+    assert needed <= set(UI)
+    for name, text in [*UI.items(), ("dont_know", DONT_KNOW)]:
+        assert text.en.strip() and text.es.strip(), name
+        assert is_translated(text), name
+    assert "{answered}" in UI["progress"].en and "{remaining}" in UI["progress"].en
+    assert "{answered}" in UI["progress"].es and "{remaining}" in UI["progress"].es
+    assert DONT_KNOW.get("es") == "No sé"
+
+
+def test_questions_are_asked_in_the_second_person() -> None:
+    for path, question in bank().items():
+        if question.judgement:
+            continue
+        assert re.search(r"\b(you|your)\b", question.text.en, re.I), path
+        assert re.search(r"\b(usted|su|sus|le|lo)\b", question.text.es, re.I), path
+
+
+# --- the catalogue: kinds, choices, findings --------------------------------------------------------
+
+
+def test_kinds_match_the_catalogue() -> None:
+    facts = catalogue()
+    for path, question in bank().items():
+        assert question.kind == KIND_OF_FACT[facts[path].kind], path
+    assert question_for("convictions").kind == "count"
+    assert question_for("proceedings.hearings").kind == "count"
+    assert question_for("convictions[].sentence_months").kind == "number"
+    assert question_for("claim.grounds").kind == "choices"
+
+
+def test_choices_are_exactly_the_catalogue_choices() -> None:
+    facts = catalogue()
+    for path, question in bank().items():
+        assert tuple(question.choices) == facts[path].choices, path
+
+
+def test_judgement_equals_the_catalogue_finding_flag() -> None:
+    facts = catalogue()
+    for path, question in bank().items():
+        assert question.judgement == facts[path].finding, path
+
+
+def test_judgement_questions_say_they_ask_for_an_assessment() -> None:
+    for path, question in bank().items():
+        if question.judgement:
+            assert question.text.en.startswith("Assessment:"), path
+            assert question.text.es.startswith("Evaluación:"), path
+            assert re.search(r"assessment|finding", question.help.en, re.I), path
+        else:
+            assert not question.text.en.startswith("Assessment"), path
+    named = ("claim.particular_social_group.cognizable", "claim.nexus", "convictions[].particularly_serious")
+    assert all(question_for(path).judgement for path in named)
+
+
+# --- help, order, sensitivity ------------------------------------------------------------------------
+
+
+def test_every_help_cites_an_authority_in_both_languages() -> None:
+    for path, question in bank().items():
+        assert AUTHORITY.search(question.help.en), path
+        assert AUTHORITY.search(question.help.es), path
+
+
+def test_sensitivity_is_between_0_and_3() -> None:
+    for path, question in bank().items():
+        assert question.sensitivity in range(4), path
+
+
+def test_orders_are_unique_and_plain_facts_come_before_findings() -> None:
+    orders = [question.order for question in bank().values()]
+    assert len(orders) == len(set(orders))
+    plain = [q.order for q in bank().values() if not q.judgement]
+    findings = [q.order for q in bank().values() if q.judgement]
+    assert max(plain) < min(findings)
+
+
+def test_trauma_heavy_questions_are_marked() -> None:
+    assert question_for("proceedings.kind").sensitivity == 0
+    assert question_for("entry.last_arrival_date").sensitivity == 0
+    assert question_for("claim.past_persecution").sensitivity == 3
+    assert question_for("torture.severe_pain_or_suffering").sensitivity == 3
+
+
+def test_dates_and_numbers_say_how_to_write_them() -> None:
+    for path, question in bank().items():
+        if question.kind == "date":
+            assert "YYYY-MM-DD" in question.invalid.en and "AAAA-MM-DD" in question.invalid.es, path
+        if question.kind in ("number", "count"):
+            assert "0" in question.invalid.en and "0" in question.invalid.es, path
+
+
+def test_circuits_are_labelled_with_example_states() -> None:
+    circuits = question_for("proceedings.circuit").choices
+    assert "California" in circuits["9"].en and "9th Circuit" in circuits["9"].en
+    assert "Texas" in circuits["5"].es
+
+
+# --- concrete paths and rendering --------------------------------------------------------------------
+
+
+def test_question_for_a_concrete_path_numbers_the_item_from_one() -> None:
+    question = question_for("convictions[2].final")
+    assert question.path == "convictions[].final"
+    assert question.render("en", item=2, offense="burglary").startswith("Conviction 3 (burglary):")
+    assert question.render("es", item=2, offense="robo").startswith("Condena 3 (robo):")
+
+
+def test_render_without_an_offense_or_an_item() -> None:
+    question = question_for("convictions[0].sentence_months")
+    assert question.render("en", item=0).startswith("Conviction 1:")
+    assert question.render("es", item=0, offense="  ").startswith("Condena 1:")
+    assert question.render("en").startswith("Conviction:")
+    for path, question in bank().items():
+        for language in ("en", "es"):
+            for item in (None, 4):
+                rendered = question.render(language, item=item)
+                assert "{" not in rendered and "}" not in rendered, (path, language, item)
+    assert (
+        question_for("proceedings.hearings[1].date").render("en", item=1)
+        == "Hearing 2: on what date is your hearing?"
+    )
+
+
+def test_a_bare_offense_placeholder_falls_back_to_the_item_number() -> None:
+    assert fill("Is {offense} final?", "en", item=1) == "Is conviction 2 final?"
+    assert fill("¿{offense} es final?", "es", item=1) == "¿condena 2 es final?"
+    assert fill("Is {offense} final?", "en", item=1, offense="theft") == "Is theft final?"
+
+
+def test_an_offense_with_braces_is_inserted_literally() -> None:
+    rendered = question_for("convictions[0].final").render("en", item=0, offense="{n} theft")
+    assert rendered.startswith("Conviction 1 ({n} theft):")
+
+
+def test_question_for_an_unknown_path_names_it() -> None:
+    with pytest.raises(KeyError, match=r"person\.given_name"):
+        question_for("person.given_name")
+
+
+def test_localized_get_rejects_other_languages() -> None:
+    with pytest.raises(ValueError, match="fr"):
+        DONT_KNOW.get(cast(Any, "fr"))
+
+
+# --- the loader's checks -----------------------------------------------------------------------------
+
+
+def small_bank() -> dict[str, Any]:
+    return {
+        "proceedings.detained": {
+            "kind": "yes_no",
+            "order": 1,
+            "sensitivity": 0,
+            "judgement": False,
+            "text": {"en": "Are you detained?", "es": "¿Está usted detenido?"},
+            "help": {"en": "Why we ask. 8 CFR 1003.31(c).", "es": "Por qué preguntamos. 8 CFR 1003.31(c)."},
+            "invalid": {"en": "Answer yes or no.", "es": "Responda sí o no."},
+        },
+        "proceedings.decision.served": {
+            "kind": "choice",
+            "order": 2,
+            "sensitivity": 0,
+            "judgement": False,
+            "text": {"en": "How?", "es": "¿Cómo?"},
+            "help": {"en": "8 CFR 1003.38(b).", "es": "8 CFR 1003.38(b)."},
+            "choices": {
+                "oral": {"en": "Out loud", "es": "En voz alta"},
+                "mail": {"en": "By mail", "es": "Por correo"},
+                "electronic": {"en": "Electronically", "es": "Por vía electrónica"},
+            },
+            "invalid": {"en": "Choose one.", "es": "Elija una."},
+        },
+    }
+
+
+def test_a_small_valid_bank_loads() -> None:
+    loaded = parse(small_bank())
+    assert loaded["proceedings.decision.served"].choices["mail"].get("es") == "Por correo"
+
+
+def test_a_missing_spanish_text_names_the_path_and_the_field() -> None:
+    raw = small_bank()
+    del raw["proceedings.detained"]["text"]["es"]
+    with pytest.raises(ValueError, match=r"proceedings\.detained: text\.es: missing translation"):
+        parse(raw)
+
+
+def test_an_empty_spanish_choice_label_names_the_choice() -> None:
+    raw = small_bank()
+    raw["proceedings.decision.served"]["choices"]["mail"]["es"] = " "
+    with pytest.raises(
+        ValueError, match=r"proceedings\.decision\.served: choices\.mail\.es: missing translation"
+    ):
+        parse(raw)
+
+
+def test_an_unknown_kind_is_refused() -> None:
+    raw = small_bank()
+    raw["proceedings.detained"]["kind"] = "boolean"
+    with pytest.raises(ValueError, match=r"proceedings\.detained: kind: unknown kind 'boolean'"):
+        parse(raw)
+
+
+def test_a_kind_that_does_not_fit_the_fact_is_refused() -> None:
+    raw = small_bank()
+    raw["proceedings.detained"]["kind"] = "date"
+    with pytest.raises(ValueError, match=r"proceedings\.detained: kind: 'date' does not fit a bool fact"):
+        parse(raw)
+
+
+def test_choices_that_differ_from_the_fact_are_refused() -> None:
+    raw = small_bank()
+    choices = raw["proceedings.decision.served"]["choices"]
+    choices["fax"] = choices.pop("electronic")
+    with pytest.raises(
+        ValueError, match=r"proceedings\.decision\.served: choices: .*missing \['electronic'\]"
+    ):
+        parse(raw)
+
+
+def test_a_judgement_flag_that_differs_from_the_finding_is_refused() -> None:
+    raw = small_bank()
+    raw["proceedings.detained"]["judgement"] = True
+    with pytest.raises(ValueError, match=r"proceedings\.detained: judgement"):
+        parse(raw)
+
+
+def test_paths_outside_the_catalogue_and_bad_placeholders_are_refused() -> None:
+    raw = small_bank()
+    raw["claim.nexsu"] = copy.deepcopy(raw["proceedings.detained"])
+    raw["proceedings.detained"]["text"]["en"] = "Are you detained, {name}?"
+    with pytest.raises(ValueError) as error:
+        parse(raw)
+    message = str(error.value)
+    assert "claim.nexsu: not a fact path of case/1" in message
+    assert "proceedings.detained: text.en: unknown placeholder {name}" in message
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    raw = small_bank()
+    del raw["proceedings.detained"]["help"]["es"]
+    raw["proceedings.decision.served"]["sensitivity"] = 5
+    with pytest.raises(ValueError) as error:
+        parse(raw)
+    assert "proceedings.detained: help.es: missing translation" in str(error.value)
+    assert "proceedings.decision.served: sensitivity: 5 is not between 0 and 3" in str(error.value)
+
+
+def test_duplicate_orders_are_refused() -> None:
+    raw = small_bank()
+    raw["proceedings.decision.served"]["order"] = 1
+    with pytest.raises(ValueError, match=r"proceedings\.decision\.served: order: 1 is already used"):
+        parse(raw)
