@@ -83,7 +83,9 @@ def _value(rng: random.Random, path: str) -> Any:
     if info.kind == "choices":
         return rng.sample(list(info.choices), rng.choice((0, 1, 1, 1, 2)))
     if info.kind == "date":
-        return (rng.choice(THRESHOLDS) + dt.timedelta(days=rng.choice(OFFSETS))).isoformat()
+        # Every date a rule reads is of something that has happened: never after the evaluation date.
+        day = rng.choice(THRESHOLDS) + dt.timedelta(days=rng.choice(OFFSETS))
+        return min(day, AS_OF - dt.timedelta(days=rng.choice((1, 30, 200)))).isoformat()
     if info.kind == "number":
         return rng.choice(SENTENCES)
     raise ValueError(path)

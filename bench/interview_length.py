@@ -313,6 +313,9 @@ def main() -> None:
         print(
             f"  {r.name:40s} asked {r.asked:3d}  minimum {r.minimum:3d}  final {r.final_minimum:3d}  static {r.static:3d}"
         )
+    for r in rows:
+        if r.mismatch:
+            print(f"MISMATCH: {r.name} (the interview ended with other statuses than the full case)")
     p99, samples = planning_p99(generated[:200])
     print(
         f"planning the next question, 60+ known facts: p99 {p99:.1f} ms over {samples} plans (target 20 ms)"
