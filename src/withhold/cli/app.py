@@ -21,6 +21,10 @@ from withhold.cli.calendar_file import calendar_label, case_key, write_atomicall
 from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
 from withhold.cli.files import load_case
+from withhold.cli.interview import INTERRUPTED, StoppedError, saved_line
+from withhold.cli.interview import run as run_interview
+from withhold.cli.interview import start as start_interview
+from withhold.cli.interview import text as interview_text
 from withhold.cli.labels import person_name
 from withhold.cli.options import as_of_date, evaluation_date, output_format
 from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
@@ -217,6 +221,65 @@ def roadmap(
         print(json.dumps(road.to_json(), indent=2, ensure_ascii=False))
         return
     show(render_roadmap(road, f"The road through court — {shown_label}"))
+
+
+@app.command()
+def interview(
+    case_file: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="CASE",
+            help="Case file to start from or to resume (the answers are saved into it unless --out is given).",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", metavar="en|es", help="Language of the questions (default: the file's, else en)."
+        ),
+    ] = None,
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="Save the answers here after every answer (default: CASE). Without CASE, an existing FILE "
+            "is resumed.",
+        ),
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+) -> None:
+    """Ask, one at a time, only the questions that can still change the result; save after every answer.
+
+    Type an answer's number or letter and press Enter. ? shows why we ask; < goes back; ! is "I don't know".
+
+    Ctrl-C stops the interview; run the command again on the same file to go on.
+    """
+    with user_errors():
+        option_date = as_of_date(as_of)
+        begun = start_interview(case_file, out, lang)
+    day, source = evaluation_date(option_date, begun.case.law_as_of, dt.date.today())
+    language = begun.language
+    console = make_console()
+    try:
+        with user_errors():
+            case = run_interview(console, begun, day)
+    except StoppedError:
+        console.print()
+        console.print(Text(saved_line(language, begun.target)), soft_wrap=True)  # the path stays whole
+        raise typer.Exit(INTERRUPTED) from None
+    console.print()
+    console.print(Text(interview_text("done", language), style="bold"))
+    console.print()
+    heading = Text(interview_text("result", language), style="bold")
+    if language != "en":
+        heading.append(" " + interview_text("in_english", language))
+    console.print(heading)
+    console.print()
+    warn(check_dates(case, day))
+    show(render_screening(screen_case(case, day), Heading(person_name(case.person), day, source)), console)
+    console.print()
+    console.print(Text(saved_line(language, begun.target)), soft_wrap=True)
 
 
 @app.command()

@@ -60,22 +60,23 @@ def case_key(case: Case, case_file: str, label: str | None) -> str:
     )
 
 
-def write_atomically(target: str, data: bytes) -> Path:
+def write_atomically(target: str, data: bytes, *, option: str = "--ics") -> Path:
     """Write ``data`` to a temporary file next to ``target``, then rename it over ``target``: a reader
     sees the old file or the new one, never a partial one. A new file is readable by its owner only; an
-    existing file keeps its permissions."""
+    existing file keeps its permissions. If the write is interrupted (an error, Ctrl-C), the temporary
+    file is removed and ``target`` is untouched. Errors name ``option``, the option that gave the file."""
     if target in ("", STDIN):
-        raise UserError("--ics needs a file name to write the calendar to")
+        raise UserError(f"{option} needs a file name to write to")
     path = Path(target)
     if path.is_dir():
-        raise UserError(f"--ics: {target} is a directory")
+        raise UserError(f"{option}: {target} is a directory")
     directory = path.parent
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except FileNotFoundError:
-        raise UserError(f"--ics: cannot write {target}: no such directory {str(directory)!r}") from None
+        raise UserError(f"{option}: cannot write {target}: no such directory {str(directory)!r}") from None
     except OSError as error:
-        raise UserError(f"--ics: cannot write {target}: {error.strerror or error}") from None
+        raise UserError(f"{option}: cannot write {target}: {error.strerror or error}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -87,5 +88,9 @@ def write_atomically(target: str, data: bytes) -> Path:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise UserError(f"--ics: cannot write {target}: {error.strerror or error}") from None
+        raise UserError(f"{option}: cannot write {target}: {error.strerror or error}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
     return path

@@ -1,0 +1,189 @@
+"""One line typed in the guided interview, read as an answer to a question: pure, no terminal needed.
+
+The same keys work for every question, in both languages: ``?`` shows the help, ``<`` goes back to the
+previous question, ``!`` answers "I don't know" (so do the words themselves, ``I don't know`` or ``no sé``,
+``d`` in English and ``ns`` in Spanish). The answer itself depends on the kind of question:
+
+- yes or no: ``y``/``yes`` or ``n``/``no``; ``s``/``sí`` in Spanish (both languages accept both);
+- one choice: the number of the option (or its value, as the case file writes it);
+- several choices: the numbers separated by commas or spaces (``1,3``), or ``0`` (or ``none``,
+  ``ninguna``) for none;
+- a date: ``YYYY-MM-DD``; for the asylum filing date, ``0`` means "not filed yet" (an explicit null);
+- a number: 0 or more, with a decimal point (or a decimal comma: ``1,5``);
+- a count (how many convictions, hearings): a whole number, 0 or more.
+
+An empty line, or anything else, is :class:`Invalid` with the question's own message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from withhold.interview.bank import Language, Question
+
+HELP_KEY = "?"
+BACK_KEY = "<"
+DONT_KNOW_KEY = "!"
+NOT_FILED_KEY = "0"
+NONE_KEY = "0"
+
+NOT_FILED_PATH = "asylum.filed_on"
+"""The one date question where "not filed yet" is an answer: ``asylum.filed_on: null``."""
+
+MAX_COUNT = 999
+"""A count above this is a typo, not a number of convictions or hearings."""
+
+_HELP = {HELP_KEY, "h", "help", "ayuda"}
+_BACK = {BACK_KEY, "back", "volver", "atras"}
+_DONT_KNOW_WORDS = {DONT_KNOW_KEY, "i don't know", "i dont know", "don't know", "dont know", "idk", "no se"}
+_DONT_KNOW_LETTER: dict[Language, str] = {"en": "d", "es": "ns"}
+_YES = {"y", "yes", "s", "si"}
+_NO = {"n", "no"}
+_NONE = {NONE_KEY, "none", "ninguna", "ninguno", "nada"}
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+", re.ASCII)
+_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A value for the fact (``None`` only for "not filed yet"; a count for a list)."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Back:
+    """Go back to the previous question."""
+
+
+@dataclass(frozen=True)
+class Help:
+    """Show the question's help."""
+
+
+@dataclass(frozen=True)
+class DontKnow:
+    """Record the fact as unknown; it is not asked again."""
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Not an answer of the right form: show ``message`` and ask again."""
+
+    message: str
+
+
+Reply = Answer | Back | Help | DontKnow | Invalid
+
+
+def normalized(line: str) -> str:
+    """Lower case, accents and surrounding blanks removed, inner blanks collapsed, typographic
+    apostrophes made plain: ``  No  Sé `` → ``no se``."""
+    text = unicodedata.normalize("NFKD", line.replace("’", "'").replace("‘", "'"))
+    text = "".join(character for character in text if not unicodedata.combining(character))
+    return " ".join(text.casefold().split())
+
+
+def parse_answer(line: str, question: Question, language: Language) -> Reply:
+    """Read one typed line as a reply to ``question`` in ``language``."""
+    text = normalized(line)
+    if text in _HELP:
+        return Help()
+    if text in _BACK:
+        return Back()
+    if text in _DONT_KNOW_WORDS or text == _DONT_KNOW_LETTER[language]:
+        return DontKnow()
+    invalid = Invalid(question.invalid.get(language))
+    if not text:
+        return invalid
+    value = _VALUE_OF_KIND[question.kind](text, line.strip(), question)
+    return invalid if value is _NOT_AN_ANSWER else Answer(value)
+
+
+_NOT_AN_ANSWER = object()
+
+
+def _yes_no(text: str, raw: str, question: Question) -> Any:
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    return _NOT_AN_ANSWER
+
+
+def _choice(text: str, raw: str, question: Question) -> Any:
+    values = list(question.choices)
+    picked = _option(text, values)
+    return _NOT_AN_ANSWER if picked is None else picked
+
+
+def _choices(text: str, raw: str, question: Question) -> Any:
+    if text in _NONE:
+        return []
+    values = list(question.choices)
+    picked: set[str] = set()
+    for part in _SEPARATORS.split(text.strip(",; ")):
+        option = _option(part, values)
+        if option is None:
+            return _NOT_AN_ANSWER
+        picked.add(option)
+    return [value for value in values if value in picked]
+
+
+def _option(text: str, values: list[str]) -> str | None:
+    """An option by its number (from 1), or by its value as the case file writes it."""
+    if text.isascii() and text.isdigit():
+        number = int(text)
+        return values[number - 1] if 1 <= number <= len(values) else None
+    by_value = {value.casefold(): value for value in values}
+    return by_value.get(text)
+
+
+def _date(text: str, raw: str, question: Question) -> Any:
+    if question.path == NOT_FILED_PATH and text == NOT_FILED_KEY:
+        return None
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return _NOT_AN_ANSWER
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return _NOT_AN_ANSWER
+
+
+def _number(text: str, raw: str, question: Question) -> Any:
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")  # a decimal comma: 1,5
+    if _NUMBER.fullmatch(text) is None:
+        return _NOT_AN_ANSWER
+    number = float(text)
+    if not math.isfinite(number):
+        return _NOT_AN_ANSWER
+    return int(number) if number.is_integer() else number
+
+
+def _count(text: str, raw: str, question: Question) -> Any:
+    if not text.isascii() or not text.isdigit() or int(text) > MAX_COUNT:
+        return _NOT_AN_ANSWER
+    return int(text)
+
+
+def _text(text: str, raw: str, question: Question) -> Any:
+    return raw
+
+
+_VALUE_OF_KIND = {
+    "yes_no": _yes_no,
+    "choice": _choice,
+    "choices": _choices,
+    "date": _date,
+    "number": _number,
+    "count": _count,
+    "text": _text,
+}

@@ -1,0 +1,578 @@
+"""`withhold interview`: the answer parser, scripted sessions (saving, resuming, going back, stopping), and
+the real command driven through a pseudo-terminal in English and in Spanish."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import os
+import pty
+import re
+import select
+import signal
+import stat
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from withhold.cli.app import app
+from withhold.cli.interview_input import Answer, Back, DontKnow, Help, Invalid, parse_answer
+from withhold.facts.loading import parse_case
+from withhold.interview.bank import Language, Localized, Question, question_for
+
+# A case where most facts are known: five questions remain, one of each kind but numbers
+# (yes/no, several choices, a count, a date, one choice).
+SMALL = """\
+withhold: case/1
+law_as_of: 2026-11-23
+proceedings: {kind: affirmative, reinstated_order: false}
+entry:
+  last_arrival_date: 2025-03-14
+  inspected: true
+  status_at_entry: B-2
+  unaccompanied_child: false
+  southwest_border_from_mexico: false
+  with_entry_documents: true
+asylum:
+  previously_denied: false
+  safe_third_country_agreement: false
+  firmly_resettled: false
+  frivolous_finding: false
+  discretion_favorable: true
+claim:
+  country: IR
+  harm_is_persecution: true
+  nexus: one_central_reason
+  past_persecution: true
+  future_fear_unrelated_to_past: false
+  fundamental_change: false
+  relocation_reasonable: false
+  credible: true
+torture:
+  country: IR
+  likelihood: more_likely_than_not
+  official_involvement: direct
+  severe_pain_or_suffering: true
+  specific_intent: true
+  in_custody_or_control: true
+  lawful_sanction: false
+conduct: {serious_nonpolitical_crime_abroad: false, danger_to_security: false, terrorist_activity: false}
+"""
+
+# The order the planner asks them in, and an answer to each (the same keys in both languages).
+ORDER = ("conduct.persecuted_others", "claim.grounds", "convictions", "asylum.filed_on", "claim.persecutor")
+ANSWERS = {
+    "conduct.persecuted_others": "n",
+    "claim.grounds": "2",  # religion
+    "convictions": "0",
+    "asylum.filed_on": "2025-06-02",
+    "claim.persecutor": "1",  # the government
+}
+
+
+def document(path: Path) -> dict[str, Any]:
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def flat(text: str) -> str:
+    """Output with line wrapping undone (Rich wraps at the terminal's width)."""
+    return " ".join(text.split())
+
+
+def question(path: str, language: Language = "en") -> str:
+    return flat(question_for(path).render(language))
+
+
+# --- the answer parser ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "expected"),
+    [
+        ("y", "en", True),
+        (" Yes ", "en", True),
+        ("n", "en", False),
+        ("NO", "en", False),
+        ("s", "es", True),
+        ("Sí", "es", True),
+        ("si", "es", True),
+        ("n", "es", False),
+        ("no", "es", False),
+        ("y", "es", True),
+    ],
+)
+def test_yes_no(line: str, language: Language, expected: bool) -> None:
+    assert parse_answer(line, question_for("conduct.persecuted_others"), language) == Answer(expected)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("line", ["maybe", "", "   ", "yy", "1"])
+def test_yes_no_invalid_shows_the_question_message_in_its_language(line: str, language: Language) -> None:
+    asked = question_for("conduct.persecuted_others")
+    assert parse_answer(line, asked, language) == Invalid(asked.invalid.get(language))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    "path", ["conduct.persecuted_others", "claim.grounds", "convictions", "asylum.filed_on"]
+)
+def test_keys_work_for_every_kind_in_both_languages(path: str, language: Language) -> None:
+    asked = question_for(path)
+    assert parse_answer("?", asked, language) == Help()
+    assert parse_answer("<", asked, language) == Back()
+    assert parse_answer("!", asked, language) == DontKnow()
+    assert parse_answer(" I don’t know ", asked, language) == DontKnow()
+    assert parse_answer("No sé", asked, language) == DontKnow()
+    assert parse_answer("no se", asked, language) == DontKnow()
+
+
+def test_dont_know_letters_are_per_language() -> None:
+    asked = question_for("claim.persecutor")
+    assert parse_answer("d", asked, "en") == DontKnow()
+    assert parse_answer("ns", asked, "es") == DontKnow()
+    assert isinstance(parse_answer("d", asked, "es"), Invalid)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_choice_by_number_or_value(language: Language) -> None:
+    asked = question_for("claim.persecutor")  # government, non_state
+    assert parse_answer("1", asked, language) == Answer("government")
+    assert parse_answer("2", asked, language) == Answer("non_state")
+    assert parse_answer("non_state", asked, language) == Answer("non_state")
+    for wrong in ("0", "3", "-1", "1,2", "gobierno"):
+        assert parse_answer(wrong, asked, language) == Invalid(asked.invalid.get(language)), wrong
+
+
+def test_choice_numbers_follow_the_options_even_when_values_are_numbers() -> None:
+    asked = question_for("proceedings.circuit")  # "1" … "11", "DC"
+    assert parse_answer("9", asked, "en") == Answer("9")
+    assert parse_answer("12", asked, "es") == Answer("DC")
+    assert parse_answer("dc", asked, "en") == Answer("DC")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_several_choices(language: Language) -> None:
+    asked = question_for("claim.grounds")  # race, religion, nationality, political_opinion, psg
+    assert parse_answer("1,3", asked, language) == Answer(["race", "nationality"])
+    assert parse_answer("3, 1 3", asked, language) == Answer(["race", "nationality"])
+    assert parse_answer("5", asked, language) == Answer(["particular_social_group"])
+    assert parse_answer("0", asked, language) == Answer([])
+    assert parse_answer("none", asked, language) == Answer([])
+    assert parse_answer("Ninguna", asked, language) == Answer([])
+    for wrong in ("1,9", "0,1", "", ",", "a,b"):
+        assert parse_answer(wrong, asked, language) == Invalid(asked.invalid.get(language)), wrong
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_dates(language: Language) -> None:
+    arrival = question_for("entry.last_arrival_date")
+    assert parse_answer("2025-06-02", arrival, language) == Answer(dt.date(2025, 6, 2))
+    assert parse_answer("2025-6-2", arrival, language) == Answer(dt.date(2025, 6, 2))
+    for wrong in ("2025-02-30", "02/06/2025", "20250602", "2025-06", "0", "ayer"):
+        assert parse_answer(wrong, arrival, language) == Invalid(arrival.invalid.get(language)), wrong
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_asylum_filing_date_can_be_not_filed_yet(language: Language) -> None:
+    filed = question_for("asylum.filed_on")
+    assert parse_answer("0", filed, language) == Answer(None)
+    assert parse_answer("2024-01-20", filed, language) == Answer(dt.date(2024, 1, 20))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_numbers(language: Language) -> None:
+    months = question_for("convictions[0].sentence_months")
+    assert parse_answer("12", months, language) == Answer(12)
+    assert parse_answer("0", months, language) == Answer(0)
+    assert parse_answer("1.5", months, language) == Answer(1.5)
+    assert parse_answer("1,5", months, language) == Answer(1.5)
+    for wrong in ("-3", "nan", "inf", "1e3", "12 months", "1,000.5", ""):
+        assert parse_answer(wrong, months, language) == Invalid(months.invalid.get(language)), wrong
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_counts(language: Language) -> None:
+    count = question_for("convictions")
+    assert parse_answer("0", count, language) == Answer(0)
+    assert parse_answer("2", count, language) == Answer(2)
+    for wrong in ("1.5", "-1", "1000", "two", "٣"):
+        assert parse_answer(wrong, count, language) == Invalid(count.invalid.get(language)), wrong
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_free_text_keeps_what_was_typed(language: Language) -> None:
+    both = Localized(en="x", es="x")
+    free = Question(
+        "person.family_name", "text", 1, 0, False, both, both, {}, Localized("Write it.", "Escríbalo.")
+    )
+    assert parse_answer("  De la Cruz ", free, language) == Answer("De la Cruz")
+    assert parse_answer("", free, language) == Invalid(free.invalid.get(language))
+
+
+# --- scripted sessions ---------------------------------------------------------------------------------
+
+
+def interview(*args: str, input: str | None = None) -> Any:
+    return CliRunner().invoke(app, ["interview", *args], input=input)
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+def test_answers_are_saved_after_each_one_and_end_of_input_exits_130(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "answers.yaml"
+    result = interview(str(small), "--out", str(out), input="n\n2\n")
+    assert result.exit_code == 130, result.output
+    assert f"Your answers are saved. File: {out}" in flat(result.stdout)
+    saved = document(out)
+    assert next(iter(saved)) == "withhold" and saved["withhold"] == "case/1"
+    assert saved["conduct"]["persecuted_others"] is False
+    assert saved["claim"]["grounds"] == ["religion"]
+    assert saved["interview"] == {"asked": list(ORDER[:2]), "language": "en"}
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # a new file: its owner only
+    assert small.read_text(encoding="utf-8") == SMALL  # the starting case is untouched
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_whole_interview_ends_with_the_screening(small: Path) -> None:
+    script = "".join(ANSWERS[path] + "\n" for path in ORDER)
+    result = interview(str(small), input=script)
+    assert result.exit_code == 0, result.output
+    text = flat(result.stdout)
+    for number, path in enumerate(ORDER):
+        assert f"{number} answered, at most" in text
+        assert question(path) in text
+    assert "No more questions" in text and "What your answers show" in text
+    assert "Withhold screening" in text and "Best protection available: Asylum" in text
+    saved = document(small)  # CASE itself, without --out
+    assert saved["interview"]["asked"] == list(ORDER)
+    assert saved["asylum"]["filed_on"] == "2025-06-02"
+    assert saved["convictions"] == []
+    assert saved["claim"]["persecutor"] == "government"
+    parse_case(small.read_text(encoding="utf-8"))  # still a valid case file
+
+
+def test_resume_goes_on_where_it_stopped(small: Path) -> None:
+    first = interview(str(small), input="n\n!\n")
+    assert first.exit_code == 130
+    saved = document(small)
+    assert saved["interview"]["asked"] == ["conduct.persecuted_others", "claim.grounds"]
+    assert saved["interview"]["dont_know"] == ["claim.grounds"]
+
+    second = interview(str(small), input="!\n" * 10)  # "I don't know" to whatever is left
+    assert second.exit_code == 0, second.output
+    text = flat(second.stdout)
+    assert "2 already answered" in text
+    assert question("conduct.persecuted_others") not in text  # answered
+    assert question("claim.grounds") not in text  # "I don't know" is not asked again
+    assert "2 answered, at most" in text
+    record = document(small)["interview"]
+    assert record["asked"][:2] == ["conduct.persecuted_others", "claim.grounds"]
+    assert len(record["asked"]) == len(set(record["asked"])) > 2
+    assert record["dont_know"] == record["asked"][1:]
+
+
+def test_an_existing_out_file_is_resumed_without_case(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "answers.yaml"
+    assert interview(str(small), "--out", str(out), input="n\n").exit_code == 130
+    result = interview("--out", str(out), input="2\n")
+    assert result.exit_code == 130
+    assert question("conduct.persecuted_others") not in flat(result.stdout)
+    assert document(out)["interview"]["asked"] == list(ORDER[:2])
+
+
+def test_a_new_out_file_starts_from_an_empty_case(tmp_path: Path) -> None:
+    out = tmp_path / "new.yaml"
+    result = interview("--out", str(out), "--as-of", "2026-11-23", input="")
+    assert result.exit_code == 130
+    assert "0 answered, at most" in result.stdout
+    assert document(out) == {"withhold": "case/1", "interview": {"language": "en"}}
+
+
+def test_back_clears_the_last_answer_and_asks_it_again(small: Path) -> None:
+    result = interview(str(small), input="n\n!\n<\n<\ny\n")
+    text = flat(result.stdout)
+    assert text.count(question("conduct.persecuted_others")) == 2
+    assert text.count(question("claim.grounds")) >= 2
+    saved = document(small)
+    assert saved["conduct"]["persecuted_others"] is True  # answered again, differently
+    assert saved["interview"]["asked"] == ["conduct.persecuted_others"]
+    assert saved["interview"]["dont_know"] == []  # "I don't know" for the grounds was taken back
+    assert "grounds" not in saved["claim"]
+
+
+def test_back_at_the_first_question_says_so(small: Path) -> None:
+    result = interview(str(small), input="<\n")
+    assert "This is the first question: there is nothing to go back to." in flat(result.stdout)
+
+
+def test_help_and_invalid_answers_ask_again(small: Path) -> None:
+    result = interview(str(small), input="?\nmaybe\nn\n")
+    text = flat(result.stdout)
+    assert flat(question_for("conduct.persecuted_others").help.en) in text
+    assert flat(question_for("conduct.persecuted_others").invalid.en) in text
+    assert document(small)["conduct"]["persecuted_others"] is False
+
+
+def test_not_filed_yet_is_an_explicit_null(small: Path) -> None:
+    result = interview(str(small), input="n\n2\n0\n0\n")
+    assert result.exit_code == 130
+    saved = document(small)
+    assert "filed_on" in saved["asylum"] and saved["asylum"]["filed_on"] is None
+    assert parse_case(small.read_text(encoding="utf-8")).asylum.filed_on is None
+
+
+def test_convictions_are_numbered_and_named(small: Path) -> None:
+    known = (
+        SMALL.replace("conduct: {", "convictions: [{offense: Robbery}]\nconduct: {persecuted_others: false, ")
+        .replace("claim:\n", "claim:\n  grounds: [religion]\n  persecutor: government\n")
+        .replace("asylum:\n", "asylum:\n  filed_on: 2025-06-02\n")
+    )
+    small.write_text(known, encoding="utf-8")
+    result = interview(str(small), "--lang", "es", input="")
+    assert "Condena 1 (Robbery):" in flat(result.stdout)
+
+
+def test_ctrl_c_exits_130_with_the_file_intact(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = iter(["n", "2"])
+
+    def typed(prompt: object = "") -> str:
+        try:
+            return next(lines)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    monkeypatch.setattr(builtins, "input", typed)
+    result = interview(str(small))
+    assert result.exit_code == 130
+    assert "Your answers are saved." in result.stdout
+    saved = parse_case(small.read_text(encoding="utf-8"))
+    assert saved.conduct.persecuted_others is False and list(saved.claim.grounds or []) == ["religion"]
+    assert saved.interview.asked == list(ORDER[:2])
+
+
+def test_spanish_session_and_its_language_is_remembered(small: Path) -> None:
+    result = interview(str(small), "--lang", "es", input="n\n")
+    assert result.exit_code == 130
+    text = flat(result.stdout)
+    assert question("conduct.persecuted_others", "es") in text
+    assert re.search(r"0 respondidas, quedan \d+ como máximo", text)
+    assert "Sus respuestas están guardadas." in text
+    assert document(small)["interview"]["language"] == "es"
+
+    again = interview(str(small), input="")  # no --lang: the file's language
+    assert "Seguimos donde lo dejó" in again.stdout
+
+
+def test_json_out_file_is_written_as_json(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "answers.json"
+    assert interview(str(small), "--out", str(out), input="n\n").exit_code == 130
+    case = parse_case(out.read_text(encoding="utf-8"), "json")
+    assert case.conduct.persecuted_others is False
+
+
+def test_an_existing_other_out_file_is_never_overwritten(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "answers.yaml"
+    out.write_text("withhold: case/1\n", encoding="utf-8")
+    result = interview(str(small), "--out", str(out), input="n\n")
+    assert result.exit_code == 2
+    assert f"--out {out} already exists" in flat(result.stderr)
+    assert out.read_text(encoding="utf-8") == "withhold: case/1\n"
+
+
+def test_a_case_file_keeps_its_permissions(small: Path) -> None:
+    small.chmod(0o640)
+    assert interview(str(small), input="n\n").exit_code == 130
+    assert stat.S_IMODE(small.stat().st_mode) == 0o640
+    assert document(small)["conduct"]["persecuted_others"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "give a CASE to resume or --out FILE to save to"),
+        (("-",), "give a case file, not -"),
+        (("CASE", "--lang", "fr"), "--lang must be one of en, es"),
+        (("CASE", "--as-of", "soon"), "--as-of must be a date"),
+        (("missing.yaml",), "missing.yaml: no such file"),
+        (("CASE", "--out", "no/such/dir/x.yaml"), "no such directory"),
+    ],
+)
+def test_usage_errors_exit_2(small: Path, args: tuple[str, ...], message: str) -> None:
+    result = interview(*(str(small) if arg == "CASE" else arg for arg in args), input="")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- the real command through a pseudo-terminal ------------------------------------------------------
+
+LIMIT = 60.0
+"""Seconds a whole pseudo-terminal session may take; the child is killed after that."""
+
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+class Terminal:
+    """The command on a pseudo-terminal: what it writes (escapes and carriage returns removed), lines sent
+    as from a keyboard, and a deadline after which the child is killed."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        env = {key: value for key, value in os.environ.items() if key not in {"NO_COLOR", "FORCE_COLOR"}}
+        env.update(TERM="xterm-256color", COLUMNS="100", LINES="40", PYTHONUTF8="1")
+        command = [sys.executable, "-m", "withhold.cli.app", "interview", *args]
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: the pseudo-terminal is its controlling terminal
+            try:
+                os.chdir(cwd)
+                os.execve(sys.executable, command, env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        self.deadline = time.monotonic() + LIMIT
+        self.raw = b""
+        self.seen = 0
+        self.status: int | None = None
+
+    @property
+    def text(self) -> str:
+        return _ESCAPES.sub("", self.raw.decode("utf-8", errors="replace")).replace("\r", "")
+
+    def _read(self) -> bool:
+        """Read what is there (waiting at most a second); False at the end of the output."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            self.kill()
+            pytest.fail(f"the interview did not finish in {LIMIT:.0f} s; its output:\n{self.text[-3000:]}")
+        ready, _, _ = select.select([self.fd], [], [], min(left, 1.0))
+        if not ready:
+            return True
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            return False
+        self.raw += data
+        return bool(data)
+
+    def expect(self, pattern: str) -> re.Match[str]:
+        compiled = re.compile(pattern, re.MULTILINE)
+        while True:
+            found = compiled.search(self.text, self.seen)
+            if found:
+                self.seen = found.end()
+                return found
+            if not self._read():
+                pytest.fail(f"the output ended before {pattern!r}:\n{self.text[-3000:]}")
+
+    def send(self, line: str) -> None:
+        os.write(self.fd, line.encode("utf-8") + b"\r")  # the Enter key
+
+    def press(self, key: bytes) -> None:
+        os.write(self.fd, key)
+
+    def wait(self) -> int:
+        while self._read():
+            pass
+        while self.status is None:
+            if time.monotonic() > self.deadline:
+                self.kill()
+                pytest.fail("the interview did not exit")
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = os.waitstatus_to_exitcode(status)
+            else:
+                time.sleep(0.05)
+        os.close(self.fd)
+        return self.status
+
+    def kill(self) -> None:
+        if self.status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                _, status = os.waitpid(self.pid, 0)
+                self.status = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:
+                self.status = -1
+        os.close(self.fd)
+
+
+PROGRESS = {"en": r"(\d+) answered, at most (\d+) left", "es": r"(\d+) respondidas, quedan (\d+) como máximo"}
+RESULT = {"en": "What your answers show", "es": r"Lo que muestran sus respuestas \(en inglés\)"}
+
+
+def answer_every_question(terminal: Terminal, language: Language, extra: tuple[str, ...] = ()) -> list[str]:
+    """Answer each question the command shows, whatever the order, until the result; return the paths."""
+    asked: list[str] = []
+    pending = list(extra)
+    while True:
+        found = terminal.expect(f"{PROGRESS[language]}|{RESULT[language]}")
+        if found.group(1) is None:
+            return asked
+        assert int(found.group(1)) == len(asked)
+        start = found.end()
+        terminal.expect(r"^> ")
+        shown = flat(terminal.text[start : terminal.seen])
+        matching = [path for path in ANSWERS if question(path, language) in shown]
+        assert len(matching) == 1, shown
+        while pending:  # before answering: a help request or a wrong answer, then the prompt again
+            terminal.send(pending.pop(0))
+            terminal.expect(r"^> ")
+        terminal.send(ANSWERS[matching[0]])
+        asked.append(matching[0])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_pty_session_answers_every_question_until_the_result(
+    small: Path, tmp_path: Path, language: Language
+) -> None:
+    terminal = Terminal([str(small), "--lang", language], tmp_path)
+    try:
+        asked = answer_every_question(terminal, language, ("?", "quizás" if language == "es" else "maybe"))
+        terminal.expect("Best protection available: Asylum")
+        terminal.expect("Sus respuestas están guardadas" if language == "es" else "Your answers are saved")
+        assert terminal.wait() == 0, terminal.text[-3000:]
+    finally:
+        if terminal.status is None:
+            terminal.kill()
+    assert sorted(asked) == sorted(ORDER)
+    text = flat(terminal.text)
+    assert flat(question_for(asked[0]).help.get(language)) in text  # "?" showed the help
+    assert flat(question_for(asked[0]).invalid.get(language)) in text  # the wrong answer was refused
+    saved = parse_case(small.read_text(encoding="utf-8"))
+    assert saved.interview.asked == asked and saved.interview.language == language
+    assert saved.asylum.filed_on == dt.date(2025, 6, 2)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize(("key", "name"), [(b"\x03", "Ctrl-C"), (b"\x04", "Ctrl-D")])
+def test_a_pty_session_stopped_by_ctrl_c_or_ctrl_d_keeps_the_answers(
+    small: Path, tmp_path: Path, key: bytes, name: str
+) -> None:
+    terminal = Terminal([str(small)], tmp_path)
+    try:
+        terminal.expect(r"^> ")
+        terminal.send("n")
+        terminal.expect(r"1 answered")
+        terminal.expect(r"^> ")
+        terminal.press(key)
+        terminal.expect(f"Your answers are saved. File: {re.escape(str(small))}")
+        assert terminal.wait() == 130, name
+    finally:
+        if terminal.status is None:
+            terminal.kill()
+    assert "Traceback" not in terminal.text
+    saved = parse_case(small.read_text(encoding="utf-8"))
+    assert saved.conduct.persecuted_others is False
+    assert saved.interview.asked == ["conduct.persecuted_others"]
