@@ -110,10 +110,20 @@ def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> 
     chosen: Plan | None = None
     for path, names in candidates.items():
         settles, can_change = _look_ahead(path, facts, base, current)
-        sensitivity, declared = _ranking(path)
+        question = question_for(path)
         # Questions that can settle an undetermined protection come before those that only refine a
-        # determined one (not eligible → barred; eligible → defeated by a finding it assumed).
-        key = (not (names & undetermined), not can_change, -settles, -len(names), sensitivity, declared, path)
+        # determined one (not eligible → barred; eligible → defeated by a finding it assumed); facts a
+        # person can answer come before assessments that need a practitioner.
+        key = (
+            not (names & undetermined),
+            not can_change,
+            question.judgement,
+            -settles,
+            -len(names),
+            question.sensitivity,
+            question.order,
+            path,
+        )
         if best is None or key < best:
             best = key
             chosen = Plan(path, tuple(sorted(names)), can_change, settles, len(candidates))
@@ -132,10 +142,3 @@ def _look_ahead(
         evaluation = base.derive(OverlayFacts(facts, {path: answer}), frozenset({path}))
         changed.append(sum(1 for p, status in current if status_of(p, evaluation) is not status))
     return sum(changed) / len(changed), max(changed) > 0
-
-
-def _ranking(path: str) -> tuple[int, int]:
-    """(sensitivity, declared order) from the question bank: neutral questions before trauma-heavy ones
-    when both would settle the same thing."""
-    question = question_for(path)
-    return question.sensitivity, question.order
