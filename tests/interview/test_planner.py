@@ -30,8 +30,10 @@ def test_nothing_to_ask_when_no_answer_could_change_a_status() -> None:
     assert next_question(case, AS_OF) is None
 
 
-def test_asks_the_one_open_judgement_first() -> None:
-    plan = next_question(example("social-group-undetermined.yaml"), AS_OF)
+def test_asks_the_open_judgement_once_the_plain_facts_are_in() -> None:
+    # Facts a person can answer come before assessments; with them answered, the one open judgement.
+    case = with_answer(example("social-group-undetermined.yaml"), "proceedings.reinstated_order", False)
+    plan = next_question(case, AS_OF)
     assert plan is not None
     assert plan.path == "claim.particular_social_group.cognizable"
     assert plan.can_change and set(plan.protections) == {"asylum", "statutory_withholding"}
@@ -65,7 +67,9 @@ def test_editing_an_earlier_answer_simply_replans() -> None:
     start = validate_case({"withhold": "case/1"})
     first = next_question(start, AS_OF)
     assert first is not None
-    answered = with_answer(start, first.path, True)
+    answers = possible_answers(first.path, AS_OF)
+    assert answers
+    answered = with_answer(start, first.path, answers[-1])
     assert next_question(answered, AS_OF) != first
     assert next_question(without_answer(answered, first.path), AS_OF) == first
 
