@@ -164,68 +164,17 @@ AFTER_GRANT = Stage(
     ("asylee.follow_to_join", "asylee.adjustment", "benefits.seven_year"),
 )
 
+# Before the judge, and after the decision: shared by every road that passes through court.
+IN_COURT = (MASTER, APPLICATION, BIOMETRICS, INDIVIDUAL)
+AFTER_DECISION = (DECISION, APPEAL, AFTER_FINAL_ORDER, AFTER_GRANT)
+WITHHOLDING_ONLY = (REASONABLE_FEAR, WITHHOLDING_ONLY_HEARING, *AFTER_DECISION)
+
 ROADS: dict[str, tuple[Stage, ...]] = {
-    "removal": (
-        ARRIVAL,
-        MASTER,
-        APPLICATION,
-        BIOMETRICS,
-        INDIVIDUAL,
-        DECISION,
-        APPEAL,
-        AFTER_FINAL_ORDER,
-        AFTER_GRANT,
-    ),
-    "asylum_only": (
-        ARRIVAL,
-        MASTER,
-        APPLICATION,
-        BIOMETRICS,
-        INDIVIDUAL,
-        DECISION,
-        APPEAL,
-        AFTER_FINAL_ORDER,
-        AFTER_GRANT,
-    ),
-    "affirmative": (
-        ARRIVAL,
-        AFFIRMATIVE_FILING,
-        BIOMETRICS,
-        INTERVIEW,
-        MASTER,
-        INDIVIDUAL,
-        DECISION,
-        APPEAL,
-        AFTER_FINAL_ORDER,
-        AFTER_GRANT,
-    ),
-    "credible_fear": (
-        ARRIVAL,
-        CREDIBLE_FEAR,
-        MASTER,
-        APPLICATION,
-        BIOMETRICS,
-        INDIVIDUAL,
-        DECISION,
-        APPEAL,
-        AFTER_FINAL_ORDER,
-        AFTER_GRANT,
-    ),
-    "withholding_only": (
-        REASONABLE_FEAR,
-        WITHHOLDING_ONLY_HEARING,
-        DECISION,
-        APPEAL,
-        AFTER_FINAL_ORDER,
-        AFTER_GRANT,
-    ),
-    "reasonable_fear": (
-        REASONABLE_FEAR,
-        WITHHOLDING_ONLY_HEARING,
-        DECISION,
-        APPEAL,
-        AFTER_FINAL_ORDER,
-        AFTER_GRANT,
-    ),
+    "removal": (ARRIVAL, *IN_COURT, *AFTER_DECISION),
+    "asylum_only": (ARRIVAL, *IN_COURT, *AFTER_DECISION),
+    "affirmative": (ARRIVAL, AFFIRMATIVE_FILING, BIOMETRICS, INTERVIEW, MASTER, INDIVIDUAL, *AFTER_DECISION),
+    "credible_fear": (ARRIVAL, CREDIBLE_FEAR, *IN_COURT, *AFTER_DECISION),
+    "withholding_only": WITHHOLDING_ONLY,
+    "reasonable_fear": WITHHOLDING_ONLY,
 }
 """The sequence for each proceeding kind (``proceedings.kind``)."""
