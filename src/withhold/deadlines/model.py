@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from withhold.deadlines.counting import Counted
+from withhold.logic.value import V
+
 
 class Kind(StrEnum):
     DEADLINE = "deadline"
@@ -51,3 +54,24 @@ class Due:
 
     def __str__(self) -> str:
         return self.date.isoformat()
+
+
+def due(
+    start_path: str,
+    start: dt.date,
+    counted: Counted,
+    *,
+    kind: Kind = Kind.DEADLINE,
+    notes: tuple[str, ...] = (),
+) -> V[Due]:
+    """A deadline rule's value: the counted date, what started it, and how it was counted."""
+    return V(
+        Due(
+            date=counted.date,
+            starts_from=start_path,
+            start=start,
+            counting=counted.how,
+            kind=kind,
+            notes=notes,
+        )
+    )

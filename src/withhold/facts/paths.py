@@ -15,6 +15,9 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from withhold.facts.case import Case
+from withhold.logic.evaluate import generic
+
+__all__ = ["FactInfo", "catalogue", "generic", "suggest"]
 
 
 @dataclass(frozen=True)

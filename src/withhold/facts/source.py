@@ -8,11 +8,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from withhold.facts.case import Asylum, Case
-from withhold.facts.paths import catalogue
+from withhold.facts.paths import catalogue, generic
 from withhold.logic.value import V, unknown
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
-_STEP_INDEX = re.compile(r"\[\d+\]")
 
 
 class CaseFacts:
@@ -45,7 +44,7 @@ class CaseFacts:
                 node = node[position]
         if isinstance(node, list):
             # A list of sections (convictions, hearings, children) reads as its length.
-            if catalogue()[_STEP_INDEX.sub("[]", path)].kind == "list":
+            if catalogue()[generic(path)].kind == "list":
                 return V(len(node))
             return V(tuple(node))
         if isinstance(node, BaseModel):

@@ -12,6 +12,7 @@ from typing import Any
 
 from withhold.facts.case import Case
 from withhold.facts.loading import validate_case
+from withhold.facts.paths import catalogue, generic
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
@@ -48,9 +49,7 @@ def _set(document: dict[str, Any], path: str, value: Any) -> None:
 
 
 def _is_list(path: str) -> bool:
-    from withhold.facts.paths import catalogue
-
-    info = catalogue().get(re.sub(r"\[\d+\]", "[]", path))
+    info = catalogue().get(generic(path))
     return info is not None and info.kind == "list"
 
 

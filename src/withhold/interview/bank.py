@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 import yaml
 
-from withhold.facts.paths import FactInfo, catalogue
+from withhold.facts.paths import FactInfo, catalogue, generic
 
 Language = Literal["en", "es"]
 LANGUAGES: tuple[Language, ...] = ("en", "es")
@@ -43,7 +43,6 @@ SENSITIVITIES = range(4)
 
 _FIELDS = ("kind", "order", "sensitivity", "judgement", "text", "help", "choices", "invalid")
 _REQUIRED = ("kind", "order", "sensitivity", "judgement", "text", "help", "invalid")
-_INDEX = re.compile(r"\[\d+\]")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -138,11 +137,6 @@ def fill(text: str, language: Language, item: int | None = None, offense: str | 
         text = text.replace(" {n}", "")
     text = text.replace("{n}", number)
     return text.replace("{offense}", named)
-
-
-def generic(path: str) -> str:
-    """``convictions[2].final`` → ``convictions[].final``."""
-    return _INDEX.sub("[]", path)
 
 
 def item_index(path: str) -> int | None:

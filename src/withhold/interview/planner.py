@@ -16,13 +16,12 @@ answer simply re-plans: the planner keeps no state.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from withhold.facts.case import Case
-from withhold.facts.paths import catalogue
+from withhold.facts.paths import catalogue, generic
 from withhold.facts.source import CaseFacts, OverlayFacts
 from withhold.interview.bank import question_for
 from withhold.law.protections import PROTECTIONS
@@ -51,10 +50,6 @@ class Plan:
     """On average over its answers, how many statuses an answer would change."""
     remaining: int
     """At most this many questions are left, this one included."""
-
-
-def generic(path: str) -> str:
-    return re.sub(r"\[\d+\]", "[]", path)
 
 
 NUMBER_SAMPLES = (0, 11, 59, 60)

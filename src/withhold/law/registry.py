@@ -1,4 +1,5 @@
-"""Every rule of the law, found by walking from the four protections."""
+"""Every rule of the law, found by walking from the four protections (INA 208, INA 241(b)(3),
+8 CFR 1208.16(c)–1208.17) and the deadlines; an index with no law of its own."""
 
 from __future__ import annotations
 

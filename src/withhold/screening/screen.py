@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from withhold.facts.case import Case
-from withhold.facts.paths import catalogue
+from withhold.facts.paths import catalogue, generic
 from withhold.facts.source import CaseFacts
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.evaluate import Evaluation
@@ -51,7 +51,7 @@ class Screening:
         open_ones = [d for d in self.determinations if d.status is Status.UNDETERMINED]
         counts = Counter(fact for d in open_ones for fact in d.missing)
         order = {path: index for index, path in enumerate(catalogue())}
-        return tuple(sorted(counts, key=lambda f: (-counts[f], order.get(_generic(f), len(order)), f)))
+        return tuple(sorted(counts, key=lambda f: (-counts[f], order.get(generic(f), len(order)), f)))
 
     def to_json(self, *, include_trace: bool = False) -> dict[str, Any]:
         return {
@@ -67,12 +67,6 @@ def screen(case: Case, as_of: dt.date) -> Screening:
     """Evaluate the law in force on ``as_of`` for ``case``. Pure: no I/O, no clock, no shared state."""
     evaluation = Evaluation(CaseFacts(case), as_of, load_parameters())
     return Screening(as_of, tuple(determine(protection, evaluation) for protection in PROTECTIONS))
-
-
-def _generic(path: str) -> str:
-    import re
-
-    return re.sub(r"\[\d+\]", "[]", path)
 
 
 def _reason_json(trace: Trace) -> dict[str, Any]:

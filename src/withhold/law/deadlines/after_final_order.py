@@ -15,8 +15,7 @@ motions under the general definition of a period of days (8 CFR 1001.1(h); Monsa
 from __future__ import annotations
 
 from withhold.deadlines.counting import Roll, days_after
-from withhold.deadlines.model import Due
-from withhold.law.deadlines.starting import due
+from withhold.deadlines.model import Due, due
 from withhold.logic import Context, V, rule, unknown
 
 FINAL = "proceedings.final_order_date"

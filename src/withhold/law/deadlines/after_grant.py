@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.deadlines.counting import Roll, years_after
-from withhold.deadlines.model import Due, Kind
-from withhold.law.deadlines.starting import due
+from withhold.deadlines.model import Due, Kind, due
 from withhold.logic import Context, V, rule, unknown
 
 READS = ("proceedings.decision.date", "proceedings.decision.outcome", "proceedings.decision.granted")

@@ -17,8 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.deadlines.counting import Roll, days_after
-from withhold.deadlines.model import Due
-from withhold.law.deadlines.starting import due
+from withhold.deadlines.model import Due, due
 from withhold.logic import Context, Rule, V, Version, since, unknown, until
 
 READS = (

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from withhold.deadlines.counting import Roll, days_before
-from withhold.deadlines.model import Due
-from withhold.law.deadlines.starting import due
+from withhold.deadlines.model import Due, due
 from withhold.logic import Context, Rule, V, Version, unknown
 from withhold.logic.period import ALWAYS
 

@@ -8,11 +8,10 @@ and an aggravated felon is not eligible (8 CFR 208.7(a)(1)).
 from __future__ import annotations
 
 from withhold.deadlines.counting import Roll, days_after
-from withhold.deadlines.model import Due, Kind
+from withhold.deadlines.model import Due, Kind, due
 from withhold.facts.source import NOT_FILED
 from withhold.law.crimes.aggravated_felony import aggravated_felony
 from withhold.law.crimes.particularly_serious_crime import any_conviction
-from withhold.law.deadlines.starting import due
 from withhold.logic import Context, V, rule, unknown
 
 
