@@ -106,6 +106,16 @@ def withhold(
     """
 
 
+def _open_case(case_file: str, as_of: str | None) -> tuple[Case, dt.date, str]:
+    """Load a case and choose the evaluation date: --as-of, else the case's law_as_of, else today. User
+    errors (a bad date, a bad file) exit 2 with one line each."""
+    with user_errors():
+        option_date = as_of_date(as_of)
+        case = load_case(case_file)
+    day, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
+    return case, day, source
+
+
 @app.command()
 def screen(
     case_file: Annotated[
@@ -132,9 +142,7 @@ def screen(
     """Screen a case for asylum, statutory withholding, CAT withholding and CAT deferral."""
     with user_errors():
         chosen = output_format(output)
-        option_date = as_of_date(as_of)
-        case = load_case(case_file)
-    law_as_of, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
+    case, law_as_of, source = _open_case(case_file, as_of)
     warn(check_dates(case, law_as_of))
     screening = screen_case(case, law_as_of)
     if chosen == "json":
@@ -172,11 +180,10 @@ def deadlines(
     """List a case's deadlines: past, due soon, later, and those that cannot be computed yet."""
     with user_errors():
         chosen = output_format(output)
-        option_date = as_of_date(as_of)
         shown_label = calendar_label(label, case_file)
-        case = load_case(case_file)
+    case, day, source = _open_case(case_file, as_of)
+    with user_errors():
         key = case_key(case, case_file, label) if ics is not None else ""
-    day, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
     issues = check_dates(case, day)
     warn(issues)
     found = schedule_case(case, day)
@@ -211,10 +218,8 @@ def roadmap(
     """Show the road through court: each stage of the case's proceeding, where it stands, and the dates."""
     with user_errors():
         chosen = output_format(output)
-        option_date = as_of_date(as_of)
         shown_label = calendar_label(label, case_file)
-        case = load_case(case_file)
-    day, _ = evaluation_date(option_date, case.law_as_of, dt.date.today())
+    case, day, _ = _open_case(case_file, as_of)
     warn(check_dates(case, day))
     road = road_of(case, day)
     if chosen == "json":

@@ -52,9 +52,6 @@ class Due:
             return Standing.UPCOMING
         return Standing.MISSED if self.kind is Kind.DEADLINE and self.not_done else Standing.PAST
 
-    def __str__(self) -> str:
-        return self.date.isoformat()
-
 
 def due(
     start_path: str,

@@ -17,7 +17,6 @@ from withhold.logic.value import (
     known,
     not_,
     one_of,
-    tri,
     unknown,
 )
 
@@ -25,5 +24,5 @@ __all__ = [
     "ALWAYS", "FALSE", "LAW_AS_OF", "TRUE", "UNKNOWN", "Assumption", "Context", "Evaluation",
     "FactSource", "ParameterSource", "Period", "Rule", "RuleError", "Trace", "V", "Version", "all_",
     "any_", "between", "case_split", "equals", "implies", "json_value", "known", "not_", "one_of",
-    "rule", "since", "tri", "unknown", "until", "walk",
+    "rule", "since", "unknown", "until", "walk",
 ]  # fmt: skip

@@ -79,11 +79,6 @@ def known(value: T) -> V[T]:
     return V(value)
 
 
-def tri(value: bool | None, *depends: str) -> V[bool]:
-    """From a Python optional bool: ``None`` is unknown."""
-    return unknown(*depends) if value is None else V(value)
-
-
 def all_(*values: V[bool]) -> V[bool]:
     """Kleene AND: false as soon as one part is false, true only when all are true, else unknown.
 
