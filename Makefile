@@ -10,6 +10,7 @@ EXAMPLE ?= examples/missed-deadline-withholding-open.yaml
 .PHONY: setup run test lint types pytest clean
 
 setup:
+	@bash scripts/system-packages.sh
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	@$(UV) sync --frozen --quiet
 

@@ -14,13 +14,13 @@ from withhold.interview.bank import (
     DONT_KNOW,
     KIND_OF_FACT,
     UI,
-    Localized,
     Question,
     bank,
     fill,
     parse,
     question_for,
 )
+from withhold.language import Localized
 from withhold.law.registry import all_rules
 
 AUTHORITY = re.compile(r"INA|CFR|U\.S\.C\.|I&N Dec\.|F\.3d|F\.4th|U\.S\.|Practice Manual")

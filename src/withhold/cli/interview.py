@@ -43,17 +43,9 @@ from withhold.cli.interview_input import (
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError, validate_case
 from withhold.interview.answers import document_of, with_answer, without_answer
-from withhold.interview.bank import (
-    DONT_KNOW,
-    LANGUAGES,
-    UI,
-    Language,
-    Localized,
-    Question,
-    item_index,
-    question_for,
-)
+from withhold.interview.bank import DONT_KNOW, UI, Question, item_index, question_for
 from withhold.interview.planner import Plan, next_question
+from withhold.language import LANGUAGES, Language, Localized
 
 OUT_OPTION = "--out"
 INTERRUPTED = 130

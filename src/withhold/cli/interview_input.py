@@ -24,7 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from withhold.interview.bank import Language, Question
+from withhold.interview.bank import Question
+from withhold.language import Language
 
 HELP_KEY = "?"
 BACK_KEY = "<"

@@ -16,14 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
 from withhold.facts.paths import FactInfo, catalogue, generic
-
-Language = Literal["en", "es"]
-LANGUAGES: tuple[Language, ...] = ("en", "es")
+from withhold.language import LANGUAGES, Language, Localized
 
 KINDS = ("yes_no", "date", "choice", "choices", "number", "text", "count")
 """Answer kinds; each fact kind of the catalogue has exactly one (see :data:`KIND_OF_FACT`)."""
@@ -44,21 +42,6 @@ SENSITIVITIES = range(4)
 _FIELDS = ("kind", "order", "sensitivity", "judgement", "text", "help", "choices", "invalid")
 _REQUIRED = ("kind", "order", "sensitivity", "judgement", "text", "help", "invalid")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-
-
-@dataclass(frozen=True)
-class Localized:
-    """One text in every language of the interview."""
-
-    en: str
-    es: str
-
-    def get(self, language: Language) -> str:
-        if language == "en":
-            return self.en
-        if language == "es":
-            return self.es
-        raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
 
 
 @dataclass(frozen=True)

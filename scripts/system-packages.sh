@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The Debian packages Withhold needs outside Python: WeasyPrint draws PDFs with Pango (and HarfBuzz,
+# fontconfig), and reports need a font with the accents of Spanish. Installs only what is missing, so a
+# machine that has them runs nothing as root.
+set -euo pipefail
+
+missing=()
+have_library() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_library 'libpango-1.0.so.0' || missing+=(libpango-1.0-0)
+have_library 'libpangoft2-1.0.so.0' || missing+=(libpangoft2-1.0-0)
+have_library 'libharfbuzz.so.0' || missing+=(libharfbuzz0b)
+have_library 'libfontconfig.so.1' || missing+=(libfontconfig1)
+if ! fc-list 2>/dev/null | grep -qi -E 'dejavu|liberation|noto'; then
+    missing+=(fonts-dejavu-core fontconfig)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "Installing Debian packages for PDF reports: ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+else
+    echo "Need root (or sudo) to install: ${missing[*]}" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
