@@ -8,7 +8,11 @@ or an adjudicator's finding): the software combines them and never invents them.
 Extensions beyond the shared spec (added compatibly, all optional):
 - ``asylum.border_limitation_overcome`` (see ``law/asylum/border_entry_limitations.py``);
 - ``proceedings.decision.served_on`` and ``proceedings.decision.granted`` (see ``law/deadlines/``);
-- ``interview`` (``asked``, ``dont_know``, ``language``): the guided interview's record.
+- ``interview`` (``asked``, ``dont_know``, ``language``): the guided interview's record;
+- ``evidence`` (a list of ``{item, status, description, language, translated}``): what is gathered for
+  the evidence checklist (``preparation/evidence``); never read by rules;
+- ``other_relief``: facts that point to relief other than the four protections, raised as flags for a
+  lawyer (``preparation/other_relief``); never read by rules.
 """
 
 from __future__ import annotations
@@ -344,6 +348,84 @@ class Family(Part):
     children: list[Child] | None = fact("children")
 
 
+# --- evidence on file (Withhold extension) -------------------------------------------------------
+
+EvidenceItem = Literal[
+    "declaration",
+    "identity_documents",
+    "arrival_evidence",
+    "country_conditions",
+    "protected_ground_evidence",
+    "social_group_evidence",
+    "threat_evidence",
+    "medical_records",
+    "psychological_evaluation",
+    "photographs",
+    "police_reports",
+    "state_protection_evidence",
+    "witness_statements",
+    "expert_declaration",
+    "relocation_evidence",
+    "changed_conditions_rebuttal",
+    "one_year_exception_evidence",
+    "reasonable_period_evidence",
+    "official_acquiescence_evidence",
+    "certified_conviction_records",
+    "sentencing_records",
+    "rehabilitation_evidence",
+    "discretion_equities",
+    "family_relationship_documents",
+    "certified_translations",
+]
+"""The items of the evidence checklist (``preparation/evidence``), each defined there with what to
+gather, why, who has it and the authority."""
+
+
+class EvidenceRecord(Part):
+    """One piece of evidence the case has (or has asked for); read by the checklist, never by rules."""
+
+    item: EvidenceItem = Field(description="the checklist item this evidence answers")
+    status: Literal["on_file", "requested", "unavailable"] | None = fact(
+        "on file; requested and awaited; or cannot be obtained (say why in the description)"
+    )
+    description: str | None = fact("what it is, e.g. 'Declaration of the applicant, 12 pages'")
+    language: str | None = fact("language of the document (ISO 639-1 code)", pattern=r"^[a-z]{2}$")
+    translated: bool | None = fact(
+        "a certified English translation is on file (8 CFR 1003.33); only for documents not in English"
+    )
+
+
+# --- other relief (Withhold extension) ------------------------------------------------------------
+
+
+class OtherRelief(Part):
+    """Facts that point to relief other than the four protections. They raise flags for a lawyer to
+    look into; no rule of the four protections reads them."""
+
+    continuous_presence_since: IsoDate | None = fact(
+        "start of continuous physical presence in the US (cancellation of removal, INA 240A(b)(1)(A))"
+    )
+    qualifying_relative: bool | None = fact(
+        "has a spouse, parent or child who is a US citizen or lawful permanent resident"
+    )
+    crime_victim: bool | None = fact(
+        "was the victim of a serious crime in the US, such as domestic violence, sexual assault or "
+        "kidnapping (U visa, INA 101(a)(15)(U))"
+    )
+    trafficking_victim: bool | None = fact(
+        "was brought or kept in the US by force, fraud or coercion for work or sex (T visa, "
+        "INA 101(a)(15)(T))"
+    )
+    abused_abandoned_or_neglected: bool | None = fact(
+        "was abused, abandoned or neglected by one or both parents (special immigrant juvenile "
+        "status, INA 101(a)(27)(J))"
+    )
+    abused_by_citizen_or_resident_relative: bool | None = fact(
+        "was abused by a US-citizen or permanent-resident spouse or parent, or by an adult US-citizen "
+        "child (VAWA self-petition, INA 204(a)(1))"
+    )
+
+
 # --- interview record (Withhold extension) --------------------------------------------------------
 
 
@@ -375,12 +457,19 @@ class Case(Part):
     convictions: list[Conviction] | None = fact("criminal convictions; [] = none; absent = unknown")
     family: Family = Field(default_factory=Family, description="spouse and children")
     notes: str | None = fact("free text, never read by rules")
+    evidence: list[EvidenceRecord] | None = fact(
+        "Withhold extension: evidence gathered or requested, for the evidence checklist"
+    )
+    other_relief: OtherRelief = Field(
+        default_factory=OtherRelief,
+        description="Withhold extension: facts pointing to other relief, flags for a lawyer",
+    )
     interview: InterviewRecord = Field(
         default_factory=InterviewRecord, description="Withhold extension: the guided interview's record"
     )
 
     @field_validator("person", "proceedings", "entry", "asylum", "claim", "torture", "conduct", "family",
-                     "interview", mode="before")  # fmt: skip
+                     "interview", "other_relief", mode="before")  # fmt: skip
     @classmethod
     def _null_section_is_empty(cls, value: object) -> object:
         # `claim: null` (or `claim:` with nothing under it in YAML) means nothing is known.
