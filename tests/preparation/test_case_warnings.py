@@ -1,0 +1,464 @@
+"""Case warnings: each raised by the facts (or the screening) that make the challenge live, kept quiet by a
+recorded answer that settles it, never by an unknown; in English and Spanish; the data checked on load.
+
+Every person here is invented."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from importlib import resources
+from typing import Any
+
+import pytest
+import yaml
+
+from withhold.facts.loading import validate_case
+from withhold.facts.paths import catalogue, generic
+from withhold.language import LANGUAGES
+from withhold.law.registry import rule_by_id
+from withhold.preparation.warnings import (
+    ONE_YEAR_BAR,
+    ONE_YEAR_DEADLINE,
+    PER_SE_RULE,
+    PROTECTIONS,
+    RULE_PREFIX,
+    SEVERITIES,
+    STATUS_PREFIX,
+    WHY,
+    CaseWarning,
+    case_warnings,
+    load,
+    parse,
+)
+from withhold.screening.screen import screen
+
+AS_OF = dt.date(2026, 11, 23)
+AUTHORITY = re.compile(r"INA |CFR|I&N Dec\.|U\.S\.C\.|F\.\d?d|F\.4th")
+
+
+def warnings_for(document: dict[str, Any], as_of: dt.date = AS_OF) -> dict[str, CaseWarning]:
+    case = validate_case({"withhold": "case/1", **document})
+    return {w.id: w for w in case_warnings(case, screen(case, as_of))}
+
+
+def raw_data() -> dict[str, Any]:
+    text = resources.files("withhold.preparation").joinpath("warnings.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+# --- credibility and corroboration -----------------------------------------------------------------
+
+
+def test_credibility_not_yet_assessed_is_a_live_challenge() -> None:
+    warning = warnings_for({})["credibility"]
+    assert warning.severity == "medium"
+    assert warning.raised_by == ("claim.credible",)
+    assert "not been assessed" in warning.why.en
+
+
+def test_an_adverse_credibility_finding_is_high() -> None:
+    warning = warnings_for({"claim": {"credible": False}})["credibility"]
+    assert warning.severity == "high"
+    assert "adverse credibility finding" in warning.why.en
+
+
+def test_credible_testimony_raises_no_credibility_warning() -> None:
+    assert "credibility" not in warnings_for({"claim": {"credible": True}})
+
+
+def test_no_evidence_recorded_raises_corroboration() -> None:
+    warning = warnings_for({"claim": {"credible": True}})["corroboration"]
+    assert warning.severity == "medium"
+    assert warning.raised_by == ("evidence",)
+
+
+def test_corroboration_on_file_keeps_the_warning_quiet() -> None:
+    evidence = [
+        {"item": "threat_evidence", "status": "on_file"},
+        {"item": "declaration", "status": "on_file"},
+    ]
+    assert "corroboration" not in warnings_for({"claim": {"credible": True}, "evidence": evidence})
+
+
+def test_only_a_declaration_and_country_reports_do_not_corroborate_the_account() -> None:
+    evidence = [
+        {"item": "declaration", "status": "on_file"},
+        {"item": "country_conditions", "status": "on_file"},
+    ]
+    warning = warnings_for({"claim": {"credible": True}, "evidence": evidence})["corroboration"]
+    assert "on file" in warning.why.en
+
+
+def test_unavailable_corroboration_needs_an_explanation() -> None:
+    evidence = [
+        {"item": "witness_statements", "status": "on_file"},
+        {"item": "medical_records", "status": "unavailable"},
+        {"item": "police_reports", "status": "unavailable"},
+    ]
+    warning = warnings_for({"claim": {"credible": True}, "evidence": evidence})["corroboration"]
+    assert "unavailable: 2" in warning.why.en
+    assert "no disponibles: 2" in warning.why.es
+    assert warning.raised_by == ("evidence[1].status", "evidence[2].status")
+
+
+def test_adverse_credibility_without_corroboration_is_high() -> None:
+    warning = warnings_for({"claim": {"credible": False}, "evidence": []})["corroboration"]
+    assert warning.severity == "high"
+    assert warning.raised_by == ("claim.credible", "evidence")
+
+
+# --- nexus and the social group --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("nexus", "severity"),
+    [(None, "medium"), ("a_reason", "medium"), ("incidental", "high"), ("none", "high")],
+)
+def test_nexus_not_established_is_raised(nexus: str | None, severity: str) -> None:
+    claim: dict[str, Any] = {"grounds": ["political_opinion"]}
+    if nexus is not None:
+        claim["nexus"] = nexus
+    warning = warnings_for({"claim": claim})["nexus"]
+    assert warning.severity == severity
+    assert warning.contested
+    assert warning.protections == ("asylum", "statutory_withholding")
+
+
+def test_one_central_reason_settles_nexus() -> None:
+    claim = {"grounds": ["political_opinion"], "nexus": "one_central_reason"}
+    assert "nexus" not in warnings_for({"claim": claim})
+
+
+@pytest.mark.parametrize("grounds", [None, []])
+def test_nexus_needs_a_protected_ground_to_be_at_stake(grounds: list[str] | None) -> None:
+    claim: dict[str, Any] = {"nexus": "incidental"}
+    if grounds is not None:
+        claim["grounds"] = grounds
+    assert "nexus" not in warnings_for({"claim": claim})
+
+
+def test_a_social_group_found_not_cognizable_is_high() -> None:
+    claim = {
+        "grounds": ["particular_social_group"],
+        "particular_social_group": {"definition": "invented group", "cognizable": False},
+    }
+    warning = warnings_for({"claim": claim})["social_group"]
+    assert warning.severity == "high"
+    assert warning.contested
+
+
+def test_an_undelineated_social_group_is_raised() -> None:
+    claim = {"grounds": ["particular_social_group"], "particular_social_group": {"cognizable": True}}
+    warning = warnings_for({"claim": claim})["social_group"]
+    assert warning.severity == "medium"
+    assert "not yet stated" in warning.why.en
+
+
+def test_a_cognizable_delineated_group_raises_no_social_group_warning() -> None:
+    claim = {
+        "grounds": ["particular_social_group"],
+        "particular_social_group": {"definition": "invented group", "cognizable": True},
+    }
+    assert "social_group" not in warnings_for({"claim": claim})
+
+
+# --- relocation and persecutors other than the government ------------------------------------------
+
+
+def test_a_finding_that_relocation_is_reasonable_is_high() -> None:
+    claim = {"relocation_reasonable": True, "persecutor": "government"}
+    assert warnings_for({"claim": claim})["relocation"].severity == "high"
+
+
+def test_relocation_open_with_the_burden_on_the_applicant() -> None:
+    claim = {"persecutor": "non_state", "past_persecution": False}
+    warning = warnings_for({"claim": claim})["relocation"]
+    assert warning.severity == "medium"
+    assert "applicant must prove" in warning.why.en
+
+
+@pytest.mark.parametrize("claim", [{"persecutor": "government"}, {"past_persecution": True}])
+def test_relocation_presumed_unreasonable_raises_nothing(claim: dict[str, Any]) -> None:
+    assert "relocation" not in warnings_for({"claim": claim})
+
+
+def test_a_finding_that_relocation_is_unreasonable_settles_it() -> None:
+    claim = {"relocation_reasonable": False, "persecutor": "non_state", "past_persecution": False}
+    assert "relocation" not in warnings_for({"claim": claim})
+
+
+def test_relocation_with_the_burden_unknown_is_low_not_dropped() -> None:
+    assert warnings_for({})["relocation"].severity == "low"
+
+
+def test_a_non_state_persecutor_with_state_protection_unassessed() -> None:
+    warning = warnings_for({"claim": {"persecutor": "non_state"}})["non_state_actor"]
+    assert warning.severity == "medium"
+    assert warning.raised_by == ("claim.persecutor", "claim.government_unable_or_unwilling")
+
+
+def test_a_finding_that_the_state_protects_is_high() -> None:
+    claim = {"persecutor": "non_state", "government_unable_or_unwilling": False}
+    assert warnings_for({"claim": claim})["non_state_actor"].severity == "high"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [{"persecutor": "non_state", "government_unable_or_unwilling": True}, {"persecutor": "government"}],
+)
+def test_state_failure_found_or_a_government_persecutor_raises_nothing(claim: dict[str, Any]) -> None:
+    assert "non_state_actor" not in warnings_for({"claim": claim})
+
+
+def test_past_persecution_by_a_non_state_actor_is_low() -> None:
+    claim = {"persecutor": "non_state", "past_persecution": True}
+    assert warnings_for({"claim": claim})["non_state_actor"].severity == "low"
+
+
+# --- criminal history ------------------------------------------------------------------------------
+
+
+def test_no_convictions_raise_no_crime_warning() -> None:
+    assert "particularly_serious_crime" not in warnings_for({"convictions": []})
+
+
+def test_an_unknown_criminal_history_is_low_not_dropped() -> None:
+    warning = warnings_for({})["particularly_serious_crime"]
+    assert warning.severity == "low"
+    assert warning.raised_by == ("convictions",)
+
+
+def test_any_conviction_needs_the_case_by_case_analysis() -> None:
+    convictions = [{"offense": "invented misdemeanor", "final": True, "aggravated_felony": "none"}]
+    warning = warnings_for({"convictions": convictions})["particularly_serious_crime"]
+    assert warning.severity == "medium"
+    assert "case by case" in warning.why.en
+    assert "caso por caso" in warning.why.es
+
+
+def test_aggravated_felonies_of_five_years_are_per_se_for_withholding() -> None:
+    convictions = [
+        {"offense": "invented", "final": True, "aggravated_felony": "F", "sentence_months": 36},
+        {"offense": "invented", "final": True, "aggravated_felony": "G", "sentence_months": 24},
+    ]
+    warning = warnings_for({"convictions": convictions})["particularly_serious_crime"]
+    assert warning.severity == "high"
+    assert RULE_PREFIX + PER_SE_RULE in warning.raised_by
+    assert "matter of law" in warning.why.en
+    assert "CAT deferral remains open" in warning.why.en
+    assert warning.protections == ("asylum", "statutory_withholding", "cat_withholding")
+
+
+def test_aggravated_felonies_under_five_years_are_case_by_case_for_withholding() -> None:
+    convictions = [{"offense": "invented", "final": True, "aggravated_felony": "F", "sentence_months": 59}]
+    warning = warnings_for({"convictions": convictions})["particularly_serious_crime"]
+    assert warning.severity == "high"  # still a particularly serious crime for asylum
+    assert RULE_PREFIX + PER_SE_RULE not in warning.raised_by
+    assert "case by case" in warning.why.en
+    assert "convictions[0].aggravated_felony" in warning.raised_by
+
+
+# --- the one-year deadline -------------------------------------------------------------------------
+
+
+def test_filed_more_than_a_year_after_arrival() -> None:
+    document = {"entry": {"last_arrival_date": "2019-01-10"}, "asylum": {"filed_on": "2021-03-01"}}
+    warning = warnings_for(document)["late_filing"]
+    assert warning.severity == "high"
+    assert "filed on 2021-03-01, after the deadline (2020-01-10)" in warning.why.en
+    assert "se presentó el 2021-03-01, después del plazo (2020-01-10)" in warning.why.es
+    assert "exception applies has not been decided" in warning.why.en
+    assert warning.protections == ("asylum",)
+
+
+def test_not_filed_and_the_deadline_passed() -> None:
+    document = {"entry": {"last_arrival_date": "2024-05-02"}, "asylum": {"filed_on": None}}
+    warning = warnings_for(document)["late_filing"]
+    assert warning.severity == "high"
+    assert "deadline (2025-05-02) has passed" in warning.why.en
+
+
+def test_an_unknown_arrival_date_is_raised() -> None:
+    warning = warnings_for({"asylum": {"filed_on": "2025-01-01"}})["late_filing"]
+    assert warning.severity == "medium"
+    assert warning.raised_by == ("entry.last_arrival_date", RULE_PREFIX + ONE_YEAR_BAR)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"entry": {"last_arrival_date": "2024-05-02"}, "asylum": {"filed_on": "2025-04-30"}},
+        {"entry": {"last_arrival_date": "2026-05-02"}, "asylum": {"filed_on": None}},
+        {
+            "entry": {"last_arrival_date": "2019-01-10"},
+            "asylum": {
+                "filed_on": "2021-03-01",
+                "changed_circumstances": True,
+                "filed_within_reasonable_period": True,
+            },
+        },
+        {
+            "entry": {"last_arrival_date": "2019-01-10", "unaccompanied_child": True},
+            "asylum": {"filed_on": None},
+        },
+    ],
+    ids=["timely", "not due yet", "excused", "unaccompanied child"],
+)
+def test_no_deadline_warning_when_the_bar_is_ruled_out(document: dict[str, Any]) -> None:
+    assert "late_filing" not in warnings_for(document)
+
+
+def test_exceptions_found_absent_mean_the_bar_applies() -> None:
+    document = {
+        "entry": {"last_arrival_date": "2019-01-10", "unaccompanied_child": False},
+        "asylum": {
+            "filed_on": "2021-03-01",
+            "changed_circumstances": False,
+            "extraordinary_circumstances": False,
+        },
+    }
+    warning = warnings_for(document)["late_filing"]
+    assert warning.severity == "high"
+    assert "records no exception" in warning.why.en
+
+
+def test_late_filing_drops_to_low_when_asylum_is_barred_for_another_reason() -> None:
+    document = {
+        "entry": {"last_arrival_date": "2019-01-10"},
+        "asylum": {"filed_on": "2021-03-01"},
+        "convictions": [
+            {"offense": "invented", "final": True, "aggravated_felony": "F", "sentence_months": 12}
+        ],
+    }
+    warning = warnings_for(document)["late_filing"]
+    assert warning.severity == "low"
+    assert STATUS_PREFIX + "asylum" in warning.raised_by
+    assert "barred on these facts for another reason" in warning.why.en
+
+
+def test_a_prior_denial_is_high() -> None:
+    assert warnings_for({"asylum": {"previously_denied": True}})["prior_denial"].severity == "high"
+
+
+@pytest.mark.parametrize("answer", [None, False])
+def test_no_prior_denial_warning_unless_recorded(answer: bool | None) -> None:
+    asylum = {} if answer is None else {"previously_denied": answer}
+    assert "prior_denial" not in warnings_for({"asylum": asylum})
+
+
+# --- all warnings ----------------------------------------------------------------------------------
+
+RICH_CASE: dict[str, Any] = {
+    "person": {"given_name": "Invented", "family_name": "Person-Example"},
+    "entry": {"last_arrival_date": "2019-01-10"},
+    "asylum": {"filed_on": "2021-03-01", "previously_denied": True},
+    "claim": {
+        "grounds": ["particular_social_group"],
+        "persecutor": "non_state",
+        "credible": False,
+        "nexus": "incidental",
+        "relocation_reasonable": True,
+    },
+    "evidence": [{"item": "medical_records", "status": "unavailable"}],
+    "convictions": [{"offense": "invented", "final": True, "aggravated_felony": "F", "sentence_months": 72}],
+}
+
+
+def test_a_case_can_raise_every_warning() -> None:
+    assert set(warnings_for(RICH_CASE)) == set(WHY)
+
+
+def test_warnings_come_most_severe_first() -> None:
+    case = validate_case({"withhold": "case/1", **RICH_CASE})
+    found = case_warnings(case, screen(case, AS_OF))
+    ranks = [SEVERITIES.index(w.severity) for w in found]
+    assert ranks == sorted(ranks)
+
+
+def test_every_warning_is_complete_in_both_languages_and_names_no_one() -> None:
+    for warning in warnings_for(RICH_CASE).values():
+        for text in (warning.title, warning.why, warning.what_to_do):
+            for language in LANGUAGES:
+                assert text.get(language).strip(), f"{warning.id}: empty {language} text"
+                assert "{" not in text.get(language), f"{warning.id}: unfilled placeholder"
+                assert "Invented" not in text.get(language) and "Person-Example" not in text.get(language)
+            assert text.en != text.es, f"{warning.id}: the Spanish is a copy of the English"
+        assert AUTHORITY.search(warning.authority), f"{warning.id} cites no authority"
+
+
+def test_raised_by_names_facts_rules_or_statuses_that_exist() -> None:
+    facts = catalogue()
+    for warning in warnings_for(RICH_CASE).values():
+        for source in warning.raised_by:
+            if source.startswith(RULE_PREFIX):
+                rule_by_id(source.removeprefix(RULE_PREFIX))
+            elif source.startswith(STATUS_PREFIX):
+                assert source.removeprefix(STATUS_PREFIX) in PROTECTIONS
+            else:
+                assert generic(source) in facts, f"{warning.id}: {source} is not a fact of case/1"
+
+
+def test_the_screening_rules_the_warnings_read_exist() -> None:
+    for rule in (ONE_YEAR_BAR, ONE_YEAR_DEADLINE, PER_SE_RULE):
+        assert rule_by_id(rule).id == rule
+
+
+# --- the data --------------------------------------------------------------------------------------
+
+
+def test_every_text_of_the_data_is_translated() -> None:
+    for name, text in load().items():
+        pairs = [("title", text.title), ("what_to_do", text.what_to_do)]
+        pairs += [(f"why.{key}", sentence) for key, sentence in text.why.items()]
+        for field, pair in pairs:
+            assert pair.en and pair.es, f"{name}: {field}: missing a language"
+            assert pair.en != pair.es, f"{name}: {field}: the Spanish is a copy of the English"
+        assert AUTHORITY.search(text.authority), f"{name}: authority cites nothing"
+
+
+def test_the_data_has_a_text_for_every_warning_the_code_raises() -> None:
+    assert list(load()) == list(WHY)
+
+
+def test_a_missing_translation_is_rejected_naming_the_field() -> None:
+    raw = raw_data()
+    del raw["credibility"]["what_to_do"]["es"]
+    with pytest.raises(ValueError, match=r"credibility: what_to_do\.es: missing translation"):
+        parse(raw)
+
+
+def test_a_missing_sentence_is_rejected() -> None:
+    raw = raw_data()
+    del raw["late_filing"]["why"]["filed_late"]
+    with pytest.raises(ValueError, match=r"late_filing: why\.filed_late: missing"):
+        parse(raw)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r["nexus"].update(severity="high"), r"nexus: severity: unknown field"),
+        (lambda r: r["nexus"].update(protections=["asylum", "parole"]), r"nexus: protections: unknown protection"),
+        (lambda r: r["nexus"].update(contested="yes"), r"nexus: contested: expected true or false"),
+        (
+            lambda r: r["late_filing"]["why"]["filed_late"].update(es="Presentada el {fecha}."),
+            r"late_filing: why\.filed_late\.es: placeholder the code does not fill: \{fecha\}",
+        ),
+        (
+            lambda r: r["late_filing"]["why"]["filed_late"].update(es="Presentada el {filed}."),
+            r"late_filing: why\.filed_late: en and es use different placeholders",
+        ),
+        (lambda r: r.update(invented={}), r"invented: unknown warning"),
+        (lambda r: r["prior_denial"].update(authority=""), r"prior_denial: authority: expected the citations"),
+    ],
+    ids=["unknown field", "unknown protection", "not a boolean", "stray placeholder", "placeholders differ",
+         "unknown warning", "no authority"],
+)  # fmt: skip
+def test_a_bad_entry_is_rejected_naming_the_field(change: Any, message: str) -> None:
+    raw = copy.deepcopy(raw_data())
+    change(raw)
+    with pytest.raises(ValueError, match=message):
+        parse(raw)
