@@ -7,8 +7,9 @@ the other; :class:`Localized` is that pair once read.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Language = Literal["en", "es"]
 LANGUAGES: tuple[Language, ...] = ("en", "es")
@@ -31,3 +32,64 @@ class Localized:
     def format(self, **values: object) -> Localized:
         """Both texts with ``{name}`` placeholders filled in."""
         return Localized(en=self.en.format(**values), es=self.es.format(**values))
+
+
+def placeholders(text: str) -> set[str] | None:
+    """The ``{name}`` placeholders of a text, or None when its braces do not balance."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def read_localized(
+    where: str,
+    value: Any,
+    problems: list[str],
+    *,
+    placeholders_allowed: frozenset[str] | None = frozenset(),
+    must_differ: bool = False,
+    fold_spaces: bool = False,
+) -> Localized | None:
+    """Read one text pair from package data, appending each problem to ``problems`` (named by ``where``).
+
+    Both languages must be present and non-empty, with no other language; both must use the same
+    placeholders, all of them ones the code fills (``placeholders_allowed``). ``must_differ`` refuses a
+    Spanish text identical to the English one (an untranslated copy); ``fold_spaces`` folds the doubled
+    spaces folded YAML can leave in prose.
+    """
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a mapping with en and es texts")
+        return None
+    ok = True
+    for language in LANGUAGES:
+        text = value.get(language)
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{where}.{language}: missing translation")
+            ok = False
+    for extra in value:
+        if extra not in LANGUAGES:
+            problems.append(f"{where}.{extra}: unknown language; expected {' and '.join(LANGUAGES)}")
+            ok = False
+    if not ok:
+        return None
+    tidy = (lambda text: " ".join(text.split())) if fold_spaces else str.strip
+    pair = Localized(en=tidy(value["en"]), es=tidy(value["es"]))
+    if must_differ and pair.en == pair.es:
+        problems.append(f"{where}.es: identical to the English text: not translated")
+        return None
+    if placeholders_allowed is None:
+        return pair
+    used = {language: placeholders(pair.get(language)) for language in LANGUAGES}
+    for language, names in used.items():
+        if names is None:
+            problems.append(f"{where}.{language}: unbalanced braces")
+            ok = False
+        elif names - placeholders_allowed:
+            unknown = ", ".join("{" + name + "}" for name in sorted(names - placeholders_allowed))
+            problems.append(f"{where}.{language}: unknown placeholder {unknown}")
+            ok = False
+    if ok and used["en"] != used["es"]:
+        problems.append(f"{where}: en and es use different placeholders")
+        ok = False
+    return pair if ok else None

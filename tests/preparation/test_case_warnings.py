@@ -445,7 +445,7 @@ def test_a_missing_sentence_is_rejected() -> None:
         (lambda r: r["nexus"].update(contested="yes"), r"nexus: contested: expected true or false"),
         (
             lambda r: r["late_filing"]["why"]["filed_late"].update(es="Presentada el {fecha}."),
-            r"late_filing: why\.filed_late\.es: placeholder the code does not fill: \{fecha\}",
+            r"late_filing: why\.filed_late\.es: unknown placeholder \{fecha\}",
         ),
         (
             lambda r: r["late_filing"]["why"]["filed_late"].update(es="Presentada el {filed}."),

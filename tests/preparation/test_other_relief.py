@@ -428,7 +428,7 @@ def test_a_missing_translation_is_rejected_naming_the_field() -> None:
         (lambda r: r["flags"].update(parole={}), r"flags: parole: unknown flag"),
         (
             lambda r: r["flags"]["special_immigrant_juvenile"]["why"]["indicated"].update(es="Cumple {edad}."),
-            r"special_immigrant_juvenile: why\.indicated\.es: placeholder the code does not fill: \{edad\}",
+            r"special_immigrant_juvenile: why\.indicated\.es: unknown placeholder \{edad\}",
         ),
         (
             lambda r: r["tps"]["countries"]["SV"]["periods"][0].update(status="extended"),

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from withhold.facts.paths import FactInfo, catalogue, generic
-from withhold.language import LANGUAGES, Language, Localized
+from withhold.language import LANGUAGES, Language, Localized, read_localized
 
 KINDS = ("yes_no", "date", "choice", "choices", "number", "text", "count")
 """Answer kinds; each fact kind of the catalogue has exactly one (see :data:`KIND_OF_FACT`)."""
@@ -202,9 +202,9 @@ def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: lis
         problems.append(f"{path}: judgement: expected true or false")
     elif judgement != info.finding:
         problems.append(f"{path}: judgement: must be {str(info.finding).lower()}, as the fact's finding flag")
-    text = _localized(path, "text", body.get("text"), problems)
-    help_text = _localized(path, "help", body.get("help"), problems)
-    invalid = _localized(path, "invalid", body.get("invalid"), problems)
+    text = read_localized(f"{path}: text", body.get("text"), problems, placeholders_allowed=None)
+    help_text = read_localized(f"{path}: help", body.get("help"), problems, placeholders_allowed=None)
+    invalid = read_localized(f"{path}: invalid", body.get("invalid"), problems, placeholders_allowed=None)
     choices = _choices(path, kind, body.get("choices"), info, problems)
     for field_name, localized in (("text", text), ("help", help_text), ("invalid", invalid)):
         if localized is not None:
@@ -231,23 +231,6 @@ def _integer(path: str, name: str, value: Any, problems: list[str]) -> int | Non
     return value
 
 
-def _localized(path: str, name: str, value: Any, problems: list[str]) -> Localized | None:
-    if not isinstance(value, dict):
-        problems.append(f"{path}: {name}: expected a mapping with en and es texts")
-        return None
-    ok = True
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"{path}: {name}.{language}: missing translation")
-            ok = False
-    for extra in value:
-        if extra not in LANGUAGES:
-            problems.append(f"{path}: {name}.{extra}: unknown language; expected en and es")
-            ok = False
-    return Localized(en=value["en"].strip(), es=value["es"].strip()) if ok else None
-
-
 def _choices(
     path: str, kind: Any, value: Any, info: FactInfo, problems: list[str]
 ) -> dict[str, Localized] | None:
@@ -272,7 +255,7 @@ def _choices(
         return None
     labels: dict[str, Localized] = {}
     for key in info.choices:
-        label = _localized(path, f"choices.{key}", labelled[key], problems)
+        label = read_localized(f"{path}: choices.{key}", labelled[key], problems, placeholders_allowed=None)
         if label is None:
             return None
         labels[key] = label

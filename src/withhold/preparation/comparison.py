@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import yaml
 
-from withhold.language import LANGUAGES, Language, Localized
+from withhold.language import LANGUAGES, Language, Localized, read_localized
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.period import Period
 from withhold.logic.protection import Determination, Status
@@ -323,7 +323,7 @@ def _protections(value: Any, problems: list[str]) -> dict[str, ProtectionTexts]:
             problems.append(f"{where}: expected a mapping with title (and optional plain_notes)")
             continue
         _only(where, body, allowed=("title", "plain_notes"), required=("title",), problems=problems)
-        title = _localized(f"{where}.title", body.get("title"), problems)
+        title = read_localized(f"{where}.title", body.get("title"), problems, fold_spaces=True)
         notes: dict[str, Localized] = {}
         raw_notes = body.get("plain_notes") or {}
         if not isinstance(raw_notes, dict):
@@ -333,7 +333,7 @@ def _protections(value: Any, problems: list[str]) -> dict[str, ProtectionTexts]:
             if status not in {s.value for s in Status}:
                 problems.append(f"{where}.plain_notes.{status}: not a status")
                 continue
-            note = _localized(f"{where}.plain_notes.{status}", text, problems)
+            note = read_localized(f"{where}.plain_notes.{status}", text, problems, fold_spaces=True)
             if note is not None:
                 notes[str(status)] = note
         if title is not None:
@@ -354,8 +354,8 @@ def _statuses(value: Any, problems: list[str]) -> dict[str, StatusTexts]:
             problems.append(f"{where}: expected a mapping with label and plain")
             continue
         _only(where, body, allowed=("label", "plain"), required=("label", "plain"), problems=problems)
-        label = _localized(f"{where}.label", body.get("label"), problems)
-        plain = _localized(f"{where}.plain", body.get("plain"), problems)
+        label = read_localized(f"{where}.label", body.get("label"), problems, fold_spaces=True)
+        plain = read_localized(f"{where}.plain", body.get("plain"), problems, fold_spaces=True)
         if label is not None and plain is not None:
             found[name] = StatusTexts(label, plain)
     return found
@@ -378,7 +378,7 @@ def _rows(value: Any, problems: list[str]) -> tuple[RowVersions, ...]:
             problems.append(f"{where}: expected a mapping with label and cells")
             continue
         _only(where, body, allowed=("label", "cells"), required=("label", "cells"), problems=problems)
-        label = _localized(f"{where}.label", body.get("label"), problems)
+        label = read_localized(f"{where}.label", body.get("label"), problems, fold_spaces=True)
         cells = _keyed(f"{where}.cells", body.get("cells"), PROTECTION_NAMES, problems)
         if cells is None:
             continue
@@ -417,8 +417,8 @@ def _cell(where: str, body: Any, problems: list[str]) -> Cell | None:
         return None
     before = len(problems)
     _only(where, body, allowed=_CELL_FIELDS, required=_CELL_REQUIRED, problems=problems)
-    text = _localized(f"{where}.text", body.get("text"), problems)
-    plain = _localized(f"{where}.plain", body.get("plain"), problems)
+    text = read_localized(f"{where}.text", body.get("text"), problems, fold_spaces=True)
+    plain = read_localized(f"{where}.plain", body.get("plain"), problems, fold_spaces=True)
     authority = body.get("authority")
     if not isinstance(authority, str) or not authority.strip():
         problems.append(f"{where}.authority: missing (every cell cites its authority)")
@@ -522,24 +522,6 @@ def _keyed(where: str, value: Any, names: tuple[str, ...], problems: list[str]) 
     for name in extra:
         problems.append(f"{where}.{name}: unknown; expected one of {', '.join(names)}")
     return None if missing or extra else value
-
-
-def _localized(where: str, value: Any, problems: list[str]) -> Localized | None:
-    if not isinstance(value, dict):
-        problems.append(f"{where}: expected a mapping with en and es texts")
-        return None
-    ok = True
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"{where}.{language}: missing translation")
-            ok = False
-    for extra in value:
-        if extra not in LANGUAGES:
-            problems.append(f"{where}.{extra}: unknown language; expected {' and '.join(LANGUAGES)}")
-            ok = False
-    # Folded YAML may leave doubled spaces; texts are prose, so whitespace is normalised.
-    return Localized(en=" ".join(value["en"].split()), es=" ".join(value["es"].split())) if ok else None
 
 
 def _date(where: str, value: Any, problems: list[str]) -> dt.date | None:

@@ -31,7 +31,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from withhold.facts.case import Case, EvidenceItem, EvidenceRecord, ProtectionName
-from withhold.language import LANGUAGES, Language, Localized
+from withhold.language import LANGUAGES, Language, Localized, read_localized
 from withhold.law.asylum.one_year import deadline as one_year_deadline
 from withhold.logic.protection import Status
 from withhold.screening.screen import Screening
@@ -644,11 +644,15 @@ def _phrases(raw: Any, problems: list[str]) -> dict[str, Localized]:
         if name not in REQUIRED_PHRASES:
             problems.append(f"{where}: not a phrase the checklist uses")
             continue
-        text = _localized(where, body, problems)
-        if text is None:
-            continue
-        _check_placeholders(where, text, PHRASE_PLACEHOLDERS.get(name, frozenset()), problems)
-        phrases[name] = text
+        text = read_localized(
+            where,
+            body,
+            problems,
+            placeholders_allowed=PHRASE_PLACEHOLDERS.get(name, frozenset()),
+            must_differ=True,
+        )
+        if text is not None:
+            phrases[name] = text
     return phrases
 
 
@@ -699,9 +703,14 @@ def _item(item_id: str, body: Any, problems: list[str]) -> ItemSpec | None:
     texts: dict[str, Localized] = {}
     for name in _TEXTS:
         if name in body:
-            text = _localized(f"{item_id}: {name}", body[name], problems)
+            text = read_localized(
+                f"{item_id}: {name}",
+                body[name],
+                problems,
+                placeholders_allowed=ITEM_PLACEHOLDERS,
+                must_differ=True,
+            )
             if text is not None:
-                _check_placeholders(f"{item_id}: {name}", text, ITEM_PLACEHOLDERS, problems)
                 texts[name] = text
     if known is not None and known.may_be_unknown and "if_unknown" not in body:
         problems.append(f"{item_id}: if_unknown: required, because {known.name!r} can be unknown")
@@ -768,36 +777,3 @@ def _protections(item_id: str, value: Any, problems: list[str]) -> tuple[str, ..
         problems.append(f"{item_id}: protections: expected a list of distinct names from {list(PROTECTIONS)}")
         return None
     return tuple(p for p in PROTECTIONS if p in value)
-
-
-def _localized(where: str, value: Any, problems: list[str]) -> Localized | None:
-    if not isinstance(value, dict):
-        problems.append(f"{where}: expected a mapping with en and es texts")
-        return None
-    ok = True
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"{where}.{language}: missing translation")
-            ok = False
-    for extra in value:
-        if extra not in LANGUAGES:
-            problems.append(f"{where}.{extra}: unknown language; expected en and es")
-            ok = False
-    if not ok:
-        return None
-    text = Localized(en=value["en"].strip(), es=value["es"].strip())
-    if text.en == text.es:
-        problems.append(f"{where}.es: identical to the English text: not translated")
-        return None
-    return text
-
-
-def _check_placeholders(where: str, text: Localized, allowed: frozenset[str], problems: list[str]) -> None:
-    for language in LANGUAGES:
-        used = set(_PLACEHOLDER.findall(text.get(language)))
-        if used - allowed:
-            unknown = ", ".join("{" + name + "}" for name in sorted(used - allowed))
-            problems.append(f"{where}.{language}: unknown placeholder {unknown}")
-    if set(_PLACEHOLDER.findall(text.en)) != set(_PLACEHOLDER.findall(text.es)):
-        problems.append(f"{where}: en and es use different placeholders")

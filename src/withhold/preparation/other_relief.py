@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +36,7 @@ import yaml
 
 from withhold.deadlines.calendar import add_years
 from withhold.facts.case import Case
-from withhold.language import LANGUAGES, Language, Localized
+from withhold.language import Language, Localized, read_localized
 
 FlagState = Literal["indicated", "ask"]
 STATES: tuple[FlagState, ...] = ("indicated", "ask")
@@ -433,8 +432,8 @@ def _flag_text(name: str, body: Any, problems: list[str]) -> ReliefText | None:
         return None
     before = len(problems)
     _check_fields(where, body, _FLAG_FIELDS, problems)
-    label = _localized(f"{where}: name", body.get("name"), frozenset(), problems)
-    what_to_check = _localized(f"{where}: what_to_check", body.get("what_to_check"), frozenset(), problems)
+    label = read_localized(f"{where}: name", body.get("name"), problems)
+    what_to_check = read_localized(f"{where}: what_to_check", body.get("what_to_check"), problems)
     authority = _text(f"{where}: authority", body.get("authority"), problems)
     volatile = body.get("volatile")
     if not isinstance(volatile, bool):
@@ -448,7 +447,7 @@ def _flag_text(name: str, body: Any, problems: list[str]) -> ReliefText | None:
             if key not in why:
                 problems.append(f"{where}: why.{key}: missing (the code uses it)")
                 continue
-            sentence = _localized(f"{where}: why.{key}", why[key], allowed, problems)
+            sentence = read_localized(f"{where}: why.{key}", why[key], problems, placeholders_allowed=allowed)
             if sentence is not None:
                 sentences[key] = sentence
         for key in why:
@@ -475,7 +474,7 @@ def _tps_table(raw: Any, problems: list[str]) -> TpsTable | None:
         problems.append(f"tps: statuses: expected a label for each of {', '.join(TPS_STATUSES)}")
     else:
         for status in TPS_STATUSES:
-            label = _localized(f"tps: statuses.{status}", labels[status], frozenset(), problems)
+            label = read_localized(f"tps: statuses.{status}", labels[status], problems)
             if label is not None:
                 statuses[status] = label
     countries: dict[str, TpsCountry] = {}
@@ -503,7 +502,7 @@ def _country(code: Any, body: Any, problems: list[str]) -> TpsCountry | None:
         return None
     before = len(problems)
     _check_fields(where, body, ("name", "periods"), problems)
-    name = _localized(f"{where}: name", body.get("name"), frozenset(), problems)
+    name = read_localized(f"{where}: name", body.get("name"), problems)
     raw_periods = body.get("periods")
     periods: list[TpsPeriod] = []
     if not isinstance(raw_periods, list) or not raw_periods:
@@ -540,7 +539,7 @@ def _period(where: str, body: Any, problems: list[str]) -> TpsPeriod | None:
     confidence = body.get("confidence")
     if confidence not in CONFIDENCES:
         problems.append(f"{where}: confidence: {confidence!r} is not one of {', '.join(CONFIDENCES)}")
-    note = _localized(f"{where}: note", body.get("note"), frozenset(), problems)
+    note = read_localized(f"{where}: note", body.get("note"), problems)
     authority = _text(f"{where}: authority", body.get("authority"), problems)
     if len(problems) > before or start is None or end is None or note is None or authority is None:
         return None
@@ -573,45 +572,3 @@ def _date(where: str, value: Any, problems: list[str]) -> dt.date | None:
             pass
     problems.append(f"{where}: expected a date as YYYY-MM-DD, got {value!r}")
     return None
-
-
-# The same pair check as warnings.py's (a shared one belongs in withhold.language).
-def _localized(where: str, value: Any, allowed: frozenset[str], problems: list[str]) -> Localized | None:
-    """An English and Spanish pair, both present and non-empty, using the same placeholders, all of them
-    ones the code fills."""
-    if not isinstance(value, dict):
-        problems.append(f"{where}: expected a mapping with en and es texts")
-        return None
-    ok = True
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"{where}.{language}: missing translation")
-            ok = False
-    for extra in value:
-        if extra not in LANGUAGES:
-            problems.append(f"{where}.{extra}: unknown language; expected {' and '.join(LANGUAGES)}")
-            ok = False
-    if not ok:
-        return None
-    pair = Localized(en=value["en"].strip(), es=value["es"].strip())
-    used = {language: _placeholders(pair.get(language)) for language in LANGUAGES}
-    for language, names in used.items():
-        if names is None:
-            problems.append(f"{where}.{language}: unbalanced braces")
-            ok = False
-        elif names - allowed:
-            unknown = ", ".join("{" + n + "}" for n in sorted(names - allowed))
-            problems.append(f"{where}.{language}: placeholder the code does not fill: {unknown}")
-            ok = False
-    if ok and used["en"] != used["es"]:
-        problems.append(f"{where}: en and es use different placeholders")
-        ok = False
-    return pair if ok else None
-
-
-def _placeholders(text: str) -> set[str] | None:
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError:
-        return None

@@ -24,7 +24,6 @@ would lose a live issue if it does.
 from __future__ import annotations
 
 import datetime as dt
-import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -34,7 +33,7 @@ from typing import Any, Literal
 import yaml
 
 from withhold.facts.case import Case, EvidenceItem
-from withhold.language import LANGUAGES, Localized
+from withhold.language import Localized, read_localized
 from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS
 from withhold.logic.protection import Determination, Status
 from withhold.logic.trace import Trace
@@ -468,8 +467,8 @@ def _warning_text(name: str, body: Any, problems: list[str]) -> WarningText | No
     for field in _FIELDS:
         if field not in body:
             problems.append(f"{name}: {field}: missing")
-    title = _localized(f"{name}: title", body.get("title"), frozenset(), problems)
-    what_to_do = _localized(f"{name}: what_to_do", body.get("what_to_do"), frozenset(), problems)
+    title = read_localized(f"{name}: title", body.get("title"), problems)
+    what_to_do = read_localized(f"{name}: what_to_do", body.get("what_to_do"), problems)
     authority = body.get("authority")
     if not isinstance(authority, str) or not authority.strip():
         problems.append(f"{name}: authority: expected the citations as text")
@@ -492,7 +491,7 @@ def _warning_text(name: str, body: Any, problems: list[str]) -> WarningText | No
             if key not in why:
                 problems.append(f"{name}: why.{key}: missing (the code uses it)")
                 continue
-            sentence = _localized(f"{name}: why.{key}", why[key], allowed, problems)
+            sentence = read_localized(f"{name}: why.{key}", why[key], problems, placeholders_allowed=allowed)
             if sentence is not None:
                 sentences[key] = sentence
         for key in why:
@@ -503,44 +502,3 @@ def _warning_text(name: str, body: Any, problems: list[str]) -> WarningText | No
     return WarningText(
         name, title, what_to_do, str(authority).strip(), tuple(protections), contested, sentences
     )
-
-
-def _localized(where: str, value: Any, allowed: frozenset[str], problems: list[str]) -> Localized | None:
-    """An English and Spanish pair, both present and non-empty, using the same placeholders, all of them
-    ones the code fills."""
-    if not isinstance(value, dict):
-        problems.append(f"{where}: expected a mapping with en and es texts")
-        return None
-    ok = True
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"{where}.{language}: missing translation")
-            ok = False
-    for extra in value:
-        if extra not in LANGUAGES:
-            problems.append(f"{where}.{extra}: unknown language; expected {' and '.join(LANGUAGES)}")
-            ok = False
-    if not ok:
-        return None
-    pair = Localized(en=value["en"].strip(), es=value["es"].strip())
-    used = {language: _placeholders(pair.get(language)) for language in LANGUAGES}
-    for language, names in used.items():
-        if names is None:
-            problems.append(f"{where}.{language}: unbalanced braces")
-            ok = False
-        elif names - allowed:
-            unknown = ", ".join("{" + n + "}" for n in sorted(names - allowed))
-            problems.append(f"{where}.{language}: placeholder the code does not fill: {unknown}")
-            ok = False
-    if ok and used["en"] != used["es"]:
-        problems.append(f"{where}: en and es use different placeholders")
-        ok = False
-    return pair if ok else None
-
-
-def _placeholders(text: str) -> set[str] | None:
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError:
-        return None
