@@ -116,6 +116,16 @@ EXPECTED = {
         },
         best="asylum",
     ),
+    # The invented person whose case fills most of Form I-589 (tests/forms/): a strong, timely claim.
+    "i589-complete.yaml": Expected(
+        statuses={
+            "asylum": "eligible",
+            "statutory_withholding": "eligible",
+            "cat_withholding": "eligible",
+            "cat_deferral": "eligible",
+        },
+        best="asylum",
+    ),
     "southern-border-2024-limitation-open.yaml": Expected(
         statuses={
             "asylum": "undetermined",

@@ -1,6 +1,7 @@
 """The ``case/1`` case file, as typed models.
 
-The format is a contract (``../shared/spec/case-format.md``): every key here is
+The format is a contract (``docs/spec/case-format.md``, Withhold's copy of ``../shared/spec/case-format.md``,
+which documents every extension below): every key here is
 named exactly as the spec names it. Absent or ``null`` means *unknown*, never "no"; ``false`` is a real
 answer. Unknown keys are an error. Keys marked ``finding`` are judgements (the practitioner's assessment,
 or an adjudicator's finding): the software combines them and never invents them.
@@ -12,12 +13,22 @@ Extensions beyond the shared spec (added compatibly, all optional):
 - ``evidence`` (a list of ``{item, status, description, language, translated}``): what is gathered for
   the evidence checklist (``preparation/evidence``); never read by rules;
 - ``other_relief``: facts that point to relief other than the four protections, raised as flags for a
-  lawyer (``preparation/other_relief``); never read by rules.
+  lawyer (``preparation/other_relief``); never read by rules;
+- what Form I-589 asks that the law does not (``forms/``; never read by rules): in ``person``,
+  ``marital_status``, ``city_of_birth``, ``nationality_at_birth``, ``ssn``, ``uscis_online_account``,
+  ``mailing_address``, ``passport``, ``native_language``, ``fluent_in_english``, ``other_languages``,
+  ``interpreter_needed``, ``interpreter_language``, ``name_in_native_alphabet``; ``entry.left_country_on``;
+  ``entries`` (every entry into the US); ``proceedings.earlier_proceedings``; the spouse and children in
+  full (``family.spouse`` and ``family.children[]`` gain the form's questions), ``family.mother``,
+  ``family.father``, ``family.siblings``; ``background`` (last addresses abroad, residences, education and
+  employment); ``application`` (the yes-or-no answers and explanations of Parts B to D, and the preparer of
+  Part E).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -41,6 +52,30 @@ def _iso_date(value: object) -> object:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _year_month(value: object) -> object:
+    """Months, as the I-589 asks for periods (residences, schools, jobs): ``YYYY-MM`` text, or a date (its
+    month is kept; the form has no room for the day)."""
+    if isinstance(value, dt.date):
+        return f"{value.year:04d}-{value.month:02d}"
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", value.strip()):
+        return value.strip()
+    raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
+
+
+def _year_month_or_present(value: object) -> object:
+    if isinstance(value, str) and value.strip().lower() == "present":
+        return "present"
+    return _year_month(value)
+
+
+YearMonth = Annotated[str, BeforeValidator(_year_month)]
+YearMonthOrPresent = Annotated[str, BeforeValidator(_year_month_or_present)]
+MaritalStatus = Literal["single", "married", "divorced", "widowed"]
+Sex = Literal["male", "female"]
+A_NUMBER_PATTERN = r"^A?[0-9]{8,9}$"
+SSN_PATTERN = r"^[0-9]{3}-?[0-9]{2}-?[0-9]{4}$"
 Ground = Literal["race", "religion", "nationality", "political_opinion", "particular_social_group"]
 Likelihood = Literal["none", "reasonable_possibility", "more_likely_than_not"]
 AggravatedFelonyLetter = Literal[
@@ -77,13 +112,27 @@ class Address(Part):
     zip: str | None = fact("ZIP code")
 
 
+class MailingAddress(Address):
+    in_care_of: str | None = fact("in care of (if applicable)")
+    phone: str | None = fact("telephone number at the mailing address")
+
+
+class TravelDocument(Part):
+    country: Country | None = fact(
+        "country that issued the last passport or travel document", pattern=COUNTRY_PATTERN
+    )
+    passport_number: str | None = fact("passport number, if any")
+    travel_document_number: str | None = fact("travel document number, if any")
+    expires_on: IsoDate | None = fact("expiration date")
+
+
 class Person(Part):
     family_name: str | None = fact("family name (surname)")
     given_name: str | None = fact("given (first) name")
     middle_name: str | None = fact("middle name")
     other_names: list[str] | None = fact("other names used (aliases, maiden names)")
     a_number: str | None = fact(
-        "alien registration number: 8 or 9 digits, optional leading A", pattern=r"^A?[0-9]{8,9}$"
+        "alien registration number: 8 or 9 digits, optional leading A", pattern=A_NUMBER_PATTERN
     )
     date_of_birth: IsoDate | None = fact("date of birth")
     sex: Literal["male", "female"] | None = fact("sex")
@@ -99,6 +148,39 @@ class Person(Part):
     address: Address | None = fact("residence in the United States")
     phone: str | None = fact("telephone number")
     email: str | None = fact("e-mail address")
+    marital_status: MaritalStatus | None = fact("Withhold extension: marital status (I-589 Part A.I.11)")
+    city_of_birth: str | None = fact("Withhold extension: city or town of birth (I-589 Part A.I.13)")
+    nationality_at_birth: Country | None = fact(
+        "Withhold extension: nationality at birth (I-589 Part A.I.15)", pattern=COUNTRY_PATTERN
+    )
+    ssn: str | None = fact(
+        "Withhold extension: US Social Security number, if any (I-589 Part A.I.2)", pattern=SSN_PATTERN
+    )
+    uscis_online_account: str | None = fact(
+        "Withhold extension: USCIS online account number, if any (I-589 Part A.I.3)", pattern=r"^[0-9]{12}$"
+    )
+    mailing_address: MailingAddress | None = fact(
+        "Withhold extension: mailing address in the US, if different from the residence (I-589 Part A.I.9)"
+    )
+    passport: TravelDocument | None = fact(
+        "Withhold extension: the last passport or travel document (I-589 Part A.I.20-22)"
+    )
+    native_language: str | None = fact(
+        "Withhold extension: native language, with the dialect if any, in words (I-589 Part A.I.23)"
+    )
+    fluent_in_english: bool | None = fact("Withhold extension: fluent in English (I-589 Part A.I.24)")
+    other_languages: list[str] | None = fact(
+        "Withhold extension: other languages spoken fluently, in words; [] = none (I-589 Part A.I.25)"
+    )
+    interpreter_needed: bool | None = fact(
+        "Withhold extension: needs an interpreter at the hearing or interview"
+    )
+    interpreter_language: str | None = fact(
+        "Withhold extension: the language to interpret into, in words (with the dialect)"
+    )
+    name_in_native_alphabet: str | None = fact(
+        "Withhold extension: full name written in the native alphabet (I-589 Part D)"
+    )
 
     @field_validator("languages")
     @classmethod
@@ -154,6 +236,9 @@ class Proceedings(Part):
     filing_deadline: IsoDate | None = fact("a deadline the judge set for filings, if any")
     decision: Decision | None = fact("the immigration judge's decision, if any")
     final_order_date: IsoDate | None = fact("date the removal order became administratively final")
+    earlier_proceedings: bool | None = fact(
+        "Withhold extension: was in immigration court proceedings before, now ended (I-589 Part A.I.18)"
+    )
 
     @field_validator("circuit", mode="before")
     @classmethod
@@ -181,6 +266,19 @@ class Entry(Part):
         "entered across the southwest land border or adjacent coast from Mexico"
     )
     with_entry_documents: bool | None = fact("had documents sufficient for lawful admission")
+    left_country_on: IsoDate | None = fact(
+        "Withhold extension: when the person last left their country (I-589 Part A.I.19.A)"
+    )
+
+
+class UsEntry(Part):
+    """One entry into the US, as Form I-589 Part A.I.19 lists them (Withhold extension)."""
+
+    date: IsoDate | None = fact("date of entry")
+    place: str | None = fact("port or place of entry")
+    status: str | None = fact("status at entry, e.g. B-2, parole, EWI (entry without inspection)")
+    status_expires: IsoDate | None = fact("date the status expires, if it does")
+    i94_number: str | None = fact("I-94 number, if any")
 
 
 # --- asylum ----------------------------------------------------------------------------------------
@@ -337,15 +435,190 @@ class Relative(Part):
     nationality: Country | None = fact("nationality", pattern=COUNTRY_PATTERN)
     in_us: bool | None = fact("in the United States")
     included: bool | None = fact("included in the application as a derivative")
+    # Withhold extensions: the rest of what Form I-589 Part A.II asks about a spouse or a child.
+    middle_name: str | None = fact("Withhold extension: middle name")
+    a_number: str | None = fact(
+        "Withhold extension: alien registration number, if any", pattern=A_NUMBER_PATTERN
+    )
+    passport_number: str | None = fact("Withhold extension: passport or identity card number, if any")
+    ssn: str | None = fact("Withhold extension: US Social Security number, if any", pattern=SSN_PATTERN)
+    sex: Sex | None = fact("Withhold extension: sex")
+    city_of_birth: str | None = fact("Withhold extension: city or town of birth")
+    country_of_birth: Country | None = fact("Withhold extension: country of birth", pattern=COUNTRY_PATTERN)
+    ethnicity: str | None = fact("Withhold extension: race, ethnic or tribal group")
+    location: str | None = fact("Withhold extension: where the person is, if not in the US")
+    last_entry_place: str | None = fact("Withhold extension: place of last entry into the US")
+    last_entry_date: IsoDate | None = fact("Withhold extension: date of last entry into the US")
+    i94_number: str | None = fact("Withhold extension: I-94 number, if any")
+    status_at_last_entry: str | None = fact("Withhold extension: status when last admitted (visa type)")
+    current_status: str | None = fact("Withhold extension: current immigration status")
+    stay_expires: IsoDate | None = fact("Withhold extension: expiration of the authorized stay, if any")
+    in_court_proceedings: bool | None = fact("Withhold extension: in immigration court proceedings")
+
+
+class Spouse(Relative):
+    other_names: list[str] | None = fact(
+        "Withhold extension: other names used, maiden name and aliases included; [] = none"
+    )
+    marriage_date: IsoDate | None = fact("Withhold extension: date of marriage")
+    marriage_place: str | None = fact("Withhold extension: place of marriage")
+    previous_arrival_date: IsoDate | None = fact(
+        "Withhold extension: date of a previous arrival, if the spouse was in the US before"
+    )
 
 
 class Child(Relative):
     married: bool | None = fact("married")
+    marital_status: MaritalStatus | None = fact("Withhold extension: marital status")
+
+
+class FamilyMember(Part):
+    """A parent or a sibling, as Form I-589 Part A.III.5 lists them (Withhold extension)."""
+
+    family_name: str | None = fact("family name")
+    given_name: str | None = fact("given name")
+    city_of_birth: str | None = fact("city or town of birth")
+    country_of_birth: Country | None = fact("country of birth", pattern=COUNTRY_PATTERN)
+    deceased: bool | None = fact("deceased")
+    location: str | None = fact("where the person is now (city and country)")
 
 
 class Family(Part):
-    spouse: Relative | None = fact("spouse")
-    children: list[Child] | None = fact("children")
+    spouse: Spouse | None = fact("spouse")
+    children: list[Child] | None = fact("children; [] = none")
+    mother: FamilyMember | None = fact("Withhold extension: mother (I-589 Part A.III.5)")
+    father: FamilyMember | None = fact("Withhold extension: father (I-589 Part A.III.5)")
+    siblings: list[FamilyMember] | None = fact(
+        "Withhold extension: brothers and sisters; [] = none (I-589 Part A.III.5)"
+    )
+
+
+# --- background (Withhold extension: Form I-589 Part A.III) ----------------------------------------
+
+
+class Residence(Part):
+    """An address where the person lived, with the months they lived there."""
+
+    street: str | None = fact("number and street")
+    city: str | None = fact("city or town")
+    province: str | None = fact("department, province or state")
+    country: Country | None = fact("country", pattern=COUNTRY_PATTERN)
+    since: YearMonth | None = fact("from (YYYY-MM)")
+    until: YearMonthOrPresent | None = fact("to (YYYY-MM, or present)")
+
+
+class School(Part):
+    name: str | None = fact("name of the school")
+    kind: str | None = fact("type of school, e.g. primary school, university")
+    location: str | None = fact("location (address)")
+    since: YearMonth | None = fact("attended from (YYYY-MM)")
+    until: YearMonthOrPresent | None = fact("attended to (YYYY-MM, or present)")
+
+
+class Job(Part):
+    employer: str | None = fact("name and address of the employer")
+    occupation: str | None = fact("occupation")
+    since: YearMonth | None = fact("from (YYYY-MM)")
+    until: YearMonthOrPresent | None = fact("to (YYYY-MM, or present)")
+
+
+class Background(Part):
+    last_address_abroad: Residence | None = fact("last address before coming to the US (I-589 Part A.III.1)")
+    last_address_in_feared_country: Residence | None = fact(
+        "last address in the country of feared persecution, if that is another country (I-589 Part A.III.1)"
+    )
+    residences: list[Residence] | None = fact(
+        "residences during the past five years, present first (I-589 Part A.III.2)"
+    )
+    education: list[School] | None = fact("schools, most recent first; [] = none (I-589 Part A.III.3)")
+    employment: list[Job] | None = fact(
+        "employment during the past five years, present first; [] = none (I-589 Part A.III.4)"
+    )
+
+
+# --- application (Withhold extension: Form I-589 Parts B to E) -------------------------------------
+
+
+class Answer(Part):
+    """A yes-or-no question of the form and, for a yes, the explanation it asks for."""
+
+    answer: bool | None = fact("the answer: true for yes, false for no")
+    explanation: str | None = fact("the explanation the form asks for (for a yes)")
+
+
+class Helper(Part):
+    name: str | None = fact("full name")
+    relationship: str | None = fact("relationship to the applicant, e.g. spouse")
+
+
+class Preparer(Part):
+    name: str | None = fact("full name of the preparer")
+    street: str | None = fact("street and number")
+    unit: str | None = fact("apartment or unit")
+    city: str | None = fact("city")
+    state: str | None = fact("US state (two letters)")
+    zip: str | None = fact("ZIP code")
+    phone: str | None = fact("daytime telephone number")
+    g28_attached: bool | None = fact(
+        "an attorney or accredited representative who attaches Form G-28 (Part E's box)"
+    )
+    bar_number: str | None = fact("attorney state bar number, if applicable")
+    uscis_online_account: str | None = fact("USCIS online account number, if any", pattern=r"^[0-9]{12}$")
+
+
+class Application(Part):
+    """The questions of Form I-589 Parts B to E that are neither identity nor the law's findings."""
+
+    past_harm: Answer | None = fact(
+        "you, family, close friends or colleagues were harmed, mistreated or threatened (Part B.1.A)"
+    )
+    fear_of_harm: Answer | None = fact("fears harm or mistreatment on return (Part B.1.B)")
+    accused_abroad: Answer | None = fact(
+        "you or family were accused, charged, arrested, detained, interrogated, convicted or imprisoned "
+        "outside the US (Part B.2)"
+    )
+    organizations: Answer | None = fact(
+        "you or family belonged to or were associated with organizations or groups at home (Part B.3.A)"
+    )
+    organizations_continuing: Answer | None = fact("you or family still take part in them (Part B.3.B)")
+    fear_of_torture: Answer | None = fact("afraid of torture in any country of return (Part B.4)")
+    prior_applications: Answer | None = fact(
+        "you, spouse, children, parents or siblings applied to the US for refugee status, asylum or "
+        "withholding (Part C.1)"
+    )
+    other_countries: Answer | None = fact(
+        "after leaving, you or your spouse or children now in the US travelled through or lived in another "
+        "country before entering the US (Part C.2.A)"
+    )
+    status_elsewhere: Answer | None = fact(
+        "you or family applied for or received lawful status in another country (Part C.2.B)"
+    )
+    harm_to_others: Answer | None = fact(
+        "you, your spouse or your children caused harm or suffering to anyone on a protected ground (Part C.3)"
+    )
+    returned: Answer | None = fact("returned to the country of feared harm after leaving it (Part C.4)")
+    late_filing: Answer | None = fact(
+        "filing more than one year after the last arrival, and why (Part C.5; the answer follows the "
+        "one-year deadline when the case has the dates)"
+    )
+    us_crimes: Answer | None = fact(
+        "you or an included family member committed, or were arrested, charged, convicted or sentenced "
+        "for, a crime in the US (Part C.6)"
+    )
+    family_helped: list[Helper] | None = fact(
+        "spouse, parents or children who helped complete the application; [] = none (Part D)"
+    )
+    prepared_by_someone_else: bool | None = fact(
+        "someone other than a spouse, parent or child prepared the application (Part D)"
+    )
+    given_list_of_counsel: bool | None = fact(
+        "was given a list of people who may help at little or no cost (Part D)"
+    )
+    preparer: Preparer | None = fact("who prepared the application, if someone else (Part E)")
+    not_applicable: list[str] | None = fact(
+        "fact paths that do not apply to this person (no middle name, no Social Security number): the "
+        "form shows N/A in their boxes; a path with [] (family.children[].ssn) covers every item"
+    )
 
 
 # --- evidence on file (Withhold extension) -------------------------------------------------------
@@ -456,6 +729,17 @@ class Case(Part):
     conduct: Conduct = Field(default_factory=Conduct, description="bars that need no conviction")
     convictions: list[Conviction] | None = fact("criminal convictions; [] = none; absent = unknown")
     family: Family = Field(default_factory=Family, description="spouse and children")
+    entries: list[UsEntry] | None = fact(
+        "Withhold extension: every entry into the US, most recent first (I-589 Part A.I.19)"
+    )
+    background: Background = Field(
+        default_factory=Background,
+        description="Withhold extension: addresses, schools and jobs (I-589 Part A.III)",
+    )
+    application: Application = Field(
+        default_factory=Application,
+        description="Withhold extension: the answers of I-589 Parts B to E",
+    )
     notes: str | None = fact("free text, never read by rules")
     evidence: list[EvidenceRecord] | None = fact(
         "Withhold extension: evidence gathered or requested, for the evidence checklist"
@@ -469,7 +753,7 @@ class Case(Part):
     )
 
     @field_validator("person", "proceedings", "entry", "asylum", "claim", "torture", "conduct", "family",
-                     "interview", "other_relief", mode="before")  # fmt: skip
+                     "interview", "other_relief", "background", "application", mode="before")  # fmt: skip
     @classmethod
     def _null_section_is_empty(cls, value: object) -> object:
         # `claim: null` (or `claim:` with nothing under it in YAML) means nothing is known.
