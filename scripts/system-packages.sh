@@ -9,6 +9,8 @@ have_library() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_library 'libpango-1.0.so.0' || missing+=(libpango-1.0-0)
 have_library 'libpangoft2-1.0.so.0' || missing+=(libpangoft2-1.0-0)
 have_library 'libharfbuzz.so.0' || missing+=(libharfbuzz0b)
+# Without HarfBuzz's subsetter WeasyPrint embeds whole fonts: each PDF is slower and larger.
+have_library 'libharfbuzz-subset.so.0' || missing+=(libharfbuzz-subset0)
 have_library 'libfontconfig.so.1' || missing+=(libfontconfig1)
 if ! fc-list 2>/dev/null | grep -qi -E 'dejavu|liberation|noto'; then
     missing+=(fonts-dejavu-core fontconfig)

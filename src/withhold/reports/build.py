@@ -1,0 +1,53 @@
+"""Build a report: run the core once for the case and the date, then lay out what it found for the
+attorney or for the client, in English or Spanish."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from withhold import __version__
+from withhold.cli.labels import person_name
+from withhold.facts.case import Case
+from withhold.language import LANGUAGES, Language
+from withhold.reports.attorney import attorney_report
+from withhold.reports.client import client_report
+from withhold.reports.findings import findings
+from withhold.reports.model import AUDIENCES, Audience, Page, Report
+from withhold.reports.texts import texts
+from withhold.reports.words import date_words
+
+
+def build_report(case: Case, as_of: dt.date, audience: Audience, language: Language) -> Report:
+    """The report of ``case`` under the law in force on ``as_of``. Pure: no I/O, no clock."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}; expected one of {', '.join(AUDIENCES)}")
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
+    found = findings(case, as_of)
+    page = _page(case, as_of, audience, language)
+    if audience == "attorney":
+        return attorney_report(found, page)
+    return client_report(found, page)
+
+
+def _page(case: Case, as_of: dt.date, audience: Audience, language: Language) -> Page:
+    words = texts()
+    return Page(
+        audience=audience,
+        language=language,
+        title=words.say(language, "ui", f"title_{audience}"),
+        person=person_name(case.person),
+        a_number=case.person.a_number or "",
+        law_as_of=as_of,
+        law_as_of_text=words.say(language, "ui", "law_as_of", date=_law_date(as_of, audience, language)),
+        version=words.say(language, "ui", "version", version=__version__),
+        disclaimer=words.say(language, "ui", "not_legal_advice"),
+        confidential=words.say(language, "ui", f"confidential_{audience}"),
+        page_word=words.say(language, "ui", "page"),
+        of_word=words.say(language, "ui", "of"),
+    )
+
+
+def _law_date(as_of: dt.date, audience: Audience, language: Language) -> str:
+    """ISO for the attorney (as the CLI and the court's own dates); in words for the client."""
+    return as_of.isoformat() if audience == "attorney" else date_words(as_of, language, weekday=False)

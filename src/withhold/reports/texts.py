@@ -1,0 +1,197 @@
+"""The reports' fixed texts, in English and Spanish side by side (``texts.yaml``), checked when loaded.
+
+Every heading, label, explanation, status word and date word a report prints comes from here; the
+templates hold no words of their own. The core's own wording (rule titles, reasons, notes) is English
+and is shown as it is in the attorney report; the client report never shows it, so every text the client
+reads is here (or in the preparation modules' own bilingual data) in both languages.
+
+Loading checks the whole file and reports every problem at once: a missing or empty translation, English
+and Spanish texts with different ``{placeholders}``, an unknown field, and any status, protection,
+deadline or stage of the core left without its words (so a new deadline cannot reach a client report in
+English only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from withhold.deadlines.model import Kind, Standing
+from withhold.language import LANGUAGES, Language, Localized
+from withhold.law.deadlines.catalogue import DEADLINES
+from withhold.law.protections import PROTECTIONS
+from withhold.logic.protection import Status
+from withhold.preparation.comparison import table as comparison_table
+from withhold.roadmap import StageState
+from withhold.roadmap.stages import ROADS
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+WHEN_KEYS = (
+    *(
+        f"{Kind.DEADLINE.value}.{s.value}"
+        for s in (Standing.UPCOMING, Standing.PAST, Standing.MET, Standing.MISSED)
+    ),
+    *(
+        f"{kind.value}.{s.value}"
+        for kind in (Kind.EARLIEST, Kind.WINDOW_END)
+        for s in (Standing.UPCOMING, Standing.PAST)
+    ),
+    Standing.UNKNOWN.value,
+)
+"""How the client report says when a dated entry falls: by its kind and how it stands (a date can only
+be met or missed when something must be done by it)."""
+
+
+def _stage_ids() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(stage.id for road in ROADS.values() for stage in road))
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of texts: the keys it must have (``None``: any), and the fields of each entry (``()``:
+    the entry is itself one text)."""
+
+    keys: tuple[str, ...] | None
+    fields: tuple[str, ...] = ()
+
+
+def groups() -> dict[str, Group]:
+    """What ``texts.yaml`` must hold. The keys of the core's enumerations are read from the core."""
+    return {
+        "ui": Group(None),
+        "statuses": Group(tuple(s.value for s in Status), ("label", "plain")),
+        "protections": Group(tuple(p.name for p in PROTECTIONS), ("name", "short", "brief", "explain")),
+        "glossary": Group(None, ("term", "meaning")),
+        "comparison_rows": Group(tuple(row.id for row in comparison_table().rows)),
+        "deadlines": Group(tuple(deadline_id for deadline_id, _ in DEADLINES), ("title", "todo")),
+        "when": Group(WHEN_KEYS),
+        "standings": Group(tuple(s.value for s in Standing)),
+        "stages": Group(_stage_ids(), ("title", "happens")),
+        "stage_states": Group(tuple(s.value for s in StageState), ("attorney", "client")),
+        "priorities": Group(("essential", "important", "helpful")),
+        "evidence_statuses": Group(("needed", "on_file", "requested", "unavailable")),
+        "severities": Group(("high", "medium", "low")),
+        "confidence": Group(("verified", "secondary", "unverified", "contested")),
+        "relief_states": Group(("indicated", "ask")),
+        "months": Group(tuple(str(month) for month in range(1, 13))),
+        "weekdays": Group(tuple(str(day) for day in range(7))),
+    }
+
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Every fixed text, by (group, key) or (group, key, field)."""
+
+    entries: Mapping[Key, Localized]
+
+    def get(self, *key: str) -> Localized:
+        try:
+            return self.entries[key]
+        except KeyError:
+            raise KeyError(f"no report text {'/'.join(key)!r} in texts.yaml") from None
+
+    def say(self, language: Language, *key: str, **values: object) -> str:
+        """One text in ``language``, with its ``{placeholders}`` filled in."""
+        text = self.get(*key).get(language)
+        return text.format(**values) if values else text
+
+    def group(self, name: str, language: Language) -> dict[str, str]:
+        """Every text of a one-text-per-key group in ``language`` (the templates' ``t`` is ``ui``)."""
+        return {
+            key[1]: text.get(language)
+            for key, text in self.entries.items()
+            if key[0] == name and len(key) == 2
+        }
+
+
+@cache
+def texts() -> Texts:
+    """The reports' texts (read and checked once)."""
+    raw = resources.files("withhold.reports").joinpath("texts.yaml").read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same, faster
+    return parse(yaml.load(raw, Loader=loader))
+
+
+def parse(raw: Any, expected: Mapping[str, Group] | None = None) -> Texts:
+    """Check texts read from YAML and build them. Raises ``ValueError`` listing every problem as
+    ``group/key/field: what is wrong``."""
+    wanted = groups() if expected is None else expected
+    problems: list[str] = []
+    entries: dict[Key, Localized] = {}
+    if not isinstance(raw, dict):
+        raise ValueError("report texts: expected a mapping of groups")
+    for name in raw:
+        if name not in wanted:
+            problems.append(f"{name}: unknown group; expected one of {', '.join(wanted)}")
+    for name, group in wanted.items():
+        body = raw.get(name)
+        if not isinstance(body, dict):
+            problems.append(f"{name}: missing group")
+            continue
+        body = {str(key): value for key, value in body.items()}  # `1:` unquoted reads as a number
+        if group.keys is not None:
+            problems.extend(f"{name}/{key}: missing" for key in group.keys if key not in body)
+            problems.extend(f"{name}/{key}: unknown key" for key in body if key not in group.keys)
+        for key, value in body.items():
+            if group.fields:
+                _entry(name, key, value, group.fields, entries, problems)
+            else:
+                _text((name, key), value, entries, problems)
+    if problems:
+        raise ValueError("report texts are not valid:\n  " + "\n  ".join(problems))
+    return Texts(entries)
+
+
+def _entry(
+    name: str,
+    key: str,
+    value: Any,
+    fields: tuple[str, ...],
+    entries: dict[Key, Localized],
+    problems: list[str],
+) -> None:
+    if not isinstance(value, dict):
+        problems.append(f"{name}/{key}: expected a mapping with {', '.join(fields)}")
+        return
+    for field in value:
+        if field not in fields:
+            problems.append(f"{name}/{key}/{field}: unknown field; expected {', '.join(fields)}")
+    for field in fields:
+        if field not in value:
+            problems.append(f"{name}/{key}/{field}: missing")
+        else:
+            _text((name, key, field), value[field], entries, problems)
+
+
+def _text(key: Key, value: Any, entries: dict[Key, Localized], problems: list[str]) -> None:
+    where = "/".join(key)
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a mapping with en and es texts")
+        return
+    ok = True
+    for language in LANGUAGES:
+        text = value.get(language)
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{where}/{language}: missing translation")
+            ok = False
+    for extra in value:
+        if extra not in LANGUAGES:
+            problems.append(f"{where}/{extra}: unknown language; expected {' and '.join(LANGUAGES)}")
+            ok = False
+    if not ok:
+        return
+    localized = Localized(en=" ".join(value["en"].split()), es=" ".join(value["es"].split()))
+    if set(_PLACEHOLDER.findall(localized.en)) != set(_PLACEHOLDER.findall(localized.es)):
+        problems.append(f"{where}: en and es use different placeholders")
+        return
+    entries[key] = localized
