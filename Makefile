@@ -7,14 +7,21 @@ UV := $(PYTHON) -m uv
 endif
 EXAMPLE ?= examples/missed-deadline-withholding-open.yaml
 
-.PHONY: setup run test lint types pytest clean
+.PHONY: setup run screen-example test lint types pytest clean
 
 setup:
 	@bash scripts/system-packages.sh
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	@$(UV) sync --frozen --quiet
 
+# The web application on http://127.0.0.1:8000 with a demo organization (logins printed) and the examples.
 run: setup
+	@$(UV) run --frozen python -m withhold.web.manage migrate --noinput -v0
+	@$(UV) run --frozen python -m withhold.web.manage withhold_demo --examples examples --url http://127.0.0.1:8000
+	@$(UV) run --frozen withhold serve --host 127.0.0.1 --port 8000
+
+# The screening of one example case in the terminal.
+screen-example: setup
 	@$(UV) run --frozen withhold screen $(EXAMPLE)
 
 lint: setup

@@ -21,6 +21,7 @@ from withhold.cli.calendar_file import calendar_label, case_key, write_atomicall
 from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
 from withhold.cli.files import load_case
+from withhold.cli.form_files import check_output, read_form
 from withhold.cli.interview import INTERRUPTED, StoppedError, saved_line
 from withhold.cli.interview import run as run_interview
 from withhold.cli.interview import start as start_interview
@@ -28,6 +29,7 @@ from withhold.cli.interview import text as interview_text
 from withhold.cli.labels import person_name
 from withhold.cli.options import as_of_date, evaluation_date, output_format
 from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
+from withhold.cli.render_i589 import filled_json, render_filled
 from withhold.cli.render_roadmap import render_roadmap
 from withhold.cli.render_rules import explain as explain_rule
 from withhold.cli.render_rules import rules_json, rules_table
@@ -37,8 +39,13 @@ from withhold.deadlines.schedule import schedule as schedule_case
 from withhold.facts.case import Case
 from withhold.facts.consistency import check as check_dates
 from withhold.facts.loading import CaseIssue
+from withhold.forms import FormError, UnknownEditionError, fill_i589
+from withhold.language import LANGUAGES
 from withhold.law.registry import all_rules, rule_by_id
 from withhold.parameters import load as load_parameters
+from withhold.reports import AUDIENCES, OutputError, build_report, check_not_a_case_file
+from withhold.reports import output_format as report_format
+from withhold.reports import render as render_report
 from withhold.roadmap import roadmap as road_of
 from withhold.screening import screen as screen_case
 
@@ -288,6 +295,74 @@ def interview(
 
 
 @app.command()
+def report(
+    case_file: Annotated[str, CASE_ARGUMENT],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE; its suffix chooses the format: .pdf, .html or .md. The file is "
+            "replaced whole or not at all, and a case file is never overwritten.",
+        ),
+    ],
+    audience: Annotated[
+        str,
+        typer.Option(
+            "--audience",
+            metavar="attorney|client",
+            help="attorney: the full screening with reasons and citations, deadlines, comparison, checklist "
+            "and warnings; client: plain language, what each protection would mean, what happens next.",
+        ),
+    ] = "attorney",
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="en|es",
+            help="Language of the report (default: for the client, the language of the case's interview; "
+            "otherwise en).",
+        ),
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+) -> None:
+    """Write a report of the case for the attorney's file or for the client: PDF, HTML or Markdown.
+
+    Every page carries the law-as-of date, the Withhold version and "Not legal advice". Prints the path
+    written.
+    """
+    with user_errors():
+        try:
+            chosen = report_format(output)
+        except OutputError as error:
+            raise UserError(str(error)) from None
+        who = _one_of("--audience", audience, AUDIENCES)
+        language = _one_of("--lang", lang, LANGUAGES) if lang is not None else None
+    case, day, _ = _open_case(case_file, as_of)
+    with user_errors():
+        try:
+            check_not_a_case_file(output, case_file)
+        except OutputError as error:
+            raise UserError(str(error)) from None
+    warn(check_dates(case, day))
+    if language is None:
+        language = (case.interview.language or "en") if who == "client" else "en"
+    data = render_report(build_report(case, day, who, language), chosen)
+    with user_errors():
+        written = write_atomically(output, data, option="--output")
+    typer.echo(str(written))
+
+
+def _one_of(option: str, value: str, allowed: tuple[str, ...]) -> Any:
+    """The option's value (any case, spaces trimmed) if it is one of ``allowed``; else a user error."""
+    chosen = value.strip().lower()
+    if chosen not in allowed:
+        raise UserError(f"{option} must be one of {', '.join(allowed)}; got {value!r}")
+    return chosen
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the case file format (case/1)."""
     body = Case.model_json_schema()
@@ -325,6 +400,77 @@ def explain(
         except KeyError as error:
             raise UserError(str(error.args[0]) if error.args else f"no rule {rule_id!r}") from None
     show(explain_rule(found, load_parameters()))
+
+
+@app.command()
+def i589(
+    case_file: Annotated[str, CASE_ARGUMENT],
+    form: Annotated[
+        str,
+        typer.Option(
+            "--form",
+            metavar="I-589.pdf",
+            help="The blank Form I-589 PDF, as downloaded from uscis.gov/i-589 (its edition is read from it).",
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILLED.pdf", help="Where to write the filled form.")
+    ],
+    output_kind: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="The filing date the form is prepared for (default: the case's law_as_of, else today).",
+        ),
+    ] = None,
+) -> None:
+    """Fill Form I-589 from a case and list the form's questions still unanswered, by part and line.
+
+    Answers too long for their box continue on Supplement B; children after the fourth go on Supplement A.
+    The CAT boxes follow the screening. The filled PDF holds confidential case data (8 CFR 1208.6).
+    """
+    with user_errors():
+        chosen = output_format(output_kind)
+        check_output(output, {case_file: "case file", form: "blank form given with --form"})
+        blank = read_form(form)
+    case, day, _ = _open_case(case_file, as_of)
+    warn(check_dates(case, day))
+    with user_errors():
+        try:
+            result = fill_i589(case, blank, day)
+        except UnknownEditionError as error:
+            raise UserError(
+                f"--form: {error}",
+                [f"editions Withhold can fill: {', '.join(error.known)}", "see README, Form I-589"],
+            ) from None
+        except FormError as error:
+            raise UserError(f"--form: {form}: {error}") from None
+        written = write_atomically(output, result.pdf, option="--output")
+    if chosen == "json":
+        print_json(filled_json(result, str(written)))
+        return
+    show(render_filled(result, str(written)))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 2,
+    threads: Annotated[int, typer.Option("--threads", min=1, help="Threads per worker.")] = 4,
+) -> None:
+    """Serve the web application with gunicorn, after applying pending database migrations.
+
+    Settings come from DJANGO_SETTINGS_MODULE (default: withhold.web.settings.local, plain HTTP on this
+    machine; use withhold.web.settings.production behind HTTPS). Log in at /accounts/login/; the docket is
+    at /cases/.
+    """
+    from withhold.web.server import serve as serve_web  # Django loads only for this command
+
+    typer.echo(f"Withhold on http://{host}:{port}/ (log in at /accounts/login/, docket at /cases/)", err=True)
+    serve_web(host, port, workers, threads)
 
 
 def main() -> None:

@@ -42,7 +42,7 @@ from withhold.cli.interview_input import (
 )
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError, validate_case
-from withhold.interview.answers import document_of, with_answer, without_answer
+from withhold.interview.answers import document_of, recorded, with_answer, without_answer
 from withhold.interview.bank import DONT_KNOW, UI, Question, item_index, question_for
 from withhold.interview.planner import Plan, next_question
 from withhold.language import LANGUAGES, Language, Localized
@@ -151,26 +151,6 @@ def _same_file(first: str, second: str) -> bool:
 
 
 # --- the interview record and saving ----------------------------------------------------------------
-
-
-def recorded(
-    case: Case,
-    *,
-    asked: list[str] | None = None,
-    dont_know: list[str] | None = None,
-    language: Language | None = None,
-) -> Case:
-    """The case with its ``interview`` record updated (only what is given changes)."""
-    document = document_of(case)
-    record = dict(document.get("interview") or {})
-    if asked is not None:
-        record["asked"] = asked
-    if dont_know is not None:
-        record["dont_know"] = dont_know
-    if language is not None:
-        record["language"] = language
-    document["interview"] = record
-    return validate_case(document)
 
 
 def serialized(case: Case, target: str) -> bytes:

@@ -13,6 +13,7 @@ from typing import Any
 from withhold.facts.case import Case
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
+from withhold.language import Language
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
@@ -74,3 +75,23 @@ def _parent(document: dict[str, Any], path: str, *, create: bool) -> tuple[dict[
                 node.extend({} for _ in range(position + 1 - len(node)))
             node = node[position]
     return node, steps[-1]
+
+
+def recorded(
+    case: Case,
+    *,
+    asked: list[str] | None = None,
+    dont_know: list[str] | None = None,
+    language: Language | None = None,
+) -> Case:
+    """The case with its ``interview`` record updated (only what is given changes)."""
+    document = document_of(case)
+    record = dict(document.get("interview") or {})
+    if asked is not None:
+        record["asked"] = asked
+    if dont_know is not None:
+        record["dont_know"] = dont_know
+    if language is not None:
+        record["language"] = language
+    document["interview"] = record
+    return validate_case(document)

@@ -1,0 +1,52 @@
+"""What each role may do. One table, so that a view asks for a permission, never for a role.
+
+- admin: manages the people of the organization and its calendar feed; reads cases;
+- attorney: everything on the organization's cases;
+- screener: creates cases (by hand or from a file), runs interviews, sees the results;
+- viewer: reads cases and their results, nothing else.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Administrator"
+    ATTORNEY = "attorney", "Attorney"
+    SCREENER = "screener", "Screener"
+    VIEWER = "viewer", "Viewer"
+
+
+class Can(StrEnum):
+    VIEW = "view"
+    """See a case, its results, its versions, its report and calendar downloads."""
+    CREATE = "create"
+    """Create a case, or import one from a case/1 file."""
+    INTERVIEW = "interview"
+    """Answer the guided interview for a case."""
+    EDIT = "edit"
+    """Edit a case's facts or status directly."""
+    EXPORT = "export"
+    """Download the whole case file (case/1)."""
+    RESTORE = "restore"
+    DELETE = "delete"
+    CALENDAR = "calendar"
+    """See or reset the organization's calendar feed link."""
+    MANAGE_PEOPLE = "manage_people"
+
+
+PERMISSIONS: dict[str, frozenset[Can]] = {
+    Role.ADMIN: frozenset({Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE}),
+    Role.ATTORNEY: frozenset(
+        {Can.VIEW, Can.CREATE, Can.INTERVIEW, Can.EDIT, Can.EXPORT, Can.RESTORE, Can.DELETE, Can.CALENDAR}
+    ),
+    Role.SCREENER: frozenset({Can.VIEW, Can.CREATE, Can.INTERVIEW}),
+    Role.VIEWER: frozenset({Can.VIEW}),
+}
+
+
+def allowed(role: str, permission: Can) -> bool:
+    return permission in PERMISSIONS.get(role, frozenset())

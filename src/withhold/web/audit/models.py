@@ -1,0 +1,50 @@
+"""The audit log. An entry names the person, the organization, the case (by its opaque id), the action and
+a version number; it holds no fact, no name and no A-number of the case, and is never edited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from withhold.web.accounts.models import Organization
+
+
+class Action(models.TextChoices):
+    CREATED = "created", "created"
+    IMPORTED = "imported", "imported"
+    VIEWED = "viewed", "viewed"
+    CHANGED = "changed", "changed"
+    INTERVIEWED = "interviewed", "answered an interview question"
+    RESTORED = "restored", "restored a version"
+    EXPORTED = "exported", "exported the case file"
+    DOWNLOADED = "downloaded", "downloaded a report or calendar"
+    DELETED = "deleted", "deleted"
+    CALENDAR_RESET = "calendar_reset", "reset the calendar feed link"
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    username = models.CharField(max_length=150)
+    """Kept as written, so the entry still says who after the account is removed."""
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="audit_entries")
+    case_id = models.UUIDField(null=True, db_index=True)
+    """The case's opaque id (not a foreign key: the entry outlives a deleted case)."""
+    action = models.CharField(max_length=20, choices=Action.choices)
+    version = models.PositiveIntegerField(null=True)
+    what = models.CharField(max_length=40, blank=True)
+    """Which part, by a fixed code (``section:claim``, ``report:client:es``, ``format:yaml``); never case text."""
+
+    class Meta:
+        ordering = ("-at", "-id")
+        indexes = (models.Index(fields=("organization", "-at")),)
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.case_id or ''}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("an audit entry is written once and never changed")
+        super().save(*args, **kwargs)

@@ -1,0 +1,68 @@
+"""The docket: an organization's cases, found by name or A-number, filtered by workflow status, and sorted
+by urgency (the nearest upcoming deadline or hearing first; cases with no date ahead last)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from withhold.web.accounts.models import Organization
+from withhold.web.cases import search
+from withhold.web.cases.models import CaseRecord, Workflow
+from withhold.web.cases.store import fresh_summary
+from withhold.web.cases.summary import Upcoming, next_deadline, next_hearing
+
+
+@dataclass(frozen=True)
+class Row:
+    record: CaseRecord
+    name: str
+    a_number: str
+    next_hearing: Upcoming | None
+    next_deadline: Upcoming | None
+    statuses: dict[str, str]
+    missed: int
+    today: dt.date
+
+    @property
+    def deadline_in(self) -> int | None:
+        return self.next_deadline.days_left(self.today) if self.next_deadline else None
+
+    @property
+    def hearing_in(self) -> int | None:
+        return self.next_hearing.days_left(self.today) if self.next_hearing else None
+
+    @property
+    def soonest(self) -> dt.date | None:
+        dates = [up.date for up in (self.next_hearing, self.next_deadline) if up is not None]
+        return min(dates) if dates else None
+
+
+def urgency(row: Row) -> tuple[Any, ...]:
+    soonest = row.soonest
+    return (soonest is None, soonest or dt.date.max, -row.missed, row.record.number)
+
+
+def docket(organization: Organization, query: str, workflow: str, today: dt.date) -> list[Row]:
+    cases = CaseRecord.objects.filter(organization=organization).defer("document")
+    if workflow in Workflow.values:
+        cases = cases.filter(workflow=workflow)
+    if query.strip():
+        cases = search.matching(cases, query)
+    rows = []
+    for record in cases:
+        summary = fresh_summary(record)
+        rows.append(
+            Row(
+                record=record,
+                name=summary.get("name", ""),
+                a_number=summary.get("a_number", ""),
+                next_hearing=next_hearing(summary, today),
+                next_deadline=next_deadline(summary, today),
+                statuses=summary.get("statuses", {}),
+                missed=int(summary.get("missed", 0)),
+                today=today,
+            )
+        )
+    return sorted(rows, key=urgency)

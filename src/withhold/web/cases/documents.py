@@ -1,0 +1,63 @@
+"""A case file as text and back: YAML or JSON in, the ``case/1`` mapping stored, YAML or JSON out.
+
+The loader of the core (:mod:`withhold.facts.loading`) validates every document; its issues name the
+field (``claim.nexsu: unknown key; did you mean claim.nexus?``) and are shown as they are.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+import yaml
+
+from withhold.facts.case import Case
+from withhold.facts.loading import parse_case, validate_case
+from withhold.interview.answers import document_of
+
+Syntax = Literal["yaml", "json"]
+MAX_BYTES = 1_000_000
+"""A case file is a few kilobytes; a megabyte is a wrong file, not a case."""
+
+
+def case_of(document: dict[str, Any]) -> Case:
+    """The stored mapping as a validated case."""
+    return validate_case(document)
+
+
+def stored(case: Case) -> dict[str, Any]:
+    """What is stored for a case: the mapping of what was set (an explicit null survives)."""
+    return document_of(case)
+
+
+def parse(text: str, syntax: Syntax | None = None) -> Case:
+    """Raises :class:`withhold.facts.loading.CaseFileError` with every issue by field."""
+    return parse_case(text, syntax)
+
+
+def syntax_of(filename: str) -> Syntax | None:
+    lowered = filename.lower()
+    if lowered.endswith(".json"):
+        return "json"
+    if lowered.endswith((".yaml", ".yml")):
+        return "yaml"
+    return None
+
+
+def ordered(document: dict[str, Any]) -> dict[str, Any]:
+    body = dict(document)
+    return {"withhold": body.pop("withhold", "case/1"), **body}
+
+
+def to_yaml(document: dict[str, Any]) -> str:
+    return yaml.safe_dump(
+        ordered(document), sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
+
+
+def to_json(document: dict[str, Any]) -> str:
+    return json.dumps(ordered(document), indent=2, ensure_ascii=False) + "\n"
+
+
+def render(document: dict[str, Any], syntax: Syntax) -> str:
+    return to_json(document) if syntax == "json" else to_yaml(document)

@@ -1,0 +1,51 @@
+"""Forms for creating, importing and editing a case's document. Validation is the core loader's: its
+issues are shown by field, as it names them."""
+
+from __future__ import annotations
+
+from django import forms
+
+from withhold.web.cases.documents import MAX_BYTES
+
+
+class NewCaseForm(forms.Form):
+    given_name = forms.CharField(label="Given (first) name", max_length=200, required=False)
+    family_name = forms.CharField(label="Family name (surname)", max_length=200, required=False)
+    a_number = forms.CharField(
+        label="A-number",
+        max_length=12,
+        required=False,
+        help_text="8 or 9 digits, optionally starting with A. Leave empty if there is none yet.",
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Case file (.yaml, .yml or .json)",
+        required=False,
+        help_text="A case/1 file, such as one written by the withhold command or exported from here.",
+    )
+    text = forms.CharField(
+        label="Or paste the case file's text",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false", "class": "code"}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        upload = data.get("file")
+        if upload is None and not (data.get("text") or "").strip():
+            raise forms.ValidationError("Choose a file or paste the text of a case file.")
+        if upload is not None and upload.size is not None and upload.size > MAX_BYTES:
+            raise forms.ValidationError("This file is too large to be a case file (over 1 MB).")
+        return data
+
+
+class DocumentForm(forms.Form):
+    text = forms.CharField(
+        label="The case file (YAML)",
+        widget=forms.Textarea(attrs={"rows": 30, "spellcheck": "false", "class": "code"}),
+        max_length=MAX_BYTES,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    """The version the editor started from: a save over a newer version is refused, not merged."""

@@ -1,0 +1,88 @@
+"""A case in an organization's docket, every version of it, and the keyed digests that let it be found.
+
+The case file itself (``case/1``: identity and facts) and its docket summary (name, A-number, dates) are
+stored encrypted; the only plain columns are the organization, the case's number within it, its workflow
+status and timestamps. Ids are random UUIDs, so a URL says nothing about how many cases there are.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from withhold.web.accounts.models import Organization
+from withhold.web.fields import EncryptedJSONField
+
+
+class Workflow(models.TextChoices):
+    """Where the organization's work on the case stands (not a legal status: those come from the core)."""
+
+    ACTIVE = "active", "Active"
+    ON_HOLD = "on_hold", "On hold"
+    CLOSED = "closed", "Closed"
+
+
+class Change(models.TextChoices):
+    CREATED = "created", "Created"
+    IMPORTED = "imported", "Imported from a file"
+    EDITED = "edited", "Facts edited"
+    INTERVIEW = "interview", "Interview answer"
+    RESTORED = "restored", "Restored an earlier version"
+
+
+class CaseRecord(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="cases")
+    number = models.PositiveIntegerField()
+    """``Case 12`` within the organization: what lists and calendars call a case instead of a name."""
+    workflow = models.CharField(max_length=20, choices=Workflow.choices, default=Workflow.ACTIVE)
+    document = EncryptedJSONField()
+    """The case file (``case/1``) as a mapping: only the keys that were set, so an explicit null stays."""
+    summary = EncryptedJSONField()
+    """What the docket shows and sorts by (``withhold.web.cases.summary``), derived from the document."""
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("organization", "number"), name="case_number_per_organization"),
+        )
+        indexes = (models.Index(fields=("organization", "workflow")),)
+
+    def __str__(self) -> str:
+        return f"Case {self.number}"
+
+
+class CaseVersion(models.Model):
+    """One saved state of a case. Versions are never changed; restoring one makes a new version."""
+
+    case = models.ForeignKey(CaseRecord, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    document = EncryptedJSONField()
+    change = models.CharField(max_length=20, choices=Change.choices)
+    restored_from = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ("-number",)
+        constraints = (models.UniqueConstraint(fields=("case", "number"), name="version_number_per_case"),)
+
+    def __str__(self) -> str:
+        return f"version {self.number}"
+
+
+class SearchDigest(models.Model):
+    """A keyed digest (HMAC) of one searchable word of a case's name or of its A-number."""
+
+    case = models.ForeignKey(CaseRecord, on_delete=models.CASCADE, related_name="digests")
+    digest = models.CharField(max_length=64, db_index=True)
+
+    def __str__(self) -> str:
+        return str(self.digest)[:8]

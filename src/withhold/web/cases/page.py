@@ -1,0 +1,83 @@
+"""What the case page shows, gathered from the core in one pass (:func:`withhold.reports.findings.findings`)
+and shaped for the template: nothing here decides the law; it only looks up the words for what the core
+returned (the fact a missing path names, the question the interview would ask for it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from withhold.cli.labels import fact_description, is_finding, person_name
+from withhold.deadlines.model import Standing
+from withhold.deadlines.schedule import Entry
+from withhold.facts.case import Case
+from withhold.interview.bank import item_index, question_for
+from withhold.language import Language
+from withhold.logic.protection import Determination
+from withhold.reports.findings import Findings, findings
+
+
+@dataclass(frozen=True)
+class Fact:
+    path: str
+    description: str
+    question: str
+    finding: bool
+
+
+@dataclass(frozen=True)
+class DeadlineGroup:
+    title: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class ProtectionCard:
+    determination: Determination
+    missing: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class CasePage:
+    name: str
+    found: Findings
+    protections: tuple[ProtectionCard, ...]
+    deadlines: tuple[DeadlineGroup, ...]
+    questions: tuple[Fact, ...]
+
+
+def fact(path: str, language: Language) -> Fact:
+    try:
+        question = question_for(path).render(language, item_index(path))
+    except KeyError:
+        question = ""
+    return Fact(path, fact_description(path), question, is_finding(path))
+
+
+def grouped(entries: tuple[Entry, ...], as_of: dt.date) -> tuple[DeadlineGroup, ...]:
+    soon = tuple(e for e in entries if e.soon(as_of))
+    later = tuple(e for e in entries if e.status is Standing.UPCOMING and not e.soon(as_of))
+    past = tuple(e for e in entries if e.status in (Standing.PAST, Standing.MET, Standing.MISSED))
+    unknown = tuple(e for e in entries if e.status is Standing.UNKNOWN)
+    groups = (
+        DeadlineGroup("Due soon (within 14 days)", soon),
+        DeadlineGroup("Later", later),
+        DeadlineGroup("Past", past),
+        DeadlineGroup("Cannot be computed yet", unknown),
+    )
+    return tuple(group for group in groups if group.entries)
+
+
+def case_page(case: Case, as_of: dt.date, language: Language) -> CasePage:
+    found = findings(case, as_of)
+    cards = tuple(
+        ProtectionCard(d, tuple(fact(path, language) for path in d.missing))
+        for d in found.screening.determinations
+    )
+    return CasePage(
+        name=person_name(case.person),
+        found=found,
+        protections=cards,
+        deadlines=grouped(found.schedule.entries, as_of),
+        questions=tuple(fact(path, language) for path in found.screening.questions[:10]),
+    )

@@ -1,0 +1,202 @@
+"""The structured editor's forms, built from the catalogue of fact paths (:mod:`withhold.facts.paths`), so
+a field added to ``case/1`` appears here without a change.
+
+Every field starts as "unknown" when the case does not say, and stays unknown unless someone answers: a
+yes-or-no fact is a choice of unknown, yes or no (never a checkbox, whose empty state would read as "no");
+a list of choices needs "none of these" ticked to record none. Lists of sections (convictions, hearings,
+children, evidence) are edited in the case file editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django import forms
+
+from withhold.facts.case import Case
+from withhold.facts.paths import FactInfo, catalogue
+from withhold.web.cases.documents import case_of
+from withhold.web.cases.paths import MISSING, get, put, remove
+
+NOT_FILED_PATH = "asylum.filed_on"
+NOT_FILED = "__not_filed"
+NONE_OF_THESE = "__none"
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    title: str
+    facts: tuple[FactInfo, ...]
+
+
+TITLES = {
+    "person": "Identity",
+    "proceedings": "Proceedings",
+    "entry": "Arrival in the United States",
+    "asylum": "Asylum filing",
+    "claim": "The persecution claim",
+    "torture": "The torture claim (CAT)",
+    "conduct": "Conduct bars",
+    "family": "Family",
+    "background": "Background (I-589 Part A.III)",
+    "application": "I-589 questions (Parts B to E)",
+    "other_relief": "Other relief",
+}
+
+
+def _list_of_sections(path: str, facts: dict[str, FactInfo]) -> bool:
+    return any(other.startswith(f"{path}[].") for other in facts)
+
+
+@cache
+def sections() -> dict[str, Section]:
+    facts = catalogue()
+    found: dict[str, list[FactInfo]] = {}
+    for path, info in facts.items():
+        head = path.split(".")[0]
+        if head not in TITLES or "[]" in path or _list_of_sections(path, facts):
+            continue
+        found.setdefault(head, []).append(info)
+    return {name: Section(name, TITLES[name], tuple(found[name])) for name in TITLES if name in found}
+
+
+def label_of(info: FactInfo) -> str:
+    """The catalogue's description, without what only a case file writer needs (``[] = none``: here,
+    "None of these" says it)."""
+    text = re.sub(r";?\s*\[\] = none", "", info.description.removeprefix("Withhold extension: "))
+    return text[:1].upper() + text[1:]
+
+
+def group_of(path: str) -> str:
+    """The subsection a field sits in (``person.address``), for a fieldset of its own."""
+    return path.rsplit(".", 1)[0]
+
+
+def choice_labels(info: FactInfo) -> list[tuple[str, str]]:
+    """The values as the case file writes them, made readable: this editor is the practitioner's, in the
+    terms of the file (the interview's second-person wording is for the person)."""
+    return [(value, value.replace("_", " ")) for value in info.choices]
+
+
+UNKNOWN = ("", "Unknown")
+
+
+def field_for(info: FactInfo) -> forms.Field:
+    label = label_of(info)
+    help_text = "A legal judgement (the practitioner's assessment or a finding)." if info.finding else ""
+    common: dict[str, Any] = {"label": label, "required": False, "help_text": help_text}
+    if info.kind == "bool":
+        return forms.ChoiceField(choices=[UNKNOWN, ("true", "Yes"), ("false", "No")], **common)
+    if info.kind == "date":
+        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    if info.kind == "number":
+        return forms.FloatField(min_value=0, **common)
+    if info.kind == "choice":
+        return forms.ChoiceField(choices=[UNKNOWN, *choice_labels(info)], **common)
+    if info.kind == "choices":
+        return forms.MultipleChoiceField(
+            choices=choice_labels(info), widget=forms.CheckboxSelectMultiple, **common
+        )
+    if info.kind == "list":  # a list of words (other names, languages): comma-separated
+        common["help_text"] = "Separate several with commas."
+    return forms.CharField(max_length=2000, **common)
+
+
+class SectionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, section: Section, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.section = section
+        for info in section.facts:
+            self.fields[info.path] = field_for(info)
+            if info.kind == "choices":
+                self.fields[info.path + NONE_OF_THESE] = forms.BooleanField(
+                    label="None of these", required=False
+                )
+            if info.path == NOT_FILED_PATH:
+                self.fields[info.path + NOT_FILED] = forms.BooleanField(label="Not filed yet", required=False)
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        found: dict[str, list[forms.BoundField]] = {}
+        for info in self.section.facts:
+            bound = [self[info.path]]
+            for suffix in (NONE_OF_THESE, NOT_FILED):
+                if info.path + suffix in self.fields:
+                    bound.append(self[info.path + suffix])
+            found.setdefault(group_of(info.path), []).extend(bound)
+        return list(found.items())
+
+
+def initial(section: Section, document: dict[str, Any], version: int) -> dict[str, Any]:
+    values: dict[str, Any] = {"version": version}
+    for info in section.facts:
+        value = get(document, info.path)
+        if info.path == NOT_FILED_PATH and value is None:
+            values[info.path + NOT_FILED] = True
+            continue
+        if value is MISSING or value is None:
+            continue
+        if info.kind == "bool":
+            values[info.path] = "true" if value else "false"
+        elif info.kind == "date":
+            values[info.path] = dt.date.fromisoformat(str(value))
+        elif info.kind == "choices":
+            values[info.path] = list(value)
+            if not value:
+                values[info.path + NONE_OF_THESE] = True
+        elif info.kind == "list":
+            values[info.path] = ", ".join(str(v) for v in value)
+        else:
+            values[info.path] = value
+    return values
+
+
+def apply(section: Section, document: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """The document with the section's fields set from cleaned form data (unknown ones removed)."""
+    result: dict[str, Any] = _copy(document)
+    for info in section.facts:
+        value = _value(info, data)
+        if value is MISSING:
+            remove(result, info.path)
+        else:
+            put(result, info.path, value)
+    return result
+
+
+def _value(info: FactInfo, data: dict[str, Any]) -> Any:
+    raw = data.get(info.path)
+    if info.path == NOT_FILED_PATH and data.get(info.path + NOT_FILED) and raw is None:
+        return None  # an explicit null: not filed yet
+    if info.kind == "bool":
+        return {"true": True, "false": False}.get(raw or "", MISSING)
+    if info.kind == "date":
+        return raw.isoformat() if raw else MISSING
+    if info.kind == "number":
+        return MISSING if raw is None else (int(raw) if float(raw).is_integer() else raw)
+    if info.kind == "choices":
+        if raw:
+            return [value for value in info.choices if value in raw]
+        return [] if data.get(info.path + NONE_OF_THESE) else MISSING
+    if info.kind == "list":
+        words = [part.strip() for part in (raw or "").split(",") if part.strip()]
+        return words or MISSING
+    text = (raw or "").strip()
+    return text or MISSING
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
+
+
+def validated(document: dict[str, Any]) -> Case:
+    return case_of(document)

@@ -1,0 +1,105 @@
+"""Saving a case: every change is a new version, and the docket summary and search digests follow it.
+
+All writes to a case go through here, in one transaction that locks the case row (where the database can),
+so two people answering at once get two versions, never a lost one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from withhold.facts.case import Case
+from withhold.web.accounts.models import Organization
+from withhold.web.cases import search
+from withhold.web.cases.documents import case_of, stored
+from withhold.web.cases.models import CaseRecord, CaseVersion, Change
+from withhold.web.cases.summary import is_current, summarize
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def _who(user: AbstractBaseUser | AnonymousUser | None) -> tuple[Any, str]:
+    if user is None or not user.is_authenticated:
+        return None, ""
+    return user, user.get_username()
+
+
+def create(
+    organization: Organization,
+    case: Case,
+    user: AbstractBaseUser | AnonymousUser | None,
+    change: Change = Change.CREATED,
+) -> CaseRecord:
+    document = stored(case)
+    who, name = _who(user)
+    with transaction.atomic():
+        # Lock the organization's row so two new cases cannot take the same number.
+        Organization.objects.select_for_update().filter(pk=organization.pk).first()
+        last = CaseRecord.objects.filter(organization=organization).aggregate(top=Max("number"))["top"]
+        record = CaseRecord.objects.create(
+            organization=organization,
+            number=(last or 0) + 1,
+            document=document,
+            summary=summarize(case, today()),
+            version=1,
+        )
+        CaseVersion.objects.create(
+            case=record, number=1, document=document, change=change, created_by=who, username=name
+        )
+        search.index(record, case)
+    return record
+
+
+def save(
+    record: CaseRecord,
+    case: Case,
+    user: AbstractBaseUser | AnonymousUser | None,
+    change: Change,
+    restored_from: int | None = None,
+) -> CaseRecord:
+    """Store ``case`` as the next version of ``record``; nothing is saved when nothing changed."""
+    document = stored(case)
+    who, name = _who(user)
+    with transaction.atomic():
+        locked = CaseRecord.objects.select_for_update().get(pk=record.pk)
+        if locked.document == document and restored_from is None:
+            return locked
+        locked.version += 1
+        locked.document = document
+        locked.summary = summarize(case, today())
+        locked.save(update_fields=["version", "document", "summary", "updated_at"])
+        CaseVersion.objects.create(
+            case=locked,
+            number=locked.version,
+            document=document,
+            change=change,
+            restored_from=restored_from,
+            created_by=who,
+            username=name,
+        )
+        search.index(locked, case)
+    return locked
+
+
+def restore(record: CaseRecord, number: int, user: AbstractBaseUser | AnonymousUser | None) -> CaseRecord:
+    """Make version ``number`` the current state again, as a new version (history is never rewritten)."""
+    version = CaseVersion.objects.get(case=record, number=number)
+    return save(record, case_of(version.document), user, Change.RESTORED, restored_from=number)
+
+
+def fresh_summary(record: CaseRecord) -> dict[str, Any]:
+    """The record's summary, recomputed (and stored) when another version of Withhold wrote it."""
+    if is_current(record.summary):
+        return record.summary  # type: ignore[no-any-return]
+    summary = summarize(case_of(record.document), today())
+    CaseRecord.objects.filter(pk=record.pk).update(summary=summary)
+    record.summary = summary
+    return summary

@@ -1,0 +1,124 @@
+"""Editing a case's facts: one section at a time in a structured form, or the whole case file as YAML.
+
+Both validate with the core's loader and show its issues by field; nothing is saved until the whole
+document is valid, and what was typed is shown again, never lost. Each save is a new version. A save
+started from an older version than the current one is refused (someone else saved in between), with the
+typed values kept on the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from withhold.facts.loading import CaseFileError
+from withhold.web.accounts.models import Membership
+from withhold.web.accounts.roles import Can
+from withhold.web.audit.models import Action
+from withhold.web.audit.record import record as audit
+from withhold.web.cases import store
+from withhold.web.cases.access import case_view
+from withhold.web.cases.documents import parse, to_yaml
+from withhold.web.cases.forms import DocumentForm
+from withhold.web.cases.models import CaseRecord, Change
+from withhold.web.cases.sections import SectionForm, apply, initial, sections, validated
+
+CONFLICT = (
+    "Someone saved this case while you were editing it (version {current} is newer than the version "
+    "{started} you started from). Your changes are below, not saved: open the case again to see theirs."
+)
+
+
+@case_view(Can.EDIT)
+def edit_overview(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
+    return render(request, "cases/edit.html", {"record": record, "sections": sections().values()})
+
+
+@case_view(Can.EDIT)
+def edit_section(
+    request: HttpRequest, membership: Membership, record: CaseRecord, section: str
+) -> HttpResponse:
+    chosen = sections().get(section)
+    if chosen is None:
+        raise Http404
+    if request.method != "POST":
+        form = SectionForm(chosen, initial=initial(chosen, record.document, record.version))
+        return render(request, "cases/edit_section.html", {"record": record, "section": chosen, "form": form})
+    form = SectionForm(chosen, request.POST)
+    if form.is_valid():
+        if form.cleaned_data["version"] != record.version:
+            form.add_error(
+                None, CONFLICT.format(current=record.version, started=form.cleaned_data["version"])
+            )
+        else:
+            document = apply(chosen, record.document, form.cleaned_data)
+            try:
+                case = validated(document)
+            except CaseFileError as error:
+                _issues_to_fields(form, error)
+            else:
+                saved = store.save(record, case, request.user, Change.EDITED)
+                if saved.version != record.version:
+                    audit(
+                        request,
+                        membership.organization,
+                        Action.CHANGED,
+                        record.id,
+                        version=saved.version,
+                        what=f"section:{section}",
+                    )
+                    messages.success(request, f"{chosen.title}: saved as version {saved.version}.")
+                else:
+                    messages.info(request, "Nothing changed.")
+                return redirect("cases:detail", case_id=record.id)
+    return render(request, "cases/edit_section.html", {"record": record, "section": chosen, "form": form})
+
+
+def _issues_to_fields(form: Any, error: CaseFileError) -> None:
+    for issue in error.issues:
+        if issue.path in form.fields:
+            form.add_error(issue.path, issue.message)
+        else:
+            form.add_error(None, str(issue))
+
+
+@case_view(Can.EDIT)
+def edit_document(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
+    issues: tuple[Any, ...] = ()
+    conflict = ""
+    if request.method != "POST":
+        form = DocumentForm(initial={"text": to_yaml(record.document), "version": record.version})
+    else:
+        form = DocumentForm(request.POST)
+        if form.is_valid():
+            started = form.cleaned_data["version"]
+            try:
+                case = parse(form.cleaned_data["text"], "yaml")
+            except CaseFileError as error:
+                issues = error.issues
+            else:
+                if started != record.version:
+                    conflict = CONFLICT.format(current=record.version, started=started)
+                else:
+                    saved = store.save(record, case, request.user, Change.EDITED)
+                    if saved.version != record.version:
+                        audit(
+                            request,
+                            membership.organization,
+                            Action.CHANGED,
+                            record.id,
+                            version=saved.version,
+                            what="document",
+                        )
+                        messages.success(request, f"The case file was saved as version {saved.version}.")
+                    else:
+                        messages.info(request, "Nothing changed.")
+                    return redirect("cases:detail", case_id=record.id)
+    return render(
+        request,
+        "cases/edit_document.html",
+        {"record": record, "form": form, "issues": issues, "conflict": conflict},
+    )

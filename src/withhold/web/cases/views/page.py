@@ -1,0 +1,49 @@
+"""The case page: the four protections with their reasons and citations, the facts still missing, the
+deadlines, the evidence checklist, the warnings and the flags for other relief."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from withhold.web.accounts.models import Membership
+from withhold.web.accounts.roles import Can
+from withhold.web.audit.models import Action
+from withhold.web.audit.record import record as audit
+from withhold.web.cases.access import case_view
+from withhold.web.cases.documents import case_of
+from withhold.web.cases.models import CaseRecord, Workflow
+from withhold.web.cases.page import case_page
+from withhold.web.cases.store import today
+from withhold.web.cases.summary import as_of_for
+from withhold.web.language import language_of
+
+
+def chosen_date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip()) if text else None
+    except ValueError:
+        return None
+
+
+@case_view(Can.VIEW)
+def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
+    case = case_of(record.document)
+    asked = chosen_date(request.GET.get("as_of"))
+    as_of = asked or as_of_for(case, today())
+    page = case_page(case, as_of, language_of(request))
+    audit(request, membership.organization, Action.VIEWED, record.id, version=record.version)
+    return render(
+        request,
+        "cases/case.html",
+        {
+            "record": record,
+            "case": case,
+            "page": page,
+            "as_of": as_of,
+            "as_of_source": "chosen" if asked else ("the case file" if case.law_as_of else "today"),
+            "workflows": Workflow.choices,
+        },
+    )

@@ -1,0 +1,123 @@
+"""The interview page: the planner's next question (or the result when nothing left can change it), and
+the reply to it. Each reply is saved at once as a new version of the case, then the page redirects to the
+next question (post/redirect/get: reloading never answers twice)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from withhold.cli.interview_input import NOT_FILED_PATH, Invalid
+from withhold.interview.bank import question_for
+from withhold.interview.planner import Plan, next_question
+from withhold.language import Language
+from withhold.screening import screen
+from withhold.web.accounts.models import Membership
+from withhold.web.accounts.roles import Can
+from withhold.web.audit.models import Action
+from withhold.web.audit.record import record as audit
+from withhold.web.cases import store
+from withhold.web.cases.access import case_view
+from withhold.web.cases.documents import case_of
+from withhold.web.cases.models import CaseRecord, Change
+from withhold.web.cases.summary import as_of_for
+from withhold.web.interviews.steps import (
+    NONE,
+    NOT_FILED,
+    answered,
+    asked_of,
+    back,
+    dont_know_of,
+    question_text,
+    reply_of,
+)
+from withhold.web.interviews.texts import TEXTS
+from withhold.web.language import language_of
+
+
+def words(language: Language) -> dict[str, str]:
+    return {key: text.get(language) for key, text in TEXTS.items()}
+
+
+@case_view(Can.INTERVIEW)
+def question(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
+    language = language_of(request)
+    case = case_of(record.document)
+    as_of = as_of_for(case, store.today())
+    plan = next_question(case, as_of, dont_know_of(case))
+    if request.method == "POST":
+        return _reply(request, membership, record, plan, language)
+    if plan is None:
+        screening = screen(case, as_of)
+        return render(
+            request,
+            "interviews/result.html",
+            {"record": record, "screening": screening, "t": words(language), "asked": len(asked_of(case))},
+        )
+    return _question_page(request, record, case, plan, language, error="")
+
+
+def _question_page(
+    request: HttpRequest, record: CaseRecord, case: Any, plan: Plan, language: Language, error: str
+) -> HttpResponse:
+    asked = len(asked_of(case))
+    found = question_for(plan.path)
+    context = {
+        "record": record,
+        "plan": plan,
+        "question": found,
+        "text": question_text(case, plan.path, language),
+        "help": found.help.get(language),
+        "options": _options(found.kind, found.choices, language),
+        "hint": found.invalid.get(language) if found.kind in ("date", "number", "count", "text") else "",
+        "not_filed": plan.path == NOT_FILED_PATH,
+        "asked": asked,
+        "total": asked + plan.remaining,
+        "progress": TEXTS["progress"].get(language).format(answered=asked, remaining=plan.remaining),
+        "error": error,
+        "t": words(language),
+        "NONE": NONE,
+        "NOT_FILED": NOT_FILED,
+    }
+    return render(request, "interviews/question.html", context, status=422 if error else 200)
+
+
+def _options(kind: str, choices: dict[str, Any], language: Language) -> list[tuple[str, str]]:
+    if kind == "yes_no":
+        return [("yes", TEXTS["yes"].get(language)), ("no", TEXTS["no"].get(language))]
+    # Sent by position (1, 2, ...), as the terminal numbers them, so a value that looks like a number
+    # (the circuits) is never taken for a position.
+    return [(str(number), label.get(language)) for number, label in enumerate(choices.values(), 1)]
+
+
+def _reply(
+    request: HttpRequest, membership: Membership, record: CaseRecord, plan: Plan | None, language: Language
+) -> HttpResponse:
+    case = case_of(record.document)
+    action = request.POST.get("action", "answer")
+    if action == "back":
+        if not asked_of(case):
+            messages.info(request, TEXTS["first"].get(language))
+            return redirect("interviews:question", case_id=record.id)
+        _save(request, membership, record, back(case))
+        return redirect("interviews:question", case_id=record.id)
+    if plan is None or request.POST.get("path") != plan.path:
+        messages.warning(request, TEXTS["stale"].get(language))
+        return redirect("interviews:question", case_id=record.id)
+    found = question_for(plan.path)
+    reply = reply_of(request.POST, found, language)
+    if isinstance(reply, Invalid):
+        return _question_page(request, record, case, plan, language, error=reply.message)
+    changed = answered(case, plan.path, reply, language)
+    if changed is None:
+        return _question_page(request, record, case, plan, language, error=found.invalid.get(language))
+    _save(request, membership, record, changed)
+    return redirect("interviews:question", case_id=record.id)
+
+
+def _save(request: HttpRequest, membership: Membership, record: CaseRecord, case: Any) -> None:
+    saved = store.save(record, case, request.user, Change.INTERVIEW)
+    audit(request, membership.organization, Action.INTERVIEWED, record.id, version=saved.version)

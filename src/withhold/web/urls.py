@@ -1,0 +1,18 @@
+from django.urls import include, path
+
+from withhold.web import views
+from withhold.web.cases.views.calendar import calendar_feed
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("language/", views.switch_language, name="language"),
+    path("accounts/", include("withhold.web.accounts.urls")),
+    path("cases/", include("withhold.web.cases.urls")),
+    path("cases/", include("withhold.web.interviews.urls")),
+    path("calendar/<str:token>/deadlines.ics", calendar_feed, name="calendar_feed"),
+]
+
+handler400 = "withhold.web.errors.bad_request"
+handler403 = "withhold.web.errors.forbidden"
+handler404 = "withhold.web.errors.not_found"
+handler500 = "withhold.web.errors.server_error"

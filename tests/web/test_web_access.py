@@ -1,0 +1,150 @@
+"""Nobody reaches another organization's case, and each role does only what it may.
+
+The URLs are taken from the URLconf itself: every pattern with a ``case_id`` is walked, so a new case URL
+is covered without touching this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from withhold.web.accounts.models import Organization
+from withhold.web.accounts.roles import PERMISSIONS, Can, Role
+from withhold.web.cases.access import CASE_PERMISSION
+from withhold.web.cases.models import CaseRecord
+
+SAMPLE_KWARGS = {"number": 1, "section": "claim", "syntax": "yaml", "audience": "client", "language": "en"}
+
+
+def walk(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            yield from walk(entry.url_patterns, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{prefix}{entry.name}", entry
+
+
+def case_urls() -> list[tuple[str, URLPattern]]:
+    return [
+        (name, p) for name, p in walk(get_resolver().url_patterns) if "case_id" in p.pattern.regex.groupindex
+    ]
+
+
+def url_of(name: str, pattern: URLPattern, record: CaseRecord) -> str:
+    kwargs: dict[str, Any] = {"case_id": record.id}
+    kwargs.update({k: v for k, v in SAMPLE_KWARGS.items() if k in pattern.pattern.regex.groupindex})
+    return reverse(name, kwargs=kwargs)
+
+
+def test_the_walk_finds_every_kind_of_case_url() -> None:
+    names = {name for name, _ in case_urls()}
+    assert {
+        "cases:detail",
+        "cases:edit_section",
+        "cases:restore",
+        "cases:export",
+        "cases:report",
+        "interviews:question",
+        "cases:delete",
+        "cases:ics",
+    } <= names
+
+
+def test_every_case_url_checks_the_case_and_a_permission() -> None:
+    for name, pattern in case_urls():
+        assert isinstance(getattr(pattern.callback, CASE_PERMISSION, None), Can), name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role))
+def test_another_organizations_user_gets_not_found_on_every_case_url(
+    role: Role,
+    record: CaseRecord,
+    other_organization: Organization,
+    client_for: Callable[..., Client],
+) -> None:
+    outsider = client_for(other_organization, role)
+    for name, pattern in case_urls():
+        url = url_of(name, pattern, record)
+        for method in ("get", "post"):
+            response = getattr(outsider, method)(url)
+            assert response.status_code == 404, (role, name, method, response.status_code)
+            assert b"Quixotelli" not in response.content
+    record.refresh_from_db()
+    assert record.version == 1  # nothing was changed from outside
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_the_login_page(record: CaseRecord) -> None:
+    client = Client()
+    for name, pattern in case_urls():
+        response = client.get(url_of(name, pattern, record))
+        assert response.status_code == 302, name
+        assert response["Location"].startswith("/accounts/login/"), name
+    assert Client().get("/cases/").status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_reaches_exactly_the_case_pages_its_permissions_allow(
+    role: Role, record: CaseRecord, organization: Organization, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(organization, role)
+    allowed = PERMISSIONS[role]
+    for name, pattern in case_urls():
+        permission = getattr(pattern.callback, CASE_PERMISSION)
+        if name in ("cases:workflow", "cases:restore"):
+            continue  # POST only; checked below
+        response = client.get(url_of(name, pattern, record))
+        if permission in allowed:
+            assert response.status_code == 200, (role, name, response.status_code)
+        else:
+            assert response.status_code == 403, (role, name, response.status_code)
+
+
+@pytest.mark.django_db
+def test_a_viewer_cannot_change_restore_or_delete(
+    record: CaseRecord, organization: Organization, client_for: Callable[..., Client]
+) -> None:
+    viewer = client_for(organization, Role.VIEWER)
+    assert viewer.post(reverse("cases:workflow", args=[record.id]), {"workflow": "closed"}).status_code == 403
+    assert viewer.post(reverse("cases:restore", args=[record.id, 1])).status_code == 403
+    assert (
+        viewer.post(reverse("cases:delete", args=[record.id]), {"confirm": record.number}).status_code == 403
+    )
+    assert (
+        viewer.post(reverse("interviews:question", args=[record.id]), {"action": "back"}).status_code == 403
+    )
+    assert CaseRecord.objects.filter(pk=record.pk, workflow="active").exists()
+
+
+@pytest.mark.django_db
+def test_the_docket_shows_only_the_organizations_own_cases(
+    make_case: Callable[..., CaseRecord],
+    organization: Organization,
+    other_organization: Organization,
+    client_for: Callable[..., Client],
+) -> None:
+    make_case(organization)
+    outsider = client_for(other_organization, Role.ATTORNEY)
+    searched = outsider.get("/cases/?status=all&q=Quixotelli")
+    assert searched.status_code == 200
+    assert searched.context["total"] == 0
+    listed = outsider.get("/cases/?status=all")
+    assert listed.context["total"] == 0
+    assert b"Quixotelli" not in listed.content
+
+
+@pytest.mark.django_db
+def test_only_administrators_manage_people(
+    organization: Organization, client_for: Callable[..., Client]
+) -> None:
+    assert client_for(organization, Role.ADMIN).get("/accounts/people/").status_code == 200
+    for role in (Role.ATTORNEY, Role.SCREENER, Role.VIEWER):
+        assert client_for(organization, role).get("/accounts/people/").status_code == 403

@@ -1,0 +1,126 @@
+"""Logging in: Argon2 password hashes, lockout after repeated failures, sessions that end when idle,
+optional two-factor login, and the people page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import identify_hasher
+from django.test import Client
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from withhold.web.accounts.models import Membership, Organization
+from withhold.web.accounts.roles import Role
+from withhold.web.settings import base
+
+PASSWORD = "a long invented password 1"
+
+
+def log_in(client: Client, username: str, password: str, token: str = "") -> Any:
+    return client.post("/accounts/login/", {"username": username, "password": password, "otp_token": token})
+
+
+def unthrottled(device: TOTPDevice) -> None:
+    """django-otp slows down guessing after a wrong code; a test need not wait."""
+    device.refresh_from_db()
+    device.throttle_reset()
+
+
+def test_passwords_are_hashed_with_argon2_first() -> None:
+    assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+@pytest.mark.django_db
+def test_a_password_is_stored_as_an_argon2_hash(
+    member: Callable[..., Any], organization: Organization
+) -> None:
+    user = member(organization)
+    assert identify_hasher(user.password).algorithm == "argon2"
+
+
+@pytest.mark.django_db
+def test_login_then_the_docket(member: Callable[..., Any], organization: Organization) -> None:
+    user = member(organization)
+    client = Client()
+    response = log_in(client, user.username, PASSWORD)
+    assert response.status_code == 302 and response["Location"] == "/cases/"
+    assert client.get("/cases/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_repeated_failures_lock_the_login(member: Callable[..., Any], organization: Organization) -> None:
+    user = member(organization)
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert log_in(client, user.username, "wrong").status_code == 200
+    locked = log_in(client, user.username, "wrong")
+    assert locked.status_code == 429
+    again = log_in(client, user.username, PASSWORD)  # even the right password, for now
+    assert again.status_code == 429
+    assert b"Too many failed logins" in again.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_sessions_end_after_inactivity() -> None:
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+
+
+@pytest.mark.django_db
+def test_two_factor_login_asks_for_the_code(member: Callable[..., Any], organization: Organization) -> None:
+    user = member(organization)
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    client = Client()
+    without = log_in(client, user.username, PASSWORD)
+    assert without.status_code == 200
+    assert "enter the code" in str(without.context["form"].non_field_errors())
+    wrong = log_in(client, user.username, PASSWORD, "000000" if totp(device.bin_key) != 0 else "111111")
+    assert wrong.status_code == 200
+    unthrottled(device)
+    right = log_in(client, user.username, PASSWORD, f"{totp(device.bin_key):06d}")
+    assert right.status_code == 302
+    assert client.get("/cases/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_turning_on_two_factor_needs_a_right_code(
+    member: Callable[..., Any], organization: Organization
+) -> None:
+    user = member(organization)
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    page = client.get("/accounts/two-factor/")
+    assert page.status_code == 200 and b"<svg" in page.content
+    device = TOTPDevice.objects.get(user=user)
+    client.post("/accounts/two-factor/", {"token": "12345"})
+    assert not TOTPDevice.objects.get(user=user).confirmed
+    unthrottled(device)
+    client.post("/accounts/two-factor/", {"token": f"{totp(device.bin_key):06d}"})
+    assert TOTPDevice.objects.get(user=user).confirmed
+
+
+@pytest.mark.django_db
+def test_an_administrator_adds_people_and_changes_roles(
+    client_for: Callable[..., Client], organization: Organization, other_organization: Organization
+) -> None:
+    admin = client_for(organization, Role.ADMIN)
+    response = admin.post("/accounts/people/", {"username": "new-screener", "role": Role.SCREENER})
+    username, password = response.context["created"]
+    added = Membership.objects.get(user__username="new-screener")
+    assert added.organization == organization and added.role == Role.SCREENER
+    assert get_user_model().objects.get(username=username).check_password(password)
+    admin.post(f"/accounts/people/{added.id}/", {"role": Role.VIEWER})
+    added.refresh_from_db()
+    assert added.role == Role.VIEWER
+    admin.post(f"/accounts/people/{added.id}/", {"action": "deactivate"})
+    assert not get_user_model().objects.get(username="new-screener").is_active
+    stranger = client_for(other_organization, Role.ATTORNEY)
+    outsider = Membership.objects.get(user__username=f"{Role.ATTORNEY}-{other_organization.pk}")
+    assert admin.post(f"/accounts/people/{outsider.id}/", {"role": Role.VIEWER}).status_code == 404
+    assert stranger.get("/cases/").status_code == 200

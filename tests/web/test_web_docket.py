@@ -1,0 +1,57 @@
+"""The docket: search by name or A-number, filter by status, the most urgent case first, and the list
+alone for htmx."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from withhold.web.accounts.models import Organization
+from withhold.web.cases.models import CaseRecord
+
+
+def person(given: str, family: str, hearing_in_days: int | None) -> dict[str, Any]:
+    document: dict[str, Any] = {"withhold": "case/1", "person": {"given_name": given, "family_name": family}}
+    if hearing_in_days is not None:
+        day = dt.date.today() + dt.timedelta(days=hearing_in_days)
+        document["proceedings"] = {"hearings": [{"kind": "individual", "date": day.isoformat()}]}
+    return document
+
+
+@pytest.fixture
+def docket(make_case: Callable[..., CaseRecord], organization: Organization) -> dict[str, CaseRecord]:
+    return {
+        "later": make_case(organization, person("Abelino", "Tardío", 200)),
+        "none": make_case(organization, person("Berenice", "Sinfecha", None)),
+        "soon": make_case(organization, person("Casimira", "Pronto", 20)),
+    }
+
+
+def names(response: Any) -> list[str]:
+    return [row.name for row in response.context["page"].object_list]
+
+
+@pytest.mark.django_db
+def test_the_most_urgent_case_comes_first(docket: dict[str, CaseRecord], attorney: Client) -> None:
+    assert names(attorney.get("/cases/")) == ["Casimira Pronto", "Abelino Tardío", "Berenice Sinfecha"]
+
+
+@pytest.mark.django_db
+def test_search_and_status_filter(docket: dict[str, CaseRecord], attorney: Client) -> None:
+    assert names(attorney.get("/cases/?q=tardio")) == ["Abelino Tardío"]
+    attorney.post(f"/cases/{docket['soon'].id}/workflow/", {"workflow": "closed"})
+    assert "Casimira Pronto" not in names(attorney.get("/cases/"))
+    assert names(attorney.get("/cases/?status=closed")) == ["Casimira Pronto"]
+    assert len(names(attorney.get("/cases/?status=all"))) == 3
+
+
+@pytest.mark.django_db
+def test_htmx_gets_only_the_list(docket: dict[str, CaseRecord], attorney: Client) -> None:
+    partial = attorney.get("/cases/?q=pronto", headers={"HX-Request": "true"})
+    assert next(t.name for t in partial.templates) == "cases/_docket_rows.html"
+    assert b"<html" not in partial.content
+    assert b"Casimira Pronto" in partial.content
