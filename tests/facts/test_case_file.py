@@ -115,7 +115,7 @@ def test_lists_of_sections_read_as_their_length_and_items_by_index() -> None:
     assert not facts.read("convictions[0].sentence_months").known
 
 
-@pytest.mark.skipif(not SPEC.exists(), reason="the shared spec is not beside this checkout")
+@pytest.mark.skipif(not SPEC.exists(), reason="the shared spec (../shared/spec) is not beside this checkout")
 def test_every_key_of_the_spec_is_in_the_model() -> None:
     """Keys named in the spec's tables and lists exist in the case model, exactly."""
     text = SPEC.read_text(encoding="utf-8")

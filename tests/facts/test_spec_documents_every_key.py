@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from withhold.facts.paths import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +24,7 @@ def test_every_key_of_the_case_model_is_documented() -> None:
 
 def test_the_shared_specs_keys_are_kept() -> None:
     if not SHARED.exists():
-        return  # the shared spec is not beside this checkout; nothing to compare
+        pytest.skip("the shared spec (../shared/spec) is not beside this checkout; nothing to compare")
     ours = SPEC.read_text(encoding="utf-8")
     for row in re.findall(r"^\| `[a-z_]+` \|.*$", SHARED.read_text(encoding="utf-8"), re.M):
         assert row in ours, row
@@ -30,7 +32,8 @@ def test_the_shared_specs_keys_are_kept() -> None:
 
 def test_the_screening_format_is_kept_unchanged() -> None:
     shared = SHARED.parent / "screening-format.md"
-    if shared.exists():
-        assert (SPEC.parent / "screening-format.md").read_text(encoding="utf-8") == shared.read_text(
-            encoding="utf-8"
-        )
+    if not shared.exists():
+        pytest.skip("the shared spec (../shared/spec) is not beside this checkout; nothing to compare")
+    assert (SPEC.parent / "screening-format.md").read_text(encoding="utf-8") == shared.read_text(
+        encoding="utf-8"
+    )
