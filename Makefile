@@ -7,7 +7,7 @@ UV := $(PYTHON) -m uv
 endif
 EXAMPLE ?= examples/missed-deadline-withholding-open.yaml
 
-.PHONY: setup run screen-example test lint types pytest clean
+.PHONY: setup run screen-example test lint types pytest test-postgres clean
 
 setup:
 	@bash scripts/system-packages.sh
@@ -31,10 +31,16 @@ lint: setup
 types: setup
 	$(UV) run --frozen mypy
 
+# The browser tests drive Debian's Chromium (installed here when missing); they skip, by name, without it.
 pytest: setup
+	@bash scripts/browser-packages.sh
 	$(UV) run --frozen pytest
 
-test: lint types pytest
+# The web tests again, on a throwaway PostgreSQL server (installed from Debian's packages when missing).
+test-postgres: setup
+	@UV="$(UV)" bash scripts/test-web-postgres.sh
+
+test: lint types pytest test-postgres
 
 clean:
 	rm -rf .venv .mypy_cache .ruff_cache .pytest_cache

@@ -9,10 +9,20 @@ does not know). For each case:
   inapplicable (conviction details without convictions, the social group's cognizability without a social
   group, a non-state persecutor's control without a non-state persecutor, humanitarian asylum without past
   persecution);
-- minimum: the fewest of the full case's known facts that already give every status the full case gives —
-  exact: every fact without which the full case's facts no longer suffice must be in any sufficient set (the
-  statuses are monotone in the facts), so the search starts from those and adds the others, smallest sets
-  first.
+- minimum: the fewest of the case's facts that already fix every status the full case fixes — exact, by
+  search over the known facts the full-case trace reads: every fact without which those facts no longer
+  suffice must be in any sufficient set (the statuses are monotone in the facts), so the search starts from
+  those and adds the others, smallest sets first.
+
+What "fix" means. A status is fixed when no further answer could change it: the same reading the planner
+stops on. Merely *reaching* a status is not fixing it: a set of facts can give "not eligible" while an
+open bar could still turn it "barred" (the screening format puts "barred" above everything), or give
+"eligible" while a finding it assumes could still defeat it; no interview, and no person, could stop there
+knowing the status. So the headline minimum is the *final* one: the smallest set after which each status
+the full case determines is the full case's and nothing is left open for it but what the full case leaves
+open too (facts it does not know either). The statuses the full case fixes are its determined ones; an
+undetermined status is not fixed and needs no fact. The "reach" minimum (the status is the full case's,
+whatever could still change it) is printed beside it, for comparison with earlier runs.
 
 The interview must end with exactly the full case's statuses (mismatches=0). Printed: the means, the
 ratios asked/minimum and asked/static overall and per protection, the worst ten cases, the planning time
@@ -48,7 +58,7 @@ from withhold.interview.simulation import simulate
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.evaluate import Evaluation
 from withhold.logic.protection import determine, status_of
-from withhold.logic.value import V, unknown
+from withhold.logic.value import UNKNOWN, V, unknown
 from withhold.parameters import load as load_parameters
 from withhold.screening import screen
 
@@ -102,6 +112,18 @@ def known_facts(case: Case, as_of: dt.date) -> list[str]:
     return found
 
 
+def read_facts(case: Case, as_of: dt.date) -> list[str]:
+    """The concrete paths of the known facts the full case's trace reads (every rule of every protection)."""
+    evaluation = Evaluation(CaseFacts(case), as_of, load_parameters())
+    found: dict[str, None] = {}
+    for protection in PROTECTIONS:
+        for node in determine(protection, evaluation).trace.walk():
+            for path, value in node.facts:
+                if value is not UNKNOWN:
+                    found[path] = None
+    return sorted(found)
+
+
 def minimum(
     case: Case,
     as_of: dt.date,
@@ -115,7 +137,7 @@ def minimum(
     missing and nothing assumed, so that no further answer could change it — what an interview that must
     end with exactly the full case's statuses has to establish."""
     full = CaseFacts(case)
-    facts = frozenset(known_facts(case, as_of))
+    facts = frozenset(read_facts(case, as_of))
     pick = tuple(i for i in (only if only is not None else range(len(NAMES))) if want[i] != "undetermined")
     if not pick:
         return 0, True
@@ -196,7 +218,7 @@ def per_protection(
         for rule in (*protection.elements, *protection.bars):
             reads |= transitive_reads(rule)
         asked_for[protection.name] = sum(1 for path in asked if generic(path) in reads)
-        minimum_for[protection.name] = minimum(case, as_of, want, (index,))[0]
+        minimum_for[protection.name] = minimum(case, as_of, want, (index,), final=True)[0]
     return asked_for, minimum_for
 
 
@@ -292,26 +314,29 @@ def main() -> None:
         f"cases: {len(rows)} ({len(rows) - len(generated)} precedents, {len(generated)} generated, seed {args.seed})"
     )
     print(
-        f"mean questions: asked {asked:.2f}  minimum {least:.2f}  final minimum {least_final:.2f}  static {static:.2f}"
+        f"mean questions: asked {asked:.2f}  minimum (final) {least_final:.2f}  minimum (reach) {least:.2f}  "
+        f"static {static:.2f}"
     )
     dont_know = statistics.mean(r.dont_know for r in rows)
     print(
         f"of the questions asked, answered 'I don't know' (the full case does not know either): {dont_know:.2f}"
     )
     print(
-        f"asked/final-minimum={ratio(asked - dont_know, least_final):.2f} (questions with an answer, against the "
-        "fewest facts that make every status final)"
+        f"asked/minimum (reach)={ratio(asked, least):.2f}; answered/minimum (final)="
+        f"{ratio(asked - dont_know, least_final):.2f} (questions with an answer, not counting the 'I don't "
+        "know' ones no minimum can count)"
     )
     print(f"minimum exact on {len(rows) - inexact} cases; a bound (greedy) on {inexact}")
-    print("per protection (questions bearing on it / its own minimum):")
+    print("per protection (questions bearing on it / its own final minimum):")
     for name in NAMES:
         a = statistics.mean(r.asked_for[name] for r in rows)
         m = statistics.mean(r.minimum_for[name] for r in rows)
         print(f"  {name:24s} asked {a:6.2f}  minimum {m:6.2f}  asked/minimum {ratio(a, m):.2f}")
     print("worst ten (asked/minimum):")
-    for r in sorted(rows, key=lambda r: -ratio(r.asked, max(r.minimum, 1)))[:10]:
+    for r in sorted(rows, key=lambda r: -ratio(r.asked, max(r.final_minimum, 1)))[:10]:
         print(
-            f"  {r.name:40s} asked {r.asked:3d}  minimum {r.minimum:3d}  final {r.final_minimum:3d}  static {r.static:3d}"
+            f"  {r.name:40s} asked {r.asked:3d}  minimum {r.final_minimum:3d}  reach {r.minimum:3d}  "
+            f"static {r.static:3d}"
         )
     for r in rows:
         if r.mismatch:
@@ -322,7 +347,8 @@ def main() -> None:
     )
     print(f"simulated {len(generated)} generated interviews in {elapsed:.1f} s")
     print(
-        f"asked/minimum={ratio(asked, least):.2f} asked/static={ratio(asked, static):.2f} mismatches={mismatches}"
+        f"asked/minimum={ratio(asked, least_final):.2f} asked/static={ratio(asked, static):.2f} "
+        f"mismatches={mismatches}"
     )
 
 

@@ -65,8 +65,9 @@ torture:
 conduct: {serious_nonpolitical_crime_abroad: false, danger_to_security: false, terrorist_activity: false}
 """
 
-# The order the planner asks them in, and an answer to each (the same keys in both languages).
-ORDER = ("claim.grounds", "conduct.persecuted_others", "convictions", "asylum.filed_on", "claim.persecutor")
+# The order the planner asks them in — the open bars first (a bar that applies settles a protection at
+# once, and `barred` overrides every element) — and an answer to each (the same keys in both languages).
+ORDER = ("conduct.persecuted_others", "convictions", "asylum.filed_on", "claim.grounds", "claim.persecutor")
 ANSWERS = {
     "conduct.persecuted_others": "n",
     "claim.grounds": "2",  # religion
@@ -233,13 +234,13 @@ def small(tmp_path: Path) -> Path:
 
 def test_answers_are_saved_after_each_one_and_end_of_input_exits_130(small: Path, tmp_path: Path) -> None:
     out = tmp_path / "answers.yaml"
-    result = interview(str(small), "--out", str(out), input="2\nn\n")
+    result = interview(str(small), "--out", str(out), input="n\n0\n")
     assert result.exit_code == 130, result.output
     assert f"Your answers are saved. File: {out}" in flat(result.stdout)
     saved = document(out)
     assert next(iter(saved)) == "withhold" and saved["withhold"] == "case/1"
     assert saved["conduct"]["persecuted_others"] is False
-    assert saved["claim"]["grounds"] == ["religion"]
+    assert saved["convictions"] == []
     assert saved["interview"] == {"asked": list(ORDER[:2]), "language": "en"}
     assert stat.S_IMODE(out.stat().st_mode) == 0o600  # a new file: its owner only
     assert small.read_text(encoding="utf-8") == SMALL  # the starting case is untouched
@@ -265,31 +266,31 @@ def test_a_whole_interview_ends_with_the_screening(small: Path) -> None:
 
 
 def test_resume_goes_on_where_it_stopped(small: Path) -> None:
-    first = interview(str(small), input="!\nn\n")
+    first = interview(str(small), input="!\n0\n")
     assert first.exit_code == 130
     saved = document(small)
-    assert saved["interview"]["asked"] == ["claim.grounds", "conduct.persecuted_others"]
-    assert saved["interview"]["dont_know"] == ["claim.grounds"]
+    assert saved["interview"]["asked"] == ["conduct.persecuted_others", "convictions"]
+    assert saved["interview"]["dont_know"] == ["conduct.persecuted_others"]
 
     second = interview(str(small), input="!\n" * 10)  # "I don't know" to whatever is left
     assert second.exit_code == 0, second.output
     text = flat(second.stdout)
     assert "2 already answered" in text
-    assert question("conduct.persecuted_others") not in text  # answered
-    assert question("claim.grounds") not in text  # "I don't know" is not asked again
+    assert question("convictions") not in text  # answered
+    assert question("conduct.persecuted_others") not in text  # "I don't know" is not asked again
     assert "2 answered, at most" in text
     record = document(small)["interview"]
-    assert record["asked"][:2] == ["claim.grounds", "conduct.persecuted_others"]
+    assert record["asked"][:2] == ["conduct.persecuted_others", "convictions"]
     assert len(record["asked"]) == len(set(record["asked"])) > 2
     assert record["dont_know"] == [record["asked"][0], *record["asked"][2:]]
 
 
 def test_an_existing_out_file_is_resumed_without_case(small: Path, tmp_path: Path) -> None:
     out = tmp_path / "answers.yaml"
-    assert interview(str(small), "--out", str(out), input="2\n").exit_code == 130
-    result = interview("--out", str(out), input="n\n")
+    assert interview(str(small), "--out", str(out), input="n\n").exit_code == 130
+    result = interview("--out", str(out), input="0\n")
     assert result.exit_code == 130
-    assert question("claim.grounds") not in flat(result.stdout)
+    assert question("conduct.persecuted_others") not in flat(result.stdout)
     assert document(out)["interview"]["asked"] == list(ORDER[:2])
 
 
@@ -302,15 +303,15 @@ def test_a_new_out_file_starts_from_an_empty_case(tmp_path: Path) -> None:
 
 
 def test_back_clears_the_last_answer_and_asks_it_again(small: Path) -> None:
-    result = interview(str(small), input="2\n!\n<\n<\n1\n")
+    result = interview(str(small), input="n\n!\n<\n<\ny\n")
     text = flat(result.stdout)
-    assert text.count(question("claim.grounds")) == 2
-    assert text.count(question("conduct.persecuted_others")) >= 2
+    assert text.count(question("conduct.persecuted_others")) == 2
+    assert text.count(question("convictions")) >= 2
     saved = document(small)
-    assert saved["claim"]["grounds"] == ["race"]  # answered again, differently
-    assert saved["interview"]["asked"] == ["claim.grounds"]
-    assert saved["interview"]["dont_know"] == []  # "I don't know" for the persecutor bar was taken back
-    assert "persecuted_others" not in saved.get("conduct", {})
+    assert saved["conduct"]["persecuted_others"] is True  # answered again, differently
+    assert saved["interview"]["asked"] == ["conduct.persecuted_others"]
+    assert saved["interview"]["dont_know"] == []  # "I don't know" for the convictions was taken back
+    assert "convictions" not in saved
 
 
 def test_back_at_the_first_question_says_so(small: Path) -> None:
@@ -319,15 +320,15 @@ def test_back_at_the_first_question_says_so(small: Path) -> None:
 
 
 def test_help_and_invalid_answers_ask_again(small: Path) -> None:
-    result = interview(str(small), input="?\nmaybe\n2\n")
+    result = interview(str(small), input="?\nmaybe\nn\n")
     text = flat(result.stdout)
-    assert flat(question_for("claim.grounds").help.en) in text
-    assert flat(question_for("claim.grounds").invalid.en) in text
-    assert document(small)["claim"]["grounds"] == ["religion"]
+    assert flat(question_for("conduct.persecuted_others").help.en) in text
+    assert flat(question_for("conduct.persecuted_others").invalid.en) in text
+    assert document(small)["conduct"]["persecuted_others"] is False
 
 
 def test_not_filed_yet_is_an_explicit_null(small: Path) -> None:
-    result = interview(str(small), input="2\nn\n0\n0\n")
+    result = interview(str(small), input="n\n0\n0\n")
     assert result.exit_code == 130
     saved = document(small)
     assert "filed_on" in saved["asylum"] and saved["asylum"]["filed_on"] is None
@@ -346,7 +347,7 @@ def test_convictions_are_numbered_and_named(small: Path) -> None:
 
 
 def test_ctrl_c_exits_130_with_the_file_intact(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = iter(["2", "n"])
+    lines = iter(["n", "0"])
 
     def typed(prompt: object = "") -> str:
         try:
@@ -359,15 +360,15 @@ def test_ctrl_c_exits_130_with_the_file_intact(small: Path, monkeypatch: pytest.
     assert result.exit_code == 130
     assert "Your answers are saved." in result.stdout
     saved = parse_case(small.read_text(encoding="utf-8"))
-    assert saved.conduct.persecuted_others is False and list(saved.claim.grounds or []) == ["religion"]
+    assert saved.conduct.persecuted_others is False and saved.convictions == []
     assert saved.interview.asked == list(ORDER[:2])
 
 
 def test_spanish_session_and_its_language_is_remembered(small: Path) -> None:
-    result = interview(str(small), "--lang", "es", input="2\n")
+    result = interview(str(small), "--lang", "es", input="n\n")
     assert result.exit_code == 130
     text = flat(result.stdout)
-    assert question("claim.grounds", "es") in text
+    assert question("conduct.persecuted_others", "es") in text
     assert re.search(r"0 respondidas, quedan \d+ como máximo", text)
     assert "Sus respuestas están guardadas." in text
     assert document(small)["interview"]["language"] == "es"
@@ -378,9 +379,9 @@ def test_spanish_session_and_its_language_is_remembered(small: Path) -> None:
 
 def test_json_out_file_is_written_as_json(small: Path, tmp_path: Path) -> None:
     out = tmp_path / "answers.json"
-    assert interview(str(small), "--out", str(out), input="2\n").exit_code == 130
+    assert interview(str(small), "--out", str(out), input="n\n").exit_code == 130
     case = parse_case(out.read_text(encoding="utf-8"), "json")
-    assert list(case.claim.grounds or []) == ["religion"]
+    assert case.conduct.persecuted_others is False
 
 
 def test_an_existing_other_out_file_is_never_overwritten(small: Path, tmp_path: Path) -> None:
@@ -394,9 +395,9 @@ def test_an_existing_other_out_file_is_never_overwritten(small: Path, tmp_path: 
 
 def test_a_case_file_keeps_its_permissions(small: Path) -> None:
     small.chmod(0o640)
-    assert interview(str(small), input="2\n").exit_code == 130
+    assert interview(str(small), input="n\n").exit_code == 130
     assert stat.S_IMODE(small.stat().st_mode) == 0o640
-    assert document(small)["claim"]["grounds"] == ["religion"]
+    assert document(small)["conduct"]["persecuted_others"] is False
 
 
 @pytest.mark.parametrize(
@@ -564,7 +565,7 @@ def test_a_pty_session_stopped_by_ctrl_c_or_ctrl_d_keeps_the_answers(
     terminal = Terminal([str(small)], tmp_path)
     try:
         terminal.expect(r"^> ")
-        terminal.send("2")
+        terminal.send("n")
         terminal.expect(r"1 answered")
         terminal.expect(r"^> ")
         terminal.press(key)
@@ -575,5 +576,5 @@ def test_a_pty_session_stopped_by_ctrl_c_or_ctrl_d_keeps_the_answers(
             terminal.kill()
     assert "Traceback" not in terminal.text
     saved = parse_case(small.read_text(encoding="utf-8"))
-    assert list(saved.claim.grounds or []) == ["religion"]
-    assert saved.interview.asked == ["claim.grounds"]
+    assert saved.conduct.persecuted_others is False
+    assert saved.interview.asked == ["conduct.persecuted_others"]

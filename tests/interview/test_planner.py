@@ -83,3 +83,46 @@ def test_an_interview_answered_from_a_precedent_ends_with_its_statuses(path: Pat
     assert screen(result.final, as_of).statuses == screen(full, as_of).statuses, record["citation"]
     # Only facts the full case knows are answered; the rest were "I don't know".
     assert all(not path.startswith("person.") for path in result.asked)
+
+
+def test_open_bars_come_before_elements() -> None:
+    # With nothing known, every bar and element is open. A bar shared by asylum and both withholdings is
+    # needed whatever happens (unless another bar applies), so it comes before any element; among the
+    # four conduct bars, which settle the same, the declared order decides.
+    plan = next_question(validate_case({"withhold": "case/1"}), AS_OF)
+    assert plan is not None and plan.path == "conduct.persecuted_others"
+    # Once asylum's element fails (a reinstated order), its bars still decide between "not eligible" and
+    # "barred": the interview still asks them before any element of the other protections.
+    case = validate_case({"withhold": "case/1", "proceedings": {"kind": "removal", "reinstated_order": True}})
+    plan = next_question(case, AS_OF)
+    assert plan is not None and plan.path.startswith("conduct.")
+
+
+def test_a_bar_that_applies_ends_the_questions_on_its_protections() -> None:
+    # The person persecuted others: asylum and both withholdings are barred at the first answer, and the
+    # rest of the interview is about CAT deferral alone (its torture elements and the forum).
+    full = validate_case(
+        {
+            "withhold": "case/1",
+            "conduct": {"persecuted_others": True},
+            "proceedings": {"kind": "removal", "reinstated_order": False},
+            "torture": {"likelihood": "none"},
+        }
+    )
+    result = simulate(full, AS_OF)
+    assert result.asked[0] == "conduct.persecuted_others"
+    assert not [path for path in result.asked if path.startswith(("asylum.", "claim.", "convictions"))]
+    assert screen(result.final, AS_OF).statuses == screen(full, AS_OF).statuses
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_an_interview_answered_from_a_generated_case_ends_with_its_statuses(seed: int) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from case_generator import AS_OF as GENERATED_AS_OF
+    from case_generator import generate
+
+    full = generate(seed)
+    result = simulate(full, GENERATED_AS_OF)
+    assert screen(result.final, GENERATED_AS_OF).statuses == screen(full, GENERATED_AS_OF).statuses

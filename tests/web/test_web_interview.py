@@ -16,8 +16,10 @@ from withhold.web.cases.models import CaseRecord
 
 EMPTY = {"withhold": "case/1", "law_as_of": "2026-11-23", "person": {"given_name": "Odalys"}}
 
+# "No" to every yes/no question: the planner asks the open bars first, and a "yes" to the first one
+# (the persecutor bar) would close three protections at once and end the interview early.
 ANSWERS: dict[str, dict[str, Any]] = {
-    "yes_no": {"answer": "yes"},
+    "yes_no": {"answer": "no"},
     "choice": {"answer": "1"},
     "choices": {"answer": ["1"]},
     "date": {"answer": "2024-01-15"},

@@ -3,14 +3,23 @@ undetermined protection, chosen to settle the most with the fewest questions.
 
 For each fact an undetermined protection still depends on (its ``missing`` facts), the planner looks one
 answer ahead: it evaluates the law with each possible answer laid over the case — re-running only the
-rules that read that fact — and counts the protections each answer would settle. It asks first the fact
-whose answers settle most on average; ties go to the fact more protections depend on, then to the less
-sensitive question (neutral before trauma-heavy), then to the declared order. Questions that can settle an
-undetermined protection come first; then those that can still change a determined one (a bar that would
-turn "not eligible" into "barred", a finding an "eligible" status assumes). A fact whose answers cannot
-change any status is asked only when no other fact can (a pair of answers may still settle what no single
-one does). It returns nothing when no answer left could change any status. Editing an earlier
-answer simply re-plans: the planner keeps no state.
+rules that read that fact — and counts the protections each answer would settle.
+
+Bars come first. An exact interview must rule out every open bar of a protection unless one of them
+applies (the screening format puts "barred" above everything else, so even a protection whose element
+failed is not settled until its bars are), while an element is needed only if no bar applies and no other
+element fails. Asking a protection's bars before its elements therefore never costs a question and saves
+every element question when a bar applies, whatever the chances of each answer. So the planner asks first
+the facts that open bars of the most protections depend on (a fact that only opens a bar in combination,
+like the number of convictions, counts too); then, among equals, the facts whose answers settle most on
+average; ties go to facts a person can answer before assessments that need a practitioner, then to the
+fact more protections depend on, then to the less sensitive question (neutral before trauma-heavy), then
+to the declared order. Questions that bear on an undetermined protection come before those that only
+refine a determined one (a bar that would turn "not eligible" into "barred", a finding an "eligible"
+status assumes). A fact whose answers cannot change any status is asked, among facts as needed, after
+those that can (a pair of answers may still settle what no single one does). It returns nothing when no
+answer left could change any status. Editing an earlier answer simply re-plans: the planner keeps no
+state.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from withhold.interview.bank import question_for
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.evaluate import Evaluation
 from withhold.logic.protection import Protection, Status, determine, status_of
+from withhold.logic.value import UNKNOWN
 from withhold.parameters import load as load_parameters
 
 # Representative answers for lists of choices: none, one ordinary ground, a social group (which opens the
@@ -78,12 +88,21 @@ def changeable(evaluation: Evaluation) -> list[tuple[Protection, Status, set[str
     """Each protection whose status an answer could still change, with its status and those facts: for
     an undetermined one its missing and assumed facts; for a not-eligible one the open bars (it could
     become barred); for an eligible one the facts it assumes (a contrary finding would defeat it)."""
-    found: list[tuple[Protection, Status, set[str]]] = []
+    return [(protection, status, facts) for protection, status, facts, _ in _open(evaluation)]
+
+
+def _open(evaluation: Evaluation) -> list[tuple[Protection, Status, set[str], set[str]]]:
+    """:func:`changeable`, with the facts each protection's open bars depend on."""
+    found: list[tuple[Protection, Status, set[str], set[str]]] = []
     for protection in PROTECTIONS:
         determination = determine(protection, evaluation)
         facts = set(determination.missing) | {a.fact for a in determination.assumptions}
         if determination.status is not Status.BARRED and facts:
-            found.append((protection, determination.status, facts))
+            bars: set[str] = set()
+            for part in determination.trace.children:
+                if part.role == "bar" and part.value is UNKNOWN:
+                    bars |= part.depends
+            found.append((protection, determination.status, facts, bars))
     return found
 
 
@@ -92,25 +111,26 @@ def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> 
     skip = set(dont_know) | set(case.interview.dont_know or ())
     facts = CaseFacts(case)
     base = Evaluation(facts, as_of, load_parameters())
-    open_ones = changeable(base)
+    open_ones = _open(base)
     candidates: dict[str, set[str]] = {}
-    for protection, _, paths in open_ones:
+    for protection, _, paths, _ in open_ones:
         for path in paths - skip:
             candidates.setdefault(path, set()).add(protection.name)
     if not candidates:
         return None
-    undetermined = {p.name for p, status, _ in open_ones if status is Status.UNDETERMINED}
-    current = [(p, status) for p, status, _ in open_ones]
+    undetermined = {p.name for p, status, _, _ in open_ones if status is Status.UNDETERMINED}
+    current = [(p, status) for p, status, _, _ in open_ones]
     best: tuple[Any, ...] | None = None
     chosen: Plan | None = None
     for path, names in candidates.items():
         settles, can_change = _look_ahead(path, facts, base, current)
         question = question_for(path)
-        # Questions that can settle an undetermined protection come before those that only refine a
-        # determined one (not eligible → barred; eligible → defeated by a finding it assumed); facts a
-        # person can answer come before assessments that need a practitioner.
+        # How many protections need this fact whatever happens, unless a bar of theirs applies: it opens
+        # one of their bars (see the module's docstring: bars before elements).
+        needed = sum(1 for _, _, _, bars in open_ones if path in bars)
         key = (
             not (names & undetermined),
+            -needed,
             not can_change,
             question.judgement,
             -settles,

@@ -39,6 +39,7 @@ def create(
     change: Change = Change.CREATED,
 ) -> CaseRecord:
     document = stored(case)
+    summary = summarize(case, today())  # before the transaction: no lock is held while the core works
     who, name = _who(user)
     with transaction.atomic():
         # Lock the organization's row so two new cases cannot take the same number.
@@ -48,7 +49,7 @@ def create(
             organization=organization,
             number=(last or 0) + 1,
             document=document,
-            summary=summarize(case, today()),
+            summary=summary,
             version=1,
         )
         CaseVersion.objects.create(
@@ -67,6 +68,7 @@ def save(
 ) -> CaseRecord:
     """Store ``case`` as the next version of ``record``; nothing is saved when nothing changed."""
     document = stored(case)
+    summary = summarize(case, today())  # before the transaction: no lock is held while the core works
     who, name = _who(user)
     with transaction.atomic():
         locked = CaseRecord.objects.select_for_update().get(pk=record.pk)
@@ -74,7 +76,7 @@ def save(
             return locked
         locked.version += 1
         locked.document = document
-        locked.summary = summarize(case, today())
+        locked.summary = summary
         locked.save(update_fields=["version", "document", "summary", "updated_at"])
         CaseVersion.objects.create(
             case=locked,

@@ -11,8 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from withhold.cli.interview_input import NOT_FILED_PATH, Invalid
+from withhold.facts.case import Case
 from withhold.interview.bank import question_for
-from withhold.interview.planner import Plan, next_question
+from withhold.interview.planner import Plan
 from withhold.language import Language
 from withhold.screening import screen
 from withhold.web.accounts.models import Membership
@@ -24,13 +25,13 @@ from withhold.web.cases.access import case_view
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, Change
 from withhold.web.cases.summary import as_of_for
+from withhold.web.interviews.plans import plan_for
 from withhold.web.interviews.steps import (
     NONE,
     NOT_FILED,
     answered,
     asked_of,
     back,
-    dont_know_of,
     question_text,
     reply_of,
 )
@@ -47,9 +48,9 @@ def question(request: HttpRequest, membership: Membership, record: CaseRecord) -
     language = language_of(request)
     case = case_of(record.document)
     as_of = as_of_for(case, store.today())
-    plan = next_question(case, as_of, dont_know_of(case))
+    plan = plan_for(record.id, record.version, case, as_of)
     if request.method == "POST":
-        return _reply(request, membership, record, plan, language)
+        return _reply(request, membership, record, case, plan, language)
     if plan is None:
         screening = screen(case, as_of)
         return render(
@@ -94,9 +95,13 @@ def _options(kind: str, choices: dict[str, Any], language: Language) -> list[tup
 
 
 def _reply(
-    request: HttpRequest, membership: Membership, record: CaseRecord, plan: Plan | None, language: Language
+    request: HttpRequest,
+    membership: Membership,
+    record: CaseRecord,
+    case: Case,
+    plan: Plan | None,
+    language: Language,
 ) -> HttpResponse:
-    case = case_of(record.document)
     action = request.POST.get("action", "answer")
     if action == "back":
         if not asked_of(case):

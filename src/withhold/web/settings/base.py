@@ -83,6 +83,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers and threads write to one file. A write transaction takes SQLite's write lock
+    # when it begins (IMMEDIATE), so a second writer waits for it (up to ``timeout`` seconds) instead of
+    # failing with "database is locked" when its read lock cannot be upgraded; in WAL mode, readers never
+    # wait for a writer.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- accounts: Argon2 first, lockout after repeated failures, sessions that end when idle -------------

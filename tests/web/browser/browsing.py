@@ -1,0 +1,139 @@
+"""What the browser tests share: how Chromium is launched, the server they talk to, one person's browser,
+and the accessibility check every page visited goes through."""
+
+from __future__ import annotations
+
+import os
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+from playwright.sync_api import BrowserContext, Page, ViewportSize
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium (``scripts/browser-packages.sh``): Playwright's own browser download is never used."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NO_CHROMIUM = f"{CHROMIUM} is missing: scripts/browser-packages.sh installs Debian's chromium"
+"""The one reason the browser tests skip (``make test`` runs that script first)."""
+
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+NARROWEST = 320
+"""WCAG 1.4.10 (reflow): content fits 320 CSS pixels without scrolling sideways."""
+
+BLOCKING = ("serious", "critical")
+"""The axe-core impacts that fail a test; the others are printed."""
+
+SCREENSHOTS = os.environ.get("WITHHOLD_SCREENSHOTS", "")
+"""Where the page-type test writes its screenshots (``WITHHOLD_SCREENSHOTS=docs/web``); none if unset."""
+
+_AXE = Axe()  # reads the axe.min.js the package ships once
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+"""axe-core's default rules (WCAG 2.0-2.2 A and AA, and its best practices), and WCAG 2.2's target size
+(2.5.8, AA), which axe-core leaves off unless asked."""
+
+
+@dataclass
+class Server:
+    url: str
+    passwords: dict[str, str]
+    """The demo users' passwords, by username (``withhold_demo`` makes new ones on each run)."""
+    log: Path
+
+
+def wait_until_up(url: str, alive: Callable[[], bool], log: Path, seconds: float = 60) -> None:
+    """Waits for the login page to answer; ``alive()`` is false once the server process has ended."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not alive():
+            raise RuntimeError(f"the server stopped:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/accounts/login/", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer in {seconds} s:\n{log.read_text()[-3000:]}")
+
+
+def check_accessibility(page: Page, where: str) -> None:
+    """axe-core on the page as it is now: a serious or critical violation fails, naming its targets."""
+    violations = _AXE.run(page, options=AXE_OPTIONS).response["violations"]
+    lines = {
+        v["id"]: f"  {v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:8]}"
+        for v in violations
+    }
+    if lines:
+        print(f"axe-core on {where}:\n" + "\n".join(lines.values()))
+    blocking = [lines[v["id"]] for v in violations if v["impact"] in BLOCKING]
+    assert not blocking, f"axe-core: serious or critical violations on {where}:\n" + "\n".join(blocking)
+
+
+@dataclass
+class Browser:
+    """One person's browser: a Chromium with a fresh profile, and the errors its pages reported."""
+
+    context: BrowserContext
+    page: Page
+    server: Server
+    scripts: bool = True
+    errors: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    def go(self, path: str) -> int:
+        """Opens ``path``; returns the HTTP status."""
+        response = self.page.goto(self.server.url + path)
+        assert response is not None
+        return response.status
+
+    def path(self) -> str:
+        return self.page.url.removeprefix(self.server.url)
+
+    def check(self, what: str) -> None:
+        """The page is accessible (axe-core) and raised no error (a blocked script or style, say)."""
+        assert self.scripts, "axe-core is a script: with scripts off it would wait forever"
+        check_accessibility(self.page, f"{what} ({self.path()})")
+        assert not self.errors, f"the browser reported errors on {what}: {self.errors}"
+        self.checked.append(what)
+
+    def log_in(self, username: str) -> None:
+        """Logs in from the login page; a language chosen there stays."""
+        if "/accounts/login/" not in self.page.url:
+            self.go("/accounts/login/")
+        self.page.fill("#id_username", username)
+        self.page.fill("#id_password", self.server.passwords[username])
+        with self.page.expect_navigation():
+            self.page.click("main form button[type=submit]")
+        assert self.path() == "/cases/", self.path()
+
+    def log_out(self) -> None:
+        with self.page.expect_navigation():
+            self.page.click("form[action='/accounts/logout/'] button")
+
+    def choose_language(self, language: str) -> None:
+        with self.page.expect_navigation():
+            self.page.click(f"form.language button[value='{language}']")
+        assert self.page.get_attribute("html", "lang") == language
+
+    def fits(self, width: int) -> None:
+        """Nothing scrolls sideways at ``width`` CSS pixels (tables scroll inside their own box)."""
+        height = self.page.viewport_size["height"] if self.page.viewport_size else 844
+        self.page.set_viewport_size({"width": width, "height": height})
+        # Against the layout viewport: a phone browser widens ``innerWidth`` to fit what overflows.
+        overflow = self.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{self.path()} scrolls sideways by {overflow}px at {width}px wide"

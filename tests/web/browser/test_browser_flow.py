@@ -1,0 +1,424 @@
+"""Withhold in a real browser, as a person uses it: log in, create a case, answer the interview (with "I
+don't know", back and a change of language), see the result and the case page, download the deadlines
+(ICS) and the reports (PDF), in English and in Spanish; every page type at desktop and phone sizes; the
+keyboard alone; and no JavaScript at all. axe-core checks every page visited with scripts on (it is a
+script itself): any serious or critical violation fails. Everyone in these tests is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browsing import CHROMIUM, DESKTOP, NARROWEST, NO_CHROMIUM, PHONE, SCREENSHOTS, Browser
+from icalendar import Calendar
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from withhold.interview.bank import question_for
+from withhold.language import Language
+from withhold.reports.texts import texts
+from withhold.web.interviews.texts import TEXTS
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
+
+OpenBrowser = Callable[..., Browser]
+
+PEOPLE: dict[str, tuple[str, str]] = {"en": ("Odalys", "Brightwater"), "es": ("Itzel", "Ferrándiz")}
+"""The invented person of each language's run."""
+ARRIVED = dt.date.today() - dt.timedelta(days=120)
+"""The arrival date given in the interview: the one-year asylum deadline is then still ahead."""
+MOST_QUESTIONS = 40
+
+
+def other(language: Language) -> Language:
+    return "es" if language == "en" else "en"
+
+
+def words(key: str, language: Language) -> str:
+    return TEXTS[key].get(language)
+
+
+QUESTION = """() => {
+  const form = document.querySelector("main form[action$='/interview/']");
+  const path = form && form.querySelector("input[name=path]");
+  const text = selector => (document.querySelector(selector) || {innerText: ""}).innerText.trim();
+  const has = selector => !!form.querySelector(selector);
+  return !path ? {path: ""} : {
+    path: path.value, lang: document.documentElement.lang, text: text("main h1"),
+    next: text("main button[value=answer]"), dontKnow: text("main button[value=dont_know]"),
+    progress: document.querySelector("#progress").getAttribute("value"),
+    kind: has("input[type=radio][value=no]") ? "yes_no" : has("input[type=radio]") ? "choice"
+      : has("input[type=checkbox][name=answer]") ? "choices" : has("input#answer[type=date]") ? "date"
+      : has("input#answer[type=number]") ? "number" : "text",
+  };
+}"""
+"""What the interview page shows, read in one go: the question's path ("" on the result page), its
+words, the buttons', the progress and the kind of answer it takes."""
+
+
+def shown_question(page: Page) -> dict[str, str]:
+    shown: dict[str, str] = page.evaluate(QUESTION)
+    return shown
+
+
+def answer_shown_question(page: Page, kind: str) -> None:
+    """Answers by the kind of question: "No", the first choice, a date, zero, or "I don't know" for
+    text. Nothing here knows which question comes: the planner decides."""
+    form = "main form[action$='/interview/']"
+    if kind == "yes_no":
+        page.check(f"{form} input[type=radio][value=no]")
+    elif kind == "choice":
+        page.check(f"{form} input[type=radio] >> nth=0")
+    elif kind == "choices":
+        page.check(f"{form} input[type=checkbox][name=answer] >> nth=0")
+    elif kind == "date":
+        page.fill(f"{form} input#answer", ARRIVED.isoformat())
+    elif kind == "number":
+        page.fill(f"{form} input#answer", "0")
+    else:
+        press(page, "dont_know")
+        return
+    press(page, "answer")
+
+
+def press(page: Page, action: str) -> None:
+    with page.expect_navigation():
+        page.click(f"main button[name=action][value={action}]")
+
+
+def check_question_page(browser: Browser, language: Language, asked: int) -> dict[str, str]:
+    """The question shown is the planner's, in ``language``, with the progress so far."""
+    browser.check(f"interview question {asked + 1} ({language})")
+    shown = shown_question(browser.page)
+    assert shown["lang"] == language
+    if "[" not in shown["path"]:  # items are numbered ("the 2nd conviction"); others read as in the bank
+        assert shown["text"] == question_for(shown["path"]).text.get(language)
+    assert (shown["next"], shown["dontKnow"]) == (words("next", language), words("dont_know", language))
+    assert shown["progress"] == str(asked)
+    return shown
+
+
+def run_interview(browser: Browser, language: Language) -> int:
+    """Answers until the result: "I don't know" to the 2nd question, back once after the 3rd, and the
+    5th in the other language. Returns how many questions were answered."""
+    page, asked, went_back, switched = browser.page, 0, False, False
+    for _ in range(MOST_QUESTIONS):
+        if not shown_question(page)["path"]:
+            return asked
+        shown = check_question_page(browser, language, asked)
+        if asked == 1:
+            press(page, "dont_know")
+        elif asked == 3 and not went_back:
+            press(page, "back")  # the 3rd question comes back, its answer cleared
+            went_back = True
+            asked -= 1
+            assert shown_question(page)["path"] != shown["path"]
+            continue
+        elif asked == 4 and not switched:
+            browser.choose_language(other(language))  # mid-interview: the same question, other words
+            switched = True
+            assert check_question_page(browser, other(language), asked)["path"] == shown["path"]
+            answer_shown_question(page, shown["kind"])
+            browser.choose_language(language)
+        else:
+            answer_shown_question(page, shown["kind"])
+        asked += 1
+    raise AssertionError(f"the interview did not end after {MOST_QUESTIONS} questions")
+
+
+def download(page: Page, selector: str) -> tuple[str, bytes]:
+    with page.expect_download() as started:
+        page.click(selector)
+    found = started.value
+    path = found.path()
+    assert path is not None
+    return found.suggested_filename, Path(path).read_bytes()
+
+
+def pdf_text(data: bytes) -> str:
+    assert data.startswith(b"%PDF"), data[:20]
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrowser) -> None:
+    given, family = PEOPLE[language]
+    browser = open_browser()
+    page = browser.page
+    browser.go("/accounts/login/")
+    browser.check("login")
+    if language == "es":
+        browser.choose_language("es")
+        browser.check("login in Spanish")
+    browser.log_in("demo")
+    assert page.get_attribute("html", "lang") == language  # the choice outlives the login
+    browser.check("docket")
+
+    with page.expect_navigation():
+        page.click("main a[href='/cases/new/']")
+    browser.check("new case")
+    page.fill("#id_given_name", given)
+    page.fill("#id_family_name", family)
+    with page.expect_navigation():
+        page.click("main button[name=then][value=interview]")
+    assert re.fullmatch(r"/cases/[0-9a-f-]{36}/interview/", browser.path()), browser.path()
+    case_url = browser.path().removesuffix("interview/")
+
+    asked = run_interview(browser, language)
+    assert asked >= 5
+    browser.check("interview result")
+    assert page.inner_text("main h1").strip() == words("result", language)
+    assert page.locator("main ul.result > li").count() == 4  # the four protections, each with its status
+
+    with page.expect_navigation():
+        page.click("main a.button.primary")
+    assert browser.path() == case_url
+    browser.check("case page")
+    assert given in page.inner_text("main h1")
+    assert page.locator("#protections article.card").count() == 4
+
+    name, data = download(page, "#deadlines a[href$='/deadlines.ics']")
+    assert given not in name and family not in name  # a file name in a download folder is a disclosure
+    calendar = Calendar.from_ical(data)
+    events = calendar.walk("VEVENT")
+    one_year = [e for e in events if "I-589" in str(e.get("summary"))]
+    assert one_year, [str(e.get("summary")) for e in events]
+    due = one_year[0].decoded("dtstart")
+    due = due.date() if isinstance(due, dt.datetime) else due
+    assert dt.timedelta(days=365) <= due - ARRIVED <= dt.timedelta(days=370), due
+    assert all(given not in e.to_ical().decode() for e in events)
+
+    for audience in ("attorney", "client"):
+        name, data = download(page, f"#downloads a[href$='/report/{audience}/{language}.pdf']")
+        assert name.endswith(f"-{audience}-{language}.pdf") and given not in name
+        text = pdf_text(data)
+        title = " ".join(texts().say(language, "ui", f"title_{audience}").split())
+        assert title in text, (audience, language)
+        assert given in text
+
+    # The docket's search answers as one types (htmx), and finds the new case by its family name.
+    browser.go("/cases/")
+    page.fill("#q", family)
+    rows = page.locator("#docket-rows table.docket tbody tr")
+    expect(rows).to_have_count(1)
+    assert given in rows.first.inner_text()
+    browser.check("docket, searched")
+    assert page.url.endswith("/cases/")  # no reload: the rows changed in place
+
+
+def find_result_page(browser: Browser) -> None:
+    """Opens the interview of the first example case whose interview has nothing left to ask."""
+    browser.go("/cases/")
+    cases = browser.page.eval_on_selector_all(
+        "table.docket tbody th a", "links => links.map(link => link.getAttribute('href'))"
+    )
+    for href in cases:
+        browser.go(f"{href}interview/")
+        if not shown_question(browser.page)["path"]:
+            return
+    pytest.fail("no example case has a finished interview to show its result page")
+
+
+def shoot(browser: Browser, name: str, size: str) -> None:
+    if not SCREENSHOTS:
+        return
+    folder = Path(SCREENSHOTS)
+    folder.mkdir(parents=True, exist_ok=True)
+    browser.page.screenshot(path=folder / f"{name}-{size}.png", scale="css", animations="disabled")
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
+    """Each kind of page, accessible at desktop and phone sizes, none scrolling sideways on a phone."""
+    phone = size == "phone"
+    options: dict[str, Any] = (
+        {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {}
+    )
+    browser = open_browser(PHONE if phone else DESKTOP, **options)
+    page = browser.page
+
+    def visit(what: str, path: str | None = None, screenshot: str = "", status: int = 200) -> None:
+        if path is not None:
+            assert browser.go(path) == status
+        if status != 200:  # the browser reports the page's own status as an error; nothing else may fail
+            expected = f"the server responded with a status of {status}"
+            browser.errors[:] = [error for error in browser.errors if expected not in error]
+        browser.check(f"{what} ({size})")
+        if screenshot:
+            shoot(browser, screenshot, size)
+        if phone:
+            browser.fits(PHONE["width"])
+            browser.fits(NARROWEST)
+            page.set_viewport_size(PHONE)
+
+    visit("login", "/accounts/login/", "login")
+    browser.log_in("demo")
+    visit("docket", None, "docket")
+    first = page.eval_on_selector("table.docket tbody th a", "link => link.getAttribute('href')")
+    visit("new case", "/cases/new/")
+    visit("import", "/cases/import/")
+    visit("calendar feed", "/cases/calendar/")
+    visit("two-factor login", "/accounts/two-factor/")
+    visit("password change", "/accounts/password/")
+    visit("page not found", "/cases/00000000-0000-0000-0000-000000000000/", status=404)
+
+    visit("case page", first, "case")
+    visit("edit overview", f"{first}edit/")
+    with page.expect_navigation():
+        page.click("main ul.sections a >> nth=0")
+    visit("section edit form", None, "section")
+    visit("YAML editor", f"{first}edit/document/", "yaml")
+    visit("versions", f"{first}versions/", "versions")
+    visit("one version", f"{first}versions/1/")
+    visit("I-589", f"{first}i589/")
+    visit("delete confirmation", f"{first}delete/")
+
+    browser.go("/cases/new/")
+    page.fill("#id_given_name", "Maelis")
+    with page.expect_navigation():
+        page.click("main button[name=then][value=interview]")
+    visit("interview question", None, "interview-en")
+    browser.choose_language("es")
+    visit("interview question in Spanish", None, "interview-es")
+    browser.choose_language("en")
+    find_result_page(browser)
+    visit("interview result", None, "result")
+
+    browser.log_out()
+    visit("logged out")
+    browser.log_in("demo-admin")
+    visit("people", "/accounts/people/", "people")
+
+
+def focused(page: Page) -> dict[str, Any]:
+    """The focused element: what it is, whether its focus ring shows, and whether it can be seen."""
+    found: dict[str, Any] = page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const style = getComputedStyle(el);
+          const box = el.getBoundingClientRect();
+          const x = box.left + box.width / 2, y = box.top + Math.min(box.height / 2, 10);
+          const top = document.elementFromPoint(x, y);
+          return {
+            tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name') || '',
+            href: el.getAttribute('href') || '', text: (el.innerText || el.value || '').trim().slice(0, 60),
+            inForm: !!el.closest('main form'),
+            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+            inView: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+            covered: !!top && top !== el && !el.contains(top) && !(top.htmlFor && top.htmlFor === el.id),
+          };
+        }"""
+    )
+    return found
+
+
+def tab_to(page: Page, wanted: Callable[[dict[str, Any]], bool], most: int = 40) -> dict[str, Any]:
+    """Presses Tab until ``wanted`` holds for the focused element, checking each stop's focus is visible
+    (WCAG 2.4.7) and not hidden under something else (2.4.11)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if now["tag"] == "body":
+            continue
+        assert now["ring"], f"no visible focus on {now}"
+        assert now["inView"] and not now["covered"], f"the focused element cannot be seen: {now}"
+        if wanted(now):
+            return now
+    raise AssertionError(f"Tab never reached the control after {most} presses")
+
+
+def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:
+    """Log in, skip to the content, reach the main controls, open a case and answer a question, and
+    tab through a long form: all without a mouse, the focus always visible."""
+    browser = open_browser()
+    page = browser.page
+    browser.go("/accounts/login/")
+    browser.check("login")
+    tab_to(page, lambda now: now["id"] == "id_username")
+    page.keyboard.type("demo")
+    tab_to(page, lambda now: now["id"] == "id_password")
+    page.keyboard.type(browser.server.passwords["demo"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert browser.path() == "/cases/"
+    browser.check("docket")
+
+    page.keyboard.press("Tab")
+    skip = focused(page)
+    assert skip["href"] == "#main" and skip["ring"] and skip["inView"], skip  # the skip link shows
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    tab_to(page, lambda now: now["href"] == "/cases/new/")  # the first control of the content
+    tab_to(page, lambda now: now["id"] == "q")
+    tab_to(page, lambda now: now["id"] == "status")
+    first_case = tab_to(page, lambda now: re.fullmatch(r"/cases/[0-9a-f-]{36}/", now["href"]) is not None)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert browser.path() == first_case["href"]
+    browser.check("case page")
+
+    browser.go("/cases/new/")
+    browser.check("new case")
+    tab_to(page, lambda now: now["id"] == "id_given_name")
+    page.keyboard.type("Keyla")
+    tab_to(page, lambda now: now["name"] == "then")  # "Create and start the interview"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert browser.path().endswith("/interview/")
+    browser.check("interview")
+    before = page.get_attribute("#progress", "value")
+    option = tab_to(page, lambda now: now["name"] == "answer")
+    page.keyboard.press("Space")
+    assert page.is_checked(f"#{option['id']}")
+    tab_to(page, lambda now: now["text"] == words("next", "en"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_attribute("#progress", "value") == str(int(before or 0) + 1)
+    browser.check("interview after a keyboard answer")
+
+    # A long form with its buttons stuck to the bottom of the window: no field hides behind them.
+    browser.go(f"{first_case['href']}edit/")
+    browser.check("edit overview")
+    section = page.get_attribute("main ul.sections a >> nth=1", "href")
+    browser.go(str(section))
+    browser.check("section edit form")
+    tab_to(page, lambda now: now["inForm"])
+    stops = 1
+    while (now := tab_to(page, lambda now: now["inForm"]))["tag"] != "button":
+        stops += 1
+    assert now["text"] and stops >= 8, (now, stops)  # every field, then "Save as a new version"
+
+
+def test_without_javascript(open_browser: OpenBrowser) -> None:
+    """Everything works with scripts off: log in, search, create, answer, change language, read. (axe-core
+    is a script itself, so it cannot run here: the same pages are checked with scripts on.)"""
+    browser = open_browser(java_script_enabled=False)
+    page = browser.page
+    browser.go("/accounts/login/")
+    browser.log_in("demo")
+    page.fill("#q", "Ficticia")
+    with page.expect_navigation():
+        page.click("form.search button[type=submit]")
+    assert "q=Ficticia" in page.url
+    rows = page.locator("table.docket tbody tr")
+    assert rows.count() >= 1 and all("Ficticia" in row.inner_text() for row in rows.all())
+
+    browser.go("/cases/new/")
+    page.fill("#id_given_name", "Anouk")
+    with page.expect_navigation():
+        page.click("main button[name=then][value=interview]")
+    first = shown_question(page)
+    answer_shown_question(page, first["kind"])
+    assert shown_question(page)["path"] != first["path"]
+    browser.choose_language("es")
+    assert page.inner_text("main button[value=answer]").strip() == words("next", "es")
+    press(page, "back")
+    assert shown_question(page)["path"] == first["path"]
+    with page.expect_navigation():
+        page.click("main p.eyebrow a")
+    assert page.locator("#protections article.card").count() == 4
