@@ -4,28 +4,15 @@ core's planner, "I don't know", back, a progress bar, a language switch at any p
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
+from web_answers import EMPTY, answer_for
 
 from withhold.interview.bank import question_for
 from withhold.web.accounts.models import Organization
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord
-
-EMPTY = {"withhold": "case/1", "law_as_of": "2026-11-23", "person": {"given_name": "Odalys"}}
-
-# "No" to every yes/no question: the planner asks the open bars first, and a "yes" to the first one
-# (the persecutor bar) would close three protections at once and end the interview early.
-ANSWERS: dict[str, dict[str, Any]] = {
-    "yes_no": {"answer": "no"},
-    "choice": {"answer": "1"},
-    "choices": {"answer": ["1"]},
-    "date": {"answer": "2024-01-15"},
-    "number": {"answer": "0"},
-    "count": {"answer": "0"},
-}
 
 
 def interview(
@@ -47,9 +34,7 @@ def interview(
         assert page.context["text"] == question.render(language, None) or "{n}" in question.text.en
         assert f'max="{page.context["total"]}" value="{page.context["asked"]}"' in page.content.decode()
         shown.append((plan.path, language, page.context["text"]))
-        data = dict(ANSWERS.get(question.kind, {"action": "dont_know"}))
-        data.setdefault("action", "answer")
-        response = client.post(url, {**data, "path": plan.path})
+        response = client.post(url, answer_for(question.kind, plan.path))
         assert response.status_code == 302, (plan.path, response.status_code)
     raise AssertionError("the interview did not end")
 

@@ -1,36 +1,36 @@
-"""Error pages that say what went wrong in general words and nothing about the request or the case."""
+"""Error pages that say what went wrong in general words and nothing about the request or the case, in the
+reader's language (the words are the web texts' ``errors`` group)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-PAGES = {
-    400: ("Bad request", "The request could not be read. Go back and try again."),
-    403: ("Not allowed", "Your role does not allow this. Ask an administrator of your organization."),
-    404: ("Not found", "There is nothing here, or it is not yours to see."),
-    500: ("Something went wrong", "The error was logged without any case information. Please try again."),
-}
+from withhold.language import Language
+from withhold.web.texts import text
 
 
-def _page(status: int) -> HttpResponse:
-    title, text = PAGES[status]
+def _page(status: int, request: HttpRequest | None) -> HttpResponse:
+    # The language is all that is read from the request: it is set by the middleware from the session
+    # (English when the middleware has not run, as after an error before it).
+    language: Language = "es" if getattr(request, "withhold_language", "en") == "es" else "en"
+    title, words = text(f"errors.{status}", language), text(f"errors.{status}.text", language)
     # Rendered without the request: no context processor runs, nothing of the session can leak in.
-    body = render_to_string("error.html", {"status": status, "title": title, "text": text})
-    return HttpResponse(body, status=status)
+    context = {"status": status, "title": title, "text": words, "language": language}
+    return HttpResponse(render_to_string("error.html", context), status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _page(400)
+    return _page(400, request)
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _page(403)
+    return _page(403, request)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _page(404)
+    return _page(404, request)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _page(500)
+    return _page(500, request)

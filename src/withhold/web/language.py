@@ -1,11 +1,13 @@
 """The language a person reads Withhold in (English or Spanish), chosen at any point and kept in the
-session; it never changes a result, only the words of the interview, the checklist and the warnings."""
+session; it never changes a result, only the words of the pages (the web texts), the interview, the
+checklist and the warnings, and of Django's own messages (a form's "This field is required.")."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from withhold.language import LANGUAGES, Language
 
@@ -22,7 +24,7 @@ def language_of(request: HttpRequest) -> Language:
 
 
 class LanguageMiddleware:
-    """Sets ``request.withhold_language`` from the session (default English)."""
+    """Sets ``request.withhold_language`` from the session (default English), and Django's own language."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -30,5 +32,7 @@ class LanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         session = getattr(request, "session", None)
         found = chosen(session.get(SESSION_KEY)) if session is not None else None
-        request.withhold_language = found or "en"  # type: ignore[attr-defined]
-        return self.get_response(request)
+        language = found or "en"
+        request.withhold_language = language  # type: ignore[attr-defined]
+        with translation.override(language):
+            return self.get_response(request)

@@ -27,6 +27,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class DeadlineGroup:
+    name: str
+    """Which group (``soon``, ``later``, ``past``, ``unknown``): the web texts' ``deadline_group`` key."""
     title: str
     entries: tuple[Entry, ...]
 
@@ -60,10 +62,10 @@ def grouped(entries: tuple[Entry, ...], as_of: dt.date) -> tuple[DeadlineGroup, 
     past = tuple(e for e in entries if e.status in (Standing.PAST, Standing.MET, Standing.MISSED))
     unknown = tuple(e for e in entries if e.status is Standing.UNKNOWN)
     groups = (
-        DeadlineGroup("Due soon (within 14 days)", soon),
-        DeadlineGroup("Later", later),
-        DeadlineGroup("Past", past),
-        DeadlineGroup("Cannot be computed yet", unknown),
+        DeadlineGroup("soon", "Due soon (within 14 days)", soon),
+        DeadlineGroup("later", "Later", later),
+        DeadlineGroup("past", "Past", past),
+        DeadlineGroup("unknown", "Cannot be computed yet", unknown),
     )
     return tuple(group for group in groups if group.entries)
 

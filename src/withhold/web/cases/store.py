@@ -7,6 +7,7 @@ so two people answering at once get two versions, never a lost one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -65,14 +66,20 @@ def save(
     user: AbstractBaseUser | AnonymousUser | None,
     change: Change,
     restored_from: int | None = None,
+    then: Callable[[CaseRecord], object] | None = None,
 ) -> CaseRecord:
-    """Store ``case`` as the next version of ``record``; nothing is saved when nothing changed."""
+    """Store ``case`` as the next version of ``record``; nothing is saved when nothing changed.
+
+    ``then`` (an audit entry, say) is called with the record as saved (or as it was, when nothing
+    changed) inside the same transaction: both are written, or neither, under one write lock."""
     document = stored(case)
     summary = summarize(case, today())  # before the transaction: no lock is held while the core works
     who, name = _who(user)
     with transaction.atomic():
         locked = CaseRecord.objects.select_for_update().get(pk=record.pk)
         if locked.document == document and restored_from is None:
+            if then is not None:
+                then(locked)
             return locked
         locked.version += 1
         locked.document = document
@@ -88,6 +95,8 @@ def save(
             username=name,
         )
         search.index(locked, case)
+        if then is not None:
+            then(locked)
     return locked
 
 

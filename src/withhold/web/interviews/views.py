@@ -1,9 +1,14 @@
 """The interview page: the planner's next question (or the result when nothing left can change it), and
 the reply to it. Each reply is saved at once as a new version of the case, then the page redirects to the
-next question (post/redirect/get: reloading never answers twice)."""
+next question (post/redirect/get: reloading never answers twice).
+
+A reply sent by htmx (``HX-Request``) is answered with the next question's page itself: one round trip
+per step instead of two. htmx swaps the page in without a navigation, so there is nothing to reload; the
+page is the one the redirect would have led to (same URL, same version, same plan)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -51,6 +56,18 @@ def question(request: HttpRequest, membership: Membership, record: CaseRecord) -
     plan = plan_for(record.id, record.version, case, as_of)
     if request.method == "POST":
         return _reply(request, membership, record, case, plan, language)
+    return _page(request, record, case, as_of, plan, language)
+
+
+def _page(
+    request: HttpRequest,
+    record: CaseRecord,
+    case: Case,
+    as_of: dt.date,
+    plan: Plan | None,
+    language: Language,
+) -> HttpResponse:
+    """The question of ``plan`` for this version of the case, or the result when there is none."""
     if plan is None:
         screening = screen(case, as_of)
         return render(
@@ -119,10 +136,20 @@ def _reply(
     changed = answered(case, plan.path, reply, language)
     if changed is None:
         return _question_page(request, record, case, plan, language, error=found.invalid.get(language))
-    _save(request, membership, record, changed)
+    saved = _save(request, membership, record, changed)
+    if getattr(request, "htmx", False):
+        # The page the redirect would lead to, without the second round trip: the case as stored (read
+        # back from the saved mapping, as the question page reads it), planned for the saved version.
+        now = case_of(saved.document)
+        as_of = as_of_for(now, store.today())
+        return _page(request, saved, now, as_of, plan_for(saved.id, saved.version, now, as_of), language)
     return redirect("interviews:question", case_id=record.id)
 
 
-def _save(request: HttpRequest, membership: Membership, record: CaseRecord, case: Any) -> None:
-    saved = store.save(record, case, request.user, Change.INTERVIEW)
-    audit(request, membership.organization, Action.INTERVIEWED, record.id, version=saved.version)
+def _save(request: HttpRequest, membership: Membership, record: CaseRecord, case: Any) -> CaseRecord:
+    """The next version, and its audit entry in the same transaction."""
+
+    def audited(saved: CaseRecord) -> None:
+        audit(request, membership.organization, Action.INTERVIEWED, record.id, version=saved.version)
+
+    return store.save(record, case, request.user, Change.INTERVIEW, then=audited)

@@ -1,5 +1,6 @@
-"""Template filters that only present what the core returned: a text in the reader's language, a status's
-label, a value in words."""
+"""Template tags and filters that only present what the core returned, in the reader's language: the web
+app's fixed texts (``{% ui "group.key" %}``, from ``web/texts.yaml``), a code's word, a form field's label, a
+status's label, a value in words."""
 
 from __future__ import annotations
 
@@ -9,16 +10,63 @@ from typing import Any
 from django import template
 
 from withhold.cli.labels import value_text
-from withhold.language import Localized
+from withhold.language import Language, Localized
+from withhold.web.interviews.texts import TEXTS
+from withhold.web.texts import has, text
 
 register = template.Library()
 
-STATUS_LABELS = {
-    "eligible": "Eligible",
-    "not_eligible": "Not eligible",
-    "barred": "Barred",
-    "undetermined": "Undetermined",
-}
+
+def _language(value: Any) -> Language:
+    return "es" if value == "es" else "en"
+
+
+def _language_of(context: template.Context) -> Language:
+    return _language(context.get("language"))
+
+
+@register.simple_tag(takes_context=True)
+def ui(context: template.Context, key: str, **values: object) -> str:
+    """A fixed text of the web app in the reader's language, placeholders filled (escaped on output)."""
+    return text(key, _language_of(context), **values)
+
+
+@register.simple_tag(takes_context=True)
+def ui_code(context: template.Context, group: str, code: Any) -> str:
+    """The word for a code (a workflow, role, status, badge...) of ``group``; the code itself if it has none."""
+    key = f"{group}.{code}"
+    return text(key, _language_of(context)) if has(key) else str(code)
+
+
+@register.simple_tag(takes_context=True)
+def in_english(context: template.Context) -> str:
+    """ "(en inglés)" after a core text shown in English on a Spanish page; nothing in English."""
+    return TEXTS["in_english"].get(_language_of(context))
+
+
+@register.simple_tag(takes_context=True)
+def group_title(context: template.Context, group: str) -> str:
+    """The title of a section editor's group of fields: its section's, or its subsection's."""
+    language = _language_of(context)
+    for key in (f"section.{group}", f"subsection.{group}"):
+        if has(key):
+            return text(key, language)
+    return group
+
+
+@register.simple_tag(takes_context=True)
+def field_words(context: template.Context, field: Any) -> dict[str, str]:
+    """A form field's label and help in the reader's language, from ``fields.<Form>.<field>`` of the web
+    texts; a field with none (the section editor's, whose labels are the core's fact descriptions) keeps
+    its own English words, with ``lang`` "en" on a page in another language."""
+    language = _language_of(context)
+    key = f"fields.{type(field.form).__name__}.{field.name}"
+    if has(key):
+        help_key = f"{key}.help"
+        help_text = text(help_key, language) if has(help_key) else str(field.help_text or "")
+        return {"label": text(key, language), "help": help_text, "lang": ""}
+    english = "en" if language != "en" else ""
+    return {"label": str(field.label or ""), "help": str(field.help_text or ""), "lang": english}
 
 
 @register.filter
@@ -30,8 +78,9 @@ def say(text: Any, language: str) -> str:
 
 
 @register.filter
-def status_label(status: Any) -> str:
-    return STATUS_LABELS.get(str(status), str(status))
+def status_label(status: Any, language: str = "en") -> str:
+    key = f"status.{status}"
+    return text(key, _language(language)) if has(key) else str(status)
 
 
 @register.filter
@@ -45,14 +94,15 @@ def iso(day: dt.date | None) -> str:
 
 
 @register.filter
-def days_words(days: int | None) -> str:
+def days_words(days: int | None, language: str = "en") -> str:
     if days is None:
         return ""
+    said = _language(language)
     if days == 0:
-        return "today"
+        return text("days.today", said)
     if days > 0:
-        return f"in {days} day{'s' if days != 1 else ''}"
-    return f"{-days} day{'s' if days != -1 else ''} ago"
+        return text("days.in_one", said) if days == 1 else text("days.in_n", said, n=days)
+    return text("days.ago_one", said) if days == -1 else text("days.ago_n", said, n=-days)
 
 
 @register.filter

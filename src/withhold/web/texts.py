@@ -1,0 +1,71 @@
+"""The web app's fixed texts (menus, headings, labels, buttons, messages), in English and Spanish side by
+side (``texts.yaml``), checked when loaded.
+
+The file holds groups of texts; a text is named ``group.key``. Loading checks the whole file and reports
+every problem at once: a missing or empty translation, a Spanish text identical to the English one (an
+untranslated copy), English and Spanish texts with different ``{placeholders}``, or a placeholder the
+templates never fill. Templates show them with ``{% ui "group.key" %}`` (:mod:`withhold.web.templatetags
+.withhold`); the core's own wording (reasons, rule titles) is not here: it is English only.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from withhold.language import Language, Localized, read_localized
+
+PLACEHOLDERS = frozenset({"n", "of", "number", "record", "date", "change", "who", "organization", "username"})
+"""The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""
+
+
+class TextsError(ValueError):
+    """The web texts file has problems; the message lists each of them."""
+
+
+def parse(data: Any) -> tuple[dict[str, Localized], list[str]]:
+    """The texts of a loaded ``texts.yaml`` by ``group.key``, and every problem found in it."""
+    problems: list[str] = []
+    found: dict[str, Localized] = {}
+    if not isinstance(data, dict):
+        return found, ["texts.yaml: expected a mapping of groups"]
+    for group, entries in data.items():
+        if not isinstance(entries, dict) or not entries:
+            problems.append(f"{group}: expected a mapping of texts")
+            continue
+        for key, value in entries.items():
+            where = f"{group}.{key}"
+            pair = read_localized(
+                where,
+                value,
+                problems,
+                placeholders_allowed=PLACEHOLDERS,
+                must_differ=True,
+                fold_spaces=True,
+            )
+            if pair is not None:
+                found[where] = pair
+    return found, problems
+
+
+@cache
+def texts() -> dict[str, Localized]:
+    """Every fixed text of the web app, by ``group.key`` (raises :class:`TextsError` on any problem)."""
+    source = resources.files("withhold.web").joinpath("texts.yaml").read_text(encoding="utf-8")
+    found, problems = parse(yaml.safe_load(source))
+    if problems:
+        raise TextsError("web/texts.yaml has problems:\n" + "\n".join(f"  {p}" for p in problems))
+    return found
+
+
+def text(key: str, language: Language, **values: object) -> str:
+    """One text in ``language``, with its placeholders filled (a :class:`KeyError` for an unknown key)."""
+    pair = texts()[key]
+    return pair.format(**values).get(language) if values else pair.get(language)
+
+
+def has(key: str) -> bool:
+    return key in texts()

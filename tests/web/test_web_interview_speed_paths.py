@@ -1,0 +1,149 @@
+"""The two ways an interview answer comes back: a plain form gets post/redirect/get, an htmx request gets the
+next question's page in the same response. Both save the same versions, write the same audit entries and
+show the same questions; the answer and its audit entry are written together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from web_answers import EMPTY, answer_for
+
+from withhold.web.accounts.models import Organization
+from withhold.web.audit.models import Action, AuditEntry
+from withhold.web.cases import store
+from withhold.web.cases.documents import case_of
+from withhold.web.cases.models import CaseRecord, CaseVersion, Change
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def run(client: Client, record: CaseRecord, htmx: bool, steps: int = 12) -> list[str]:
+    """Answer up to ``steps`` questions one way; return the paths asked, then "result" if it was reached."""
+    url = f"/cases/{record.id}/interview/"
+    page = client.get(url)
+    shown: list[str] = []
+    for _ in range(steps):
+        assert page.status_code == 200
+        if "plan" not in page.context:
+            assert page.templates[0].name == "interviews/result.html"
+            return [*shown, "result"]
+        plan, question = page.context["plan"], page.context["question"]
+        shown.append(plan.path)
+        data = answer_for(question.kind, plan.path)
+        if htmx:
+            page = client.post(url, data, **HTMX)  # type: ignore[arg-type]
+            assert page.status_code == 200, (plan.path, page.status_code)
+        else:
+            answered = client.post(url, data)
+            assert answered.status_code == 302, (plan.path, answered.status_code)
+            assert answered["Location"] == url
+            page = client.get(url)
+    return shown
+
+
+def versions(record: CaseRecord) -> list[tuple[int, dict[str, Any], str]]:
+    found = CaseVersion.objects.filter(case=record).order_by("number")
+    return [(v.number, v.document, v.change) for v in found]
+
+
+def audited(record: CaseRecord) -> list[tuple[str, int | None]]:
+    found = AuditEntry.objects.filter(case_id=record.id, action=Action.INTERVIEWED).order_by("id")
+    return [(entry.action, entry.version) for entry in found]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("steps", [3, 40])
+def test_htmx_and_redirect_save_the_same_versions(
+    steps: int, make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+) -> None:
+    plain, boosted = make_case(organization, EMPTY), make_case(organization, EMPTY)
+    asked_plain = run(attorney, plain, htmx=False, steps=steps)
+    asked_htmx = run(attorney, boosted, htmx=True, steps=steps)
+    assert asked_htmx == asked_plain
+    assert len(asked_plain) >= 3
+    if steps == 40:
+        assert asked_plain[-1] == "result"  # the htmx reply to the last answer is the result page
+    assert versions(boosted) == versions(plain)
+    assert audited(boosted) == audited(plain)
+    answers = len([path for path in asked_plain if path != "result"])
+    assert audited(plain) == [(Action.INTERVIEWED, n) for n in range(2, answers + 2)]
+    assert CaseRecord.objects.get(pk=boosted.pk).version == answers + 1
+
+
+@pytest.mark.django_db
+def test_htmx_reply_is_the_page_the_redirect_leads_to(
+    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+) -> None:
+    record = make_case(organization, EMPTY)
+    url = f"/cases/{record.id}/interview/"
+    first = attorney.get(url).context["plan"]
+    reply = attorney.post(url, {"action": "dont_know", "path": first.path}, **HTMX)  # type: ignore[arg-type]
+    assert reply.status_code == 200
+    assert reply.templates[0].name == "interviews/question.html"
+    reloaded = attorney.get(url)
+    assert reply.context["plan"] == reloaded.context["plan"]
+    assert reply.context["plan"].path != first.path
+    assert reply.context["record"].version == reloaded.context["record"].version == 2
+    assert reply.content.decode().count('name="path"') == 1
+    assert f'value="{reloaded.context["plan"].path}"' in reply.content.decode()
+
+
+@pytest.mark.django_db
+def test_htmx_wrong_back_and_stale_answers_behave_as_without_it(
+    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+) -> None:
+    record = make_case(organization, EMPTY)
+    url = f"/cases/{record.id}/interview/"
+    first = attorney.get(url).context["plan"].path
+    nothing = attorney.post(url, {"action": "answer", "path": first}, **HTMX)  # type: ignore[arg-type]
+    assert nothing.status_code == 422
+    assert b'role="alert"' in nothing.content
+    assert CaseRecord.objects.get(pk=record.pk).version == 1
+    attorney.post(url, {"action": "dont_know", "path": first}, **HTMX)  # type: ignore[arg-type]
+    back = attorney.post(url, {"action": "back"}, **HTMX)  # type: ignore[arg-type]
+    assert back.status_code == 302  # htmx follows a redirect by itself
+    assert attorney.get(url).context["plan"].path == first
+    stale = {"action": "answer", "path": "claim.nexus", "answer": "1"}
+    assert attorney.post(url, stale, **HTMX).status_code == 302  # type: ignore[arg-type]
+    assert CaseRecord.objects.get(pk=record.pk).version == 3  # the stale answer changed nothing
+    assert audited(record) == [(Action.INTERVIEWED, 2), (Action.INTERVIEWED, 3)]
+
+
+@pytest.mark.django_db
+def test_an_answer_and_its_audit_entry_are_written_together(
+    make_case: Callable[..., CaseRecord],
+    organization: Organization,
+    attorney: Client,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    record = make_case(organization, EMPTY)
+    url = f"/cases/{record.id}/interview/"
+    first = attorney.get(url).context["plan"].path
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the audit log is unavailable")
+
+    monkeypatch.setattr("withhold.web.interviews.views.audit", broken)
+    attorney.raise_request_exception = False
+    failed = attorney.post(url, {"action": "dont_know", "path": first})
+    assert failed.status_code == 500
+    assert CaseRecord.objects.get(pk=record.pk).version == 1  # no version without its audit entry
+    assert CaseVersion.objects.filter(case=record).count() == 1
+    monkeypatch.undo()
+    assert attorney.post(url, {"action": "dont_know", "path": first}).status_code == 302
+    assert audited(record) == [(Action.INTERVIEWED, 2)]
+
+
+@pytest.mark.django_db
+def test_an_unchanged_save_is_still_audited_once(
+    make_case: Callable[..., CaseRecord], organization: Organization
+) -> None:
+    record = make_case(organization, EMPTY)
+    seen: list[int] = []
+    same = store.save(
+        record, case_of(record.document), None, Change.INTERVIEW, then=lambda r: seen.append(r.version)
+    )
+    assert same.version == 1 and seen == [1]

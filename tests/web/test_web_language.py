@@ -1,0 +1,199 @@
+"""The web app in English and Spanish: every fixed text has both (checked when loaded), every text a
+template names exists, and each main page chosen in Spanish says so (``<html lang="es">``) and shows no
+English fixed text outside what is marked as the core's English (``lang="en"``). Everyone here is
+invented."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from withhold.web.accounts.models import Organization
+from withhold.web.accounts.roles import Role
+from withhold.web.cases.models import CaseRecord
+from withhold.web.texts import parse, texts
+
+WEB = Path(__file__).resolve().parents[2] / "src" / "withhold" / "web"
+
+ENGLISH_LABELS = (
+    "Docket",
+    "New case",
+    "Log out",
+    "Two-factor login",
+    "Skip to main content",
+    "Search by name or A-number",
+    "Next deadline",
+    "Evidence checklist",
+    "Other relief to look into",
+    "Manage this case",
+    "Edit facts",
+    "Save as a new version",
+    "Restore version",
+    "Import a case file",
+    "Calendar feed",
+    "Delete for good",
+    "Change your password",
+    "What each role can do",
+    "Given (first) name",
+    "decision support, not legal advice",
+    "Go to the docket",
+    "Not found",
+    "Cancel",
+)
+"""Distinctive English fixed texts: none may show on a page in Spanish outside a ``lang="en"`` part."""
+
+
+class Reader(HTMLParser):
+    """The page's language and its text outside any element marked ``lang="en"`` (or a script)."""
+
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.language = ""
+        self.stack: list[bool] = []
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html":
+            self.language = found.get("lang") or ""
+        if tag in self.VOID:
+            return
+        skipped = (
+            bool(self.stack and self.stack[-1]) or found.get("lang") == "en" or tag in ("script", "style")
+        )
+        self.stack.append(skipped)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.words.append(data)
+
+
+def read(html: str) -> Reader:
+    reader = Reader()
+    reader.feed(html)
+    return reader
+
+
+def test_every_text_has_its_translation() -> None:
+    found = texts()
+    assert len(found) > 200
+    assert all(pair.en and pair.es and pair.en != pair.es for pair in found.values())
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"en": "Docket"}, "layout.docket.es: missing translation"),
+        ({"en": "Docket", "es": "  "}, "layout.docket.es: missing translation"),
+        ({"en": "Docket", "es": "Docket"}, "identical to the English text"),
+        ({"en": "Page {n}", "es": "Página {page}"}, "unknown placeholder {page}"),
+        ({"en": "Page {n}", "es": "Página"}, "different placeholders"),
+        ({"en": "Docket", "es": "Casos", "fr": "Dossiers"}, "unknown language"),
+    ],
+)
+def test_a_text_without_its_translation_is_refused(entry: dict[str, str], problem: str) -> None:
+    found, problems = parse({"layout": {"docket": entry}})
+    assert "layout.docket" not in found
+    assert any(problem in p for p in problems), problems
+
+
+def test_every_text_a_template_names_exists() -> None:
+    named = set()
+    for template in WEB.rglob("*.html"):
+        source = template.read_text(encoding="utf-8")
+        named |= set(re.findall(r"{%\s*ui\s+[\"']([^\"']+)[\"']", source))
+    assert named, "no template uses {% ui %}"
+    assert named - set(texts()) == set()
+
+
+@pytest.fixture
+def spanish(client_for: Callable[..., Client], organization: Organization) -> Callable[[str], Client]:
+    def make(role: str = Role.ATTORNEY) -> Client:
+        client = client_for(organization, role)
+        client.post("/language/", {"language": "es", "next": "/cases/"})
+        return client
+
+    return make
+
+
+def pages(record: CaseRecord) -> list[str]:
+    case = f"/cases/{record.id}/"
+    return [
+        "/cases/",
+        case,
+        f"{case}edit/",
+        f"{case}edit/person/",
+        f"{case}edit/document/",
+        f"{case}versions/",
+        f"{case}versions/1/",
+        f"{case}i589/",
+        f"{case}delete/",
+        "/cases/new/",
+        "/cases/import/",
+        "/accounts/two-factor/",
+        "/accounts/password/",
+    ]
+
+
+def assert_spanish(html: str, where: str) -> None:
+    page = read(html)
+    assert page.language == "es", where
+    shown = " ".join(" ".join(page.words).split())
+    english = [label for label in ENGLISH_LABELS if re.search(rf"\b{re.escape(label)}\b", shown)]
+    assert not english, f"{where} shows English fixed texts {english}"
+
+
+def test_each_main_page_in_spanish(
+    spanish: Callable[[str], Client], record: CaseRecord, organization: Organization
+) -> None:
+    client = spanish(Role.ATTORNEY)
+    for path in pages(record):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_spanish(response.content.decode(), path)
+    assert "Lista de casos" in client.get("/cases/").content.decode()
+    assert "Las cuatro protecciones" in client.get(f"/cases/{record.id}/").content.decode()
+
+
+def test_admin_pages_and_error_pages_in_spanish(
+    spanish: Callable[[str], Client], organization: Organization
+) -> None:
+    admin = spanish(Role.ADMIN)
+    for path in ("/accounts/people/", "/cases/calendar/"):
+        response = admin.get(path)
+        assert response.status_code == 200, path
+        assert_spanish(response.content.decode(), path)
+    missing = admin.get("/cases/00000000-0000-0000-0000-000000000000/")
+    assert missing.status_code == 404
+    assert_spanish(missing.content.decode(), "404")
+    assert "No encontrado" in missing.content.decode()
+
+
+def test_the_login_page_follows_the_chosen_language(db: None) -> None:
+    client = Client()
+    client.post("/language/", {"language": "es", "next": "/accounts/login/"})
+    response = client.get("/accounts/login/")
+    assert_spanish(response.content.decode(), "login")
+    assert "Iniciar sesión en Withhold" in response.content.decode()
+    # Django's own messages follow too.
+    refused = client.post("/accounts/login/", {"username": "", "password": ""})
+    assert "Este campo es obligatorio" in refused.content.decode()
+
+
+def test_english_stays_english(attorney: Client, record: CaseRecord) -> None:
+    page = attorney.get(f"/cases/{record.id}/").content.decode()
+    assert read(page).language == "en"
+    assert "Evidence checklist" in page and "Lista de pruebas" not in page
