@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from django.test import Client
 
 from withhold.web.accounts.models import Organization
@@ -44,6 +45,13 @@ ENGLISH_LABELS = (
     "Go to the docket",
     "Not found",
     "Cancel",
+    "Nothing changed",
+    "saved as version",
+    "was restored as version",
+    "Unknown",
+    "None of these",
+    "Not filed yet",
+    "That username is taken",
 )
 """Distinctive English fixed texts: none may show on a page in Spanish outside a ``lang="en"`` part."""
 
@@ -197,3 +205,40 @@ def test_english_stays_english(attorney: Client, record: CaseRecord) -> None:
     page = attorney.get(f"/cases/{record.id}/").content.decode()
     assert read(page).language == "en"
     assert "Evidence checklist" in page and "Lista de pruebas" not in page
+
+
+def test_flash_messages_and_the_section_editor_in_spanish(
+    spanish: Callable[[str], Client], record: CaseRecord
+) -> None:
+    """The messages a view leaves for the next page, and the section editor's own words around the core's
+    (English) fact descriptions, follow the chosen language."""
+    client = spanish(Role.ATTORNEY)
+    case = f"/cases/{record.id}/"
+    for section in ("asylum", "claim", "conduct"):
+        editor = client.get(f"{case}edit/{section}/").content.decode()
+        assert_spanish(editor, f"{section} editor")
+        assert ">Se desconoce</option>" in editor, section
+    assert ">Sí</option>" in client.get(f"{case}edit/claim/").content.decode()
+    assert "Todavía no se presentó" in client.get(f"{case}edit/asylum/").content.decode()
+
+    same = client.post(f"{case}edit/document/", {"text": yaml.safe_dump(record.document), "version": 1})
+    assert same.status_code == 302
+    shown = client.get(case).content.decode()
+    assert_spanish(shown, "case page after saving nothing new")
+    assert "No cambió nada." in shown
+
+    changed = {**record.document, "claim": {"country": "GT", "credible": True}}
+    client.post(f"{case}edit/document/", {"text": yaml.safe_dump(changed), "version": 1})
+    client.post(f"{case}versions/1/restore/")
+    shown = client.get(case).content.decode()
+    assert_spanish(shown, "case page after restoring")
+    assert "La versión 1 se restauró como versión 3." in shown
+
+
+def test_a_form_message_in_spanish(spanish: Callable[[str], Client], organization: Organization) -> None:
+    admin = spanish(Role.ADMIN)
+    taken = admin.post("/accounts/people/", {"username": "Ximena-Prueba", "role": Role.VIEWER})
+    assert taken.status_code == 200
+    again = admin.post("/accounts/people/", {"username": "ximena-prueba", "role": Role.VIEWER})
+    assert_spanish(again.content.decode(), "people, a username taken")
+    assert "Ese nombre de usuario ya está en uso." in again.content.decode()

@@ -18,7 +18,22 @@ import yaml
 
 from withhold.language import Language, Localized, read_localized
 
-PLACEHOLDERS = frozenset({"n", "of", "number", "record", "date", "change", "who", "organization", "username"})
+PLACEHOLDERS = frozenset(
+    {
+        "n",
+        "of",
+        "number",
+        "record",
+        "date",
+        "change",
+        "who",
+        "organization",
+        "username",
+        "section",
+        "status",
+        "role",
+    }
+)
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,22 @@ def answer_shown_question(page: Page, kind: str) -> None:
 
 
 def press(page: Page, action: str) -> None:
-    with page.expect_navigation():
+    with answered(page):
         page.click(f"main button[name=action][value={action}]")
+
+
+@contextmanager
+def answered(page: Page) -> Iterator[None]:
+    """Waits for the interview's reply sent inside the block: with scripts, htmx swaps the new ``main``
+    in (no navigation) and moves the focus to its heading; without, the page loads anew."""
+    if not page.evaluate("!!window.htmx"):
+        with page.expect_navigation():
+            yield
+        return
+    page.evaluate("document.querySelector('main').setAttribute('data-answered', '')")
+    yield
+    page.wait_for_selector("main:not([data-answered])", state="attached")
+    expect(page.locator("main h1")).to_be_focused()
 
 
 def check_question_page(browser: Browser, language: Language, asked: int) -> dict[str, str]:
@@ -376,7 +391,7 @@ def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:
     page.keyboard.press("Space")
     assert page.is_checked(f"#{option['id']}")
     tab_to(page, lambda now: now["text"] == words("next", "en"))
-    with page.expect_navigation():
+    with answered(page):
         page.keyboard.press("Enter")
     assert page.get_attribute("#progress", "value") == str(int(before or 0) + 1)
     browser.check("interview after a keyboard answer")
@@ -392,6 +407,49 @@ def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:
     while (now := tab_to(page, lambda now: now["inForm"]))["tag"] != "button":
         stops += 1
     assert now["text"] and stops >= 8, (now, stops)  # every field, then "Save as a new version"
+
+
+def test_the_interview_answers_without_reloading(open_browser: OpenBrowser) -> None:
+    """With scripts, each reply is one htmx round trip: the next question is swapped in (the page never
+    reloads), the focus moves to its heading so a screen reader reads it, and an answer that does not fit
+    (422) shows why on the same question."""
+    browser = open_browser()
+    page = browser.page
+    browser.go("/accounts/login/")
+    browser.log_in("demo")
+    browser.go("/cases/new/")
+    page.fill("#id_given_name", "Sorrel")
+    with page.expect_navigation():
+        page.click("main button[name=then][value=interview]")
+    interview = browser.path()
+    page.evaluate("window.notReloaded = true")
+
+    first = shown_question(page)
+    press(page, "answer")  # nothing chosen: the same question, saying why
+    expect(page.locator("main p.error[role=alert]")).to_be_visible()
+    assert shown_question(page)["path"] == first["path"]
+    assert page.evaluate("document.activeElement.matches('main h1.question')")
+    browser.errors[:] = [e for e in browser.errors if "status of 422" not in e and "422 for" not in e]
+    browser.check("interview, an answer that did not fit")
+
+    seen = [first["path"]]
+    for asked in (1, 2):
+        answer_shown_question(page, shown_question(page)["kind"])
+        shown = shown_question(page)
+        assert shown["path"] and shown["path"] not in seen, (seen, shown)
+        seen.append(shown["path"])
+        assert shown["progress"] == str(asked)
+        assert page.evaluate("window.notReloaded === true"), "the page reloaded"
+        assert page.evaluate("document.activeElement.matches('main h1.question')")
+        assert page.evaluate("document.activeElement.innerText.trim()") == shown["text"]
+        assert browser.path() == interview
+        browser.check(f"interview question {asked + 1}, swapped in")
+
+    press(page, "back")  # back is a redirect to the question page: followed, swapped in
+    assert shown_question(page)["path"] == seen[1]
+    assert page.evaluate("window.notReloaded === true")
+    page.reload()  # the URL stays the interview's: a reload shows the same question
+    assert shown_question(page)["path"] == seen[1]
 
 
 def test_without_javascript(open_browser: OpenBrowser) -> None:

@@ -10,7 +10,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from withhold.language import Language
 from withhold.web.accounts.roles import Role
+from withhold.web.language import language_of
+from withhold.web.texts import text as ui
 
 CODE_HELP = "Only if you turned on two-factor login: the 6-digit code from your authenticator app."
 
@@ -30,14 +33,12 @@ class LoginForm(AuthenticationForm):
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
         if device is not None:
             token = (data.get("otp_token") or "").strip()
+            language = language_of(self.request) if self.request is not None else "en"
             if not token:
-                raise forms.ValidationError(
-                    "Two-factor login is on for this account: enter the code from your authenticator app.",
-                    code="token_required",
-                )
+                raise forms.ValidationError(ui("invalid.code_required", language), code="token_required")
             allowed, _ = device.verify_is_allowed()
             if not allowed or not device.verify_token(token):
-                raise forms.ValidationError("That code is not right, or too many were tried: wait and retry.")
+                raise forms.ValidationError(ui("invalid.code_refused", language))
             # django-otp marks the session as verified by this device when the user is logged in.
             user.otp_device = device  # type: ignore[attr-defined]  # django-otp reads it at login
         return data
@@ -47,10 +48,14 @@ class NewPersonForm(forms.Form):
     username = forms.CharField(label="Username", max_length=150)
     role = forms.ChoiceField(label="Role", choices=Role.choices)
 
+    def __init__(self, *args: Any, language: Language = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
+
     def clean_username(self) -> str:
         name: str = self.cleaned_data["username"].strip()
         if get_user_model().objects.filter(username__iexact=name).exists():
-            raise forms.ValidationError("That username is taken.")
+            raise forms.ValidationError(ui("invalid.username_taken", self.language))
         return name
 
 

@@ -20,9 +20,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from withhold.web.accounts.forms import CodeForm, LoginForm, NewPersonForm, RoleForm
 from withhold.web.accounts.models import Membership
-from withhold.web.accounts.roles import Can, Role
+from withhold.web.accounts.roles import Can
 from withhold.web.accounts.users import create_user
 from withhold.web.cases.access import member_view
+from withhold.web.language import language_of
+from withhold.web.texts import text as ui
 
 
 class Login(LoginView):
@@ -34,7 +36,8 @@ class Login(LoginView):
 @member_view(Can.MANAGE_PEOPLE)
 def people(request: HttpRequest, membership: Membership) -> HttpResponse:
     organization = membership.organization
-    form = NewPersonForm(request.POST or None)
+    language = language_of(request)
+    form = NewPersonForm(request.POST or None, language=language)
     created = None
     if request.method == "POST" and form.is_valid():
         password = secrets.token_urlsafe(12)
@@ -42,7 +45,7 @@ def people(request: HttpRequest, membership: Membership) -> HttpResponse:
             user = create_user(form.cleaned_data["username"], password)
             Membership.objects.create(user=user, organization=organization, role=form.cleaned_data["role"])
         created = (user.get_username(), password)
-        form = NewPersonForm()
+        form = NewPersonForm(language=language)
     members = (
         Membership.objects.filter(organization=organization).select_related("user").order_by("user__username")
     )
@@ -60,25 +63,26 @@ def person_change(request: HttpRequest, membership: Membership, member_id: int) 
         )
     except Membership.DoesNotExist:
         raise Http404 from None
+    language = language_of(request)
     if target.pk == membership.pk:
-        messages.error(request, "You cannot change your own role or access.")
+        messages.error(request, ui("flash.own_access", language))
         return redirect("accounts:people")
     if request.POST.get("action") == "deactivate":
         target.user.is_active = False
         target.user.save(update_fields=["is_active"])
-        messages.success(request, f"{target.user.get_username()} can no longer log in.")
+        messages.success(request, ui("flash.deactivated", language, username=target.user.get_username()))
     elif request.POST.get("action") == "activate":
         target.user.is_active = True
         target.user.save(update_fields=["is_active"])
-        messages.success(request, f"{target.user.get_username()} can log in again.")
+        messages.success(request, ui("flash.activated", language, username=target.user.get_username()))
     else:
         form = RoleForm(request.POST)
         if form.is_valid():
             target.role = form.cleaned_data["role"]
             target.save(update_fields=["role"])
-            messages.success(
-                request, f"{target.user.get_username()} is now {Role(target.role).label.lower()}."
-            )
+            role = ui(f"role.{target.role}", language).lower()
+            said = ui("flash.role_changed", language, username=target.user.get_username(), role=role)
+            messages.success(request, said)
     return redirect("accounts:people")
 
 
@@ -93,15 +97,16 @@ def qr_svg(uri: str) -> str:
 @login_required
 def two_factor(request: HttpRequest) -> HttpResponse:
     user = request.user
+    language = language_of(request)
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if confirmed is not None:
         if request.method == "POST" and request.POST.get("action") == "turn_off":
             form = CodeForm(request.POST)
             if form.is_valid() and confirmed.verify_token(form.cleaned_data["token"].strip()):
                 TOTPDevice.objects.filter(user=user).delete()
-                messages.success(request, "Two-factor login is off.")
+                messages.success(request, ui("flash.two_factor_off", language))
                 return redirect("accounts:two_factor")
-            messages.error(request, "That code is not right: two-factor login stays on.")
+            messages.error(request, ui("flash.two_factor_stays_on", language))
         return render(request, "accounts/two_factor.html", {"on": True, "form": CodeForm()})
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, confirmed=False, defaults={"name": "authenticator"}
@@ -109,13 +114,13 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not device.verify_is_allowed()[0]:
-            form.add_error("token", "Too many codes were tried: wait a few seconds, then try again.")
+            form.add_error("token", ui("invalid.too_many_codes", language))
         elif device.verify_token(form.cleaned_data["token"].strip()):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            messages.success(request, "Two-factor login is on: you will be asked for a code when you log in.")
+            messages.success(request, ui("flash.two_factor_on", language))
             return redirect("accounts:two_factor")
-        form.add_error("token", "That code is not right. Check the time on your phone and try again.")
+        form.add_error("token", ui("invalid.code_wrong", language))
     secret = base64.b32encode(device.bin_key).decode("ascii")
     context = {"on": False, "form": form, "secret": secret, "qr": mark_safe(qr_svg(device.config_url))}
     return render(request, "accounts/two_factor.html", context)

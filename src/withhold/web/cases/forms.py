@@ -3,9 +3,13 @@ issues are shown by field, as it names them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
+from withhold.language import Language
 from withhold.web.cases.documents import MAX_BYTES
+from withhold.web.texts import text as ui
 
 
 class NewCaseForm(forms.Form):
@@ -31,13 +35,17 @@ class ImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false", "class": "code"}),
     )
 
+    def __init__(self, *args: Any, language: Language = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
+
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         upload = data.get("file")
         if upload is None and not (data.get("text") or "").strip():
-            raise forms.ValidationError("Choose a file or paste the text of a case file.")
+            raise forms.ValidationError(ui("invalid.import_nothing", self.language))
         if upload is not None and upload.size is not None and upload.size > MAX_BYTES:
-            raise forms.ValidationError("This file is too large to be a case file (over 1 MB).")
+            raise forms.ValidationError(ui("invalid.import_too_large", self.language))
         return data
 
 

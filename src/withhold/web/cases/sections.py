@@ -19,8 +19,11 @@ from django import forms
 
 from withhold.facts.case import Case
 from withhold.facts.paths import FactInfo, catalogue
+from withhold.interview.bank import UI
+from withhold.language import Language
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.paths import MISSING, get, put, remove
+from withhold.web.texts import text as ui
 
 NOT_FILED_PATH = "asylum.filed_on"
 NOT_FILED = "__not_filed"
@@ -83,44 +86,59 @@ def choice_labels(info: FactInfo) -> list[tuple[str, str]]:
     return [(value, value.replace("_", " ")) for value in info.choices]
 
 
-UNKNOWN = ("", "Unknown")
-
-
-def field_for(info: FactInfo) -> forms.Field:
+def field_for(info: FactInfo, language: Language = "en") -> forms.Field:
+    """The field of one fact: its label is the core's description (English), its own words (unknown, yes,
+    no, the help) are in ``language`` (marked ``translated``, for :func:`field_words`)."""
     label = label_of(info)
-    help_text = "A legal judgement (the practitioner's assessment or a finding)." if info.finding else ""
+    help_text = ui("section_editor.finding", language) if info.finding else ""
+    if info.kind == "list":  # a list of words (other names, languages): comma-separated
+        help_text = ui("section_editor.list", language)
     common: dict[str, Any] = {"label": label, "required": False, "help_text": help_text}
+    unknown = ("", ui("section_editor.unknown", language))
+    field: forms.Field
     if info.kind == "bool":
-        return forms.ChoiceField(choices=[UNKNOWN, ("true", "Yes"), ("false", "No")], **common)
-    if info.kind == "date":
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
-    if info.kind == "number":
-        return forms.FloatField(min_value=0, **common)
-    if info.kind == "choice":
-        return forms.ChoiceField(choices=[UNKNOWN, *choice_labels(info)], **common)
-    if info.kind == "choices":
-        return forms.MultipleChoiceField(
+        yes_no = [("true", UI["yes"].get(language)), ("false", UI["no"].get(language))]
+        field = forms.ChoiceField(choices=[unknown, *yes_no], **common)
+    elif info.kind == "date":
+        field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    elif info.kind == "number":
+        field = forms.FloatField(min_value=0, **common)
+    elif info.kind == "choice":
+        field = forms.ChoiceField(choices=[unknown, *choice_labels(info)], **common)
+    elif info.kind == "choices":
+        field = forms.MultipleChoiceField(
             choices=choice_labels(info), widget=forms.CheckboxSelectMultiple, **common
         )
-    if info.kind == "list":  # a list of words (other names, languages): comma-separated
-        common["help_text"] = "Separate several with commas."
-    return forms.CharField(max_length=2000, **common)
+    else:
+        field = forms.CharField(max_length=2000, **common)
+    return translated(field, "help")
+
+
+def own_field(label: str) -> forms.Field:
+    """A checkbox of the editor's own ("None of these", "Not filed yet"), labelled in the reader's language."""
+    return translated(forms.BooleanField(label=label, required=False), "label", "help")
+
+
+def translated(field: forms.Field, *words: str) -> forms.Field:
+    """Marks which of the field's words are in the reader's language already (read by ``field_words``)."""
+    field.translated = words  # type: ignore[attr-defined]
+    return field
 
 
 class SectionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, section: Section, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, section: Section, *args: Any, language: Language = "en", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.section = section
         for info in section.facts:
-            self.fields[info.path] = field_for(info)
+            self.fields[info.path] = field_for(info, language)
             if info.kind == "choices":
-                self.fields[info.path + NONE_OF_THESE] = forms.BooleanField(
-                    label="None of these", required=False
+                self.fields[info.path + NONE_OF_THESE] = own_field(
+                    ui("section_editor.none_of_these", language)
                 )
             if info.path == NOT_FILED_PATH:
-                self.fields[info.path + NOT_FILED] = forms.BooleanField(label="Not filed yet", required=False)
+                self.fields[info.path + NOT_FILED] = own_field(ui("section_editor.not_filed_yet", language))
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         found: dict[str, list[forms.BoundField]] = {}

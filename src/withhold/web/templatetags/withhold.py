@@ -58,15 +58,22 @@ def group_title(context: template.Context, group: str) -> str:
 def field_words(context: template.Context, field: Any) -> dict[str, str]:
     """A form field's label and help in the reader's language, from ``fields.<Form>.<field>`` of the web
     texts; a field with none (the section editor's, whose labels are the core's fact descriptions) keeps
-    its own English words, with ``lang`` "en" on a page in another language."""
+    its own English words, with ``lang`` "en" on a page in another language (``help_lang`` for its help),
+    except the words the form already gave in the reader's language (the field's ``translated``)."""
     language = _language_of(context)
     key = f"fields.{type(field.form).__name__}.{field.name}"
     if has(key):
         help_key = f"{key}.help"
         help_text = text(help_key, language) if has(help_key) else str(field.help_text or "")
-        return {"label": text(key, language), "help": help_text, "lang": ""}
+        return {"label": text(key, language), "help": help_text, "lang": "", "help_lang": ""}
     english = "en" if language != "en" else ""
-    return {"label": str(field.label or ""), "help": str(field.help_text or ""), "lang": english}
+    translated = getattr(field.field, "translated", ())
+    return {
+        "label": str(field.label or ""),
+        "help": str(field.help_text or ""),
+        "lang": "" if "label" in translated else english,
+        "help_lang": "" if "help" in translated else english,
+    }
 
 
 @register.filter

@@ -28,6 +28,8 @@ from withhold.web.cases.models import CaseRecord, Workflow
 from withhold.web.cases.store import today
 from withhold.web.cases.summary import as_of_for
 from withhold.web.cases.views.downloads import case_key
+from withhold.web.language import language_of
+from withhold.web.texts import text as ui
 
 
 @member_view(Can.CALENDAR)
@@ -36,7 +38,7 @@ def calendar_settings(request: HttpRequest, membership: Membership) -> HttpRespo
     if request.method == "POST":
         organization.new_calendar_token()
         audit(request, organization, Action.CALENDAR_RESET)
-        messages.success(request, "A new calendar link was made; the old one no longer works.")
+        messages.success(request, ui("flash.calendar_reset", language_of(request)))
         return redirect("cases:calendar")
     link = None
     if organization.calendar_token:

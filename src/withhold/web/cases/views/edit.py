@@ -25,11 +25,8 @@ from withhold.web.cases.documents import parse, to_yaml
 from withhold.web.cases.forms import DocumentForm
 from withhold.web.cases.models import CaseRecord, Change
 from withhold.web.cases.sections import SectionForm, apply, initial, sections, validated
-
-CONFLICT = (
-    "Someone saved this case while you were editing it (version {current} is newer than the version "
-    "{started} you started from). Your changes are below, not saved: open the case again to see theirs."
-)
+from withhold.web.language import language_of
+from withhold.web.texts import text as ui
 
 
 @case_view(Can.EDIT)
@@ -44,15 +41,17 @@ def edit_section(
     chosen = sections().get(section)
     if chosen is None:
         raise Http404
+    language = language_of(request)
     if request.method != "POST":
-        form = SectionForm(chosen, initial=initial(chosen, record.document, record.version))
+        form = SectionForm(
+            chosen, initial=initial(chosen, record.document, record.version), language=language
+        )
         return render(request, "cases/edit_section.html", {"record": record, "section": chosen, "form": form})
-    form = SectionForm(chosen, request.POST)
+    form = SectionForm(chosen, request.POST, language=language)
     if form.is_valid():
         if form.cleaned_data["version"] != record.version:
-            form.add_error(
-                None, CONFLICT.format(current=record.version, started=form.cleaned_data["version"])
-            )
+            started = form.cleaned_data["version"]
+            form.add_error(None, ui("invalid.conflict", language, n=record.version, number=started))
         else:
             document = apply(chosen, record.document, form.cleaned_data)
             try:
@@ -70,9 +69,12 @@ def edit_section(
                         version=saved.version,
                         what=f"section:{section}",
                     )
-                    messages.success(request, f"{chosen.title}: saved as version {saved.version}.")
+                    title = ui(f"section.{chosen.name}", language)
+                    messages.success(
+                        request, ui("flash.section_saved", language, section=title, n=saved.version)
+                    )
                 else:
-                    messages.info(request, "Nothing changed.")
+                    messages.info(request, ui("flash.nothing_changed", language))
                 return redirect("cases:detail", case_id=record.id)
     return render(request, "cases/edit_section.html", {"record": record, "section": chosen, "form": form})
 
@@ -89,6 +91,7 @@ def _issues_to_fields(form: Any, error: CaseFileError) -> None:
 def edit_document(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
     issues: tuple[Any, ...] = ()
     conflict = ""
+    language = language_of(request)
     if request.method != "POST":
         form = DocumentForm(initial={"text": to_yaml(record.document), "version": record.version})
     else:
@@ -101,7 +104,7 @@ def edit_document(request: HttpRequest, membership: Membership, record: CaseReco
                 issues = error.issues
             else:
                 if started != record.version:
-                    conflict = CONFLICT.format(current=record.version, started=started)
+                    conflict = ui("invalid.conflict", language, n=record.version, number=started)
                 else:
                     saved = store.save(record, case, request.user, Change.EDITED)
                     if saved.version != record.version:
@@ -113,9 +116,9 @@ def edit_document(request: HttpRequest, membership: Membership, record: CaseReco
                             version=saved.version,
                             what="document",
                         )
-                        messages.success(request, f"The case file was saved as version {saved.version}.")
+                        messages.success(request, ui("flash.document_saved", language, n=saved.version))
                     else:
-                        messages.info(request, "Nothing changed.")
+                        messages.info(request, ui("flash.nothing_changed", language))
                     return redirect("cases:detail", case_id=record.id)
     return render(
         request,

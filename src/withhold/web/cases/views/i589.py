@@ -19,6 +19,8 @@ from withhold.web.cases.models import CaseRecord
 from withhold.web.cases.store import today
 from withhold.web.cases.summary import as_of_for
 from withhold.web.cases.views.downloads import attachment
+from withhold.web.language import language_of
+from withhold.web.texts import text as ui
 
 MAX_FORM_BYTES = 20_000_000
 
@@ -36,7 +38,7 @@ def i589(request: HttpRequest, membership: Membership, record: CaseRecord) -> Ht
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["blank"]
         if upload.size is not None and upload.size > MAX_FORM_BYTES:
-            form.add_error("blank", "This file is too large to be the blank I-589.")
+            form.add_error("blank", ui("invalid.i589_too_large", language_of(request)))
         else:
             case = case_of(record.document)
             try:

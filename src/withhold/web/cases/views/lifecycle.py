@@ -19,6 +19,8 @@ from withhold.web.cases.access import case_view, member_view
 from withhold.web.cases.documents import case_of, parse, syntax_of
 from withhold.web.cases.forms import ImportForm, NewCaseForm
 from withhold.web.cases.models import CaseRecord, Change, Workflow
+from withhold.web.language import language_of
+from withhold.web.texts import text as ui
 
 
 @member_view(Can.CREATE)
@@ -45,7 +47,8 @@ def new_case(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 @member_view(Can.CREATE)
 def import_case(request: HttpRequest, membership: Membership) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    language = language_of(request)
+    form = ImportForm(request.POST or None, request.FILES or None, language=language)
     issues: tuple[CaseIssue, ...] = ()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")
@@ -63,7 +66,7 @@ def import_case(request: HttpRequest, membership: Membership) -> HttpResponse:
         else:
             record = store.create(membership.organization, case, request.user, Change.IMPORTED)
             audit(request, membership.organization, Action.IMPORTED, record.id, version=1)
-            messages.success(request, f"{record} was imported.")
+            messages.success(request, ui("flash.imported", language, record=record))
             return redirect("cases:detail", case_id=record.id)
     return render(request, "cases/import.html", {"form": form, "issues": issues})
 
@@ -83,7 +86,9 @@ def change_workflow(request: HttpRequest, membership: Membership, record: CaseRe
             version=record.version,
             what=f"workflow:{chosen}",
         )
-        messages.success(request, f"{record} is now {Workflow(chosen).label.lower()}.")
+        language = language_of(request)
+        status = ui(f"workflow.{chosen}", language).lower()
+        messages.success(request, ui("flash.workflow", language, record=record, status=status))
     return redirect("cases:detail", case_id=record.id)
 
 
@@ -93,7 +98,7 @@ def delete_case(request: HttpRequest, membership: Membership, record: CaseRecord
         case_id, label = record.id, str(record)
         record.delete()  # its versions and search digests go with it
         audit(request, membership.organization, Action.DELETED, case_id)
-        messages.success(request, f"{label} and all its versions were deleted.")
+        messages.success(request, ui("flash.deleted", language_of(request), record=label))
         return redirect("cases:docket")
     failed = request.method == "POST"
     return render(request, "cases/delete.html", {"record": record, "failed": failed})

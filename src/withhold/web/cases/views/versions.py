@@ -18,6 +18,8 @@ from withhold.web.cases.access import case_view
 from withhold.web.cases.documents import case_of, to_yaml
 from withhold.web.cases.models import CaseRecord, CaseVersion
 from withhold.web.cases.summary import as_of_for
+from withhold.web.language import language_of
+from withhold.web.texts import text as ui
 
 
 @case_view(Can.VIEW)
@@ -60,5 +62,6 @@ def version_restore(
         version=saved.version,
         what=f"from:{number}",
     )
-    messages.success(request, f"Version {number} was restored as version {saved.version}.")
+    said = ui("flash.restored", language_of(request), number=number, n=saved.version)
+    messages.success(request, said)
     return redirect("cases:detail", case_id=record.id)

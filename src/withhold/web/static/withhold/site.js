@@ -1,0 +1,27 @@
+// Withhold's own script: a small addition to htmx, loaded from a file (the content security policy
+// allows no inline script). Every page works without it; with it, the interview answers in one round trip.
+(function () {
+  "use strict";
+
+  // A 422 is a reply that did not fit ("that is not a date"): its page says why, so it is shown like a
+  // success. htmx leaves every other 4xx and 5xx unswapped, as by default.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  // Content swapped in may name where the keyboard focus goes ("data-swap-focus", on an element with
+  // tabindex="-1"): the interview's new question, so a screen reader reads it and Tab starts from it.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var swapped = event.target;
+    if (!(swapped instanceof Element)) {
+      return;
+    }
+    var heading = swapped.matches("[data-swap-focus]") ? swapped : swapped.querySelector("[data-swap-focus]");
+    if (heading) {
+      heading.focus();
+    }
+  });
+})();
