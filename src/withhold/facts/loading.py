@@ -10,13 +10,14 @@ import difflib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, get_args, get_origin
+from typing import Literal, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from withhold.facts.case import Case
+from withhold.package_data import UniqueKeyLoader
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,10 @@ class CaseFileError(ValueError):
         super().__init__("\n".join(str(issue) for issue in self.issues))
 
 
-class _CaseYamlLoader(yaml.SafeLoader):
+class _CaseYamlLoader(UniqueKeyLoader):
     """YAML 1.2-style booleans: only true/false. YAML 1.1 would read the country code NO (Norway) or
-    an answer "no" as false, turning a value into a different value silently."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+    an answer "no" as false, turning a value into a different value silently. A key given twice is an
+    error, not a silent overwrite (UniqueKeyLoader)."""
 
 
 def _timestamp_or_text(loader: _CaseYamlLoader, node: yaml.ScalarNode) -> object:

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from withhold.package_data import read_yaml
 
 
 @dataclass(frozen=True)
@@ -62,5 +62,4 @@ def _date(value: Any) -> dt.date:
 
 @cache
 def load() -> Parameters:
-    text = resources.files(__package__).joinpath("law.yaml").read_text(encoding="utf-8")
-    return Parameters(_parse(yaml.safe_load(text)))
+    return Parameters(_parse(read_yaml(__package__, "law.yaml")))
