@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from withhold.package_data import read_yaml
+from withhold.package_data import check_fields, read_yaml
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,29 @@ class Parameters:
         return parameter.on(on), parameter.reference
 
 
-def _parse(raw: dict[str, Any]) -> dict[str, Parameter]:
+FIELDS = ("description", "reference", "values")
+
+
+def _parse(raw: Any) -> dict[str, Parameter]:
+    """Every parameter, or every problem of the file at once: each needs a reference and dated values."""
+    if not isinstance(raw, dict):
+        raise ValueError("law.yaml: expected a mapping of parameter names to parameters")
     found: dict[str, Parameter] = {}
+    problems: list[str] = []
     for name, body in raw.items():
-        if not isinstance(body, dict) or not body.get("reference") or not body.get("values"):
-            raise ValueError(f"parameter {name} needs a reference and dated values")
-        values = tuple(sorted((_date(start), value) for start, value in body["values"].items()))
-        found[name] = Parameter(
-            name, str(body.get("description", "")).strip(), str(body["reference"]), values
-        )
+        where = f"parameter {name}"
+        if not check_fields(where, body, allowed=FIELDS, required=("reference", "values"), problems=problems):
+            continue
+        reference, values = str(body.get("reference") or "").strip(), body.get("values")
+        if "reference" in body and not reference:
+            problems.append(f"{where}: reference: empty")
+        if "values" in body and not (isinstance(values, dict) and values):
+            problems.append(f"{where}: values: expected dated values (from-date: value)")
+        if reference and isinstance(values, dict) and values:
+            dated = tuple(sorted((_date(start), value) for start, value in values.items()))
+            found[name] = Parameter(name, str(body.get("description", "")).strip(), reference, dated)
+    if problems:
+        raise ValueError("\n".join(problems))
     return found
 
 
