@@ -120,3 +120,31 @@ supplement_b: {header: {name: n, a_number: a}, part: p, question: q, text: t}
                 ', only_if: {nowhere: "yes"}', ""
             )
         )
+
+
+def test_the_map_reader_lists_every_problem_at_once() -> None:
+    text = """
+form: I-589
+edition: "99/99/99"
+footer: x
+questions:
+  - {part: A.I, line: "1", ask: x, path: person.a_number, field: f, colour: red}
+  - {part: A.I, ask: y, value: guess, field: g}
+supplement_a: {table: kids, header: {name: n, a_number: a}, slots: []}
+supplement_b: {header: {name: n}, part: p, question: q, text: t}
+"""
+    with pytest.raises(MapError) as raised:
+        read_map(text)
+    assert str(raised.value).splitlines() == [
+        "question A.I 1 'x': colour: unknown field; expected one of part, line, id, ask, path, value, arg, "
+        "of, format, if_any, only_if, section_if, field, checkboxes",
+        "question A.I None 'y': line: missing",
+        "question A.I None 'y': no value function 'guess'",
+        "supplement_a names no table that overflows to it",
+        "supplement_b.header: a_number: missing",
+    ]
+
+
+def test_the_map_reader_refuses_a_key_given_twice() -> None:
+    with pytest.raises(MapError, match="duplicate key 'edition'"):
+        read_map('form: I-589\nedition: "03/01/23"\nedition: "01/20/25"\n')

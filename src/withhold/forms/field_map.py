@@ -8,7 +8,7 @@ format and function exists); :func:`withhold.forms.pdf_form.PdfForm.check` check
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -18,6 +18,7 @@ import yaml
 from withhold.forms.errors import MapError
 from withhold.forms.formats import FORMATS
 from withhold.forms.values import ROWS, VALUES
+from withhold.package_data import check_fields, parse_yaml
 
 Condition = tuple[tuple[str, str], ...]
 """(reference, answer) pairs: a question id, a column of the same row, or a value function."""
@@ -108,9 +109,6 @@ class FieldMap:
     supplement_b: SupplementB
     not_filled: Mapping[str, str]
 
-    def table(self, name: str) -> Table:
-        return next(t for t in self.tables if t.name == name)
-
     def question(self, identifier: str) -> Question | None:
         return next((q for q in self.questions if q.id == identifier), None)
 
@@ -138,167 +136,225 @@ def _slot_fields(slot: Slot) -> Iterator[str]:
 
 
 # --- reading ---------------------------------------------------------------------------------------
+# Every problem of a map is collected and raised together (MapError), so its author sees all at once.
+
+_SOURCE_KEYS = ("path", "value", "arg", "of", "format")
+_ANSWER_KEYS = ("ask", *_SOURCE_KEYS, "if_any", "only_if", "section_if")
+"""What questions and table columns share: what they ask, where the answer comes from, when asked."""
+_QUESTION_KEYS = ("part", "line", "id", *_ANSWER_KEYS, "field", "checkboxes")
+_COLUMN_KEYS = ("key", "line", *_ANSWER_KEYS)
+_TABLE_REQUIRED = ("name", "part", "line", "ask", "rows", "item", "columns", "slots", "overflow")
+_TABLE_KEYS = (*_TABLE_REQUIRED, "section_if")
+_MAP_REQUIRED = ("form", "edition", "footer", "questions", "supplement_a", "supplement_b")
+_MAP_KEYS = (*_MAP_REQUIRED, "tables", "not_filled")
+_HEADER_KEYS = ("name", "a_number")
 
 
-def _condition(raw: Any, where: str) -> Condition:
+def _condition(raw: Any, where: str, problems: list[str]) -> Condition:
     if raw is None:
         return ()
     if not isinstance(raw, dict):
-        raise MapError(f"{where}: a condition is a mapping of reference to answer")
+        problems.append(f"{where}: a condition is a mapping of reference to answer")
+        return ()
     return tuple((str(k), str(v)) for k, v in raw.items())
 
 
-def _source(raw: dict[str, Any], where: str) -> Source:
+def _source(raw: dict[str, Any], where: str, problems: list[str]) -> Source:
     path, value = raw.get("path"), raw.get("value")
     if (path is None) == (value is None):
-        raise MapError(f"{where}: give exactly one of path and value")
+        problems.append(f"{where}: give exactly one of path and value")
     if value is not None and value not in VALUES:
-        raise MapError(f"{where}: no value function {value!r}")
+        problems.append(f"{where}: no value function {value!r}")
     form = raw.get("format")
     if form is not None and form not in FORMATS:
-        raise MapError(f"{where}: no format {form!r}")
+        problems.append(f"{where}: no format {form!r}")
     return Source(path=path, value=value, arg=raw.get("arg"), of=raw.get("of"), format=form)
 
 
-_QUESTION_KEYS = {"part", "line", "ask", "id", "path", "value", "arg", "of", "format", "field", "checkboxes",
-                  "if_any", "only_if", "section_if"}  # fmt: skip
-_COLUMN_KEYS = {
-    "key",
-    "line",
-    "ask",
-    "path",
-    "value",
-    "arg",
-    "of",
-    "format",
-    "if_any",
-    "only_if",
-    "section_if",
-}
-
-
-def _question(raw: dict[str, Any]) -> Question:
-    where = f"question {raw.get('part')} {raw.get('line')} {raw.get('ask')!r}"
-    if unknown := set(raw) - _QUESTION_KEYS:
-        raise MapError(f"{where}: unknown keys {sorted(unknown)}")
+def _question(raw: Any, problems: list[str]) -> Question | None:
+    where = (
+        f"question {raw.get('part')} {raw.get('line')} {raw.get('ask')!r}"
+        if isinstance(raw, dict)
+        else "question"
+    )
+    if not check_fields(
+        where, raw, allowed=_QUESTION_KEYS, required=("part", "line", "ask"), problems=problems
+    ):
+        return None
     if ("field" in raw) == ("checkboxes" in raw):
-        raise MapError(f"{where}: give exactly one of field and checkboxes")
+        problems.append(f"{where}: give exactly one of field and checkboxes")
     return Question(
-        part=str(raw["part"]),
-        line=str(raw["line"]),
-        ask=str(raw["ask"]),
-        source=_source(raw, where),
+        part=str(raw.get("part")),
+        line=str(raw.get("line")),
+        ask=str(raw.get("ask")),
+        source=_source(raw, where, problems),
         field=raw.get("field"),
         checkboxes={str(k): str(v) for k, v in raw["checkboxes"].items()} if "checkboxes" in raw else None,
         if_any=bool(raw.get("if_any", False)),
-        only_if=_condition(raw.get("only_if"), where),
-        section_if=_condition(raw.get("section_if"), where),
+        only_if=_condition(raw.get("only_if"), where, problems),
+        section_if=_condition(raw.get("section_if"), where, problems),
         id=raw.get("id"),
     )
 
 
-def _column(raw: dict[str, Any], table: str) -> Column:
-    where = f"table {table} column {raw.get('key')}"
-    if unknown := set(raw) - _COLUMN_KEYS:
-        raise MapError(f"{where}: unknown keys {sorted(unknown)}")
+def _column(raw: Any, table: str, problems: list[str]) -> Column | None:
+    where = f"table {table} column {raw.get('key') if isinstance(raw, dict) else '?'}"
+    if not check_fields(where, raw, allowed=_COLUMN_KEYS, required=("key", "ask"), problems=problems):
+        return None
     return Column(
-        key=str(raw["key"]),
-        ask=str(raw["ask"]),
-        source=_source(raw, where),
+        key=str(raw.get("key")),
+        ask=str(raw.get("ask")),
+        source=_source(raw, where, problems),
         line=str(raw["line"]) if "line" in raw else None,
         if_any=bool(raw.get("if_any", False)),
-        only_if=_condition(raw.get("only_if"), where),
-        section_if=_condition(raw.get("section_if"), where),
+        only_if=_condition(raw.get("only_if"), where, problems),
+        section_if=_condition(raw.get("section_if"), where, problems),
     )
 
 
-def _slots(raw: list[dict[str, Any]], table: Table | None, where: str) -> tuple[Slot, ...]:
+def _slots(raw: Any, columns: tuple[Column, ...], where: str, problems: list[str]) -> tuple[Slot, ...]:
+    if not isinstance(raw, list):
+        problems.append(f"{where}: slots is a list of mappings of column to field")
+        return ()
+    keys = {c.key for c in columns}
     slots: list[Slot] = []
     for slot in raw:
+        if not isinstance(slot, dict):
+            problems.append(f"{where}: a slot is a mapping of column to field")
+            continue
         checked: dict[str, str | Mapping[str, str]] = {}
         for key, target in slot.items():
-            if table is not None and key not in {c.key for c in table.columns}:
-                raise MapError(f"{where}: slot names no column {key!r}")
-            checked[str(key)] = (
-                str(target) if isinstance(target, str) else {str(k): str(v) for k, v in target.items()}
-            )
+            if key not in keys:
+                problems.append(f"{where}: slot names no column {key!r}")
+            if isinstance(target, dict):
+                checked[str(key)] = {str(k): str(v) for k, v in target.items()}
+            elif isinstance(target, str):
+                checked[str(key)] = target
+            else:
+                problems.append(f"{where}: slot {key!r}: a field, or a mapping of answer to checkbox field")
         slots.append(checked)
     return tuple(slots)
 
 
-def _table(raw: dict[str, Any]) -> Table:
-    name = str(raw["name"])
-    columns = tuple(_column(c, name) for c in raw["columns"])
+def _table(raw: Any, problems: list[str]) -> Table | None:
+    name = str(raw.get("name")) if isinstance(raw, dict) else "?"
+    where = f"table {name}"
+    if not check_fields(where, raw, allowed=_TABLE_KEYS, required=_TABLE_REQUIRED, problems=problems):
+        return None
     overflow = raw.get("overflow")
     if overflow not in ("supplement_a", "supplement_b"):
-        raise MapError(f"table {name}: overflow is supplement_a or supplement_b")
-    rows = str(raw["rows"])
-    table = Table(
-        name=name,
-        part=str(raw["part"]),
-        line=str(raw["line"]),
-        ask=str(raw["ask"]),
-        rows=rows,
-        item=str(raw["item"]),
-        columns=columns,
-        slots=(),
-        overflow=overflow,
-        section_if=_condition(raw.get("section_if"), f"table {name}"),
+        problems.append(f"{where}: overflow is supplement_a or supplement_b")
+    columns = tuple(
+        c for raw_column in raw.get("columns") or () if (c := _column(raw_column, name, problems))
     )
-    return replace(table, slots=_slots(raw["slots"], table, f"table {name}"))
+    return Table(
+        name=name,
+        part=str(raw.get("part")),
+        line=str(raw.get("line")),
+        ask=str(raw.get("ask")),
+        rows=str(raw.get("rows")),
+        item=str(raw.get("item")),
+        columns=columns,
+        slots=_slots(raw.get("slots"), columns, where, problems),
+        overflow=overflow,
+        section_if=_condition(raw.get("section_if"), where, problems),
+    )
 
 
-def _check_references(field_map: FieldMap) -> None:
-    ids = {q.id for q in field_map.questions if q.id}
+def _check_references(field_map: FieldMap, problems: list[str]) -> None:
+    ids = [q.id for q in field_map.questions if q.id]
+    if len(ids) != len(set(ids)):
+        problems.append("question ids must be unique")
+    known = set(ids) | set(VALUES)
     for question in field_map.questions:
         for ref, _ in (*question.only_if, *question.section_if):
-            if ref not in ids and ref not in VALUES:
-                raise MapError(f"question {question.part} {question.line}: condition on unknown {ref!r}")
+            if ref not in known:
+                problems.append(f"question {question.part} {question.line}: condition on unknown {ref!r}")
     for table in field_map.tables:
-        keys = {c.key for c in table.columns}
         for ref, _ in table.section_if:
-            if ref not in ids and ref not in VALUES:
-                raise MapError(f"table {table.name}: condition on unknown {ref!r}")
+            if ref not in known:
+                problems.append(f"table {table.name}: condition on unknown {ref!r}")
+        keys = {c.key for c in table.columns}
         for column in table.columns:
             for ref, _ in (*column.only_if, *column.section_if):
-                if ref not in keys and ref not in ids and ref not in VALUES:
-                    raise MapError(f"table {table.name} column {column.key}: condition on unknown {ref!r}")
+                if ref not in keys and ref not in known:
+                    problems.append(f"table {table.name} column {column.key}: condition on unknown {ref!r}")
         if "." not in table.rows and table.rows not in ROWS:
-            raise MapError(f"table {table.name}: rows {table.rows!r} is neither a path nor a row source")
+            problems.append(f"table {table.name}: rows {table.rows!r} is neither a path nor a row source")
+
+
+def _header(raw: Any, where: str, problems: list[str]) -> dict[str, str]:
+    if not check_fields(
+        f"{where}.header", raw, allowed=_HEADER_KEYS, required=_HEADER_KEYS, problems=problems
+    ):
+        return dict.fromkeys(_HEADER_KEYS, "")
+    return {key: str(raw.get(key)) for key in _HEADER_KEYS}
+
+
+def _supplement_a(raw: Any, tables: tuple[Table, ...], problems: list[str]) -> SupplementA:
+    allowed = ("table", "header", "slots")
+    if not check_fields("supplement_a", raw, allowed=allowed, required=allowed, problems=problems):
+        raw = {}
+    children = next((t for t in tables if t.name == raw.get("table")), None)
+    if children is None or children.overflow != "supplement_a":
+        problems.append("supplement_a names no table that overflows to it")
+    header = _header(raw.get("header"), "supplement_a", problems)
+    return SupplementA(
+        table=str(raw.get("table")),
+        name=header["name"],
+        a_number=header["a_number"],
+        slots=_slots(raw.get("slots"), children.columns if children else (), "supplement_a", problems),
+    )
+
+
+def _supplement_b(raw: Any, problems: list[str]) -> SupplementB:
+    allowed = ("header", "part", "question", "text")
+    if not check_fields("supplement_b", raw, allowed=allowed, required=allowed, problems=problems):
+        raw = {}
+    header = _header(raw.get("header"), "supplement_b", problems)
+    return SupplementB(
+        name=header["name"],
+        a_number=header["a_number"],
+        part=str(raw.get("part")),
+        question=str(raw.get("question")),
+        text=str(raw.get("text")),
+    )
+
+
+def _not_filled(raw: Any, problems: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in raw or ():
+        if check_fields(
+            "not_filled", entry, allowed=("field", "why"), required=("field", "why"), problems=problems
+        ):
+            found[str(entry.get("field"))] = str(entry.get("why"))
+    return found
 
 
 def read_map(text: str) -> FieldMap:
-    raw = yaml.safe_load(text)
-    tables = tuple(_table(t) for t in raw.get("tables", []))
-    a, b = raw["supplement_a"], raw["supplement_b"]
-    children = next((t for t in tables if t.name == a["table"]), None)
-    if children is None or children.overflow != "supplement_a":
-        raise MapError("supplement_a names no table that overflows to it")
+    """The map in ``text``; raises :class:`MapError` listing every problem it has."""
+    try:
+        raw = parse_yaml(text)
+    except yaml.YAMLError as error:
+        raise MapError(f"the map is not valid YAML: {error}") from None
+    problems: list[str] = []
+    if not check_fields("map", raw, allowed=_MAP_KEYS, required=_MAP_REQUIRED, problems=problems):
+        raise MapError("\n".join(problems))
+    questions = tuple(q for item in raw.get("questions") or () if (q := _question(item, problems)))
+    tables = tuple(t for item in raw.get("tables") or () if (t := _table(item, problems)))
     field_map = FieldMap(
-        form=str(raw["form"]),
-        edition=str(raw["edition"]),
-        footer=str(raw["footer"]),
-        questions=tuple(_question(q) for q in raw["questions"]),
+        form=str(raw.get("form")),
+        edition=str(raw.get("edition")),
+        footer=str(raw.get("footer")),
+        questions=questions,
         tables=tables,
-        supplement_a=SupplementA(
-            table=children.name,
-            name=a["header"]["name"],
-            a_number=a["header"]["a_number"],
-            slots=_slots(a["slots"], children, "supplement_a"),
-        ),
-        supplement_b=SupplementB(
-            name=b["header"]["name"],
-            a_number=b["header"]["a_number"],
-            part=b["part"],
-            question=b["question"],
-            text=b["text"],
-        ),
-        not_filled={str(entry["field"]): str(entry["why"]) for entry in raw.get("not_filled", [])},
+        supplement_a=_supplement_a(raw.get("supplement_a"), tables, problems),
+        supplement_b=_supplement_b(raw.get("supplement_b"), problems),
+        not_filled=_not_filled(raw.get("not_filled"), problems),
     )
-    ids = [q.id for q in field_map.questions if q.id]
-    if len(ids) != len(set(ids)):
-        raise MapError("question ids must be unique")
-    _check_references(field_map)
+    _check_references(field_map, problems)
+    if problems:
+        raise MapError("\n".join(problems))
     return field_map
 
 
