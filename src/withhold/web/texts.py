@@ -1,22 +1,21 @@
 """The web app's fixed texts (menus, headings, labels, buttons, messages), in English and Spanish side by
 side (``texts.yaml``), checked when loaded.
 
-The file holds groups of texts; a text is named ``group.key``. Loading checks the whole file and reports
-every problem at once: a missing or empty translation, a Spanish text identical to the English one (an
-untranslated copy), English and Spanish texts with different ``{placeholders}``, or a placeholder the
-templates never fill. Templates show them with ``{% ui "group.key" %}`` (:mod:`withhold.web.templatetags
+The file holds groups of texts; a text is named ``group.key``. It is read by
+:func:`withhold.package_data.read_yaml`, which refuses a text given twice (the second would replace the
+first unseen). Loading checks the whole file and reports every problem at once: a missing or empty
+translation, a Spanish text identical to the English one (an untranslated copy), English and Spanish texts
+with different ``{placeholders}``, or a placeholder the templates never fill. Templates show them with ``{% ui "group.key" %}`` (:mod:`withhold.web.templatetags
 .withhold`); the core's own wording (reasons, rule titles) is not here: it is English only.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from withhold.language import Language, Localized, read_localized
+from withhold.package_data import read_yaml
 
 PLACEHOLDERS = frozenset(
     {
@@ -69,8 +68,7 @@ def parse(data: Any) -> tuple[dict[str, Localized], list[str]]:
 @cache
 def texts() -> dict[str, Localized]:
     """Every fixed text of the web app, by ``group.key`` (raises :class:`TextsError` on any problem)."""
-    source = resources.files("withhold.web").joinpath("texts.yaml").read_text(encoding="utf-8")
-    found, problems = parse(yaml.safe_load(source))
+    found, problems = parse(read_yaml("withhold.web", "texts.yaml"))
     if problems:
         raise TextsError("web/texts.yaml has problems:\n" + "\n".join(f"  {p}" for p in problems))
     return found
