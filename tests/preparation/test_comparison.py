@@ -203,7 +203,7 @@ def test_a_missing_cell_or_row_is_rejected() -> None:
 
 def test_a_key_given_twice_is_rejected() -> None:
     text = _package_text() + "\nrows: {}\n"
-    with pytest.raises(ValueError, match="given twice"):
+    with pytest.raises(ValueError, match="duplicate key"):
         parse_text(text)
 
 

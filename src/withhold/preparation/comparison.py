@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -29,6 +28,7 @@ from withhold.language import LANGUAGES, Language, Localized, read_localized
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.period import Period
 from withhold.logic.protection import Determination, Status
+from withhold.package_data import check_fields, parse_yaml, read_yaml
 from withhold.screening.screen import Screening
 
 FORMAT = "comparison/1"
@@ -274,15 +274,14 @@ def version_on(versions: tuple[Cell, ...], day: dt.date) -> Cell:
 @cache
 def table() -> Table:
     """The comparison data (read and checked once)."""
-    text = resources.files("withhold.preparation").joinpath("protections.yaml").read_text(encoding="utf-8")
-    return parse_text(text)
+    return parse(read_yaml(__package__, "protections.yaml"))
 
 
 def parse_text(text: str) -> Table:
     """Read comparison data from YAML text; a key given twice in one mapping is an error (PyYAML would
     otherwise keep the last silently)."""
     try:
-        raw = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader: no arbitrary objects
+        raw = parse_yaml(text)
     except yaml.YAMLError as error:
         raise ValueError(f"comparison data is not valid YAML: {error}") from error
     return parse(raw)
@@ -296,7 +295,7 @@ def parse(raw: Any) -> Table:
     if not isinstance(raw, dict):
         raise ValueError("comparison data: expected a mapping with protections, statuses and rows")
     problems: list[str] = []
-    _only(
+    check_fields(
         "comparison data",
         raw,
         allowed=("protections", "statuses", "rows"),
@@ -319,10 +318,10 @@ def _protections(value: Any, problems: list[str]) -> dict[str, ProtectionTexts]:
     for name in PROTECTION_NAMES:
         where = f"protections.{name}"
         body = keyed[name]
-        if not isinstance(body, dict):
-            problems.append(f"{where}: expected a mapping with title (and optional plain_notes)")
+        if not check_fields(
+            where, body, allowed=("title", "plain_notes"), required=("title",), problems=problems
+        ):
             continue
-        _only(where, body, allowed=("title", "plain_notes"), required=("title",), problems=problems)
         title = read_localized(f"{where}.title", body.get("title"), problems, fold_spaces=True)
         notes: dict[str, Localized] = {}
         raw_notes = body.get("plain_notes") or {}
@@ -350,10 +349,10 @@ def _statuses(value: Any, problems: list[str]) -> dict[str, StatusTexts]:
     for name in names:
         where = f"statuses.{name}"
         body = keyed[name]
-        if not isinstance(body, dict):
-            problems.append(f"{where}: expected a mapping with label and plain")
+        if not check_fields(
+            where, body, allowed=("label", "plain"), required=("label", "plain"), problems=problems
+        ):
             continue
-        _only(where, body, allowed=("label", "plain"), required=("label", "plain"), problems=problems)
         label = read_localized(f"{where}.label", body.get("label"), problems, fold_spaces=True)
         plain = read_localized(f"{where}.plain", body.get("plain"), problems, fold_spaces=True)
         if label is not None and plain is not None:
@@ -374,10 +373,10 @@ def _rows(value: Any, problems: list[str]) -> tuple[RowVersions, ...]:
         if not isinstance(row_id, str) or not _ROW_ID.match(row_id):
             problems.append(f"{where}: a row id is lower-case letters, digits and underscores")
             continue
-        if not isinstance(body, dict):
-            problems.append(f"{where}: expected a mapping with label and cells")
+        if not check_fields(
+            where, body, allowed=("label", "cells"), required=("label", "cells"), problems=problems
+        ):
             continue
-        _only(where, body, allowed=("label", "cells"), required=("label", "cells"), problems=problems)
         label = read_localized(f"{where}.label", body.get("label"), problems, fold_spaces=True)
         cells = _keyed(f"{where}.cells", body.get("cells"), PROTECTION_NAMES, problems)
         if cells is None:
@@ -412,11 +411,9 @@ def _versions(where: str, body: Any, problems: list[str]) -> tuple[Cell, ...]:
 
 
 def _cell(where: str, body: Any, problems: list[str]) -> Cell | None:
-    if not isinstance(body, dict):
-        problems.append(f"{where}: expected a mapping with {', '.join(_CELL_REQUIRED)}")
-        return None
     before = len(problems)
-    _only(where, body, allowed=_CELL_FIELDS, required=_CELL_REQUIRED, problems=problems)
+    if not check_fields(where, body, allowed=_CELL_FIELDS, required=_CELL_REQUIRED, problems=problems):
+        return None
     text = read_localized(f"{where}.text", body.get("text"), problems, fold_spaces=True)
     plain = read_localized(f"{where}.plain", body.get("plain"), problems, fold_spaces=True)
     authority = body.get("authority")
@@ -494,22 +491,6 @@ def date_es(day: dt.date) -> str:
 # --- small checks -----------------------------------------------------------------------------------
 
 
-def _only(
-    where: str,
-    body: dict[Any, Any],
-    *,
-    allowed: tuple[str, ...],
-    required: tuple[str, ...],
-    problems: list[str],
-) -> None:
-    for name in body:
-        if name not in allowed:
-            problems.append(f"{where}.{name}: unknown field; expected one of {', '.join(allowed)}")
-    for name in required:
-        if name not in body:
-            problems.append(f"{where}.{name}: missing")
-
-
 def _keyed(where: str, value: Any, names: tuple[str, ...], problems: list[str]) -> dict[Any, Any] | None:
     """``value`` when it is a mapping with exactly the keys ``names``; otherwise None, with the problems."""
     if not isinstance(value, dict):
@@ -534,23 +515,3 @@ def _date(where: str, value: Any, problems: list[str]) -> dt.date | None:
     except ValueError:
         problems.append(f"{where}: {value!r} is not a date (YYYY-MM-DD)")
         return None
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that rejects a key given twice in one mapping."""
-
-
-def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
-    loader.flatten_mapping(node)
-    seen: set[Hashable] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} is given twice", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
