@@ -25,15 +25,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal, get_args
-
-import yaml
 
 from withhold.facts.case import Case, EvidenceItem, EvidenceRecord, ProtectionName
 from withhold.language import LANGUAGES, Language, Localized, read_localized
 from withhold.law.asylum.one_year import deadline as one_year_deadline
 from withhold.logic.protection import Status
+from withhold.package_data import check_fields, read_yaml
 from withhold.screening.screen import Screening
 
 FORMAT = "evidence-checklist/1"
@@ -613,8 +611,7 @@ class EvidenceData:
 @cache
 def evidence_data() -> EvidenceData:
     """The checklist's items and phrases, read and checked once."""
-    text = resources.files("withhold.preparation").joinpath("evidence.yaml").read_text(encoding="utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(read_yaml(__package__, "evidence.yaml"))
 
 
 def parse(raw: Any) -> EvidenceData:
@@ -681,15 +678,8 @@ def _item(item_id: str, body: Any, problems: list[str]) -> ItemSpec | None:
     if item_id not in ITEM_IDS:
         problems.append(f"{item_id}: not an EvidenceItem of case/1 (facts/case.py)")
         return None
-    if not isinstance(body, dict):
-        problems.append(f"{item_id}: expected a mapping with {', '.join(_REQUIRED)}")
+    if not check_fields(item_id, body, allowed=_FIELDS, required=_REQUIRED, problems=problems):
         return None
-    for name in body:
-        if name not in _FIELDS:
-            problems.append(f"{item_id}: {name}: unknown field; expected one of {', '.join(_FIELDS)}")
-    for name in _REQUIRED:
-        if name not in body:
-            problems.append(f"{item_id}: {name}: missing")
     order = _order(item_id, body.get("order"), problems)
     priority = _priority(item_id, body.get("priority"), problems)
     known = _condition(item_id, body.get("applies"), problems)
