@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from withhold.cli.labels import fact_description, is_finding, person_name
-from withhold.deadlines.model import Standing
-from withhold.deadlines.schedule import Entry
+from withhold.cli.render_deadlines import LATER_TITLE, PAST_TITLE, SOON_TITLE, UNKNOWN_TITLE, groups
+from withhold.deadlines.schedule import Entry, Schedule
 from withhold.facts.case import Case
 from withhold.interview.bank import item_index, question_for
 from withhold.language import Language
@@ -29,8 +29,12 @@ class Fact:
 class DeadlineGroup:
     name: str
     """Which group (``soon``, ``later``, ``past``, ``unknown``): the web texts' ``deadline_group`` key."""
-    title: str
     entries: tuple[Entry, ...]
+
+
+GROUP_NAMES = {SOON_TITLE: "soon", LATER_TITLE: "later", PAST_TITLE: "past", UNKNOWN_TITLE: "unknown"}
+"""The terminal's and the reports' deadline groups (:func:`withhold.cli.render_deadlines.groups`), by
+the page's names for them, in the page's order: what is due first."""
 
 
 @dataclass(frozen=True)
@@ -56,18 +60,12 @@ def fact(path: str, language: Language) -> Fact:
     return Fact(path, fact_description(path), question, is_finding(path))
 
 
-def grouped(entries: tuple[Entry, ...], as_of: dt.date) -> tuple[DeadlineGroup, ...]:
-    soon = tuple(e for e in entries if e.soon(as_of))
-    later = tuple(e for e in entries if e.status is Standing.UPCOMING and not e.soon(as_of))
-    past = tuple(e for e in entries if e.status in (Standing.PAST, Standing.MET, Standing.MISSED))
-    unknown = tuple(e for e in entries if e.status is Standing.UNKNOWN)
-    groups = (
-        DeadlineGroup("soon", "Due soon (within 14 days)", soon),
-        DeadlineGroup("later", "Later", later),
-        DeadlineGroup("past", "Past", past),
-        DeadlineGroup("unknown", "Cannot be computed yet", unknown),
+def grouped(schedule: Schedule) -> tuple[DeadlineGroup, ...]:
+    """The schedule's entries grouped as the terminal and the reports group them; empty groups left out."""
+    found = groups(schedule)
+    return tuple(
+        DeadlineGroup(name, tuple(found[title])) for title, name in GROUP_NAMES.items() if found[title]
     )
-    return tuple(group for group in groups if group.entries)
 
 
 def case_page(case: Case, as_of: dt.date, language: Language) -> CasePage:
@@ -80,6 +78,6 @@ def case_page(case: Case, as_of: dt.date, language: Language) -> CasePage:
         name=person_name(case.person),
         found=found,
         protections=cards,
-        deadlines=grouped(found.schedule.entries, as_of),
+        deadlines=grouped(found.schedule),
         questions=tuple(fact(path, language) for path in found.screening.questions[:10]),
     )

@@ -1,0 +1,36 @@
+"""The case page's deadlines: grouped as the terminal and the reports group them, what is due first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from django.test import Client
+
+from withhold.web.accounts.models import Organization
+from withhold.web.cases.models import CaseRecord
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "missed-deadline-withholding-open.yaml"
+
+
+@pytest.mark.django_db
+def test_the_deadlines_are_grouped_due_soon_later_past_then_unknown(
+    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+) -> None:
+    # The example's law is taken as of 2026-11-23: the master hearing's filing deadline falls that day,
+    # the individual hearing's in March 2027, the one-year deadline and the EAD clock are past, and the
+    # appeal and motion deadlines wait on a decision that has not been made.
+    record = make_case(organization, yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
+    html = attorney.get(f"/cases/{record.id}/").content.decode()
+    section = html[html.index('id="deadlines"') : html.index('id="evidence"')]
+    headings = re.findall(r"<h3>(.*?)</h3>", section)
+    assert headings == ["Due soon (within 14 days)", "Later", "Past", "Cannot be computed yet"]
+    groups = re.split(r"<h3>.*?</h3>", section)[1:]
+    assert "2026-11-23" in groups[0] and "2027-03-01" not in groups[0]
+    assert "2027-03-01" in groups[1]
+    assert "2023-08-10" in groups[2] and "2024-06-18" in groups[2]
+    assert 'class="deadline unknown"' in groups[3]
+    assert all('class="deadline unknown"' not in group for group in groups[:3])
