@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from withhold.law.deadlines.catalogue import DEADLINES
+from withhold.package_data import parse_yaml
 from withhold.reports.texts import parse, texts
 
 PACKAGE = Path(resources.files("withhold.reports"))  # type: ignore[arg-type]
@@ -20,7 +20,7 @@ TEMPLATES = sorted((PACKAGE / "templates").glob("*.j2"))
 
 
 def raw() -> dict[str, Any]:
-    loaded = yaml.safe_load((PACKAGE / "texts.yaml").read_text(encoding="utf-8"))
+    loaded = parse_yaml((PACKAGE / "texts.yaml").read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
 
@@ -36,15 +36,25 @@ def test_a_missing_translation_is_an_error_that_names_it() -> None:
     with pytest.raises(ValueError) as error:
         parse(broken)
     message = str(error.value)
-    assert "ui/h_gather/es: missing translation" in message
-    assert "statuses/barred/plain/en: missing translation" in message
+    assert "ui.h_gather.es: missing translation" in message
+    assert "statuses.barred.plain.en: missing translation" in message
 
 
 def test_placeholders_must_match_between_languages() -> None:
     broken = copy.deepcopy(raw())
     broken["ui"]["days_ahead"]["es"] = "en varios días"
-    with pytest.raises(ValueError, match="ui/days_ahead: en and es use different placeholders"):
+    with pytest.raises(ValueError, match=re.escape("ui.days_ahead: en and es use different placeholders")):
         parse(broken)
+
+
+def test_a_placeholder_the_builders_never_fill_is_an_error() -> None:
+    broken = copy.deepcopy(raw())
+    broken["ui"]["days_ahead"] = {"en": "in {dias} days", "es": "en {dias} días"}
+    with pytest.raises(ValueError) as error:
+        parse(broken)
+    message = str(error.value)
+    assert "ui.days_ahead.en: unknown placeholder {dias}" in message
+    assert "ui.days_ahead.es: unknown placeholder {dias}" in message
 
 
 def test_every_deadline_of_the_core_needs_its_client_words() -> None:
@@ -52,14 +62,14 @@ def test_every_deadline_of_the_core_needs_its_client_words() -> None:
     broken = copy.deepcopy(raw())
     first = DEADLINES[0][0]
     del broken["deadlines"][first]
-    with pytest.raises(ValueError, match=re.escape(f"deadlines/{first}: missing")):
+    with pytest.raises(ValueError, match=re.escape(f"deadlines: {first}: missing")):
         parse(broken)
 
 
 def test_every_row_of_the_comparison_needs_its_plain_question() -> None:
     broken = copy.deepcopy(raw())
     del broken["comparison_rows"]["travel"]
-    with pytest.raises(ValueError, match="comparison_rows/travel: missing"):
+    with pytest.raises(ValueError, match="comparison_rows: travel: missing"):
         parse(broken)
 
 
@@ -71,9 +81,9 @@ def test_unknown_groups_keys_and_languages_are_errors() -> None:
     with pytest.raises(ValueError) as error:
         parse(broken)
     message = str(error.value)
-    assert "colours: unknown group" in message
-    assert "standings/postponed: unknown key" in message
-    assert "ui/page/fr: unknown language" in message
+    assert "texts.yaml: colours: unknown field; expected one of ui, statuses," in message
+    assert "standings: postponed: unknown field; expected one of upcoming," in message
+    assert "ui.page.fr: unknown language" in message
 
 
 def template_keys() -> set[str]:

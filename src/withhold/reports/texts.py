@@ -5,33 +5,35 @@ templates hold no words of their own. The core's own wording (rule titles, reaso
 and is shown as it is in the attorney report; the client report never shows it, so every text the client
 reads is here (or in the preparation modules' own bilingual data) in both languages.
 
-Loading checks the whole file and reports every problem at once: a missing or empty translation, English
-and Spanish texts with different ``{placeholders}``, an unknown field, and any status, protection,
-deadline or stage of the core left without its words (so a new deadline cannot reach a client report in
-English only).
+Loading checks the whole file and reports every problem at once: a key given twice, a missing or empty
+translation, English and Spanish texts with different ``{placeholders}`` or with one the builders never
+fill, an unknown field, and any status, protection, deadline or stage of the core left without its words
+(so a new deadline cannot reach a client report in English only). The reading and the checks are the
+ones every data file uses (:mod:`withhold.package_data`, :func:`withhold.language.read_localized`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from withhold.deadlines.model import Kind, Standing
-from withhold.language import LANGUAGES, Language, Localized
+from withhold.language import Language, Localized, read_localized
 from withhold.law.deadlines.catalogue import DEADLINES
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.protection import Status
+from withhold.package_data import check_fields, read_yaml
 from withhold.preparation.comparison import table as comparison_table
 from withhold.roadmap import StageState
 from withhold.roadmap.stages import ROADS
 
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDERS = frozenset(
+    {"brief", "date", "day", "days", "end", "month", "n", "name", "start", "time", "version", "weekday"}
+    | {"what", "when", "year"}
+)
+"""The ``{placeholders}`` the report builders fill in; any other name in a text is a typo."""
 
 WHEN_KEYS = (
     *(
@@ -117,81 +119,43 @@ class Texts:
 @cache
 def texts() -> Texts:
     """The reports' texts (read and checked once)."""
-    raw = resources.files("withhold.reports").joinpath("texts.yaml").read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same, faster
-    return parse(yaml.load(raw, Loader=loader))
+    return parse(read_yaml("withhold.reports", "texts.yaml"))
 
 
 def parse(raw: Any, expected: Mapping[str, Group] | None = None) -> Texts:
-    """Check texts read from YAML and build them. Raises ``ValueError`` listing every problem as
-    ``group/key/field: what is wrong``."""
+    """Check texts read from YAML and build them. Raises ``ValueError`` listing every problem, each
+    named by ``group.key.field``."""
     wanted = groups() if expected is None else expected
     problems: list[str] = []
     entries: dict[Key, Localized] = {}
-    if not isinstance(raw, dict):
-        raise ValueError("report texts: expected a mapping of groups")
-    for name in raw:
-        if name not in wanted:
-            problems.append(f"{name}: unknown group; expected one of {', '.join(wanted)}")
-    for name, group in wanted.items():
-        body = raw.get(name)
-        if not isinstance(body, dict):
-            problems.append(f"{name}: missing group")
-            continue
-        body = {str(key): value for key, value in body.items()}  # `1:` unquoted reads as a number
-        if group.keys is not None:
-            problems.extend(f"{name}/{key}: missing" for key in group.keys if key not in body)
-            problems.extend(f"{name}/{key}: unknown key" for key in body if key not in group.keys)
-        for key, value in body.items():
-            if group.fields:
-                _entry(name, key, value, group.fields, entries, problems)
-            else:
-                _text((name, key), value, entries, problems)
+    if check_fields("texts.yaml", raw, allowed=wanted, required=wanted, problems=problems):
+        for name, group in wanted.items():
+            if name in raw:
+                _group(name, group, raw[name], entries, problems)
     if problems:
         raise ValueError("report texts are not valid:\n  " + "\n  ".join(problems))
     return Texts(entries)
 
 
-def _entry(
-    name: str,
-    key: str,
-    value: Any,
-    fields: tuple[str, ...],
-    entries: dict[Key, Localized],
-    problems: list[str],
-) -> None:
-    if not isinstance(value, dict):
-        problems.append(f"{name}/{key}: expected a mapping with {', '.join(fields)}")
+def _group(name: str, group: Group, body: Any, entries: dict[Key, Localized], problems: list[str]) -> None:
+    if not isinstance(body, dict):
+        problems.append(f"{name}: expected a mapping of texts")
         return
-    for field in value:
-        if field not in fields:
-            problems.append(f"{name}/{key}/{field}: unknown field; expected {', '.join(fields)}")
-    for field in fields:
-        if field not in value:
-            problems.append(f"{name}/{key}/{field}: missing")
-        else:
-            _text((name, key, field), value[field], entries, problems)
+    body = {str(key): value for key, value in body.items()}  # `1:` unquoted reads as a number
+    if group.keys is not None:
+        check_fields(name, body, allowed=group.keys, required=group.keys, problems=problems)
+    for key, value in body.items():
+        if not group.fields:
+            _text((name, key), value, entries, problems)
+        elif check_fields(
+            f"{name}.{key}", value, allowed=group.fields, required=group.fields, problems=problems
+        ):
+            for field in group.fields:
+                if field in value:
+                    _text((name, key, field), value[field], entries, problems)
 
 
 def _text(key: Key, value: Any, entries: dict[Key, Localized], problems: list[str]) -> None:
-    where = "/".join(key)
-    if not isinstance(value, dict):
-        problems.append(f"{where}: expected a mapping with en and es texts")
-        return
-    ok = True
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"{where}/{language}: missing translation")
-            ok = False
-    for extra in value:
-        if extra not in LANGUAGES:
-            problems.append(f"{where}/{extra}: unknown language; expected {' and '.join(LANGUAGES)}")
-            ok = False
-    if not ok:
-        return
-    localized = Localized(en=" ".join(value["en"].split()), es=" ".join(value["es"].split()))
-    if set(_PLACEHOLDER.findall(localized.en)) != set(_PLACEHOLDER.findall(localized.es)):
-        problems.append(f"{where}: en and es use different placeholders")
-        return
-    entries[key] = localized
+    text = read_localized(".".join(key), value, problems, placeholders_allowed=PLACEHOLDERS, fold_spaces=True)
+    if text is not None:
+        entries[key] = text
