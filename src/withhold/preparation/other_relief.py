@@ -29,14 +29,12 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
-
-import yaml
 
 from withhold.deadlines.calendar import add_years
 from withhold.facts.case import Case
 from withhold.language import Language, Localized, read_localized
+from withhold.package_data import check_fields, read_yaml
 
 FlagState = Literal["indicated", "ask"]
 STATES: tuple[FlagState, ...] = ("indicated", "ask")
@@ -160,6 +158,7 @@ WHY: dict[str, dict[str, frozenset[str]]] = {
 
 _FLAG_FIELDS = ("name", "authority", "volatile", "what_to_check", "why")
 _TPS_FIELDS = ("check_at", "researched_on", "statuses", "countries")
+_COUNTRY_FIELDS = ("name", "periods")
 _PERIOD_FIELDS = ("from", "until", "status", "note", "authority", "confidence")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
@@ -389,8 +388,7 @@ _CHECKS: tuple[Callable[[Case, dt.date, TpsTable], _Raised | None], ...] = (
 @cache
 def load() -> ReliefData:
     """The flags' texts and the TPS designations (read once)."""
-    text = resources.files(__package__).joinpath("other_relief.yaml").read_text(encoding="utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(read_yaml(__package__, "other_relief.yaml"))
 
 
 def parse(raw: Any) -> ReliefData:
@@ -427,11 +425,9 @@ def _flags(raw: Any, problems: list[str]) -> dict[str, ReliefText]:
 
 def _flag_text(name: str, body: Any, problems: list[str]) -> ReliefText | None:
     where = f"flags: {name}"
-    if not isinstance(body, dict):
-        problems.append(f"{where}: expected a mapping with {', '.join(_FLAG_FIELDS)}")
-        return None
     before = len(problems)
-    _check_fields(where, body, _FLAG_FIELDS, problems)
+    if not check_fields(where, body, allowed=_FLAG_FIELDS, required=_FLAG_FIELDS, problems=problems):
+        return None
     label = read_localized(f"{where}: name", body.get("name"), problems)
     what_to_check = read_localized(f"{where}: what_to_check", body.get("what_to_check"), problems)
     authority = _text(f"{where}: authority", body.get("authority"), problems)
@@ -459,11 +455,9 @@ def _flag_text(name: str, body: Any, problems: list[str]) -> ReliefText | None:
 
 
 def _tps_table(raw: Any, problems: list[str]) -> TpsTable | None:
-    if not isinstance(raw, dict):
-        problems.append("tps: expected a mapping with " + ", ".join(_TPS_FIELDS))
-        return None
     before = len(problems)
-    _check_fields("tps", raw, _TPS_FIELDS, problems)
+    if not check_fields("tps", raw, allowed=_TPS_FIELDS, required=_TPS_FIELDS, problems=problems):
+        return None
     check_at = _text("tps: check_at", raw.get("check_at"), problems)
     if check_at is not None and not check_at.startswith("https://"):
         problems.append("tps: check_at: expected an https address")
@@ -497,11 +491,9 @@ def _country(code: Any, body: Any, problems: list[str]) -> TpsCountry | None:
         # YAML reads an unquoted NO (Norway) as false: quote such codes.
         problems.append(f"{where}: expected an ISO 3166-1 alpha-2 code such as SV (quote NO, ON, YES)")
         return None
-    if not isinstance(body, dict):
-        problems.append(f"{where}: expected a mapping with name and periods")
-        return None
     before = len(problems)
-    _check_fields(where, body, ("name", "periods"), problems)
+    if not check_fields(where, body, allowed=_COUNTRY_FIELDS, required=_COUNTRY_FIELDS, problems=problems):
+        return None
     name = read_localized(f"{where}: name", body.get("name"), problems)
     raw_periods = body.get("periods")
     periods: list[TpsPeriod] = []
@@ -524,11 +516,9 @@ def _country(code: Any, body: Any, problems: list[str]) -> TpsCountry | None:
 
 
 def _period(where: str, body: Any, problems: list[str]) -> TpsPeriod | None:
-    if not isinstance(body, dict):
-        problems.append(f"{where}: expected a mapping with {', '.join(_PERIOD_FIELDS)}")
-        return None
     before = len(problems)
-    _check_fields(where, body, _PERIOD_FIELDS, problems)
+    if not check_fields(where, body, allowed=_PERIOD_FIELDS, required=_PERIOD_FIELDS, problems=problems):
+        return None
     start = _date(f"{where}: from", body.get("from"), problems)
     end = _date(f"{where}: until", body.get("until"), problems)
     if start is not None and end is not None and end < start:
@@ -544,15 +534,6 @@ def _period(where: str, body: Any, problems: list[str]) -> TpsPeriod | None:
     if len(problems) > before or start is None or end is None or note is None or authority is None:
         return None
     return TpsPeriod(start, end, str(status), note, authority, str(confidence))
-
-
-def _check_fields(where: str, body: Mapping[Any, Any], fields: tuple[str, ...], problems: list[str]) -> None:
-    for name in body:
-        if name not in fields:
-            problems.append(f"{where}: {name}: unknown field; expected one of {', '.join(fields)}")
-    for name in fields:
-        if name not in body:
-            problems.append(f"{where}: {name}: missing")
 
 
 def _text(where: str, value: Any, problems: list[str]) -> str | None:

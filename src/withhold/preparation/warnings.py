@@ -27,16 +27,14 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
-
-import yaml
 
 from withhold.facts.case import Case, EvidenceItem
 from withhold.language import Localized, read_localized
 from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS
 from withhold.logic.protection import Determination, Status
 from withhold.logic.trace import Trace
+from withhold.package_data import check_fields, read_yaml
 from withhold.screening.screen import Screening
 
 Severity = Literal["high", "medium", "low"]
@@ -429,8 +427,7 @@ def _find(trace: Trace, rule_id: str) -> Trace | None:
 @cache
 def load() -> dict[str, WarningText]:
     """Every warning's texts, in the order of ``warnings.yaml`` (read once)."""
-    text = resources.files(__package__).joinpath("warnings.yaml").read_text(encoding="utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(read_yaml(__package__, "warnings.yaml"))
 
 
 def parse(raw: Any) -> dict[str, WarningText]:
@@ -457,16 +454,9 @@ def parse(raw: Any) -> dict[str, WarningText]:
 
 
 def _warning_text(name: str, body: Any, problems: list[str]) -> WarningText | None:
-    if not isinstance(body, dict):
-        problems.append(f"{name}: expected a mapping with {', '.join(_FIELDS)}")
-        return None
     before = len(problems)
-    for field in body:
-        if field not in _FIELDS:
-            problems.append(f"{name}: {field}: unknown field; expected one of {', '.join(_FIELDS)}")
-    for field in _FIELDS:
-        if field not in body:
-            problems.append(f"{name}: {field}: missing")
+    if not check_fields(name, body, allowed=_FIELDS, required=_FIELDS, problems=problems):
+        return None
     title = read_localized(f"{name}: title", body.get("title"), problems)
     what_to_do = read_localized(f"{name}: what_to_do", body.get("what_to_do"), problems)
     authority = body.get("authority")
