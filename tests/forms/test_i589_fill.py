@@ -187,6 +187,24 @@ convictions:
     assert {("C", "1"), ("C", "2"), ("C", "3"), ("C", "5")} <= unanswered_lines(result)
 
 
+def test_a_conviction_answers_the_question_of_its_place_only(blank_form: bytes) -> None:
+    """A conviction abroad answers Part B.2 (and explains it), not Part C.6: that stays unknown."""
+    case = SPARSE.replace(
+        "convictions: []",
+        "convictions:\n  - {offense: Theft, date: 2015-03-04, jurisdiction: foreign, sentence_months: 6}",
+    )
+    result = fill(case, blank_form)
+    shown, found = checked(result.pdf), values(result.pdf)
+    b2 = "form1[0].#subform[7]."
+    assert shown[b2 + "ckboxyn2[0]"] == "/Y" and shown[b2 + "ckboxyn2[1]"] == "/Off"
+    assert (
+        found[b2 + "PBL2_TextField[0]"]
+        == "Convicted of Theft on 03/04/2015 (foreign); sentence ordered: 6 months."
+    )
+    assert shown[PC2 + "ckboxync6[0]"] == shown[PC2 + "ckboxync6[1]"] == "/Off"
+    assert ("C", "6") in unanswered_lines(result)
+
+
 def test_a_recorded_no_that_a_fact_contradicts_is_left_for_a_person(blank_form: bytes) -> None:
     case = SPARSE.replace("asylum: {filed_on: null}", "asylum: {filed_on: null, previously_denied: true}")
     result = fill(case + "application: {prior_applications: {answer: false}}\n", blank_form)

@@ -285,14 +285,6 @@ def cat_requested(ctx: Context, of: Any, arg: str | None) -> Resolved:
     return "yes"
 
 
-def _foreign(conviction: Conviction) -> bool:
-    return conviction.jurisdiction == "foreign"
-
-
-def _in_us(conviction: Conviction) -> bool:
-    return conviction.jurisdiction in ("federal", "state")
-
-
 def _conviction_line(conviction: Conviction) -> str:
     parts = [f"Convicted of {conviction.offense or 'an offense (not recorded)'}"]
     if conviction.date:
@@ -313,22 +305,26 @@ def _explanation_or_convictions(answer: Answer | None, convictions: Sequence[Con
     return None
 
 
-@value("accused_abroad", "application.accused_abroad.answer")
-def accused_abroad(ctx: Context, of: Any, arg: str | None) -> Resolved:
-    foreign = [c for c in ctx.case.convictions or [] if _foreign(c)]
-    return _explicit_or_fact(
-        ctx,
-        _answer(ctx.case.application.accused_abroad),
-        bool(foreign),
-        "Part B.2",
-        "the case records a conviction abroad",
-    )
+def _conviction_question(name: str, part: str, jurisdictions: tuple[str, ...], where: str) -> None:
+    """Register a yes-or-no question of ``application.<name>`` that a conviction recorded ``where``
+    answers yes (a conviction of unknown jurisdiction answers neither), and its explanation: the one
+    recorded, else the convictions themselves."""
+
+    def convictions(ctx: Context) -> list[Conviction]:
+        return [c for c in ctx.case.convictions or [] if c.jurisdiction in jurisdictions]
+
+    @value(name, f"application.{name}.answer")
+    def answer(ctx: Context, of: Any, arg: str | None) -> Resolved:
+        recorded = _answer(getattr(ctx.case.application, name))
+        proven = bool(convictions(ctx))
+        return _explicit_or_fact(ctx, recorded, proven, part, f"the case records a conviction {where}")
+
+    @value(f"{name}_explanation", f"application.{name}.explanation")
+    def explanation(ctx: Context, of: Any, arg: str | None) -> Resolved:
+        return _explanation_or_convictions(getattr(ctx.case.application, name), convictions(ctx))
 
 
-@value("accused_abroad_explanation", "application.accused_abroad.explanation")
-def accused_abroad_explanation(ctx: Context, of: Any, arg: str | None) -> Resolved:
-    foreign = [c for c in ctx.case.convictions or [] if _foreign(c)]
-    return _explanation_or_convictions(ctx.case.application.accused_abroad, foreign)
+_conviction_question("accused_abroad", "Part B.2", ("foreign",), "abroad")
 
 
 @value("organizations_continuing", "application.organizations_continuing.answer")
@@ -444,21 +440,6 @@ def late_filing(ctx: Context, of: Any, arg: str | None) -> Resolved:
     return yes_no(late)
 
 
-@value("us_crimes", "application.us_crimes.answer")
-def us_crimes(ctx: Context, of: Any, arg: str | None) -> Resolved:
-    # `convictions: []` proves no conviction, but the question also asks about arrests, charges and
-    # included family members: only a US conviction answers it on its own (a yes).
-    in_us = [c for c in ctx.case.convictions or [] if _in_us(c)]
-    return _explicit_or_fact(
-        ctx,
-        _answer(ctx.case.application.us_crimes),
-        bool(in_us),
-        "Part C.6",
-        "the case records a conviction in the US",
-    )
-
-
-@value("us_crimes_explanation", "application.us_crimes.explanation")
-def us_crimes_explanation(ctx: Context, of: Any, arg: str | None) -> Resolved:
-    in_us = [c for c in ctx.case.convictions or [] if _in_us(c)]
-    return _explanation_or_convictions(ctx.case.application.us_crimes, in_us)
+# `convictions: []` proves no conviction, but Part C.6 also asks about arrests, charges and included
+# family members: only a US conviction answers it on its own (a yes).
+_conviction_question("us_crimes", "Part C.6", ("federal", "state"), "in the US")
