@@ -77,10 +77,14 @@ def test_every_text_help_choice_and_message_has_english_and_spanish() -> None:
 def test_the_interface_strings_are_translated() -> None:
     needed = {
         "yes", "no", "help", "back", "progress", "saved", "done", "result",
-        "invalid_number", "invalid_date", "choose_several", "judgement_note",
+        "choose_several", "judgement_note", "not_filed_yet", "first", "in_english",
     }  # fmt: skip
     assert needed <= set(UI)
+    # The English result needs no note that it is in English.
+    assert UI["in_english"].en == "" and UI["in_english"].es.strip()
     for name, text in [*UI.items(), ("dont_know", DONT_KNOW)]:
+        if name == "in_english":
+            continue
         assert text.en.strip() and text.es.strip(), name
         assert is_translated(text), name
     assert "{answered}" in UI["progress"].en and "{remaining}" in UI["progress"].en

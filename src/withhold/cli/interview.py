@@ -64,13 +64,8 @@ TEXTS: dict[str, Localized] = {
         en="Going on from where you stopped: {answered} already answered.",
         es="Seguimos donde lo dejó: {answered} ya respondidas.",
     ),
-    "first": Localized(
-        en="This is the first question: there is nothing to go back to.",
-        es="Esta es la primera pregunta: no hay ninguna anterior.",
-    ),
     "yes_key": Localized(en="y", es="s"),
     "no_key": Localized(en="n", es="n"),
-    "in_english": Localized(en="", es="(en inglés)"),
     "file": Localized(en="File: {path}", es="Archivo: {path}"),
 }
 """Interface strings of the terminal that the question bank's :data:`UI` does not have."""

@@ -82,14 +82,6 @@ UI: dict[str, Localized] = {
         es="No hay más preguntas: eso es todo lo que podría cambiar el resultado por ahora.",
     ),
     "result": Localized(en="What your answers show", es="Lo que muestran sus respuestas"),
-    "invalid_number": Localized(
-        en="Write a number, 0 or more (for example 12 or 1.5).",
-        es="Escriba un número, 0 o más (por ejemplo 12 o 1.5).",
-    ),
-    "invalid_date": Localized(
-        en="Write the date as YYYY-MM-DD, for example 2024-03-01.",
-        es="Escriba la fecha como AAAA-MM-DD, por ejemplo 2024-03-01.",
-    ),
     "choose_several": Localized(
         en="You can choose several: write their numbers separated by commas (for example 1,3), or 0 for none.",
         es="Puede elegir varias: escriba sus números separados por comas (por ejemplo 1,3), o 0 para ninguna.",
@@ -101,8 +93,16 @@ UI: dict[str, Localized] = {
         "Si no tiene abogado, puede responder 'No sé'.",
     ),
     "not_filed_yet": Localized(en="I have not filed it yet", es="Todavía no la he presentado"),
+    "first": Localized(
+        en="This is the first question: there is nothing to go back to.",
+        es="Esta es la primera pregunta: no hay ninguna anterior.",
+    ),
+    "in_english": Localized(en="", es="(en inglés)"),
 }
-"""Interface strings of the terminal interview; ``progress`` takes ``{answered}`` and ``{remaining}``."""
+"""Interface strings of the interview that both faces (terminal and browser) show, each face adding its
+own; ``progress`` takes ``{answered}`` and ``{remaining}``. ``in_english`` follows a heading whose content
+(the screening's result) is in English only; in English it is empty. A wrong answer's message is each
+question's own ``invalid`` text."""
 
 _UNNAMED_CONVICTION = Localized(en="conviction {n}", es="condena {n}")
 """What stands for a bare ``{offense}`` when the offense is not known."""

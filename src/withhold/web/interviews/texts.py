@@ -1,4 +1,5 @@
-"""The words of the browser interview that the question bank's interface strings do not have."""
+"""The words of the browser interview: the texts both faces share (:data:`withhold.interview.bank.UI`),
+with the browser's own added, and one replaced."""
 
 from withhold.interview.bank import DONT_KNOW, UI
 from withhold.language import Localized
@@ -9,10 +10,6 @@ TEXTS: dict[str, Localized] = {
     "title": Localized(en="Guided interview", es="Entrevista guiada"),
     "next": Localized(en="Save and continue", es="Guardar y seguir"),
     "back_button": Localized(en="Back", es="Volver"),
-    "first": Localized(
-        en="This is the first question: there is nothing to go back to.",
-        es="Esta es la primera pregunta: no hay ninguna anterior.",
-    ),
     "stale": Localized(
         en="The case changed since this question was shown; here is the question to answer now.",
         es="El caso cambió desde que se mostró esta pregunta; esta es la pregunta que toca ahora.",
@@ -20,7 +17,6 @@ TEXTS: dict[str, Localized] = {
     "none_of_these": Localized(en="None of these", es="Ninguna de estas"),
     "progress_label": Localized(en="Progress", es="Progreso"),
     "to_case": Localized(en="Open the case page", es="Abrir la página del caso"),
-    "in_english": Localized(en="", es="(en inglés)"),
     "language": Localized(en="Language", es="Idioma"),
     "disclaimer": Localized(
         en="Decision support, not legal advice. Each answer is saved as soon as you give it.",
