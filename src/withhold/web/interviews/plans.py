@@ -18,9 +18,9 @@ import threading
 import uuid
 from collections import OrderedDict
 
+from withhold.cli.interview import dont_know_of
 from withhold.facts.case import Case
 from withhold.interview.planner import Plan, next_question
-from withhold.web.interviews.steps import dont_know_of
 
 SIZE = 512
 

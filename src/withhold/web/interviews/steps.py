@@ -1,6 +1,7 @@
 """One step of the interview, as the terminal interview takes it (:mod:`withhold.cli.interview`), for the
-browser: the reply read from a form, the answer put into the case, the interview record kept in the case
-file (what was asked, what was "I don't know", the language), and one step back.
+browser: the reply read from a form, and the answer put into the case with the interview record kept in
+the case file (what was asked, what was "I don't know", the language). The terminal's own helpers serve
+the rest: what was asked (``asked_of``, ``dont_know_of``), one step ``back`` and the ``question_text``.
 
 A form's values are turned into the line a person would type and read by the same pure parser as the
 terminal (:func:`withhold.cli.interview_input.parse_answer`), so both faces accept exactly the same
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
+from withhold.cli.interview import asked_of, dont_know_of
 from withhold.cli.interview_input import (
     NONE_KEY,
     NOT_FILED_KEY,
@@ -23,8 +25,8 @@ from withhold.cli.interview_input import (
 )
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError
-from withhold.interview.answers import recorded, with_answer, without_answer
-from withhold.interview.bank import Question, item_index, question_for
+from withhold.interview.answers import recorded, with_answer
+from withhold.interview.bank import Question
 from withhold.language import Language
 
 NOT_FILED = "not_filed"
@@ -53,14 +55,6 @@ def reply_of(form: QueryDict, question: Question, language: Language) -> Reply:
     return parse_answer(line, question, language)
 
 
-def asked_of(case: Case) -> list[str]:
-    return list(case.interview.asked or [])
-
-
-def dont_know_of(case: Case) -> list[str]:
-    return list(case.interview.dont_know or [])
-
-
 def answered(case: Case, path: str, reply: Reply, language: Language) -> Case | None:
     """The case after a reply to the question for ``path``; None when the answer does not fit the case
     file (the question's own message is then shown)."""
@@ -77,20 +71,3 @@ def answered(case: Case, path: str, reply: Reply, language: Language) -> Case | 
     except CaseFileError:
         return None
     return recorded(changed, asked=[*asked_of(case), path], language=language)
-
-
-def back(case: Case) -> Case:
-    """Undo the last question asked: out of ``asked`` and ``dont_know``, and its answer cleared."""
-    asked = asked_of(case)
-    last = asked.pop()
-    dont_know = [path for path in dont_know_of(case) if path != last]
-    return recorded(without_answer(case, last), asked=asked, dont_know=dont_know)
-
-
-def question_text(case: Case, path: str, language: Language) -> str:
-    """The question for a concrete path, numbered for an item and naming the offense of a conviction."""
-    item = item_index(path)
-    offense = None
-    if item is not None and path.startswith("convictions[") and item < len(case.convictions or []):
-        offense = (case.convictions or [])[item].offense
-    return question_for(path).render(language, item, offense)

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from withhold.cli.interview import asked_of, back, question_text
 from withhold.cli.interview_input import NOT_FILED_PATH, Invalid
 from withhold.facts.case import Case
 from withhold.interview.bank import question_for
@@ -31,15 +32,7 @@ from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, Change
 from withhold.web.cases.summary import as_of_for
 from withhold.web.interviews.plans import plan_for
-from withhold.web.interviews.steps import (
-    NONE,
-    NOT_FILED,
-    answered,
-    asked_of,
-    back,
-    question_text,
-    reply_of,
-)
+from withhold.web.interviews.steps import NONE, NOT_FILED, answered, reply_of
 from withhold.web.interviews.texts import TEXTS
 from withhold.web.language import language_of
 
