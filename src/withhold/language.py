@@ -8,6 +8,7 @@ the other; :class:`Localized` is that pair once read.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -30,8 +31,21 @@ class Localized:
         raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
 
     def format(self, **values: object) -> Localized:
-        """Both texts with ``{name}`` placeholders filled in."""
-        return Localized(en=self.en.format(**values), es=self.es.format(**values))
+        """Both texts with ``{name}`` placeholders filled in; a :class:`Localized` value fills each language
+        with its own text (a country's name). Values go in as they are: braces in case text never become
+        placeholders."""
+
+        def filled(language: Language) -> str:
+            own = {name: v.get(language) if isinstance(v, Localized) else v for name, v in values.items()}
+            return self.get(language).format(**own)
+
+        return Localized(en=filled("en"), es=filled("es"))
+
+
+def joined(parts: Iterable[Localized], separator: str = " ") -> Localized:
+    """Texts one after another, in each language (sentences of one paragraph, by default)."""
+    texts = tuple(parts)
+    return Localized(en=separator.join(t.en for t in texts), es=separator.join(t.es for t in texts))
 
 
 def placeholders(text: str) -> set[str] | None:

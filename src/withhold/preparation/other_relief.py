@@ -33,8 +33,9 @@ from typing import Any, Literal
 
 from withhold.deadlines.calendar import add_years
 from withhold.facts.case import Case
-from withhold.language import Language, Localized, read_localized
+from withhold.language import Localized, read_localized
 from withhold.package_data import check_fields, read_yaml
+from withhold.preparation.sentences import compose, read_sentences
 
 FlagState = Literal["indicated", "ask"]
 STATES: tuple[FlagState, ...] = ("indicated", "ask")
@@ -190,27 +191,17 @@ def other_relief(case: Case, as_of: dt.date, data: ReliefData | None = None) -> 
 
 
 def _flag(raised: _Raised, text: ReliefText) -> ReliefFlag:
-    parts = [_fill(text.why[key], values) for key, values in raised.reasons]
-    why = Localized(en=" ".join(p.en for p in parts), es=" ".join(p.es for p in parts))
     authority = f"{text.authority}; {raised.authority}" if raised.authority else text.authority
     return ReliefFlag(
         id=raised.id,
         name=text.name,
         state=raised.state,
-        why=why,
+        why=compose(text.why, raised.reasons),
         what_to_check=text.what_to_check,
         authority=authority,
         raised_by=raised.raised_by,
         volatile=text.volatile,
     )
-
-
-def _fill(text: Localized, values: Mapping[str, Value]) -> Localized:
-    def one(language: Language) -> str:
-        filled = {k: v.get(language) if isinstance(v, Localized) else v for k, v in values.items()}
-        return text.get(language).format(**filled)
-
-    return Localized(en=one("en"), es=one("es"))
 
 
 def full_years(start: dt.date, day: dt.date) -> int:
@@ -434,21 +425,7 @@ def _flag_text(name: str, body: Any, problems: list[str]) -> ReliefText | None:
     volatile = body.get("volatile")
     if not isinstance(volatile, bool):
         problems.append(f"{where}: volatile: expected true or false")
-    why = body.get("why")
-    sentences: dict[str, Localized] = {}
-    if not isinstance(why, dict):
-        problems.append(f"{where}: why: expected a mapping of sentences")
-    else:
-        for key, allowed in WHY[name].items():
-            if key not in why:
-                problems.append(f"{where}: why.{key}: missing (the code uses it)")
-                continue
-            sentence = read_localized(f"{where}: why.{key}", why[key], problems, placeholders_allowed=allowed)
-            if sentence is not None:
-                sentences[key] = sentence
-        for key in why:
-            if key not in WHY[name]:
-                problems.append(f"{where}: why.{key}: not a sentence the code uses")
+    sentences = read_sentences(f"{where}: why", body.get("why"), problems, expected=WHY[name])
     if len(problems) > before or label is None or what_to_check is None or authority is None:
         return None
     return ReliefText(name, label, authority, bool(volatile), what_to_check, sentences)

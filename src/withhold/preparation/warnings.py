@@ -35,6 +35,7 @@ from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS
 from withhold.logic.protection import Determination, Status
 from withhold.logic.trace import Trace
 from withhold.package_data import check_fields, read_yaml
+from withhold.preparation.sentences import compose, read_sentences
 from withhold.screening.screen import Screening
 
 Severity = Literal["high", "medium", "low"]
@@ -159,12 +160,10 @@ def case_warnings(
 
 
 def _warning(raised: _Raised, text: WarningText) -> CaseWarning:
-    parts = [text.why[key].format(**values) for key, values in raised.reasons]
-    why = Localized(en=" ".join(p.en for p in parts), es=" ".join(p.es for p in parts))
     return CaseWarning(
         id=raised.id,
         title=text.title,
-        why=why,
+        why=compose(text.why, raised.reasons),
         what_to_do=text.what_to_do,
         authority=text.authority,
         raised_by=raised.raised_by,
@@ -472,21 +471,7 @@ def _warning_text(name: str, body: Any, problems: list[str]) -> WarningText | No
     contested = body.get("contested")
     if not isinstance(contested, bool):
         problems.append(f"{name}: contested: expected true or false")
-    why = body.get("why")
-    sentences: dict[str, Localized] = {}
-    if not isinstance(why, dict):
-        problems.append(f"{name}: why: expected a mapping of sentences")
-    else:
-        for key, allowed in WHY[name].items():
-            if key not in why:
-                problems.append(f"{name}: why.{key}: missing (the code uses it)")
-                continue
-            sentence = read_localized(f"{name}: why.{key}", why[key], problems, placeholders_allowed=allowed)
-            if sentence is not None:
-                sentences[key] = sentence
-        for key in why:
-            if key not in WHY[name]:
-                problems.append(f"{name}: why.{key}: not a sentence the code uses")
+    sentences = read_sentences(f"{name}: why", body.get("why"), problems, expected=WHY[name])
     if len(problems) > before or title is None or what_to_do is None or not isinstance(contested, bool):
         return None
     return WarningText(
