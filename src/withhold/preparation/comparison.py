@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import yaml
 
-from withhold.language import LANGUAGES, Language, Localized, read_localized
+from withhold.language import LANGUAGES, Language, Localized, joined, read_localized
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.period import Period
 from withhold.logic.protection import Determination, Status
@@ -210,11 +210,7 @@ def _column(data: Table, determination: Determination) -> Column:
     status = determination.status.value
     texts = data.statuses[status]
     note = data.protections[name].plain_notes.get(status)
-    plain = (
-        texts.plain
-        if note is None
-        else Localized(f"{texts.plain.en} {note.en}", f"{texts.plain.es} {note.es}")
-    )
+    plain = texts.plain if note is None else joined([texts.plain, note])
     return Column(
         protection=name,
         title=data.protections[name].title,

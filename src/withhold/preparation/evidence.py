@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any, Literal, get_args
 
 from withhold.facts.case import Case, EvidenceItem, EvidenceRecord, ProtectionName
-from withhold.language import LANGUAGES, Language, Localized, read_localized
+from withhold.language import LANGUAGES, Language, Localized, joined, read_localized
 from withhold.law.asylum.one_year import deadline as one_year_deadline
 from withhold.logic.protection import Status
 from withhold.package_data import check_fields, read_yaml
@@ -117,7 +117,6 @@ _FIELDS = (
 )
 _REQUIRED = ("order", "priority", "applies", "protections", "what", "why", "who_has_it", "authority")
 _TEXTS = ("what", "why", "if_unknown", "who_has_it", "contested")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _CITATION = re.compile(r"\b(INA \d|\d+ CFR \d|\d+ U\.S\.C\. \d|Matter of |U\.S\. \d| v\. )")
 """What an authority must contain at least once: a statute, a regulation or a decision."""
 
@@ -225,11 +224,11 @@ def checklist(case: Case, screening: Screening) -> Checklist:
         notes: list[Localized] = []
         if spec.answers_bar and barred:
             protections = tuple(p for p in served if p in still_open or p in barred)
-            notes.append(_fill(data.phrases["note.barred"], {"protections": _names(barred, data.phrases)}))
+            notes.append(data.phrases["note.barred"].format(protections=_names(barred, data.phrases)))
         elif still_open:
             protections = still_open
         else:
-            why_left = _fill(data.phrases["note.left_out"], {"protections": _names(served, data.phrases)})
+            why_left = data.phrases["note.left_out"].format(protections=_names(served, data.phrases))
             left_out.append(LeftOut(spec.id, served, why_left))
             continue
         filled = {
@@ -238,21 +237,21 @@ def checklist(case: Case, screening: Screening) -> Checklist:
             "relocation": _relocation(protections, case, data.phrases),
         }
         condition = spec.if_unknown if fit.answer == "unknown" else None
-        why_parts = [*([condition] if condition else []), _fill(spec.why, filled), *notes]
+        why_parts = [*([condition] if condition else []), spec.why.format(**filled), *notes]
         records = tuple(r for r in case.evidence or () if r.item == spec.id)
         items.append(
             ChecklistItem(
                 id=spec.id,
-                what=_fill(spec.what, filled),
-                why=_sentences(why_parts),
-                who_has_it=_fill(spec.who_has_it, filled),
+                what=spec.what.format(**filled),
+                why=joined(why_parts),
+                who_has_it=spec.who_has_it.format(**filled),
                 authority=spec.authority,
                 protections=protections,
                 priority=_lowered(spec.priority) if condition else spec.priority,
                 status=_status(spec.id, records, case),
                 records=records,
                 condition=condition,
-                contested=_fill(spec.contested, filled) if spec.contested else None,
+                contested=spec.contested.format(**filled) if spec.contested else None,
             )
         )
     items.sort(key=lambda item: (PRIORITIES.index(item.priority), data.items[item.id].order))
@@ -469,7 +468,7 @@ def foreign_language_documents(situation: Situation) -> Fit:
 # --- placeholders ----------------------------------------------------------------------------------
 
 
-def _case_values(situation: Situation, phrases: Mapping[str, Localized]) -> dict[str, Localized]:
+def _case_values(situation: Situation, phrases: Mapping[str, Localized]) -> dict[str, object]:
     """The value of every item placeholder but the per-item ones, in both languages.
     Case text (a group's definition) is inserted literally, never read as a template."""
     case = situation.case
@@ -486,24 +485,20 @@ def _case_values(situation: Situation, phrases: Mapping[str, Localized]) -> dict
         "grounds": _join([phrases[f"ground.{g}"] for g in grounds], phrases)
         if grounds
         else phrases["unknown.grounds"],
-        "group": _fill(phrases["group.known"], {"definition": _same(definition)})
+        "group": phrases["group.known"].format(definition=definition)
         if definition
         else phrases["unknown.group"],
-        "arrival": _same(arrival.isoformat()) if arrival else phrases["unknown.arrival"],
-        "deadline": _same(deadline.isoformat()) if deadline else phrases["unknown.deadline"],
+        "arrival": arrival.isoformat() if arrival else phrases["unknown.arrival"],
+        "deadline": deadline.isoformat() if deadline else phrases["unknown.deadline"],
         "convictions": _convictions(case, phrases),
         "translations": _translations(case, phrases),
     }
 
 
-def _same(text: str) -> Localized:
-    return Localized(en=text, es=text)
-
-
 def _country(code: str | None, phrases: Mapping[str, Localized]) -> Localized:
     if code is None:
         return phrases["unknown.country"]
-    return _fill(phrases["country.known"], {"code": _same(code)})
+    return phrases["country.known"].format(code=code)
 
 
 def _convictions(case: Case, phrases: Mapping[str, Localized]) -> Localized:
@@ -512,7 +507,7 @@ def _convictions(case: Case, phrases: Mapping[str, Localized]) -> Localized:
         return phrases["unknown.convictions"]
     if count == 1:
         return phrases["convictions.one"]
-    return _fill(phrases["convictions.many"], {"n": _same(str(count))})
+    return phrases["convictions.many"].format(n=count)
 
 
 def _relocation(protections: tuple[str, ...], case: Case, phrases: Mapping[str, Localized]) -> Localized:
@@ -522,11 +517,11 @@ def _relocation(protections: tuple[str, ...], case: Case, phrases: Mapping[str, 
     persecution = tuple(p for p in protections if p not in CAT)
     parts: list[Localized] = []
     if persecution:
-        parts.append(_fill(phrases["relocation.persecution"], {"protections": _names(persecution, phrases)}))
+        parts.append(phrases["relocation.persecution"].format(protections=_names(persecution, phrases)))
         parts.append(_relocation_burden(case, phrases))
     if any(p in CAT for p in protections):
         parts.append(phrases["relocation.cat"])
-    return _sentences(parts)
+    return joined(parts)
 
 
 def _relocation_burden(case: Case, phrases: Mapping[str, Localized]) -> Localized:
@@ -545,8 +540,7 @@ def _translations(case: Case, phrases: Mapping[str, Localized]) -> Localized:
     missing = [record for record in foreign if record.translated is not True]
     if missing:
         languages = ", ".join(sorted({record.language for record in missing if record.language}))
-        values = {"n": _same(str(len(missing))), "languages": _same(languages)}
-        return _fill(phrases["translations.missing"], values)
+        return phrases["translations.missing"].format(n=len(missing), languages=languages)
     return phrases["translations.done"] if foreign else phrases["translations.none"]
 
 
@@ -557,27 +551,13 @@ def _names(protections: tuple[str, ...], phrases: Mapping[str, Localized]) -> Lo
 def _join(parts: list[Localized], phrases: Mapping[str, Localized]) -> Localized:
     """``a``, ``a and b``, ``a, b and c`` — in each language."""
 
-    def joined(language: Language) -> str:
+    def listed(language: Language) -> str:
         texts = [part.get(language) for part in parts]
         if len(texts) <= 1:
             return "".join(texts)
         return f"{', '.join(texts[:-1])} {phrases['list.and'].get(language)} {texts[-1]}"
 
-    return Localized(en=joined("en"), es=joined("es"))
-
-
-def _fill(text: Localized, values: Mapping[str, Localized]) -> Localized:
-    """Both texts with ``{name}`` placeholders replaced by the value in the same language. Values are
-    inserted literally: braces in case text cannot become placeholders."""
-
-    def filled(language: Language) -> str:
-        return _PLACEHOLDER.sub(lambda m: values[m.group(1)].get(language), text.get(language))
-
-    return Localized(en=filled("en"), es=filled("es"))
-
-
-def _sentences(parts: list[Localized]) -> Localized:
-    return Localized(en=" ".join(p.en for p in parts), es=" ".join(p.es for p in parts))
+    return Localized(en=listed("en"), es=listed("es"))
 
 
 # --- the package data ------------------------------------------------------------------------------
