@@ -76,6 +76,7 @@ MaritalStatus = Literal["single", "married", "divorced", "widowed"]
 Sex = Literal["male", "female"]
 A_NUMBER_PATTERN = r"^A?[0-9]{8,9}$"
 SSN_PATTERN = r"^[0-9]{3}-?[0-9]{2}-?[0-9]{4}$"
+USCIS_ACCOUNT_PATTERN = r"^[0-9]{12}$"
 Ground = Literal["race", "religion", "nationality", "political_opinion", "particular_social_group"]
 Likelihood = Literal["none", "reasonable_possibility", "more_likely_than_not"]
 AggravatedFelonyLetter = Literal[
@@ -135,7 +136,7 @@ class Person(Part):
         "alien registration number: 8 or 9 digits, optional leading A", pattern=A_NUMBER_PATTERN
     )
     date_of_birth: IsoDate | None = fact("date of birth")
-    sex: Literal["male", "female"] | None = fact("sex")
+    sex: Sex | None = fact("sex")
     country_of_birth: Country | None = fact("country of birth", pattern=COUNTRY_PATTERN)
     nationality: Country | None = fact("country of nationality", pattern=COUNTRY_PATTERN)
     stateless: bool | None = fact("stateless")
@@ -157,7 +158,8 @@ class Person(Part):
         "Withhold extension: US Social Security number, if any (I-589 Part A.I.2)", pattern=SSN_PATTERN
     )
     uscis_online_account: str | None = fact(
-        "Withhold extension: USCIS online account number, if any (I-589 Part A.I.3)", pattern=r"^[0-9]{12}$"
+        "Withhold extension: USCIS online account number, if any (I-589 Part A.I.3)",
+        pattern=USCIS_ACCOUNT_PATTERN,
     )
     mailing_address: MailingAddress | None = fact(
         "Withhold extension: mailing address in the US, if different from the residence (I-589 Part A.I.9)"
@@ -563,7 +565,9 @@ class Preparer(Part):
         "an attorney or accredited representative who attaches Form G-28 (Part E's box)"
     )
     bar_number: str | None = fact("attorney state bar number, if applicable")
-    uscis_online_account: str | None = fact("USCIS online account number, if any", pattern=r"^[0-9]{12}$")
+    uscis_online_account: str | None = fact(
+        "USCIS online account number, if any", pattern=USCIS_ACCOUNT_PATTERN
+    )
 
 
 class Application(Part):
