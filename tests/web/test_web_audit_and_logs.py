@@ -8,12 +8,13 @@ import sys
 from collections.abc import Callable
 
 import pytest
+import yaml
 from django.test import Client, RequestFactory
-from web_people import SECRET_WORDS
+from web_people import INVENTED, SECRET_WORDS
 
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action, AuditEntry
-from withhold.web.cases.models import CaseRecord
+from withhold.web.cases.models import CaseRecord, CaseVersion
 from withhold.web.confidential import HIDDEN, ConfidentialExceptionReporter, ConfidentialFilter, redact
 
 
@@ -48,6 +49,31 @@ def test_each_kind_of_access_leaves_an_entry_without_content(record: CaseRecord,
             assert word not in entry_text(entry)
     assert not CaseRecord.objects.filter(pk=record.pk).exists()
     assert AuditEntry.objects.filter(case_id=record.id).count() == 6  # the log outlives the case
+
+
+EDITS = {
+    "section": ("edit/claim/", {"version": 1, "claim.credible": "true"}),
+    "document": (
+        "edit/document/",
+        {"version": 1, "text": yaml.safe_dump({**INVENTED, "claim": {"country": "GT"}})},
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_an_edit_whose_audit_entry_cannot_be_written_is_not_saved(
+    record: CaseRecord, attorney: Client, monkeypatch: pytest.MonkeyPatch, edit: str
+) -> None:
+    def unavailable(**fields: object) -> AuditEntry:
+        raise RuntimeError("the audit log is unavailable")
+
+    monkeypatch.setattr(AuditEntry.objects, "create", unavailable)
+    where, data = EDITS[edit]
+    with pytest.raises(RuntimeError, match="audit log is unavailable"):
+        attorney.post(f"/cases/{record.id}/{where}", data)
+    assert CaseRecord.objects.get(pk=record.pk).version == 1
+    assert CaseVersion.objects.filter(case=record).count() == 1
 
 
 def test_an_audit_entry_refuses_free_text() -> None:

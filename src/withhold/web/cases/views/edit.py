@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
@@ -59,24 +60,44 @@ def edit_section(
             except CaseFileError as error:
                 _issues_to_fields(form, error)
             else:
-                saved = store.save(record, case, request.user, Change.EDITED)
-                if saved.version != record.version:
-                    audit(
-                        request,
-                        membership.organization,
-                        Action.CHANGED,
-                        record.id,
-                        version=saved.version,
-                        what=f"section:{section}",
-                    )
-                    title = ui(f"section.{chosen.name}", language)
-                    messages.success(
-                        request, ui("flash.section_saved", language, section=title, n=saved.version)
-                    )
-                else:
-                    messages.info(request, ui("flash.nothing_changed", language))
-                return redirect("cases:detail", case_id=record.id)
+                title = ui(f"section.{chosen.name}", language)
+                return _save(
+                    request,
+                    membership,
+                    record,
+                    case,
+                    f"section:{section}",
+                    "flash.section_saved",
+                    section=title,
+                )
     return render(request, "cases/edit_section.html", {"record": record, "section": chosen, "form": form})
+
+
+def _save(
+    request: HttpRequest,
+    membership: Membership,
+    record: CaseRecord,
+    case: Case,
+    what: str,
+    saved_text: str,
+    **values: object,
+) -> HttpResponse:
+    """Save the edited case as the next version, with its audit entry in the same transaction (both are
+    written, or neither); say so, or that nothing changed, on the case page."""
+    language = language_of(request)
+
+    def audited(saved: CaseRecord) -> None:
+        if saved.version != record.version:
+            audit(
+                request, membership.organization, Action.CHANGED, record.id, version=saved.version, what=what
+            )
+
+    saved = store.save(record, case, request.user, Change.EDITED, then=audited)
+    if saved.version != record.version:
+        messages.success(request, ui(saved_text, language, n=saved.version, **values))
+    else:
+        messages.info(request, ui("flash.nothing_changed", language))
+    return redirect("cases:detail", case_id=record.id)
 
 
 def _issues_to_fields(form: Any, error: CaseFileError) -> None:
@@ -106,20 +127,7 @@ def edit_document(request: HttpRequest, membership: Membership, record: CaseReco
                 if started != record.version:
                     conflict = ui("invalid.conflict", language, n=record.version, number=started)
                 else:
-                    saved = store.save(record, case, request.user, Change.EDITED)
-                    if saved.version != record.version:
-                        audit(
-                            request,
-                            membership.organization,
-                            Action.CHANGED,
-                            record.id,
-                            version=saved.version,
-                            what="document",
-                        )
-                        messages.success(request, ui("flash.document_saved", language, n=saved.version))
-                    else:
-                        messages.info(request, ui("flash.nothing_changed", language))
-                    return redirect("cases:detail", case_id=record.id)
+                    return _save(request, membership, record, case, "document", "flash.document_saved")
     return render(
         request,
         "cases/edit_document.html",
