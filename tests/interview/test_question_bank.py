@@ -336,3 +336,23 @@ def test_duplicate_orders_are_refused() -> None:
     raw["proceedings.decision.served"]["order"] = 1
     with pytest.raises(ValueError, match=r"proceedings\.decision\.served: order: 1 is already used"):
         parse(raw)
+
+
+def test_an_unknown_field_and_a_missing_one_are_named() -> None:
+    raw = small_bank()
+    raw["proceedings.detained"]["hint"] = raw["proceedings.detained"].pop("help")
+    with pytest.raises(ValueError) as error:
+        parse(raw)
+    assert "proceedings.detained: hint: unknown field; expected one of kind, order" in str(error.value)
+    assert "proceedings.detained: help: missing" in str(error.value)
+
+
+def test_a_placeholder_where_nothing_fills_it_is_refused() -> None:
+    raw = small_bank()
+    raw["proceedings.decision.served"]["choices"]["mail"]["en"] = "By mail to {address}"
+    raw["proceedings.detained"]["help"]["es"] = "Por qué preguntamos {n}."
+    with pytest.raises(ValueError) as error:
+        parse(raw)
+    message = str(error.value)
+    assert "proceedings.decision.served: choices.mail.en: unknown placeholder {address}" in message
+    assert "proceedings.detained: help.es: unknown placeholder {n}" in message

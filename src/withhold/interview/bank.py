@@ -15,13 +15,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from withhold.facts.paths import FactInfo, catalogue, generic
-from withhold.language import LANGUAGES, Language, Localized, read_localized
+from withhold.language import Language, Localized, read_localized
+from withhold.package_data import check_fields, read_yaml
 
 KINDS = ("yes_no", "date", "choice", "choices", "number", "text", "count")
 """Answer kinds; each fact kind of the catalogue has exactly one (see :data:`KIND_OF_FACT`)."""
@@ -41,7 +39,6 @@ SENSITIVITIES = range(4)
 
 _FIELDS = ("kind", "order", "sensitivity", "judgement", "text", "help", "choices", "invalid")
 _REQUIRED = ("kind", "order", "sensitivity", "judgement", "text", "help", "invalid")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -131,8 +128,7 @@ def item_index(path: str) -> int | None:
 @cache
 def bank() -> dict[str, Question]:
     """Every question, keyed by generic fact path, in the case format's order (read once)."""
-    text = resources.files("withhold.interview").joinpath("questions.yaml").read_text(encoding="utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(read_yaml("withhold.interview", "questions.yaml"))
 
 
 def question_for(path: str) -> Question:
@@ -177,15 +173,8 @@ def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: lis
     if info is None:
         problems.append(f"{path}: not a fact path of case/1")
         return None
-    if not isinstance(body, dict):
-        problems.append(f"{path}: expected a mapping with {', '.join(_REQUIRED)}")
+    if not check_fields(path, body, allowed=_FIELDS, required=_REQUIRED, problems=problems):
         return None
-    for name in body:
-        if name not in _FIELDS:
-            problems.append(f"{path}: {name}: unknown field; expected one of {', '.join(_FIELDS)}")
-    for name in _REQUIRED:
-        if name not in body:
-            problems.append(f"{path}: {name}: missing")
     kind = body.get("kind")
     if kind not in KINDS:
         problems.append(f"{path}: kind: unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
@@ -202,15 +191,12 @@ def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: lis
         problems.append(f"{path}: judgement: expected true or false")
     elif judgement != info.finding:
         problems.append(f"{path}: judgement: must be {str(info.finding).lower()}, as the fact's finding flag")
-    text = read_localized(f"{path}: text", body.get("text"), problems, placeholders_allowed=None)
-    help_text = read_localized(f"{path}: help", body.get("help"), problems, placeholders_allowed=None)
-    invalid = read_localized(f"{path}: invalid", body.get("invalid"), problems, placeholders_allowed=None)
+    text = read_localized(
+        f"{path}: text", body.get("text"), problems, placeholders_allowed=_placeholders(path)
+    )
+    help_text = read_localized(f"{path}: help", body.get("help"), problems)
+    invalid = read_localized(f"{path}: invalid", body.get("invalid"), problems)
     choices = _choices(path, kind, body.get("choices"), info, problems)
-    for field_name, localized in (("text", text), ("help", help_text), ("invalid", invalid)):
-        if localized is not None:
-            _check_placeholders(
-                path, field_name, localized, allowed=_placeholders(path, field_name), problems=problems
-            )
     if (
         order is None
         or sensitivity is None
@@ -255,29 +241,16 @@ def _choices(
         return None
     labels: dict[str, Localized] = {}
     for key in info.choices:
-        label = read_localized(f"{path}: choices.{key}", labelled[key], problems, placeholders_allowed=None)
+        label = read_localized(f"{path}: choices.{key}", labelled[key], problems)
         if label is None:
             return None
         labels[key] = label
     return labels
 
 
-def _placeholders(path: str, field_name: str) -> set[str]:
-    """Per-item questions may number their item in the question text, and convictions name the offense."""
-    if field_name != "text" or "[]" not in path:
-        return set()
-    return {"n", "offense"} if path.startswith("convictions[]") else {"n"}
-
-
-def _check_placeholders(
-    path: str, field_name: str, localized: Localized, *, allowed: set[str], problems: list[str]
-) -> None:
-    for language in LANGUAGES:
-        used = set(_PLACEHOLDER.findall(localized.get(language)))
-        if used - allowed:
-            problems.append(
-                f"{path}: {field_name}.{language}: unknown placeholder "
-                + ", ".join("{" + name + "}" for name in sorted(used - allowed))
-            )
-    if set(_PLACEHOLDER.findall(localized.en)) != set(_PLACEHOLDER.findall(localized.es)):
-        problems.append(f"{path}: {field_name}: en and es use different placeholders")
+def _placeholders(path: str) -> frozenset[str]:
+    """What a question text may hold (:func:`fill` fills them): per-item questions may number their item,
+    and convictions name the offense. Help, messages and labels are shown as written, so they hold none."""
+    if "[]" not in path:
+        return frozenset()
+    return frozenset({"n", "offense"}) if path.startswith("convictions[]") else frozenset({"n"})
