@@ -14,8 +14,6 @@ from withhold.facts.source import NOT_FILED
 from withhold.law.asylum.one_year import deadline, one_year
 from withhold.logic import Context, V, rule, unknown
 
-IIRIRA = dt.date(1997, 4, 1)
-
 
 @rule(
     "deadline.asylum.one_year",
@@ -27,6 +25,7 @@ IIRIRA = dt.date(1997, 4, 1)
     ref=("ASY-1YR-1", "ASY-1YR-2"),
     reads=("asylum.filed_on", "entry.last_arrival_date"),
     uses=(deadline, one_year),
+    params=("asylum.one_year.period_years", "asylum.one_year.earliest_start"),
 )
 def asylum_one_year(ctx: Context) -> V[Due]:
     """Met if filed on or before the deadline; a late filing may be excused by changed or extraordinary
@@ -36,6 +35,9 @@ def asylum_one_year(ctx: Context) -> V[Due]:
     arrival = ctx.fact("entry.last_arrival_date")
     if not last_day.known:
         return unknown(last_day.depends)
+    # The same parameters as the deadline rule, for the account of how the date was counted.
+    earliest = ctx.param("asylum.one_year.earliest_start")
+    years = ctx.param("asylum.one_year.period_years")
     filed = ctx.fact("asylum.filed_on")
     notes = []
     done_on = filed.value if isinstance(filed.value, dt.date) else None
@@ -56,8 +58,8 @@ def asylum_one_year(ctx: Context) -> V[Due]:
             date=last_day.get(),
             starts_from="entry.last_arrival_date",
             start=arrival.get(),
-            counting=years_after(max(arrival.get(), IIRIRA), 1, Roll.NEXT_BUSINESS_DAY).how
-            + " (the later of the last arrival and 1997-04-01)",
+            counting=years_after(max(arrival.get(), earliest), years, Roll.NEXT_BUSINESS_DAY).how
+            + f" (the later of the last arrival and {earliest.isoformat()})",
             done_on=done_on,
             not_done=filed.value is NOT_FILED,
             notes=tuple(notes),
