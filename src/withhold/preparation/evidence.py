@@ -29,9 +29,9 @@ from typing import Any, Literal, get_args
 
 from withhold.facts.case import Case, EvidenceItem, EvidenceRecord, ProtectionName
 from withhold.language import LANGUAGES, Language, Localized, joined, read_localized
-from withhold.law.asylum.one_year import deadline as one_year_deadline
 from withhold.logic.protection import Status
 from withhold.package_data import check_fields, read_yaml
+from withhold.preparation.screened import one_year_deadline
 from withhold.screening.screen import Screening
 
 FORMAT = "evidence-checklist/1"
@@ -210,7 +210,7 @@ def checklist(case: Case, screening: Screening) -> Checklist:
     """The evidence checklist for ``case``, tailored by its facts and by ``screening`` (of that case).
     Pure: no I/O beyond the package data, no clock."""
     data = evidence_data()
-    situation = Situation(case, screening, _deadline_in(screening))
+    situation = Situation(case, screening, one_year_deadline(screening))
     values = _case_values(situation, data.phrases)
     items: list[ChecklistItem] = []
     left_out: list[LeftOut] = []
@@ -300,14 +300,6 @@ class Situation:
     @property
     def as_of(self) -> dt.date:
         return self.screening.law_as_of
-
-
-def _deadline_in(screening: Screening) -> dt.date | None:
-    """Read the one-year deadline from the asylum trace rather than computing it again (one law)."""
-    for node in screening["asylum"].trace.walk():
-        if node.rule == one_year_deadline.id and isinstance(node.value, dt.date):
-            return node.value
-    return None
 
 
 # --- conditions: when an item applies --------------------------------------------------------------

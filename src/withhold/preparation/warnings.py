@@ -23,7 +23,6 @@ would lose a live issue if it does.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -31,10 +30,12 @@ from typing import Any, Literal
 
 from withhold.facts.case import Case, EvidenceItem
 from withhold.language import Localized, read_localized
+from withhold.law.asylum.one_year import deadline, one_year
+from withhold.law.crimes.particularly_serious_crime import per_se
 from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS
 from withhold.logic.protection import Determination, Status
-from withhold.logic.trace import Trace
 from withhold.package_data import check_fields, read_yaml
+from withhold.preparation.screened import one_year_deadline, rule_value
 from withhold.preparation.sentences import compose, read_sentences
 from withhold.screening.screen import Screening
 
@@ -300,7 +301,7 @@ def _non_state_actor(case: Case, _: Screening) -> _Raised | None:
     return _Raised("non_state_actor", "medium", (("unassessed", {}),), raised_by)
 
 
-PER_SE_RULE = "withholding.particularly_serious_crime.per_se"
+PER_SE_RULE = per_se.id
 
 
 def _particularly_serious_crime(case: Case, screening: Screening) -> _Raised | None:
@@ -315,8 +316,8 @@ def _particularly_serious_crime(case: Case, screening: Screening) -> _Raised | N
     if felonies:
         reasons.append(("aggravated_felony", {}))
         raised_by.extend(f"convictions[{i}].aggravated_felony" for i in felonies)
-    per_se = _rule_value(screening["statutory_withholding"], PER_SE_RULE) is True
-    if per_se:
+    by_sentence = rule_value(screening["statutory_withholding"], per_se) is True
+    if by_sentence:
         reasons.append(("per_se", {}))
         raised_by.append(RULE_PREFIX + PER_SE_RULE)
     else:
@@ -329,23 +330,23 @@ def _particularly_serious_crime(case: Case, screening: Screening) -> _Raised | N
     if found:
         reasons.append(("found_particularly_serious", {}))
         raised_by.extend(f"convictions[{i}].particularly_serious" for i in found)
-    severity: Severity = "high" if felonies or per_se or trafficking or found else "medium"
+    severity: Severity = "high" if felonies or by_sentence or trafficking or found else "medium"
     return _Raised("particularly_serious_crime", severity, tuple(reasons), tuple(raised_by))
 
 
-ONE_YEAR_BAR = "asylum.bar.one_year"
-ONE_YEAR_DEADLINE = "asylum.one_year.deadline"
+ONE_YEAR_BAR = one_year.id
+ONE_YEAR_DEADLINE = deadline.id
 
 
 def _late_filing(case: Case, screening: Screening) -> _Raised | None:
     """From the screening's own one-year rule: no warning when the bar is ruled out (timely, not yet due,
     excused, or an unaccompanied child)."""
     asylum = screening["asylum"]
-    bar = _rule_value(asylum, ONE_YEAR_BAR)
+    bar = rule_value(asylum, one_year)
     if bar is False or bar is None:
         return None
-    deadline_value = _rule_value(asylum, ONE_YEAR_DEADLINE)
-    deadline = deadline_value.isoformat() if isinstance(deadline_value, dt.date) else None
+    last_day = one_year_deadline(screening)
+    deadline = last_day.isoformat() if last_day is not None else None
     filed = case.asylum.filed_on
     reasons: list[tuple[str, dict[str, object]]] = []
     raised_by = ["entry.last_arrival_date"]
@@ -404,20 +405,6 @@ _CHECKS: tuple[Callable[[Case, Screening], _Raised | None], ...] = (
     _late_filing,
     _prior_denial,
 )
-
-
-def _rule_value(determination: Determination, rule_id: str) -> Any:
-    """The value the screening gave a rule for this protection; ``None`` when the rule was not evaluated
-    (UNKNOWN is returned as is)."""
-    node = _find(determination.trace, rule_id)
-    return None if node is None else node.value
-
-
-def _find(trace: Trace, rule_id: str) -> Trace | None:
-    for node in trace.walk():
-        if node.rule == rule_id:
-            return node
-    return None
 
 
 # --- loading and checking --------------------------------------------------------------------------

@@ -1,0 +1,33 @@
+"""What the screening already computed, read from its trace rather than computed again.
+
+The preparation (checklist, warnings) needs some of the engine's intermediate values: the one-year
+deadline (weekends, holidays, the April 1, 1997 start: INA 208(a)(2)(B), 8 CFR 1208.4(a)(2)), whether
+the one-year bar applies, whether the aggravated-felony sentences reach the per se threshold (INA
+241(b)(3)(B)). Each is a rule of the law package; its value for this case is in the determination's trace.
+Computing it again here would be a second copy of the law that could drift from the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from withhold.law.asylum.one_year import deadline
+from withhold.logic.protection import Determination
+from withhold.logic.rule import Rule
+from withhold.screening.screen import Screening
+
+
+def rule_value(determination: Determination, rule: Rule) -> Any:
+    """The value the screening gave ``rule`` for this protection; ``None`` when the rule was not evaluated
+    (an UNKNOWN value is returned as is)."""
+    for node in determination.trace.walk():
+        if node.rule == rule.id:
+            return node.value
+    return None
+
+
+def one_year_deadline(screening: Screening) -> dt.date | None:
+    """The last day to file for asylum as the screening computed it; ``None`` when it is unknown."""
+    value = rule_value(screening["asylum"], deadline)
+    return value if isinstance(value, dt.date) else None
