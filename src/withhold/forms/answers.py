@@ -147,13 +147,14 @@ class Resolver:
 
     def _state(self, section_if: Condition, only_if: Condition, row: Row | None) -> State:
         unknown = False
-        for conditions, closed in ((section_if, "skip"), (only_if, "not_applicable")):
+        closes: tuple[tuple[Condition, State], ...] = ((section_if, "skip"), (only_if, "not_applicable"))
+        for conditions, closed in closes:
             for ref, wanted in conditions:
                 answer = self._reference(ref, row)
                 if isinstance(answer, NotAsked) or answer is None:
                     unknown = True
                 elif answer != wanted:
-                    return "skip" if closed == "skip" else "not_applicable"
+                    return closed
         return "maybe" if unknown else "ask"
 
     # --- placing ----------------------------------------------------------------------------------
@@ -279,6 +280,7 @@ class Resolver:
         """A row the form has no room for, written out on Supplement B."""
         cells = []
         for column in table.columns:
+            state = self._state(column.section_if, column.only_if, row)
             answer = self._place(
                 part=table.part,
                 line=table.line,
@@ -286,12 +288,12 @@ class Resolver:
                 source=column.source,
                 target=None,
                 if_any=column.if_any,
-                state=self._state(column.section_if, column.only_if, row),
+                state=state,
                 row=row,
             )
             if answer is not None:
                 cells.append(f"{column.ask}: {answer}")
-            elif self._state(column.section_if, column.only_if, row) != "skip":
+            elif state != "skip":
                 cells.append(f"{column.ask}: ________")
         text = f"{table.item} {row.index + 1}: " + "; ".join(cells)
         self.plan.continuations.append(Continuation(table.part, table.line, text))
