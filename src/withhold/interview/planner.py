@@ -53,7 +53,8 @@ class Plan:
     path: str
     """The concrete fact path to ask (``convictions[1].final``)."""
     protections: tuple[str, ...]
-    """The undetermined protections that depend on it."""
+    """The protections whose status it could still change (undetermined ones, and determined ones an
+    answer could still refine: see the module's docstring)."""
     can_change: bool
     """Some single answer would change a status (False: asked because only a combination can)."""
     settles: float
@@ -84,15 +85,11 @@ def possible_answers(path: str, as_of: dt.date) -> tuple[Any, ...] | None:
     return None
 
 
-def changeable(evaluation: Evaluation) -> list[tuple[Protection, Status, set[str]]]:
-    """Each protection whose status an answer could still change, with its status and those facts: for
-    an undetermined one its missing and assumed facts; for a not-eligible one the open bars (it could
-    become barred); for an eligible one the facts it assumes (a contrary finding would defeat it)."""
-    return [(protection, status, facts) for protection, status, facts, _ in _open(evaluation)]
-
-
 def _open(evaluation: Evaluation) -> list[tuple[Protection, Status, set[str], set[str]]]:
-    """:func:`changeable`, with the facts each protection's open bars depend on."""
+    """Each protection whose status an answer could still change, with its status, those facts, and the
+    facts its open bars depend on. The facts: for an undetermined protection its missing and assumed
+    facts; for a not-eligible one the open bars (it could become barred); for an eligible one the facts
+    it assumes (a contrary finding would defeat it)."""
     found: list[tuple[Protection, Status, set[str], set[str]]] = []
     for protection in PROTECTIONS:
         determination = determine(protection, evaluation)
