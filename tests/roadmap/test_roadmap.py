@@ -92,3 +92,15 @@ def test_unknown_kind_shows_the_removal_road_and_says_so() -> None:
     assert road.kind is None
     assert "proceedings.kind is unknown" in road.note
     assert [v.stage.id for v in road.stages] == [s.id for s in ROADS["removal"]]
+
+
+def test_after_a_grant_follows_what_the_decision_records_and_stays_open_when_it_is_silent() -> None:
+    def after_grant(decision: dict[str, Any]) -> str:
+        return states({"proceedings": {"kind": "removal", "decision": decision}})["after_grant"]
+
+    assert after_grant({"date": "2026-06-01", "outcome": "denied"}) == "not_applicable"
+    assert after_grant({"date": "2026-06-01", "outcome": "granted", "granted": []}) == "not_applicable"
+    assert after_grant({"date": "2026-06-01", "outcome": "mixed"}) == "current"
+    assert after_grant({"date": "2026-06-01", "granted": ["cat_deferral"]}) == "current"
+    # A decision whose outcome is not recorded may have granted something: never assumed not.
+    assert after_grant({"date": "2026-06-01"}) == "to_confirm"

@@ -86,7 +86,7 @@ def roadmap(case: Case, as_of: dt.date) -> Roadmap:
     for stage in ROADS[kind_for_road]:
         done = progress.done(stage.id)
         if stage.id == "after_grant":
-            state = StageState.CURRENT if progress.granted() else StageState.NOT_APPLICABLE
+            state = _AFTER_GRANT[progress.granted()]
         elif done is True:
             state = StageState.DONE
         elif done is None:
@@ -97,6 +97,9 @@ def roadmap(case: Case, as_of: dt.date) -> Roadmap:
             state = StageState.AHEAD
         views.append(StageView(stage, state, progress.events(stage.id), _deadlines(stage, dates)))
     return Roadmap(kind, as_of, tuple(views), note)
+
+
+_AFTER_GRANT = {True: StageState.CURRENT, False: StageState.NOT_APPLICABLE, None: StageState.TO_CONFIRM}
 
 
 def _deadlines(stage: Stage, dates: Schedule) -> tuple[Entry, ...]:
@@ -113,9 +116,17 @@ class _Progress:
         self.hearings = [h for h in proceedings.hearings or [] if h.date is not None]
         self.decision = proceedings.decision if proceedings.decision and proceedings.decision.date else None
 
-    def granted(self) -> bool:
+    def granted(self) -> bool | None:
+        """Whether the judge granted any protection; None when a decision is recorded without saying."""
         decision = self.case.proceedings.decision
-        return bool(decision and (decision.granted or decision.outcome == "granted"))
+        if decision is None:
+            return False
+        if decision.granted is not None:
+            return bool(decision.granted)
+        if decision.outcome is None:
+            return None
+        # "mixed": some protections granted and others denied (asylum denied, withholding granted).
+        return decision.outcome in ("granted", "mixed")
 
     def _hearing(self, kind: str) -> bool | None:
         of_kind = [h for h in self.hearings if h.kind == kind]
