@@ -51,28 +51,36 @@ def test_each_kind_of_access_leaves_an_entry_without_content(record: CaseRecord,
     assert AuditEntry.objects.filter(case_id=record.id).count() == 6  # the log outlives the case
 
 
-EDITS = {
+CHANGES = {
     "section": ("edit/claim/", {"version": 1, "claim.credible": "true"}),
     "document": (
         "edit/document/",
         {"version": 1, "text": yaml.safe_dump({**INVENTED, "claim": {"country": "GT"}})},
     ),
+    "restore": ("versions/1/restore/", {}),
+    "workflow": ("workflow/", {"workflow": "closed"}),
+    "delete": ("delete/", {"confirm": "1"}),
+    "new": ("/cases/new/", {"given_name": "Ondrelle"}),
+    "import": ("/cases/import/", {"text": yaml.safe_dump(INVENTED)}),
 }
+"""Each change to the docket: the path (below the case's page when relative) and the form."""
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("edit", sorted(EDITS))
-def test_an_edit_whose_audit_entry_cannot_be_written_is_not_saved(
-    record: CaseRecord, attorney: Client, monkeypatch: pytest.MonkeyPatch, edit: str
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_change_whose_audit_entry_cannot_be_written_is_not_made(
+    record: CaseRecord, attorney: Client, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
     def unavailable(**fields: object) -> AuditEntry:
         raise RuntimeError("the audit log is unavailable")
 
     monkeypatch.setattr(AuditEntry.objects, "create", unavailable)
-    where, data = EDITS[edit]
+    where, data = CHANGES[change]
     with pytest.raises(RuntimeError, match="audit log is unavailable"):
-        attorney.post(f"/cases/{record.id}/{where}", data)
-    assert CaseRecord.objects.get(pk=record.pk).version == 1
+        attorney.post(where if where.startswith("/") else f"/cases/{record.id}/{where}", data)
+    assert list(CaseRecord.objects.values_list("pk", "version", "workflow")) == [
+        (record.pk, 1, record.workflow)
+    ]
     assert CaseVersion.objects.filter(case=record).count() == 1
 
 

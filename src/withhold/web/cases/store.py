@@ -38,7 +38,10 @@ def create(
     case: Case,
     user: AbstractBaseUser | AnonymousUser | None,
     change: Change = Change.CREATED,
+    then: Callable[[CaseRecord], object] | None = None,
 ) -> CaseRecord:
+    """Store ``case`` as version 1 of a new case, numbered next in ``organization``; ``then`` (its audit
+    entry) is called with the new record inside the same transaction."""
     document = stored(case)
     summary = summarize(case, today())  # before the transaction: no lock is held while the core works
     who, name = _who(user)
@@ -57,6 +60,8 @@ def create(
             case=record, number=1, document=document, change=change, created_by=who, username=name
         )
         search.index(record, case)
+        if then is not None:
+            then(record)
     return record
 
 
@@ -100,10 +105,16 @@ def save(
     return locked
 
 
-def restore(record: CaseRecord, number: int, user: AbstractBaseUser | AnonymousUser | None) -> CaseRecord:
-    """Make version ``number`` the current state again, as a new version (history is never rewritten)."""
+def restore(
+    record: CaseRecord,
+    number: int,
+    user: AbstractBaseUser | AnonymousUser | None,
+    then: Callable[[CaseRecord], object] | None = None,
+) -> CaseRecord:
+    """Make version ``number`` the current state again, as a new version (history is never rewritten);
+    ``then`` as for :func:`save`."""
     version = CaseVersion.objects.get(case=record, number=number)
-    return save(record, case_of(version.document), user, Change.RESTORED, restored_from=number)
+    return save(record, case_of(version.document), user, Change.RESTORED, restored_from=number, then=then)
 
 
 def fresh_summary(record: CaseRecord) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -23,6 +25,11 @@ from withhold.web.language import language_of
 from withhold.web.texts import text as ui
 
 
+def _audited(request: HttpRequest, action: Action) -> Callable[[CaseRecord], object]:
+    """The audit entry of a new case, written in the transaction that creates it."""
+    return lambda record: audit(request, record.organization, action, record.id, version=1)
+
+
 @member_view(Can.CREATE)
 def new_case(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = NewCaseForm(request.POST or None)
@@ -37,8 +44,9 @@ def new_case(request: HttpRequest, membership: Membership) -> HttpResponse:
         except CaseFileError as error:
             issues = error.issues
         else:
-            record = store.create(membership.organization, case, request.user)
-            audit(request, membership.organization, Action.CREATED, record.id, version=1)
+            record = store.create(
+                membership.organization, case, request.user, then=_audited(request, Action.CREATED)
+            )
             if request.POST.get("then") == "interview" and membership.can(Can.INTERVIEW):
                 return redirect("interviews:question", case_id=record.id)
             return redirect("cases:detail", case_id=record.id)
@@ -64,8 +72,8 @@ def import_case(request: HttpRequest, membership: Membership) -> HttpResponse:
         except CaseFileError as error:
             issues = error.issues
         else:
-            record = store.create(membership.organization, case, request.user, Change.IMPORTED)
-            audit(request, membership.organization, Action.IMPORTED, record.id, version=1)
+            audited = _audited(request, Action.IMPORTED)
+            record = store.create(membership.organization, case, request.user, Change.IMPORTED, then=audited)
             messages.success(request, ui("flash.imported", language, record=record))
             return redirect("cases:detail", case_id=record.id)
     return render(request, "cases/import.html", {"form": form, "issues": issues})
@@ -77,15 +85,16 @@ def change_workflow(request: HttpRequest, membership: Membership, record: CaseRe
     chosen = request.POST.get("workflow", "")
     if chosen in Workflow.values and chosen != record.workflow:
         record.workflow = chosen
-        record.save(update_fields=["workflow", "updated_at"])
-        audit(
-            request,
-            membership.organization,
-            Action.CHANGED,
-            record.id,
-            version=record.version,
-            what=f"workflow:{chosen}",
-        )
+        with transaction.atomic():  # the change and its audit entry: both written, or neither
+            record.save(update_fields=["workflow", "updated_at"])
+            audit(
+                request,
+                membership.organization,
+                Action.CHANGED,
+                record.id,
+                version=record.version,
+                what=f"workflow:{chosen}",
+            )
         language = language_of(request)
         status = ui(f"workflow.{chosen}", language).lower()
         messages.success(request, ui("flash.workflow", language, record=record, status=status))
@@ -96,8 +105,9 @@ def change_workflow(request: HttpRequest, membership: Membership, record: CaseRe
 def delete_case(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
     if request.method == "POST" and request.POST.get("confirm") == str(record.number):
         case_id, label = record.id, str(record)
-        record.delete()  # its versions and search digests go with it
-        audit(request, membership.organization, Action.DELETED, case_id)
+        with transaction.atomic():  # the deletion and its audit entry: both written, or neither
+            record.delete()  # its versions and search digests go with it
+            audit(request, membership.organization, Action.DELETED, case_id)
         messages.success(request, ui("flash.deleted", language_of(request), record=label))
         return redirect("cases:docket")
     failed = request.method == "POST"

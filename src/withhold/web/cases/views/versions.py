@@ -53,15 +53,18 @@ def version_restore(
 ) -> HttpResponse:
     if not CaseVersion.objects.filter(case=record, number=number).exists():
         raise Http404
-    saved = store.restore(record, number, request.user)
-    audit(
-        request,
-        membership.organization,
-        Action.RESTORED,
-        record.id,
-        version=saved.version,
-        what=f"from:{number}",
-    )
+
+    def audited(saved: CaseRecord) -> None:
+        audit(
+            request,
+            membership.organization,
+            Action.RESTORED,
+            record.id,
+            version=saved.version,
+            what=f"from:{number}",
+        )
+
+    saved = store.restore(record, number, request.user, then=audited)
     said = ui("flash.restored", language_of(request), number=number, n=saved.version)
     messages.success(request, said)
     return redirect("cases:detail", case_id=record.id)
