@@ -454,6 +454,14 @@ def test_a_grant_of_unknown_protections_is_unknown(outcome: str) -> None:
         assert entry.depends == ("proceedings.decision.granted",)
 
 
+def test_a_decision_without_its_outcome_may_have_granted_and_is_unknown() -> None:
+    found = after_grant(date="2025-06-02")
+    assert set(found) == set(AFTER_GRANT)
+    for entry in found.values():
+        assert entry.status is Standing.UNKNOWN
+        assert entry.depends == ("proceedings.decision.granted", "proceedings.decision.outcome")
+
+
 def test_a_grant_on_an_unknown_date_is_unknown() -> None:
     found = after_grant(outcome="granted", granted=["asylum"])
     assert {key: entry.depends for key, entry in found.items()} == dict.fromkeys(

@@ -29,7 +29,9 @@ def _grant_date(ctx: Context, protections: tuple[str, ...]) -> V[dt.date | None]
         return decided if set(granted.get()) & set(protections) else V(None)
     if outcome.value in ("granted", "mixed"):
         return unknown(granted.depends, decided.depends)
-    return V(None)  # no grant recorded
+    if decided.known and not outcome.known:
+        return unknown(outcome.depends, granted.depends)  # a decision whose outcome is not recorded
+    return V(None)  # no decision, or one that granted nothing
 
 
 def _after_grant(
