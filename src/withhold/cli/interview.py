@@ -42,8 +42,15 @@ from withhold.cli.interview_input import (
 )
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError, validate_case
-from withhold.interview.answers import document_of, recorded, with_answer, without_answer
-from withhold.interview.bank import DONT_KNOW, UI, Question, item_index, question_for
+from withhold.interview.answers import answered, answered_dont_know, document_of, recorded
+
+# One step of the interview is the core's, the same for both faces. Named here too for the browser
+# interview, which imports them from this module; it can import them from the core instead.
+from withhold.interview.answers import asked_of as asked_of
+from withhold.interview.answers import back as back
+from withhold.interview.answers import dont_know_of as dont_know_of
+from withhold.interview.bank import DONT_KNOW, UI, Question, question_for
+from withhold.interview.bank import question_text as question_text
 from withhold.interview.planner import Plan, next_question
 from withhold.language import LANGUAGES, Language, Localized
 
@@ -167,24 +174,6 @@ def save(begun: Start, case: Case | None = None) -> None:
 # --- one question on the screen -----------------------------------------------------------------------
 
 
-def asked_of(case: Case) -> list[str]:
-    return list(case.interview.asked or [])
-
-
-def dont_know_of(case: Case) -> list[str]:
-    return list(case.interview.dont_know or [])
-
-
-def question_text(case: Case, path: str, language: Language) -> str:
-    """The question for a concrete path, numbered for an item and naming the offense of a conviction."""
-    question = question_for(path)
-    item = item_index(path)
-    offense = None
-    if item is not None and path.startswith("convictions[") and item < len(case.convictions or []):
-        offense = (case.convictions or [])[item].offense
-    return question.render(language, item, offense)
-
-
 def options(question: Question, language: Language) -> list[tuple[str, str]]:
     """The answers to show, each as (what to type, what it means)."""
     if question.kind == "yes_no":
@@ -264,35 +253,21 @@ def ask(console: Console, case: Case, plan: Plan, begun: Start) -> Case:
             console.print(Text(reply.message, style="yellow"))
             continue
         if isinstance(reply, Back):
-            asked = asked_of(case)
-            if not asked:
+            if not asked_of(case):
                 console.print(Text(text("first", language), style="yellow"))
                 continue
             case = back(case)
         elif isinstance(reply, DontKnow):
-            case = recorded(
-                case,
-                asked=[*asked_of(case), plan.path],
-                dont_know=[*dont_know_of(case), plan.path],
-            )
+            case = answered_dont_know(case, plan.path)
         else:
             assert isinstance(reply, Answer)
             try:
-                answered = with_answer(case, plan.path, reply.value)
+                case = answered(case, plan.path, reply.value)
             except CaseFileError:
                 console.print(Text(question.invalid.get(language), style="yellow"))
                 continue
-            case = recorded(answered, asked=[*asked_of(case), plan.path])
         save(begun, case)
         return case
-
-
-def back(case: Case) -> Case:
-    """Undo the last question asked: out of ``asked`` and ``dont_know``, and its answer cleared."""
-    asked = asked_of(case)
-    last = asked.pop()
-    dont_know = [path for path in dont_know_of(case) if path != last]
-    return recorded(without_answer(case, last), asked=asked, dont_know=dont_know)
 
 
 def run(console: Console, begun: Start, as_of: dt.date) -> Case:
@@ -306,7 +281,7 @@ def run(console: Console, begun: Start, as_of: dt.date) -> Case:
         console.print(Text(text("resumed", language, answered=len(asked_of(case)))))
     try:
         while True:
-            plan = next_question(case, as_of, dont_know_of(case))
+            plan = next_question(case, as_of)  # it skips the recorded "I don't know" answers
             if plan is None:
                 return case
             show_question(console, case, plan, language)

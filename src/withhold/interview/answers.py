@@ -2,7 +2,8 @@
 
 The interview records what it asked and which answers were "I don't know" in the case file itself, under
 the Withhold extension ``interview`` (``dont_know``, ``asked``, ``language``), so that a resumed interview
-never asks again what the person could not answer.
+never asks again what the person could not answer. One step of the interview (an answer, "I don't know",
+one step back) is taken here, the same for the terminal and the browser.
 """
 
 from __future__ import annotations
@@ -95,3 +96,35 @@ def recorded(
         record["language"] = language
     document["interview"] = record
     return validate_case(document)
+
+
+def asked_of(case: Case) -> list[str]:
+    """The concrete paths asked so far, in order."""
+    return list(case.interview.asked or [])
+
+
+def dont_know_of(case: Case) -> list[str]:
+    """The concrete paths answered "I don't know"."""
+    return list(case.interview.dont_know or [])
+
+
+def answered(case: Case, path: str, value: Any, *, language: Language | None = None) -> Case:
+    """The case after ``value`` was given for ``path``, recorded as asked. Raises ``CaseFileError`` when
+    the value does not fit the case file (the question's own message is then shown)."""
+    return recorded(with_answer(case, path, value), asked=[*asked_of(case), path], language=language)
+
+
+def answered_dont_know(case: Case, path: str, *, language: Language | None = None) -> Case:
+    """The case after "I don't know" for ``path``: the fact stays unknown and is not asked again."""
+    return recorded(
+        case, asked=[*asked_of(case), path], dont_know=[*dont_know_of(case), path], language=language
+    )
+
+
+def back(case: Case) -> Case:
+    """Undo the last question asked (there must be one): out of ``asked`` and ``dont_know``, and its
+    answer cleared."""
+    asked = asked_of(case)
+    last = asked.pop()
+    dont_know = [path for path in dont_know_of(case) if path != last]
+    return recorded(without_answer(case, last), asked=asked, dont_know=dont_know)

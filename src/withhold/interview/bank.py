@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from withhold.facts.case import Case
 from withhold.facts.paths import FactInfo, catalogue, generic
 from withhold.language import Language, Localized, read_localized
 from withhold.package_data import check_fields, read_yaml
@@ -138,6 +139,15 @@ def question_for(path: str) -> Question:
         return bank()[key]
     except KeyError:
         raise KeyError(f"no question for {path!r} in the question bank") from None
+
+
+def question_text(case: Case, path: str, language: Language) -> str:
+    """The question for a concrete path, numbered for an item and naming the offense of a conviction."""
+    item = item_index(path)
+    offense = None
+    if item is not None and path.startswith("convictions[") and item < len(case.convictions or []):
+        offense = (case.convictions or [])[item].offense
+    return question_for(path).render(language, item, offense)
 
 
 # --- loading and checking --------------------------------------------------------------------------
