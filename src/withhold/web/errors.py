@@ -6,14 +6,14 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-from withhold.language import Language
+from withhold.web.language import language_of
 from withhold.web.texts import text
 
 
 def _page(status: int, request: HttpRequest | None) -> HttpResponse:
     # The language is all that is read from the request: it is set by the middleware from the session
     # (English when the middleware has not run, as after an error before it).
-    language: Language = "es" if getattr(request, "withhold_language", "en") == "es" else "en"
+    language = language_of(request) if request is not None else "en"
     title, words = text(f"errors.{status}", language), text(f"errors.{status}.text", language)
     # Rendered without the request: no context processor runs, nothing of the session can leak in.
     context = {"status": status, "title": title, "text": words, "language": language}
