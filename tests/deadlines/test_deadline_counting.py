@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from withhold.deadlines.calendar import add_years, holiday_name, is_court_closed, roll_forward, why_closed
-from withhold.deadlines.counting import Roll, days_after, days_before, roll_backward, years_after
+from withhold.deadlines.counting import Roll, days_after, days_before, years_after
 
 D = dt.date
 
@@ -167,14 +167,6 @@ def test_days_before_rolls_forward_when_the_rule_says_so(
 ) -> None:
     counted = days_before(hearing, 15, Roll.NEXT_BUSINESS_DAY)
     assert (counted.unadjusted, counted.date) == (landing, rolled)
-
-
-def test_days_before_can_roll_backward() -> None:
-    # 15 days before Monday July 20 2026 is Sunday the 5th; back past Saturday the 4th and the observed
-    # Friday the 3rd to Thursday the 2nd.
-    counted = days_before(D(2026, 7, 20), 15, Roll.PREVIOUS_BUSINESS_DAY)
-    assert counted.date == D(2026, 7, 2)
-    assert roll_backward(D(2026, 7, 5)) == D(2026, 7, 2)
 
 
 # --- years and leap days ---------------------------------------------------------------------------

@@ -6,7 +6,8 @@ Forward periods exclude the day of the event and end on the last day counted (Mi
 business day where the rule says so (8 CFR 1003.38(b); 8 CFR 1208.4(a)(2)(ii); FRAP 26(a)(1)(C)).
 Backward periods count back from the hearing, the hearing day being day 0; under the Immigration Court
 Practice Manual a deadline that lands on a weekend or holiday is construed to fall on the next business
-day (ch. 3.1(c)), while the federal court rules would move it earlier. Each rule names its direction.
+day (ch. 3.1(c)), while the federal court rules would move it earlier (no rule here counts that way, so
+there is no backward roll). Each rule names whether it rolls.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from withhold.deadlines.calendar import add_years, is_court_closed, roll_forward, why_closed
+from withhold.deadlines.calendar import add_years, roll_forward, why_closed
 
 
 class Roll(StrEnum):
     NEXT_BUSINESS_DAY = "next business day"
-    PREVIOUS_BUSINESS_DAY = "previous business day"
     NONE = "no adjustment"
 
 
@@ -33,17 +33,9 @@ class Counted:
     how: str
 
 
-def roll_backward(day: dt.date) -> dt.date:
-    while is_court_closed(day):
-        day -= dt.timedelta(days=1)
-    return day
-
-
 def _adjust(day: dt.date, roll: Roll) -> dt.date:
     if roll is Roll.NEXT_BUSINESS_DAY:
         return roll_forward(day)
-    if roll is Roll.PREVIOUS_BUSINESS_DAY:
-        return roll_backward(day)
     return day
 
 
