@@ -41,8 +41,6 @@ class Due:
     """When the act was done, if the case records it (a filing date)."""
     not_done: bool = False
     """The case says the act has not been done yet (an explicit ``filed_on: null``)."""
-    done_late_excused: bool | None = None
-    """For a late act: whether an exception excuses it (None: unknown or not applicable)."""
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def standing(self, as_of: dt.date) -> Standing:
