@@ -26,7 +26,6 @@ from withhold.cli.interview import INTERRUPTED, StoppedError, saved_line
 from withhold.cli.interview import run as run_interview
 from withhold.cli.interview import start as start_interview
 from withhold.cli.interview import text as interview_text
-from withhold.cli.labels import person_name
 from withhold.cli.options import as_of_date, evaluation_date, output_format
 from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
 from withhold.cli.render_i589 import filled_json, render_filled
@@ -38,6 +37,7 @@ from withhold.deadlines.ics import to_ics
 from withhold.deadlines.schedule import schedule as schedule_case
 from withhold.facts.case import Case
 from withhold.facts.consistency import check as check_dates
+from withhold.facts.describe import person_name
 from withhold.facts.loading import CaseIssue
 from withhold.forms import FormError, UnknownEditionError, fill_i589
 from withhold.language import LANGUAGES

@@ -17,9 +17,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from withhold.cli.labels import fact_description
 from withhold.deadlines.model import Kind, Standing
 from withhold.deadlines.schedule import SOON_DAYS, Entry, Schedule
+from withhold.facts.describe import fact_description
 from withhold.facts.loading import CaseIssue
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not strftime: no locale

@@ -15,7 +15,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from withhold.cli.labels import fact_info, period_json, period_text, value_text
+from withhold.cli.labels import period_json, period_text
+from withhold.facts.describe import fact_info, value_text
 from withhold.logic.rule import LAW_AS_OF, Rule
 from withhold.parameters import Parameters
 

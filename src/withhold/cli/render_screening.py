@@ -20,12 +20,10 @@ from rich.text import Text
 from withhold.cli.labels import (
     STATUS_LABELS,
     STATUS_STYLES,
-    fact_description,
-    is_finding,
     value_style,
-    value_text,
 )
 from withhold.cli.render_trace import trace_tree
+from withhold.facts.describe import fact_description, is_finding, value_text
 from withhold.logic.protection import Determination, LegalPoint
 from withhold.logic.trace import Trace, json_value
 from withhold.screening import Screening

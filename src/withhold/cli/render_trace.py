@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from rich.tree import Tree
 
-from withhold.cli.labels import value_style, value_text
+from withhold.cli.labels import value_style
+from withhold.facts.describe import value_text
 from withhold.logic.trace import Trace, json_value
 
 

@@ -3,7 +3,7 @@ points needing legal analysis, the case warnings, the deadlines, the road throug
 of protections, the evidence checklist and other relief to look into.
 
 Everything comes from :class:`~withhold.reports.findings.Findings`. The wording of reasons, values and
-fact descriptions is the one the CLI uses (``withhold.cli.labels``), so the screen and the report say the
+fact descriptions is the one the CLI uses (:mod:`withhold.facts.describe`), so the screen and the report say the
 same thing. The core's own texts are English; with ``--lang es`` the report's fixed texts are Spanish and
 a notice says the legal analysis is quoted in English.
 """
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from withhold.cli.labels import fact_description, is_finding, person_name, value_text
 from withhold.cli.render_deadlines import LATER_TITLE, PAST_TITLE, SOON_TITLE, UNKNOWN_TITLE, groups
 from withhold.deadlines.schedule import SOON_DAYS, Entry
 from withhold.facts.case import Case
+from withhold.facts.describe import fact_description, is_finding, person_name, value_text
 from withhold.language import Language
 from withhold.logic.protection import Determination, LegalPoint
 from withhold.logic.trace import Trace, json_value

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold import __version__
-from withhold.cli.labels import person_name
 from withhold.facts.case import Case
+from withhold.facts.describe import person_name
 from withhold.language import LANGUAGES, Language
 from withhold.reports.attorney import attorney_report
 from withhold.reports.client import client_report
