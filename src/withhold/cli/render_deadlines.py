@@ -19,6 +19,7 @@ from rich.text import Text
 
 from withhold.deadlines.model import Kind, Standing
 from withhold.deadlines.schedule import SOON_DAYS, Entry, Schedule
+from withhold.deadlines.sections import PARTS, Part, sections
 from withhold.facts.describe import fact_description
 from withhold.facts.loading import CaseIssue
 
@@ -28,6 +29,12 @@ PAST_TITLE = "Past"
 SOON_TITLE = f"Due soon (within {SOON_DAYS} days)"
 LATER_TITLE = "Later"
 UNKNOWN_TITLE = "Cannot be computed yet"
+TITLES: dict[Part, str] = {
+    "past": PAST_TITLE,
+    "soon": SOON_TITLE,
+    "later": LATER_TITLE,
+    "unknown": UNKNOWN_TITLE,
+}
 
 STATUS_STYLES = {
     Standing.MISSED: "bold red",
@@ -73,25 +80,17 @@ def days_text(days: int) -> str:
 
 
 def groups(schedule: Schedule) -> dict[str, list[Entry]]:
-    """The entries under each heading, in the schedule's order (by date)."""
-    found: dict[str, list[Entry]] = {PAST_TITLE: [], SOON_TITLE: [], LATER_TITLE: [], UNKNOWN_TITLE: []}
-    for entry in schedule.entries:
-        if entry.status is Standing.UNKNOWN or entry.due is None:
-            found[UNKNOWN_TITLE].append(entry)
-        elif entry.status is Standing.UPCOMING:
-            found[SOON_TITLE if entry.soon(schedule.as_of) else LATER_TITLE].append(entry)
-        else:
-            found[PAST_TITLE].append(entry)
-    return found
+    """The entries under each heading: :func:`~withhold.deadlines.sections.sections` by the terminal's
+    titles (withhold.web still reads them this way)."""
+    return {TITLES[part]: entries for part, entries in sections(schedule).items()}
 
 
 def render_deadlines(schedule: Schedule, heading: DeadlinesHeading) -> Group:
     parts: list[RenderableType] = [_header(heading), Text()]
-    found = groups(schedule)
-    for title in (PAST_TITLE, SOON_TITLE, LATER_TITLE):
-        parts.extend(_group(title, found[title], schedule.as_of))
-    if found[UNKNOWN_TITLE]:
-        parts.extend(_group(UNKNOWN_TITLE, found[UNKNOWN_TITLE], schedule.as_of))
+    found = sections(schedule)
+    for part in PARTS:
+        if part != "unknown" or found[part]:  # an empty "cannot be computed" part is left out
+            parts.extend(_group(TITLES[part], found[part], schedule.as_of))
     parts.append(Text(DISCLAIMER, style="dim italic"))
     return Group(*parts)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from withhold.cli.render_deadlines import LATER_TITLE, PAST_TITLE, SOON_TITLE, UNKNOWN_TITLE, groups
 from withhold.deadlines.schedule import SOON_DAYS, Entry
+from withhold.deadlines.sections import sections
 from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name, value_text
 from withhold.language import Language
@@ -40,8 +40,6 @@ from withhold.reports.prepared import cell_view, protection_names, relief_lines,
 from withhold.reports.texts import texts
 from withhold.reports.words import days_words
 from withhold.roadmap import Roadmap, StageState
-
-_GROUP_KEYS = {PAST_TITLE: "past", SOON_TITLE: "soon", LATER_TITLE: "later", UNKNOWN_TITLE: "unknown"}
 
 
 def attorney_report(found: Findings, page: Page) -> AttorneyReport:
@@ -206,12 +204,11 @@ def _fact(path: str, language: Language) -> Line:
 def _deadlines(found: Findings, language: Language) -> tuple[DeadlineGroup, ...]:
     words = texts()
     shown: list[DeadlineGroup] = []
-    for title, entries in groups(found.schedule).items():
-        key = _GROUP_KEYS[title]
-        if key == "unknown" and not entries:
+    for part, entries in sections(found.schedule).items():
+        if part == "unknown" and not entries:
             continue
-        heading = words.say(language, "ui", f"deadlines_{key}", days=SOON_DAYS)
-        shown.append(DeadlineGroup(key, heading, tuple(_deadline(e, found, language) for e in entries)))
+        heading = words.say(language, "ui", f"deadlines_{part}", days=SOON_DAYS)
+        shown.append(DeadlineGroup(part, heading, tuple(_deadline(e, found, language) for e in entries)))
     return tuple(shown)
 
 
