@@ -324,6 +324,21 @@ def test_appeal_unknown_decision_date() -> None:
     assert only(D(2026, 3, 10), "appeal.bia").depends == ("proceedings.decision.date",)
 
 
+def test_dates_before_the_dated_parameters_are_unknown_not_a_crash() -> None:
+    """An old case: the 30-day appeal period is dated from 1997-04-01 and the Practice Manual's filing
+    default from 2008; before them Withhold does not know the period, and says so."""
+    appeal = only(D(2026, 11, 23), "appeal.bia", **decision(date="1995-03-01", served="oral"))
+    assert appeal.status is Standing.UNKNOWN and appeal.date is None
+    assert any("not in force on 1995-03-01 (in force 1997-04-01 – …)" in note for note in appeal.notes)
+    filing = only(
+        D(2026, 11, 23),
+        "filing.individual_hearing[0]",
+        **hearings(("individual", "2005-03-01"), detained=False),
+    )
+    assert filing.status is Standing.UNKNOWN and filing.date is None
+    assert any("not in force on 2005-03-01 (in force 2008-01-01 – …)" in note for note in filing.notes)
+
+
 # --- after a final order ---------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 
 from withhold.deadlines.counting import Roll, days_after
 from withhold.deadlines.model import Due, due
-from withhold.logic import Context, Rule, V, Version, since, unknown, until
+from withhold.logic import UNKNOWN, Context, Rule, V, Version, between, since, unknown
 
 READS = (
     "proceedings.decision.date",
@@ -79,7 +79,11 @@ bia = Rule(
         "Matter of Iskandarani, 29 I&N Dec. 26 (BIA 2025)",
     ),
     versions=(
-        Version(until(2026, 3, 8), _thirty_days, label="30 days (8 CFR 1003.38(b))"),
+        Version(
+            between(dt.date(1997, 4, 1), dt.date(2026, 3, 8)),
+            _thirty_days,
+            label="30 days (8 CFR 1003.38(b))",
+        ),
         Version(
             since(2026, 3, 9),
             _after_interim_rule,
@@ -99,5 +103,7 @@ bia = Rule(
     parameters=("appeal.bia.days", "appeal.bia.interim_rule_days"),
     reference=("PROC-APPEAL-1",),
     selected_by="proceedings.decision.date",
+    # Before the dated parameters begin (appeal.bia.days), Withhold does not know the period: unknown.
+    when_not_in_force=UNKNOWN,
     explanation="Counted forward from the oral decision or the service of a written one; weekends and holidays roll forward.",
 )

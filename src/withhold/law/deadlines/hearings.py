@@ -15,8 +15,7 @@ from collections.abc import Callable
 
 from withhold.deadlines.counting import Roll, days_before
 from withhold.deadlines.model import Due, due
-from withhold.logic import Context, Rule, V, Version, unknown
-from withhold.logic.period import ALWAYS
+from withhold.logic import UNKNOWN, Context, Rule, V, Version, since, unknown
 
 READS = (
     "proceedings.hearings[].kind",
@@ -71,12 +70,15 @@ def _hearing_rule(id: str, title: str, hearing_kind: str, parameter: str, citati
         id=id,
         title=title,
         citations=citations,
-        versions=(Version(ALWAYS, _before(hearing_kind, parameter)),),
+        versions=(Version(since(2008, 1, 1), _before(hearing_kind, parameter)),),
         reads=READS,
         parameters=(parameter,),
         reference=("PROC-DEADLINE-1", "PROC-DEADLINE-2"),
         per="proceedings.hearings",
         selected_by="proceedings.hearings[].date",
+        # Before the Practice Manual's default (the dated parameter's first value), the judge or local
+        # rules set the deadline, and Withhold does not know it: unknown, never a crash or "none".
+        when_not_in_force=UNKNOWN,
         explanation=(
             "Counted back from the hearing date; a judge's deadline wins; detained cases have no default."
         ),
