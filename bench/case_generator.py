@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from functools import cache
 from typing import Any
 
 from withhold.facts.case import Case
@@ -63,12 +64,20 @@ FAVOURABLE: dict[str, Any] = {
 }
 
 
+@cache
+def protection_reads() -> dict[str, frozenset[str]]:
+    """By protection name, the facts its elements and bars read, directly or through the rules they use."""
+    return {
+        protection.name: frozenset(
+            path for rule in (*protection.elements, *protection.bars) for path in transitive_reads(rule)
+        )
+        for protection in PROTECTIONS
+    }
+
+
 def screening_facts() -> list[str]:
     """The facts the four protections read, in the order of the case format."""
-    reads: set[str] = set()
-    for protection in PROTECTIONS:
-        for rule in (*protection.elements, *protection.bars):
-            reads |= transitive_reads(rule)
+    reads = frozenset().union(*protection_reads().values())
     return [path for path in catalogue() if path in reads]
 
 

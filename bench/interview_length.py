@@ -48,12 +48,13 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from case_generator import AS_OF, generate, screening_facts
+from case_generator import AS_OF, generate, protection_reads, screening_facts
 
 from withhold.facts.case import Case
 from withhold.facts.loading import validate_case
+from withhold.facts.paths import generic
 from withhold.facts.source import CaseFacts
-from withhold.interview.planner import generic, next_question
+from withhold.interview.planner import next_question
 from withhold.interview.simulation import simulate
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.evaluate import Evaluation
@@ -97,7 +98,7 @@ def statuses(full: CaseFacts, known: frozenset[str], as_of: dt.date) -> tuple[st
     return tuple(status_of(p, evaluation).value for p in PROTECTIONS)
 
 
-def known_facts(case: Case, as_of: dt.date) -> list[str]:
+def known_facts(case: Case) -> list[str]:
     """The concrete paths of the screening's facts that the full case knows."""
     facts = CaseFacts(case)
     found = []
@@ -128,16 +129,16 @@ def minimum(
     case: Case,
     as_of: dt.date,
     want: tuple[str, ...],
+    facts: frozenset[str],
     only: tuple[int, ...] | None = None,
     *,
     final: bool = False,
 ) -> tuple[int, bool]:
-    """The size of the smallest set of the case's known facts that gives every status the full case
-    fixes (of ``only`` protections). With ``final``, each of those statuses must also be final: nothing
-    missing and nothing assumed, so that no further answer could change it — what an interview that must
-    end with exactly the full case's statuses has to establish."""
+    """The size of the smallest set of the case's known ``facts`` (:func:`read_facts`) that gives every
+    status the full case fixes (of ``only`` protections). With ``final``, each of those statuses must
+    also be final: nothing missing and nothing assumed, so that no further answer could change it — what
+    an interview that must end with exactly the full case's statuses has to establish."""
     full = CaseFacts(case)
-    facts = frozenset(read_facts(case, as_of))
     pick = tuple(i for i in (only if only is not None else range(len(NAMES))) if want[i] != "undetermined")
     if not pick:
         return 0, True
@@ -206,19 +207,15 @@ def static_length(case: Case) -> int:
 
 
 def per_protection(
-    case: Case, as_of: dt.date, asked: tuple[str, ...], want: tuple[str, ...]
+    case: Case, as_of: dt.date, asked: tuple[str, ...], want: tuple[str, ...], facts: frozenset[str]
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Questions asked that bear on each protection, and its own minimum."""
     asked_for: dict[str, int] = {}
     minimum_for: dict[str, int] = {}
     for index, protection in enumerate(PROTECTIONS):
-        reads: set[str] = set()
-        from withhold.logic.evaluate import transitive_reads
-
-        for rule in (*protection.elements, *protection.bars):
-            reads |= transitive_reads(rule)
+        reads = protection_reads()[protection.name]
         asked_for[protection.name] = sum(1 for path in asked if generic(path) in reads)
-        minimum_for[protection.name] = minimum(case, as_of, want, (index,), final=True)[0]
+        minimum_for[protection.name] = minimum(case, as_of, want, facts, (index,), final=True)[0]
     return asked_for, minimum_for
 
 
@@ -226,9 +223,10 @@ def run_case(name: str, case: Case, as_of: dt.date) -> Row:
     want = tuple(screen(case, as_of).statuses[n] for n in NAMES)
     result = simulate(case, as_of)
     got = tuple(screen(result.final, as_of).statuses[n] for n in NAMES)
-    least, exact = minimum(case, as_of, want)
-    least_final, exact_final = minimum(case, as_of, want, final=True)
-    asked_for, minimum_for = per_protection(case, as_of, result.asked, want)
+    facts = frozenset(read_facts(case, as_of))
+    least, exact = minimum(case, as_of, want, facts)
+    least_final, exact_final = minimum(case, as_of, want, facts, final=True)
+    asked_for, minimum_for = per_protection(case, as_of, result.asked, want, facts)
     return Row(
         name, len(result.asked), static_length(case), least, least_final, exact and exact_final,
         got != want, len(result.dont_know), asked_for, minimum_for,
@@ -256,7 +254,7 @@ def planning_p99(cases: list[Case]) -> tuple[float, int]:
             "inspected": False,
             "status_at_entry": "none",
         }
-        for path in sorted(known_facts(case, AS_OF))[number % 7 :: 9][:5]:
+        for path in sorted(known_facts(case))[number % 7 :: 9][:5]:
             section, _, key = path.partition(".")
             if "[" not in path and "." not in key and isinstance(document.get(section), dict):
                 document[section].pop(key, None)
