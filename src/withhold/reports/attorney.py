@@ -208,7 +208,7 @@ def _deadlines(found: Findings, language: Language) -> tuple[DeadlineGroup, ...]
         if part == "unknown" and not entries:
             continue
         heading = words.say(language, "ui", f"deadlines_{part}", days=SOON_DAYS)
-        shown.append(DeadlineGroup(part, heading, tuple(_deadline(e, found, language) for e in entries)))
+        shown.append(DeadlineGroup(heading, tuple(_deadline(e, found, language) for e in entries)))
     return tuple(shown)
 
 
@@ -227,7 +227,6 @@ def _deadline(entry: Entry, found: Findings, language: Language) -> DeadlineView
         title = f"{title} — {words.say(language, 'ui', 'hearing_on', date=due.start.isoformat())}"
     return DeadlineView(
         title=title,
-        date=entry.date,
         date_text=entry.date.isoformat() if entry.date else words.say(language, "ui", "no_date_yet"),
         status=entry.status.value,
         status_label=words.say(language, "standings", entry.status.value),
@@ -280,7 +279,6 @@ def _comparison(comparison: Comparison, language: Language) -> ComparisonView:
             title=c.title.get(language),
             status=c.status,
             status_label=words.say(language, "statuses", c.status, "label"),
-            reason=c.reason,
         )
         for c in comparison.columns
     )
@@ -303,7 +301,6 @@ def _checklist(found_list: Checklist, language: Language, found: Findings) -> tu
             who_has_it=item.who_has_it.get(language),
             authority=item.authority,
             protections=protection_names(item.protections, found, language),
-            priority=item.priority,
             priority_label=words.say(language, "priorities", item.priority),
             status=item.status,
             status_label=words.say(language, "evidence_statuses", item.status),

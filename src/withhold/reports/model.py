@@ -88,7 +88,6 @@ class ProtectionView:
 @dataclass(frozen=True)
 class DeadlineView:
     title: str
-    date: dt.date | None
     date_text: str
     status: str
     status_label: str
@@ -106,8 +105,6 @@ class DeadlineView:
 
 @dataclass(frozen=True)
 class DeadlineGroup:
-    key: str
-    """``past``, ``soon``, ``later`` or ``unknown``."""
     title: str
     entries: tuple[DeadlineView, ...]
 
@@ -128,7 +125,6 @@ class StageLine:
 class CellView:
     text: str
     authority: str
-    confidence: str
     confidence_label: str
     marked: bool
     """Unverified or contested law: shown with its mark, never as settled."""
@@ -141,7 +137,6 @@ class ColumnView:
     title: str
     status: str
     status_label: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -164,7 +159,6 @@ class ChecklistLine:
     who_has_it: str
     authority: str
     protections: str
-    priority: str
     priority_label: str
     status: str
     status_label: str

@@ -27,7 +27,7 @@ def cell_view(cell: Cell | None, language: Language) -> CellView:
     words = texts()
     if cell is None:
         empty = words.say(language, "ui", "not_applicable")
-        return CellView(empty, "", "", "", False, "")
+        return CellView(text=empty, authority="", confidence_label="", marked=False, in_force="")
     start, end = cell.in_force
     if start and end:
         in_force = words.say(language, "ui", "in_force_between", start=start.isoformat(), end=end.isoformat())
@@ -40,7 +40,6 @@ def cell_view(cell: Cell | None, language: Language) -> CellView:
     return CellView(
         text=cell.text.get(language),
         authority=cell.authority,
-        confidence=cell.confidence,
         confidence_label=words.say(language, "confidence", cell.confidence),
         marked=cell.confidence in MARKED,
         in_force=in_force,
