@@ -94,3 +94,13 @@ def test_a_closed_protection_does_not_list_what_it_would_give() -> None:
     by_status = {p.status: p for p in report.protections}
     assert by_status["barred"].meanings == ()
     assert by_status["eligible"].meanings
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_a_discretionary_grant_is_noted_only_while_the_protection_is_open(name: str) -> None:
+    case = example(name)
+    screening = screen(case, as_of(case))
+    for shown in attorney(name).protections:
+        determination = screening[shown.name]
+        still_open = determination.status in (Status.ELIGIBLE, Status.UNDETERMINED)
+        assert shown.discretionary == (determination.protection.discretionary and still_open)

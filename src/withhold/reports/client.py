@@ -17,9 +17,9 @@ import datetime as dt
 from withhold.deadlines.model import Standing
 from withhold.deadlines.schedule import Entry
 from withhold.language import Language
-from withhold.logic.protection import Determination, Status
+from withhold.logic.protection import Determination
 from withhold.preparation.comparison import Comparison
-from withhold.preparation.evidence import Checklist
+from withhold.preparation.evidence import OPEN, PRIORITIES, Checklist
 from withhold.reports.findings import Findings
 from withhold.reports.model import (
     ClientProtection,
@@ -39,7 +39,6 @@ from withhold.roadmap import Roadmap
 HEARING_STAGES = ("master_calendar", "individual_hearing", "withholding_only_hearing")
 """Stages whose recorded events are hearings the client must attend."""
 
-PRIORITIES = ("essential", "important", "helpful")
 STILL_NEEDED = ("needed", "requested", "unavailable")
 
 
@@ -114,7 +113,7 @@ def _protection(determination: Determination, comparison: Comparison, language: 
     meanings: list[Meaning] = []
     # What a protection would give is listed for those still open (eligible, or not yet known: never
     # treated as closed); a closed one says so in a sentence instead of a page of rows.
-    rows = comparison.rows if determination.status in (Status.ELIGIBLE, Status.UNDETERMINED) else ()
+    rows = comparison.rows if determination.status in OPEN else ()
     for row in rows:
         cell = row.cells.get(name)
         if cell is None:

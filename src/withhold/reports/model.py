@@ -73,6 +73,7 @@ class ProtectionView:
     summary: str
     citations: tuple[str, ...]
     discretionary: bool
+    """A discretionary grant, and the protection still open (for a closed one the point is moot)."""
     reasons: tuple[Reason, ...]
     ruled_out: tuple[str, ...]
     """Titles of the bars ruled out (an eligible protection lists them all): one entry, not one each."""
