@@ -21,9 +21,9 @@ import yaml
 from typer.testing import CliRunner
 
 from withhold.cli.app import app
-from withhold.cli.interview_input import Answer, Back, DontKnow, Help, Invalid, parse_answer
 from withhold.facts.loading import parse_case
 from withhold.interview.bank import Question, question_for
+from withhold.interview.typed_answer import Answer, Back, DontKnow, Help, Invalid, parse_answer
 from withhold.language import Language, Localized
 
 # A case where most facts are known: five questions remain, one of each kind but numbers

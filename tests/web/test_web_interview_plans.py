@@ -71,7 +71,7 @@ def test_the_plan_is_the_planners_for_that_version(
 
 
 def test_only_a_bounded_number_of_plans_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(plans, "next_question", lambda case, as_of, dont_know: None)
+    monkeypatch.setattr(plans, "next_question", lambda case, as_of: None)
     monkeypatch.setattr(plans, "SIZE", 3)
     plans.forget()
     case = validate_case(EMPTY)

@@ -2,7 +2,7 @@
 
 Plain lines in, Rich text out, no full-screen interface: a person types an answer and presses Enter, and a
 program can drive the same session through a pseudo-terminal line by line. The planner (core) chooses each
-question; this module shows it, reads the reply (:mod:`withhold.cli.interview_input`), puts the answer into
+question; this module shows it, reads the reply (:mod:`withhold.interview.typed_answer`), puts the answer into
 the case (core), and writes the case file atomically before the next question, so Ctrl-C, end of input or a
 crash loses nothing already answered. What was asked and which answers were "I don't know" are kept in the
 case file's ``interview`` record, so a resumed interview goes on where it stopped.
@@ -27,7 +27,19 @@ from withhold.cli.calendar_file import write_atomically
 from withhold.cli.console import show
 from withhold.cli.errors import UserError
 from withhold.cli.files import STDIN, load_case, syntax_of
-from withhold.cli.interview_input import (
+from withhold.facts.case import Case
+from withhold.facts.loading import CaseFileError, validate_case
+from withhold.interview.answers import (
+    answered,
+    answered_dont_know,
+    asked_of,
+    back,
+    document_of,
+    recorded,
+)
+from withhold.interview.bank import DONT_KNOW, UI, Question, question_for, question_text
+from withhold.interview.planner import Plan, next_question
+from withhold.interview.typed_answer import (
     BACK_KEY,
     DONT_KNOW_KEY,
     HELP_KEY,
@@ -40,18 +52,6 @@ from withhold.cli.interview_input import (
     Invalid,
     parse_answer,
 )
-from withhold.facts.case import Case
-from withhold.facts.loading import CaseFileError, validate_case
-from withhold.interview.answers import answered, answered_dont_know, document_of, recorded
-
-# One step of the interview is the core's, the same for both faces. Named here too for the browser
-# interview, which imports them from this module; it can import them from the core instead.
-from withhold.interview.answers import asked_of as asked_of
-from withhold.interview.answers import back as back
-from withhold.interview.answers import dont_know_of as dont_know_of
-from withhold.interview.bank import DONT_KNOW, UI, Question, question_for
-from withhold.interview.bank import question_text as question_text
-from withhold.interview.planner import Plan, next_question
 from withhold.language import LANGUAGES, Language, Localized
 
 OUT_OPTION = "--out"

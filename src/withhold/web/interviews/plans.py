@@ -18,7 +18,6 @@ import threading
 import uuid
 from collections import OrderedDict
 
-from withhold.cli.interview import dont_know_of
 from withhold.facts.case import Case
 from withhold.interview.planner import Plan, next_question
 
@@ -35,7 +34,7 @@ def plan_for(case_id: uuid.UUID, version: int, case: Case, as_of: dt.date) -> Pl
         if key in _plans:
             _plans.move_to_end(key)
             return _plans[key]
-    plan = next_question(case, as_of, dont_know_of(case))
+    plan = next_question(case, as_of)
     with _lock:
         _plans[key] = plan
         while len(_plans) > SIZE:

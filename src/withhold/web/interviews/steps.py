@@ -1,10 +1,9 @@
-"""One step of the interview, as the terminal interview takes it (:mod:`withhold.cli.interview`), for the
-browser: the reply read from a form, and the answer put into the case with the interview record kept in
-the case file (what was asked, what was "I don't know", the language). The terminal's own helpers serve
-the rest: what was asked (``asked_of``, ``dont_know_of``), one step ``back`` and the ``question_text``.
+"""One step of the interview for the browser: the reply read from a form, and the answer put into the
+case by the core (:mod:`withhold.interview.answers`, the same step the terminal takes), with the interview
+record kept in the case file (what was asked, what was "I don't know", the language).
 
 A form's values are turned into the line a person would type and read by the same pure parser as the
-terminal (:func:`withhold.cli.interview_input.parse_answer`), so both faces accept exactly the same
+terminal (:func:`withhold.interview.typed_answer.parse_answer`), so both faces accept exactly the same
 answers. Choices are sent by their position, as the terminal numbers them.
 """
 
@@ -12,8 +11,12 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
-from withhold.cli.interview import asked_of, dont_know_of
-from withhold.cli.interview_input import (
+from withhold.facts.case import Case
+from withhold.facts.loading import CaseFileError
+from withhold.interview.answers import answered as answered_in_core
+from withhold.interview.answers import answered_dont_know
+from withhold.interview.bank import Question
+from withhold.interview.typed_answer import (
     NONE_KEY,
     NOT_FILED_KEY,
     NOT_FILED_PATH,
@@ -23,10 +26,6 @@ from withhold.cli.interview_input import (
     Reply,
     parse_answer,
 )
-from withhold.facts.case import Case
-from withhold.facts.loading import CaseFileError
-from withhold.interview.answers import recorded, with_answer
-from withhold.interview.bank import Question
 from withhold.language import Language
 
 NOT_FILED = "not_filed"
@@ -59,15 +58,9 @@ def answered(case: Case, path: str, reply: Reply, language: Language) -> Case | 
     """The case after a reply to the question for ``path``; None when the answer does not fit the case
     file (the question's own message is then shown)."""
     if isinstance(reply, DontKnow):
-        return recorded(
-            case,
-            asked=[*asked_of(case), path],
-            dont_know=[*dont_know_of(case), path],
-            language=language,
-        )
+        return answered_dont_know(case, path, language=language)
     assert isinstance(reply, Answer)
     try:
-        changed = with_answer(case, path, reply.value)
+        return answered_in_core(case, path, reply.value, language=language)
     except CaseFileError:
         return None
-    return recorded(changed, asked=[*asked_of(case), path], language=language)

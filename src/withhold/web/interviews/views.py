@@ -15,11 +15,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from withhold.cli.interview import asked_of, back, question_text
-from withhold.cli.interview_input import NOT_FILED_PATH, Invalid
 from withhold.facts.case import Case
-from withhold.interview.bank import question_for
+from withhold.interview.answers import asked_of, back
+from withhold.interview.bank import question_for, question_text
 from withhold.interview.planner import Plan
+from withhold.interview.typed_answer import NOT_FILED_PATH, Invalid
 from withhold.language import Language
 from withhold.screening import screen
 from withhold.web.accounts.models import Membership
