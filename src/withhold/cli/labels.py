@@ -1,18 +1,12 @@
 """Small wordings of the terminal's renderers: status labels and styles, value styles, periods.
 
 What the faces share (a value in words, a fact's description, the person's name) is
-:mod:`withhold.facts.describe`; it is re-exported here only for :mod:`withhold.web`, which still imports it
-from this module."""
+:mod:`withhold.facts.describe`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-# Re-exported for withhold.web only (it imports them from here); the terminal imports withhold.facts.describe.
-from withhold.facts.describe import fact_description as fact_description
-from withhold.facts.describe import is_finding as is_finding
-from withhold.facts.describe import person_name as person_name
-from withhold.facts.describe import value_text as value_text
 from withhold.logic.period import Period
 from withhold.logic.trace import json_value
 

@@ -25,15 +25,11 @@ from withhold.facts.loading import CaseIssue
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not strftime: no locale
 
-PAST_TITLE = "Past"
-SOON_TITLE = f"Due soon (within {SOON_DAYS} days)"
-LATER_TITLE = "Later"
-UNKNOWN_TITLE = "Cannot be computed yet"
 TITLES: dict[Part, str] = {
-    "past": PAST_TITLE,
-    "soon": SOON_TITLE,
-    "later": LATER_TITLE,
-    "unknown": UNKNOWN_TITLE,
+    "past": "Past",
+    "soon": f"Due soon (within {SOON_DAYS} days)",
+    "later": "Later",
+    "unknown": "Cannot be computed yet",
 }
 
 STATUS_STYLES = {
@@ -79,18 +75,12 @@ def days_text(days: int) -> str:
     return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
-def groups(schedule: Schedule) -> dict[str, list[Entry]]:
-    """The entries under each heading: :func:`~withhold.deadlines.sections.sections` by the terminal's
-    titles (withhold.web still reads them this way)."""
-    return {TITLES[part]: entries for part, entries in sections(schedule).items()}
-
-
 def render_deadlines(schedule: Schedule, heading: DeadlinesHeading) -> Group:
     parts: list[RenderableType] = [_header(heading), Text()]
     found = sections(schedule)
     for part in PARTS:
         if part != "unknown" or found[part]:  # an empty "cannot be computed" part is left out
-            parts.extend(_group(TITLES[part], found[part], schedule.as_of))
+            parts.extend(_group(part, found[part], schedule.as_of))
     parts.append(Text(DISCLAIMER, style="dim italic"))
     return Group(*parts)
 
@@ -119,8 +109,8 @@ def _header(heading: DeadlinesHeading) -> Text:
 # --- groups and entries --------------------------------------------------------------------------
 
 
-def _group(title: str, entries: Sequence[Entry], as_of: dt.date) -> Iterator[RenderableType]:
-    yield Text(title, style=SOON_STYLE if title == SOON_TITLE else "bold")
+def _group(part: Part, entries: Sequence[Entry], as_of: dt.date) -> Iterator[RenderableType]:
+    yield Text(TITLES[part], style=SOON_STYLE if part == "soon" else "bold")
     if not entries:
         yield _indent(Text("none", style="dim"), 2)
         yield Text()

@@ -2,7 +2,7 @@
 points needing legal analysis, the case warnings, the deadlines, the road through court, the comparison
 of protections, the evidence checklist and other relief to look into.
 
-Everything comes from :class:`~withhold.reports.findings.Findings`. The wording of reasons, values and
+Everything comes from :class:`~withhold.preparation.findings.Findings`. The wording of reasons, values and
 fact descriptions is the one the CLI uses (:mod:`withhold.facts.describe`), so the screen and the report say the
 same thing. The core's own texts are English; with ``--lang es`` the report's fixed texts are Spanish and
 a notice says the legal analysis is quoted in English.
@@ -21,7 +21,7 @@ from withhold.logic.protection import Determination, LegalPoint
 from withhold.logic.trace import Trace, json_value
 from withhold.preparation.comparison import Comparison
 from withhold.preparation.evidence import OPEN, Checklist
-from withhold.reports.findings import Findings
+from withhold.preparation.findings import Findings
 from withhold.reports.model import (
     AttorneyReport,
     ChecklistLine,

@@ -9,9 +9,9 @@ from withhold import __version__
 from withhold.facts.case import Case
 from withhold.facts.describe import person_name
 from withhold.language import LANGUAGES, Language
+from withhold.preparation.findings import findings
 from withhold.reports.attorney import attorney_report
 from withhold.reports.client import client_report
-from withhold.reports.findings import findings
 from withhold.reports.model import AUDIENCES, Audience, Page, Report
 from withhold.reports.texts import texts
 from withhold.reports.words import date_words

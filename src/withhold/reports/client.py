@@ -20,7 +20,7 @@ from withhold.language import Language
 from withhold.logic.protection import Determination
 from withhold.preparation.comparison import Comparison
 from withhold.preparation.evidence import OPEN, PRIORITIES, Checklist
-from withhold.reports.findings import Findings
+from withhold.preparation.findings import Findings
 from withhold.reports.model import (
     ClientProtection,
     ClientReport,

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 
 from withhold.language import Language
 from withhold.preparation.comparison import Cell
+from withhold.preparation.findings import Findings
 from withhold.preparation.other_relief import ReliefFlag
 from withhold.preparation.warnings import CaseWarning
-from withhold.reports.findings import Findings
 from withhold.reports.model import CellView, ReliefLine, WarningLine
 from withhold.reports.texts import texts
 

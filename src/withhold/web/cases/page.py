@@ -1,4 +1,4 @@
-"""What the case page shows, gathered from the core in one pass (:func:`withhold.reports.findings.findings`)
+"""What the case page shows, gathered from the core in one pass (:func:`withhold.preparation.findings.findings`)
 and shaped for the template: nothing here decides the law; it only looks up the words for what the core
 returned (the fact a missing path names, the question the interview would ask for it)."""
 
@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from withhold.cli.labels import fact_description, is_finding, person_name
-from withhold.cli.render_deadlines import LATER_TITLE, PAST_TITLE, SOON_TITLE, UNKNOWN_TITLE, groups
 from withhold.deadlines.schedule import Entry, Schedule
+from withhold.deadlines.sections import Part, sections
 from withhold.facts.case import Case
+from withhold.facts.describe import fact_description, is_finding, person_name
 from withhold.interview.bank import item_index, question_for
 from withhold.language import Language
 from withhold.logic.protection import Determination
-from withhold.reports.findings import Findings, findings
+from withhold.preparation.findings import Findings, findings
 
 
 @dataclass(frozen=True)
@@ -27,14 +27,14 @@ class Fact:
 
 @dataclass(frozen=True)
 class DeadlineGroup:
-    name: str
+    name: Part
     """Which group (``soon``, ``later``, ``past``, ``unknown``): the web texts' ``deadline_group`` key."""
     entries: tuple[Entry, ...]
 
 
-GROUP_NAMES = {SOON_TITLE: "soon", LATER_TITLE: "later", PAST_TITLE: "past", UNKNOWN_TITLE: "unknown"}
-"""The terminal's and the reports' deadline groups (:func:`withhold.cli.render_deadlines.groups`), by
-the page's names for them, in the page's order: what is due first."""
+PAGE_ORDER: tuple[Part, ...] = ("soon", "later", "past", "unknown")
+"""The schedule's parts (:func:`withhold.deadlines.sections.sections`) in the page's order: what is due
+first."""
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,8 @@ def fact(path: str, language: Language) -> Fact:
 
 def grouped(schedule: Schedule) -> tuple[DeadlineGroup, ...]:
     """The schedule's entries grouped as the terminal and the reports group them; empty groups left out."""
-    found = groups(schedule)
-    return tuple(
-        DeadlineGroup(name, tuple(found[title])) for title, name in GROUP_NAMES.items() if found[title]
-    )
+    found = sections(schedule)
+    return tuple(DeadlineGroup(part, tuple(found[part])) for part in PAGE_ORDER if found[part])
 
 
 def case_page(case: Case, as_of: dt.date, language: Language) -> CasePage:

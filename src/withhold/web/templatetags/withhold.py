@@ -9,7 +9,7 @@ from typing import Any
 
 from django import template
 
-from withhold.cli.labels import value_text
+from withhold.facts.describe import value_text
 from withhold.language import Language, Localized
 from withhold.web.interviews.texts import TEXTS
 from withhold.web.texts import has, text

@@ -1,6 +1,6 @@
-"""Everything the core says about a case on a date, computed once for a report: the screening, the
-deadlines, the road through court, the date warnings, and the preparation (checklist, comparison, case
-warnings, other relief). The report renders these; it never re-decides them."""
+"""Everything the core says about a case on a date, computed once: the screening, the deadlines, the road
+through court, the date warnings, and the preparation (checklist, comparison, case warnings, other
+relief). The reports and the web's case page render these; they never re-decide them."""
 
 from __future__ import annotations
 
