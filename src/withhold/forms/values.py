@@ -21,7 +21,6 @@ from typing import Any, Final
 from withhold.deadlines.schedule import Schedule
 from withhold.facts.case import Answer, Case, Conviction, UsEntry
 from withhold.forms.formats import country_name, us_date
-from withhold.logic.protection import Status
 from withhold.screening import Screening
 
 
@@ -273,9 +272,8 @@ def cat_requested(ctx: Context, of: Any, arg: str | None) -> Resolved:
     """The CAT boxes follow the screening: checked while CAT withholding or deferral is eligible or still
     undetermined (an unknown is never a reason to give up a protection); left empty only when the
     screening finds both not available on the facts given (8 CFR 1208.16(c), 1208.17)."""
-    closed = (Status.NOT_ELIGIBLE, Status.BARRED)
     statuses = [ctx.screening[name].status for name in ("cat_withholding", "cat_deferral")]
-    if all(status in closed for status in statuses):
+    if not any(status.is_open for status in statuses):
         ctx.note(
             "The screening finds CAT withholding and CAT deferral not available on these facts, so the CAT "
             "boxes (above Part A.I and in Part B.1) are left empty; check them by hand if CAT protection "

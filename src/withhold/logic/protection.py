@@ -24,6 +24,12 @@ class Status(StrEnum):
     BARRED = "barred"
     UNDETERMINED = "undetermined"
 
+    @property
+    def is_open(self) -> bool:
+        """Eligible, or not yet determined: the protection can still be won (or lost) on the evidence.
+        Not eligible and barred are closed on the facts given."""
+        return self in (Status.ELIGIBLE, Status.UNDETERMINED)
+
 
 @dataclass(frozen=True)
 class Protection:
@@ -79,7 +85,7 @@ def determine(protection: Protection, evaluation: Evaluation) -> Determination:
         reasons=_reasons(status, elements, bars),
         missing=_missing(status, elements, bars),
         needs_legal_analysis=_legal_points(open_parts) if status is Status.UNDETERMINED else (),
-        assumptions=_assumptions(elements) if status in (Status.ELIGIBLE, Status.UNDETERMINED) else (),
+        assumptions=_assumptions(elements) if status.is_open else (),
         caveats=_caveats(_deciding_parts(status, elements, bars)),
     )
 

@@ -44,8 +44,6 @@ PRIORITIES: tuple[Priority, ...] = ("essential", "important", "helpful")
 PROTECTIONS: tuple[str, ...] = get_args(ProtectionName)
 ITEM_IDS: tuple[str, ...] = get_args(EvidenceItem)
 CAT = frozenset({"cat_withholding", "cat_deferral"})
-OPEN = (Status.ELIGIBLE, Status.UNDETERMINED)
-"""Statuses that evidence can still win or lose."""
 
 ITEM_PLACEHOLDERS = frozenset(
     {
@@ -219,7 +217,7 @@ def checklist(case: Case, screening: Screening) -> Checklist:
         if fit.answer == "no":
             continue
         served = tuple(p for p in spec.protections if fit.only is None or p in fit.only)
-        still_open = tuple(p for p in served if screening[p].status in OPEN)
+        still_open = tuple(p for p in served if screening[p].status.is_open)
         barred = tuple(p for p in served if screening[p].status is Status.BARRED)
         notes: list[Localized] = []
         if spec.answers_bar and barred:

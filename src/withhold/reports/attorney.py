@@ -20,7 +20,7 @@ from withhold.language import Language
 from withhold.logic.protection import Determination, LegalPoint
 from withhold.logic.trace import Trace, json_value
 from withhold.preparation.comparison import Comparison
-from withhold.preparation.evidence import OPEN, Checklist
+from withhold.preparation.evidence import Checklist
 from withhold.preparation.findings import Findings
 from withhold.reports.model import (
     AttorneyReport,
@@ -144,7 +144,7 @@ def _protection(
         status_label=words.say(language, "statuses", status, "label"),
         summary=determination.summary,
         citations=determination.protection.citations,
-        discretionary=determination.protection.discretionary and determination.status in OPEN,
+        discretionary=determination.protection.discretionary and determination.status.is_open,
         reasons=tuple(_reason(r, language) for r in listed),
         ruled_out=tuple(r.title for r in ruled_out),
         missing=tuple(_fact(path, language) for path in determination.missing),

@@ -19,7 +19,7 @@ from withhold.deadlines.schedule import Entry
 from withhold.language import Language
 from withhold.logic.protection import Determination
 from withhold.preparation.comparison import Comparison
-from withhold.preparation.evidence import OPEN, PRIORITIES, Checklist
+from withhold.preparation.evidence import PRIORITIES, Checklist
 from withhold.preparation.findings import Findings
 from withhold.reports.model import (
     ClientProtection,
@@ -113,7 +113,7 @@ def _protection(determination: Determination, comparison: Comparison, language: 
     meanings: list[Meaning] = []
     # What a protection would give is listed for those still open (eligible, or not yet known: never
     # treated as closed); a closed one says so in a sentence instead of a page of rows.
-    rows = comparison.rows if determination.status in OPEN else ()
+    rows = comparison.rows if determination.status.is_open else ()
     for row in rows:
         cell = row.cells.get(name)
         if cell is None:

@@ -40,7 +40,7 @@ class Screening:
         for determination in self.determinations:
             if determination.status is Status.ELIGIBLE:
                 return determination.protection.name
-        if all(d.status in (Status.NOT_ELIGIBLE, Status.BARRED) for d in self.determinations):
+        if not any(d.status.is_open for d in self.determinations):
             return "none"
         return "undetermined"
 
