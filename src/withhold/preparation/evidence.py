@@ -29,9 +29,10 @@ from typing import Any, Literal, get_args
 
 from withhold.facts.case import Case, EvidenceItem, EvidenceRecord, ProtectionName
 from withhold.language import LANGUAGES, Language, Localized, joined, read_localized
+from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_DHS
 from withhold.logic.protection import Status
 from withhold.package_data import check_fields, read_yaml
-from withhold.preparation.screened import one_year_deadline
+from withhold.preparation.screened import one_year_deadline, relocation_burden
 from withhold.screening.screen import Screening
 
 FORMAT = "evidence-checklist/1"
@@ -232,7 +233,7 @@ def checklist(case: Case, screening: Screening) -> Checklist:
         filled = {
             **values,
             "protections": _names(protections, data.phrases),
-            "relocation": _relocation(protections, case, data.phrases),
+            "relocation": _relocation(protections, screening, data.phrases),
         }
         condition = spec.if_unknown if fit.answer == "unknown" else None
         why_parts = [*([condition] if condition else []), spec.why.format(**filled), *notes]
@@ -500,7 +501,9 @@ def _convictions(case: Case, phrases: Mapping[str, Localized]) -> Localized:
     return phrases["convictions.many"].format(n=count)
 
 
-def _relocation(protections: tuple[str, ...], case: Case, phrases: Mapping[str, Localized]) -> Localized:
+def _relocation(
+    protections: tuple[str, ...], screening: Screening, phrases: Mapping[str, Localized]
+) -> Localized:
     """How relocation bears on the protections served: for asylum and withholding, a ground of denial
     with a burden the regulations allocate; for CAT, one factor among all the evidence (8 CFR
     1208.16(c)(3)(ii)), with the applicant's burden unchanged (8 CFR 1208.16(c)(2))."""
@@ -508,19 +511,19 @@ def _relocation(protections: tuple[str, ...], case: Case, phrases: Mapping[str, 
     parts: list[Localized] = []
     if persecution:
         parts.append(phrases["relocation.persecution"].format(protections=_names(persecution, phrases)))
-        parts.append(_relocation_burden(case, phrases))
+        parts.append(_relocation_burden(screening, phrases))
     if any(p in CAT for p in protections):
         parts.append(phrases["relocation.cat"])
     return joined(parts)
 
 
-def _relocation_burden(case: Case, phrases: Mapping[str, Localized]) -> Localized:
-    """Who must prove relocation (un)reasonable: the government when the persecutor is the government or
-    past persecution is established; otherwise the applicant (8 CFR 1208.13(b)(3), 1208.16(b)(3))."""
-    past, persecutor = case.claim.past_persecution, case.claim.persecutor
-    if past is True or persecutor == "government":
+def _relocation_burden(screening: Screening, phrases: Mapping[str, Localized]) -> Localized:
+    """Who must prove relocation (un)reasonable, as the law's rule allocates it (8 CFR 1208.13(b)(3),
+    1208.16(b)(3)); unknown while the facts that allocate it are."""
+    burden = relocation_burden(screening)
+    if burden == BURDEN_ON_DHS:
         return phrases["relocation.burden.government"]
-    if past is False and persecutor == "non_state":
+    if burden == BURDEN_ON_APPLICANT:
         return phrases["relocation.burden.applicant"]
     return phrases["relocation.burden.unknown"]
 

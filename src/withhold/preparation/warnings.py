@@ -32,10 +32,11 @@ from withhold.facts.case import Case, EvidenceItem
 from withhold.language import Localized, read_localized
 from withhold.law.asylum.one_year import deadline, one_year
 from withhold.law.crimes.particularly_serious_crime import per_se
+from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_DHS
 from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS
 from withhold.logic.protection import Determination, Status
 from withhold.package_data import check_fields, read_yaml
-from withhold.preparation.screened import one_year_deadline, rule_value
+from withhold.preparation.screened import one_year_deadline, relocation_burden, rule_value
 from withhold.preparation.sentences import compose, read_sentences
 from withhold.screening.screen import Screening
 
@@ -267,19 +268,22 @@ def _social_group(case: Case, _: Screening) -> _Raised | None:
     return _Raised("social_group", severity, tuple(reasons), raised_by)
 
 
-def _relocation(case: Case, _: Screening) -> _Raised | None:
-    """Raised by an adverse relocation finding, or by an open one unless the regulations presume relocation
-    unreasonable (government persecutor or past persecution: DHS bears the burden, 8 CFR 1208.16(b)(3)(ii))."""
+def _relocation(case: Case, screening: Screening) -> _Raised | None:
+    """Raised by an adverse relocation finding, or by an open one unless the law's rule puts the burden on
+    DHS (relocation presumed unreasonable: government persecutor or past persecution, 8 CFR
+    1208.13(b)(3)(ii), 1208.16(b)(3)(ii))."""
     claim = case.claim
     raised_by = ("claim.relocation_reasonable", "claim.persecutor", "claim.past_persecution")
     if claim.relocation_reasonable is False:
         return None
     if claim.relocation_reasonable is True:
         return _Raised("relocation", "high", (("found_reasonable", {}),), raised_by)
-    if claim.persecutor == "government" or claim.past_persecution is True:
+    burden = relocation_burden(screening)
+    if burden == BURDEN_ON_DHS:
         return None
-    if claim.persecutor == "non_state" and claim.past_persecution is False:
+    if burden == BURDEN_ON_APPLICANT:
         return _Raised("relocation", "medium", (("burden_on_applicant", {}),), raised_by)
+    # Not allocated yet: one of the two facts that allocate it is known and points to the applicant.
     if claim.persecutor == "non_state" or claim.past_persecution is False:
         return _Raised("relocation", "medium", (("burden_maybe_applicant", {}),), raised_by)
     return _Raised("relocation", "low", (("burden_unknown", {}),), raised_by)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from withhold.facts.case import Case
@@ -13,7 +13,9 @@ from withhold.facts.source import CaseFacts
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.evaluate import Evaluation
 from withhold.logic.protection import Determination, Status, determine
+from withhold.logic.rule import Rule
 from withhold.logic.trace import Trace, json_value
+from withhold.logic.value import V
 from withhold.parameters import load as load_parameters
 
 FORMAT = "screening/1"
@@ -23,6 +25,13 @@ FORMAT = "screening/1"
 class Screening:
     law_as_of: dt.date
     determinations: tuple[Determination, ...]
+    evaluation: Evaluation = field(repr=False, compare=False)
+    """The evaluation the determinations came from: any other rule's value for this case and date is read
+    from it (memoised), never computed a second way."""
+
+    def value_of(self, rule: Rule) -> V[Any]:
+        """The value of ``rule`` for this case on this date, from the screening's own evaluation."""
+        return self.evaluation.evaluate(rule)[0]
 
     def __getitem__(self, name: str) -> Determination:
         for determination in self.determinations:
@@ -66,7 +75,9 @@ class Screening:
 def screen(case: Case, as_of: dt.date) -> Screening:
     """Evaluate the law in force on ``as_of`` for ``case``. Pure: no I/O, no clock, no shared state."""
     evaluation = Evaluation(CaseFacts(case), as_of, load_parameters())
-    return Screening(as_of, tuple(determine(protection, evaluation) for protection in PROTECTIONS))
+    return Screening(
+        as_of, tuple(determine(protection, evaluation) for protection in PROTECTIONS), evaluation
+    )
 
 
 def _reason_json(trace: Trace) -> dict[str, Any]:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from withhold.logic import Context, V, known, not_, rule, unknown
 
+BURDEN_ON_DHS = "DHS (relocation presumed unreasonable)"
+BURDEN_ON_APPLICANT = "applicant"
+
 
 @rule(
     "persecution.relocation.burden",
@@ -30,9 +33,9 @@ def relocation_burden(ctx: Context) -> V[str]:
     persecutor = ctx.fact("claim.persecutor")
     past = ctx.fact("claim.past_persecution")
     if persecutor.is_("government") or past.is_(True):
-        return known("DHS (relocation presumed unreasonable)")
+        return known(BURDEN_ON_DHS)
     if persecutor.is_("non_state") and past.is_(False):
-        return known("applicant")
+        return known(BURDEN_ON_APPLICANT)
     return unknown(persecutor.depends, past.depends)
 
 
