@@ -7,6 +7,7 @@ the other; :class:`Localized` is that pair once read.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -107,3 +108,27 @@ def read_localized(
         problems.append(f"{where}: en and es use different placeholders")
         ok = False
     return pair if ok else None
+
+
+MONTHS: dict[Language, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+           "octubre", "noviembre", "diciembre"),
+}  # fmt: skip
+WEEKDAYS: dict[Language, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+}
+"""Indexed as :meth:`datetime.date.weekday` (0 is Monday). Not ``strftime``: no locale."""
+
+
+def date_in_words(day: dt.date, language: Language, *, weekday: bool = False) -> str:
+    """``December 8, 2026`` / ``8 de diciembre de 2026``; with the weekday, ``Tuesday, December 8, 2026``
+    / ``martes 8 de diciembre de 2026``."""
+    month = MONTHS[language][day.month - 1]
+    words = f"{month} {day.day}, {day.year}" if language == "en" else f"{day.day} de {month} de {day.year}"
+    if not weekday:
+        return words
+    name = WEEKDAYS[language][day.weekday()]
+    return f"{name}, {words}" if language == "en" else f"{name} {words}"

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from withhold.facts.loading import parse_case
-from withhold.language import LANGUAGES, Language
+from withhold.language import LANGUAGES, Language, date_in_words
 from withhold.law.protections import PROTECTIONS
 from withhold.preparation.comparison import (
     CONFIDENCES,
@@ -29,8 +29,6 @@ from withhold.preparation.comparison import (
     REQUIRED_ROWS,
     Cell,
     compare,
-    date_en,
-    date_es,
     parse,
     parse_text,
     table,
@@ -273,8 +271,8 @@ def test_a_dated_version_states_its_date_in_both_languages() -> None:
     for row_id, name, cell in _every_version():
         start = cell.in_force[0]
         if start is not None:
-            assert date_en(start) in cell.text.en, f"{row_id}.{name}"
-            assert date_es(start) in cell.text.es, f"{row_id}.{name}"
+            assert date_in_words(start, "en") in cell.text.en, f"{row_id}.{name}"
+            assert date_in_words(start, "es") in cell.text.es, f"{row_id}.{name}"
 
 
 # --- the load-time checks on versions, fed bad YAML -------------------------------------------------
@@ -282,8 +280,8 @@ def test_a_dated_version_states_its_date_in_both_languages() -> None:
 
 def _version(start: str | None, end: str | None) -> str:
     """One version of a cell as a YAML list item; a dated one states its date, as the data must."""
-    en = "Before." if start is None else f"Since {date_en(dt.date.fromisoformat(start))}."
-    es = "Antes." if start is None else f"Desde el {date_es(dt.date.fromisoformat(start))}."
+    en = "Before." if start is None else f"Since {date_in_words(dt.date.fromisoformat(start), 'en')}."
+    es = "Antes." if start is None else f"Desde el {date_in_words(dt.date.fromisoformat(start), 'es')}."
     lines = [f"from: {start}"] if start else []
     lines += [f"until: {end}"] if end else []
     lines += [

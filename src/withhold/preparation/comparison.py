@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import yaml
 
-from withhold.language import LANGUAGES, Language, Localized, joined, read_localized
+from withhold.language import LANGUAGES, Language, Localized, date_in_words, joined, read_localized
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.period import Period
 from withhold.logic.protection import Determination, Status
@@ -57,34 +57,6 @@ REQUIRED_ROWS = (
 """Rows the comparison must have (issue 5); the data may add more."""
 
 _ROW_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTHS_ES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 
 
 # --- the comparison ---------------------------------------------------------------------------------
@@ -465,23 +437,13 @@ def _span(cell: Cell) -> str:
 
 def _states_its_date(where: str, text: Localized, start: dt.date, problems: list[str]) -> None:
     """A version that begins on a date says so (rule 2: dated things carry dates)."""
-    written = {"en": date_en(start), "es": date_es(start)}
+    written = {language: date_in_words(start, language) for language in LANGUAGES}
     for language in LANGUAGES:
         if written[language] not in text.get(language):
             problems.append(
                 f"{where}.text.{language}: in force from {start.isoformat()}, so it must say "
                 f"{written[language]!r}"
             )
-
-
-def date_en(day: dt.date) -> str:
-    """``July 4, 2025``."""
-    return f"{_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
-
-
-def date_es(day: dt.date) -> str:
-    """``4 de julio de 2025``."""
-    return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
 
 
 # --- small checks -----------------------------------------------------------------------------------

@@ -82,8 +82,6 @@ def groups() -> dict[str, Group]:
         "severities": Group(("high", "medium", "low")),
         "confidence": Group(("verified", "secondary", "unverified", "contested")),
         "relief_states": Group(("indicated", "ask")),
-        "months": Group(tuple(str(month) for month in range(1, 13))),
-        "weekdays": Group(tuple(str(day) for day in range(7))),
     }
 
 

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.language import Language
+from withhold.language import Language, date_in_words
 from withhold.reports.texts import texts
 
 
 def date_words(day: dt.date, language: Language, *, weekday: bool = True) -> str:
-    """``Tuesday, December 8, 2026``; without the weekday, ``December 8, 2026``."""
-    words = texts()
-    month = words.say(language, "months", str(day.month))
-    if not weekday:
-        return words.say(language, "ui", "date_short", day=day.day, month=month, year=day.year)
-    name = words.say(language, "weekdays", str(day.weekday()))
-    return words.say(language, "ui", "date_long", weekday=name, day=day.day, month=month, year=day.year)
+    """``Tuesday, December 8, 2026``; without the weekday, ``December 8, 2026`` (:func:`date_in_words`)."""
+    return date_in_words(day, language, weekday=weekday)
 
 
 def days_words(days: int, language: Language) -> str:
