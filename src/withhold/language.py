@@ -132,3 +132,18 @@ def date_in_words(day: dt.date, language: Language, *, weekday: bool = False) ->
         return words
     name = WEEKDAYS[language][day.weekday()]
     return f"{name}, {words}" if language == "en" else f"{name} {words}"
+
+
+def days_in_words(days: int, language: Language) -> str:
+    """How far a day is from today: ``today``, ``tomorrow``, ``in 15 days``, ``yesterday``, ``15 days
+    ago`` (``hoy``, ``mañana``, ``en 15 días``, ``ayer``, ``hace 15 días``)."""
+    english = language == "en"
+    if days == 0:
+        return "today" if english else "hoy"
+    if days == 1:
+        return "tomorrow" if english else "mañana"
+    if days == -1:
+        return "yesterday" if english else "ayer"
+    if days > 0:
+        return f"in {days} days" if english else f"en {days} días"
+    return f"{-days} days ago" if english else f"hace {-days} días"

@@ -13,11 +13,10 @@ from report_cases import as_of, example, flat, report_of
 
 from withhold import __version__
 from withhold.deadlines.schedule import schedule
-from withhold.language import Language
+from withhold.language import Language, date_in_words
 from withhold.reports import Audience
 from withhold.reports.pdf import render_pdf
 from withhold.reports.texts import texts
-from withhold.reports.words import date_words
 from withhold.screening import screen
 
 CASES = [
@@ -74,7 +73,7 @@ def test_the_statuses_citations_and_dates_are_in_the_pdf(
         upcoming = [e for e in schedule(case, day).entries if e.date is not None and e.date >= day]
         for entry in upcoming:
             assert entry.date is not None
-            assert date_words(entry.date, language) in text
+            assert date_in_words(entry.date, language, weekday=True) in text
 
 
 def test_the_pdf_says_its_title_and_language_and_is_tagged() -> None:

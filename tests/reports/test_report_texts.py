@@ -42,19 +42,19 @@ def test_a_missing_translation_is_an_error_that_names_it() -> None:
 
 def test_placeholders_must_match_between_languages() -> None:
     broken = copy.deepcopy(raw())
-    broken["ui"]["days_ahead"]["es"] = "en varios días"
-    with pytest.raises(ValueError, match=re.escape("ui.days_ahead: en and es use different placeholders")):
+    broken["ui"]["law_as_of"]["es"] = "Ley vigente hoy"
+    with pytest.raises(ValueError, match=re.escape("ui.law_as_of: en and es use different placeholders")):
         parse(broken)
 
 
 def test_a_placeholder_the_builders_never_fill_is_an_error() -> None:
     broken = copy.deepcopy(raw())
-    broken["ui"]["days_ahead"] = {"en": "in {dias} days", "es": "en {dias} días"}
+    broken["ui"]["law_as_of"] = {"en": "Law as of {fecha}", "es": "Ley vigente al {fecha}"}
     with pytest.raises(ValueError) as error:
         parse(broken)
     message = str(error.value)
-    assert "ui.days_ahead.en: unknown placeholder {dias}" in message
-    assert "ui.days_ahead.es: unknown placeholder {dias}" in message
+    assert "ui.law_as_of.en: unknown placeholder {fecha}" in message
+    assert "ui.law_as_of.es: unknown placeholder {fecha}" in message
 
 
 def test_every_deadline_of_the_core_needs_its_client_words() -> None:

@@ -22,6 +22,7 @@ from withhold.deadlines.schedule import SOON_DAYS, Entry, Schedule
 from withhold.deadlines.sections import PARTS, Part, sections
 from withhold.facts.describe import fact_description
 from withhold.facts.loading import CaseIssue
+from withhold.language import days_in_words
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not strftime: no locale
 
@@ -63,16 +64,6 @@ class DeadlinesHeading:
 def day_text(day: dt.date) -> str:
     """``Mon 2027-02-01``."""
     return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}"
-
-
-def days_text(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
 def render_deadlines(schedule: Schedule, heading: DeadlinesHeading) -> Group:
@@ -138,10 +129,10 @@ def _dated(entry: Entry, as_of: dt.date) -> tuple[Text, Text]:
     left = entry.days_left(as_of)
     when = Text()
     if soon and left is not None:
-        phrase = days_text(left)
+        phrase = days_in_words(left, "en")
         when.append(f"{SOON_WORDS[due.kind]} {phrase.upper()}", style=SOON_STYLE)
     elif left is not None:
-        when.append(days_text(left))
+        when.append(days_in_words(left, "en"))
     when.append(f"  ·  {KIND_WORDS[due.kind]}")
     if due.done_on is not None:
         on_time = due.done_on <= due.date

@@ -16,7 +16,7 @@ from withhold.deadlines.schedule import SOON_DAYS, Entry
 from withhold.deadlines.sections import sections
 from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name, value_text
-from withhold.language import Language
+from withhold.language import Language, days_in_words
 from withhold.logic.protection import Determination, LegalPoint
 from withhold.logic.trace import Trace, json_value
 from withhold.preparation.comparison import Comparison
@@ -38,7 +38,6 @@ from withhold.reports.model import (
 )
 from withhold.reports.prepared import cell_view, protection_names, relief_lines, warning_lines
 from withhold.reports.texts import texts
-from withhold.reports.words import days_words
 from withhold.roadmap import Roadmap, StageState
 
 
@@ -231,7 +230,7 @@ def _deadline(entry: Entry, found: Findings, language: Language) -> DeadlineView
         status=entry.status.value,
         status_label=words.say(language, "standings", entry.status.value),
         kind_label=words.say(language, "ui", f"kind_{due.kind.value}") if due else "",
-        when=days_words(left, language) if left is not None else "",
+        when=days_in_words(left, language) if left is not None else "",
         soon=entry.soon(found.as_of),
         done=done,
         counting=due.counting if due else "",

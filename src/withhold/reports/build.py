@@ -8,13 +8,12 @@ import datetime as dt
 from withhold import __version__
 from withhold.facts.case import Case
 from withhold.facts.describe import person_name
-from withhold.language import LANGUAGES, Language
+from withhold.language import LANGUAGES, Language, date_in_words
 from withhold.preparation.findings import findings
 from withhold.reports.attorney import attorney_report
 from withhold.reports.client import client_report
 from withhold.reports.model import AUDIENCES, Audience, Page, Report
 from withhold.reports.texts import texts
-from withhold.reports.words import date_words
 
 
 def build_report(case: Case, as_of: dt.date, audience: Audience, language: Language) -> Report:
@@ -50,4 +49,4 @@ def _page(case: Case, as_of: dt.date, audience: Audience, language: Language) ->
 
 def _law_date(as_of: dt.date, audience: Audience, language: Language) -> str:
     """ISO for the attorney (as the CLI and the court's own dates); in words for the client."""
-    return as_of.isoformat() if audience == "attorney" else date_words(as_of, language, weekday=False)
+    return as_of.isoformat() if audience == "attorney" else date_in_words(as_of, language)

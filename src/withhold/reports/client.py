@@ -16,7 +16,7 @@ import datetime as dt
 
 from withhold.deadlines.model import Standing
 from withhold.deadlines.schedule import Entry
-from withhold.language import Language
+from withhold.language import Language, date_in_words, days_in_words
 from withhold.logic.protection import Determination
 from withhold.preparation.comparison import Comparison
 from withhold.preparation.evidence import PRIORITIES, Checklist
@@ -33,7 +33,6 @@ from withhold.reports.model import (
 )
 from withhold.reports.prepared import MARKED
 from withhold.reports.texts import texts
-from withhold.reports.words import date_words, days_words
 from withhold.roadmap import Roadmap
 
 HEARING_STAGES = ("master_calendar", "individual_hearing", "withholding_only_hearing")
@@ -166,11 +165,11 @@ def _upcoming(found: Findings, language: Language) -> list[tuple[dt.date, NextLi
             if day < found.as_of or (view.stage.id, day) in seen:
                 continue
             seen.add((view.stage.id, day))
-            when = date_words(day, language)
+            when = date_in_words(day, language, weekday=True)
             time = times.get((kinds[view.stage.id], day))
             if time:
                 when = words.say(language, "ui", "at_time", date=when, time=time)
-            when = f"{when} ({days_words((day - found.as_of).days, language)})"
+            when = f"{when} ({days_in_words((day - found.as_of).days, language)})"
             what = words.say(language, "stages", view.stage.id, "title")
             found_lines.append((day, 0, NextLine(when, what, words.say(language, "ui", "hearing_todo"))))
     for entry in found.schedule.entries:
@@ -189,8 +188,8 @@ def _dated(entry: Entry, as_of: dt.date, language: Language) -> NextLine:
         language,
         "when",
         key,
-        date=date_words(due.date, language),
-        days=days_words((due.date - as_of).days, language),
+        date=date_in_words(due.date, language, weekday=True),
+        days=days_in_words((due.date - as_of).days, language),
     )
     return NextLine(
         when,

@@ -10,7 +10,7 @@ from typing import Any
 from django import template
 
 from withhold.facts.describe import value_text
-from withhold.language import Language, Localized
+from withhold.language import Language, Localized, days_in_words
 from withhold.web.interviews.texts import TEXTS
 from withhold.web.texts import has, text
 
@@ -104,12 +104,7 @@ def iso(day: dt.date | None) -> str:
 def days_words(days: int | None, language: str = "en") -> str:
     if days is None:
         return ""
-    said = _language(language)
-    if days == 0:
-        return text("days.today", said)
-    if days > 0:
-        return text("days.in_one", said) if days == 1 else text("days.in_n", said, n=days)
-    return text("days.ago_one", said) if days == -1 else text("days.ago_n", said, n=-days)
+    return days_in_words(days, _language(language))
 
 
 @register.filter
