@@ -31,6 +31,7 @@ PLACEHOLDERS = frozenset(
         "section",
         "status",
         "role",
+        "days",
     }
 )
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""

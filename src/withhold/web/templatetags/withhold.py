@@ -32,10 +32,11 @@ def ui(context: template.Context, key: str, **values: object) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def ui_code(context: template.Context, group: str, code: Any) -> str:
-    """The word for a code (a workflow, role, status, badge...) of ``group``; the code itself if it has none."""
+def ui_code(context: template.Context, group: str, code: Any, **values: object) -> str:
+    """The word for a code (a workflow, role, status, badge...) of ``group``, placeholders filled; the code
+    itself if it has none."""
     key = f"{group}.{code}"
-    return text(key, _language_of(context)) if has(key) else str(code)
+    return text(key, _language_of(context), **values) if has(key) else str(code)
 
 
 @register.simple_tag(takes_context=True)

@@ -8,6 +8,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from withhold.deadlines.schedule import SOON_DAYS
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
 from withhold.web.audit.models import Action
@@ -45,5 +46,6 @@ def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord
             "as_of": as_of,
             "as_of_source": "chosen" if asked else ("the case file" if case.law_as_of else "today"),
             "workflows": Workflow.choices,
+            "soon_days": SOON_DAYS,
         },
     )
