@@ -114,8 +114,6 @@ class TpsCountry:
 
 @dataclass(frozen=True)
 class TpsTable:
-    check_at: str
-    researched_on: dt.date
     statuses: Mapping[str, Localized]
     countries: Mapping[str, TpsCountry]
 
@@ -158,7 +156,7 @@ WHY: dict[str, dict[str, frozenset[str]]] = {
 }
 
 _FLAG_FIELDS = ("name", "authority", "volatile", "what_to_check", "why")
-_TPS_FIELDS = ("check_at", "researched_on", "statuses", "countries")
+_TPS_FIELDS = ("statuses", "countries")
 _COUNTRY_FIELDS = ("name", "periods")
 _PERIOD_FIELDS = ("from", "until", "status", "note", "authority", "confidence")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -435,10 +433,6 @@ def _tps_table(raw: Any, problems: list[str]) -> TpsTable | None:
     before = len(problems)
     if not check_fields("tps", raw, allowed=_TPS_FIELDS, required=_TPS_FIELDS, problems=problems):
         return None
-    check_at = _text("tps: check_at", raw.get("check_at"), problems)
-    if check_at is not None and not check_at.startswith("https://"):
-        problems.append("tps: check_at: expected an https address")
-    researched_on = _date("tps: researched_on", raw.get("researched_on"), problems)
     statuses: dict[str, Localized] = {}
     labels = raw.get("statuses")
     if not isinstance(labels, dict) or set(labels) != set(TPS_STATUSES):
@@ -457,9 +451,9 @@ def _tps_table(raw: Any, problems: list[str]) -> TpsTable | None:
             country = _country(code, body, problems)
             if country is not None:
                 countries[country.code] = country
-    if len(problems) > before or check_at is None or researched_on is None:
+    if len(problems) > before:
         return None
-    return TpsTable(check_at, researched_on, statuses, countries)
+    return TpsTable(statuses, countries)
 
 
 def _country(code: Any, body: Any, problems: list[str]) -> TpsCountry | None:
