@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from withhold.deadlines.schedule import SOON_DAYS
 from withhold.web.accounts.models import Organization
+from withhold.web.cases.docket import Row
 from withhold.web.cases.models import CaseRecord
+from withhold.web.cases.summary import Upcoming
 
 
 def person(given: str, family: str, hearing_in_days: int | None) -> dict[str, Any]:
@@ -55,3 +58,15 @@ def test_htmx_gets_only_the_list(docket: dict[str, CaseRecord], attorney: Client
     assert next(t.name for t in partial.templates) == "cases/_docket_rows.html"
     assert b"<html" not in partial.content
     assert b"Casimira Pronto" in partial.content
+
+
+def test_a_deadline_is_marked_urgent_within_the_schedules_soon_window() -> None:
+    today = dt.date(2026, 11, 23)
+
+    def row(days: int | None) -> Row:
+        upcoming = None if days is None else Upcoming(today + dt.timedelta(days=days), "deadline")
+        return Row(CaseRecord(), "", "", None, upcoming, {}, 0, today)
+
+    assert row(SOON_DAYS).deadline_soon
+    assert not row(SOON_DAYS + 1).deadline_soon
+    assert not row(None).deadline_soon

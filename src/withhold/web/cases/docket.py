@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from withhold.deadlines.schedule import SOON_DAYS
 from withhold.web.accounts.models import Organization
 from withhold.web.cases import search
 from withhold.web.cases.models import CaseRecord, Workflow
@@ -28,6 +29,11 @@ class Row:
     @property
     def deadline_in(self) -> int | None:
         return self.next_deadline.days_left(self.today) if self.next_deadline else None
+
+    @property
+    def deadline_soon(self) -> bool:
+        """Due within the schedule's own "soon" window (:data:`~withhold.deadlines.schedule.SOON_DAYS`)."""
+        return self.deadline_in is not None and self.deadline_in <= SOON_DAYS
 
     @property
     def hearing_in(self) -> int | None:
