@@ -70,3 +70,31 @@ def test_a_deadline_is_marked_urgent_within_the_schedules_soon_window() -> None:
     assert row(SOON_DAYS).deadline_soon
     assert not row(SOON_DAYS + 1).deadline_soon
     assert not row(None).deadline_soon
+
+
+@pytest.mark.django_db
+def test_an_interview_answer_reaches_the_docket_when_it_is_next_read(
+    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+) -> None:
+    from withhold.web.cases import store
+    from withhold.web.cases.documents import case_of
+    from withhold.web.cases.models import Change
+
+    record = make_case(organization, person("Dorotea", "Pendiente", None))
+    before = CaseRecord.objects.get(pk=record.pk).summary
+    hearing = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+    changed = case_of({**record.document, "proceedings": {"hearings": [{"kind": "master", "date": hearing}]}})
+    saved = store.save(record, changed, None, Change.INTERVIEW, summary_later=True)
+    assert CaseRecord.objects.get(pk=record.pk).summary == {}  # left for the docket
+    row = attorney.get("/cases/").context["page"].object_list[0]
+    assert row.next_hearing is not None and row.next_hearing.date.isoformat() == hearing
+    stored = CaseRecord.objects.get(pk=record.pk).summary
+    assert stored["hearings"] == [hearing] and stored != before
+
+    # A summary made from an older version is not stored over a newer version's.
+    stale = CaseRecord.objects.get(pk=record.pk)
+    stale.summary = {}
+    newer = store.save(saved, case_of(record.document), None, Change.EDITED)
+    store.fresh_summary(stale)
+    assert CaseRecord.objects.get(pk=record.pk).summary["hearings"] == []
+    assert newer.version == stale.version + 1

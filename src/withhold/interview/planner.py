@@ -117,17 +117,23 @@ def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> 
         return None
     undetermined = {p.name for p, status, _, _ in open_ones if status is Status.UNDETERMINED}
     current = [(p, status) for p, status, _, _ in open_ones]
+    # The first two parts of a candidate's rank need no look-ahead: whether it bears on an undetermined
+    # protection, and how many protections' open bars it opens. Ranks compare part by part, so only the
+    # candidates best on those two can win, and only they are looked ahead (the costly part).
+    first = {
+        path: (not (names & undetermined), -sum(1 for _, _, _, bars in open_ones if path in bars))
+        for path, names in candidates.items()
+    }
+    leading = min(first.values())
     best: tuple[Any, ...] | None = None
     chosen: Plan | None = None
     for path, names in candidates.items():
+        if first[path] != leading:
+            continue
         settles, can_change = _look_ahead(path, facts, base, current)
         question = question_for(path)
-        # How many protections need this fact whatever happens, unless a bar of theirs applies: it opens
-        # one of their bars (see the module's docstring: bars before elements).
-        needed = sum(1 for _, _, _, bars in open_ones if path in bars)
         key = (
-            not (names & undetermined),
-            -needed,
+            *first[path],
             not can_change,
             question.judgement,
             -settles,
@@ -140,7 +146,6 @@ def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> 
             best = key
             chosen = Plan(path, tuple(sorted(names)), can_change, settles, len(candidates))
     return chosen
-
 
 def _look_ahead(
     path: str, facts: CaseFacts, base: Evaluation, current: list[tuple[Protection, Status]]

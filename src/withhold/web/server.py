@@ -28,11 +28,13 @@ def prepare() -> None:
 
 
 def warm_up() -> None:
-    """Load the law's tables, the question bank and the planner once, here, before gunicorn forks: every
-    worker then starts with them (about 0.4 s that each worker's first interview page would otherwise
-    take). The case is empty: nobody's data is involved."""
+    """Load the law's tables, the question bank, the planner and the court calendar once, here, before
+    gunicorn forks: every worker then starts with them (about 0.4 s for the tables and as much for the
+    ``holidays`` package's United States calendar, which it imports on first use, that a worker's first
+    interview page or deadline would otherwise take). The case is empty: nobody's data is involved."""
     from django.db import connections
 
+    from withhold.deadlines.calendar import is_court_closed
     from withhold.interview.planner import next_question
     from withhold.web.cases.documents import case_of
     from withhold.web.cases.store import today
@@ -41,6 +43,7 @@ def warm_up() -> None:
     empty = case_of({"withhold": "case/1"})
     next_question(empty, today())
     summarize(empty, today())
+    is_court_closed(today())
     connections.close_all()  # the workers open their own
 
 

@@ -140,9 +140,10 @@ def _reply(
 
 
 def _save(request: HttpRequest, membership: Membership, record: CaseRecord, case: Any) -> CaseRecord:
-    """The next version, and its audit entry in the same transaction."""
+    """The next version, and its audit entry in the same transaction; its docket summary is made when the
+    docket next reads it (see :mod:`withhold.web.cases.store`)."""
 
     def audited(saved: CaseRecord) -> None:
         audit(request, membership.organization, Action.INTERVIEWED, record.id, version=saved.version)
 
-    return store.save(record, case, request.user, Change.INTERVIEW, then=audited)
+    return store.save(record, case, request.user, Change.INTERVIEW, then=audited, summary_later=True)
