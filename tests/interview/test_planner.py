@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from withhold.facts.case import Case
 from withhold.facts.loading import parse_case, validate_case
+from withhold.facts.source import CaseFacts
 from withhold.interview.answers import with_answer, without_answer
 from withhold.interview.planner import next_question, possible_answers
 from withhold.interview.simulation import simulate
@@ -126,3 +128,65 @@ def test_an_interview_answered_from_a_generated_case_ends_with_its_statuses(seed
     full = generate(seed)
     result = simulate(full, GENERATED_AS_OF)
     assert screen(result.final, GENERATED_AS_OF).statuses == screen(full, GENERATED_AS_OF).statuses
+
+
+def _ranked_in_full(case: Case, as_of: dt.date, dont_know: set[str]) -> str | None:
+    """The planner's rank worked out for every candidate, none skipped: what the planner's shortcut (it
+    looks ahead only for candidates that can still win on the rank's first two parts) must agree with."""
+    from withhold.interview.bank import question_for
+    from withhold.interview.planner import _look_ahead, _open
+    from withhold.logic.evaluate import Evaluation
+    from withhold.logic.protection import Status
+    from withhold.parameters import load
+
+    facts = CaseFacts(case)
+    base = Evaluation(facts, as_of, load())
+    open_ones = _open(base)
+    skip = dont_know | set(case.interview.dont_know or ())
+    undetermined = {p.name for p, status, _, _ in open_ones if status is Status.UNDETERMINED}
+    current = [(p, status) for p, status, _, _ in open_ones]
+    ranks = []
+    for path in {path for _, _, paths, _ in open_ones for path in paths - skip}:
+        names = {p.name for p, _, paths, _ in open_ones if path in paths}
+        settles, can_change = _look_ahead(path, facts, base, current)
+        question = question_for(path)
+        needed = sum(1 for _, _, _, bars in open_ones if path in bars)
+        ranks.append(
+            (
+                not (names & undetermined),
+                -needed,
+                not can_change,
+                question.judgement,
+                -settles,
+                -len(names),
+                question.sensitivity,
+                question.order,
+                path,
+            )
+        )
+    return min(ranks)[-1] if ranks else None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_planners_shortcut_picks_what_ranking_every_candidate_would(seed: int) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from case_generator import AS_OF as GENERATED_AS_OF
+    from case_generator import generate
+
+    full = generate(seed)
+    asked = simulate(full, GENERATED_AS_OF).asked
+    current = validate_case({"withhold": "case/1"})
+    truth = CaseFacts(full)
+    dont_know: set[str] = set()
+    for path in asked:
+        plan = next_question(current, GENERATED_AS_OF, dont_know)
+        assert plan is not None and plan.path == _ranked_in_full(current, GENERATED_AS_OF, dont_know) == path
+        answer = truth.read(path)
+        if answer.known:
+            current = with_answer(current, path, answer.value)
+        else:
+            dont_know.add(path)
+    assert next_question(current, GENERATED_AS_OF, dont_know) is None
+    assert _ranked_in_full(current, GENERATED_AS_OF, dont_know) is None
