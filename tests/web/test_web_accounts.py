@@ -3,6 +3,7 @@ optional two-factor login, and the people page."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import identify_hasher
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -66,10 +68,38 @@ def test_repeated_failures_lock_the_login(member: Callable[..., Any], organizati
     assert "_auth_user_id" not in client.session
 
 
-def test_sessions_end_after_inactivity() -> None:
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
-    assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+@pytest.mark.django_db
+def test_sessions_end_after_inactivity(
+    member: Callable[..., Any], organization: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.contrib.sessions.models import Session
+
+    from withhold.web.accounts import idle
+
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    now = [1_000_000.0]
+    monkeypatch.setattr(idle, "clock", lambda: now[0])
+    user = member(organization)
+    client = Client()
+    assert log_in(client, user.username, PASSWORD).status_code == 302
+
+    def expiry() -> Any:
+        return Session.objects.get(session_key=client.session.session_key).expire_date
+
+    client.get("/cases/")
+    renewed = expiry()
+    now[0] += idle.RENEW_EVERY - 1  # within a minute: the session is not written again
+    client.get("/cases/")
+    assert expiry() == renewed
+    now[0] += 1  # a minute since the last renewal: the next request renews it
+    client.get("/cases/")
+    assert expiry() > renewed
+    # Idle past the limit: the session has ended, and the docket sends the person to log in.
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - dt.timedelta(seconds=1)
+    )
+    response = client.get("/cases/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
 @pytest.mark.django_db

@@ -131,3 +131,23 @@ def test_a_key_file_others_can_read_is_refused(tmp_path: Path, monkeypatch: pyte
     key_file.chmod(0o644)
     with override_settings(WITHHOLD_KEY_FILE=key_file), pytest.raises(RuntimeError, match="chmod 600"):
         vault.load_key_ring()
+
+
+@pytest.mark.django_db
+def test_the_search_follows_a_changed_name_and_an_answer_leaves_the_digests_alone(
+    make_case: Callable[..., CaseRecord], organization: Organization
+) -> None:
+    from withhold.web.cases import store
+    from withhold.web.cases.models import Change, SearchDigest
+
+    record = make_case(
+        organization, {**INVENTED, "person": {"given_name": "Ovidia", "family_name": "Brenes"}}
+    )
+    digests = set(SearchDigest.objects.filter(case=record).values_list("id", flat=True))
+    answered = {**record.document, "conduct": {"persecuted_others": False}}
+    record = store.save(record, case_of(answered), None, Change.INTERVIEW)
+    assert set(SearchDigest.objects.filter(case=record).values_list("id", flat=True)) == digests
+    renamed = {**answered, "person": {"given_name": "Ovidia", "family_name": "Carvajal"}}
+    store.save(record, case_of(renamed), None, Change.EDITED)
+    assert list(search.matching(CaseRecord.objects.all(), "carvajal")) == [record]
+    assert not search.matching(CaseRecord.objects.all(), "brenes").exists()

@@ -147,6 +147,7 @@ def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> 
             chosen = Plan(path, tuple(sorted(names)), can_change, settles, len(candidates))
     return chosen
 
+
 def _look_ahead(
     path: str, facts: CaseFacts, base: Evaluation, current: list[tuple[Protection, Status]]
 ) -> tuple[float, bool]:

@@ -93,6 +93,8 @@ def save(
             if then is not None:
                 then(locked)
             return locked
+        # The search digests come from the person's names and A-number alone (search.terms_of).
+        identity_changed = locked.document.get("person") != document.get("person")
         locked.version += 1
         locked.document = document
         locked.summary = summary
@@ -106,7 +108,8 @@ def save(
             created_by=who,
             username=name,
         )
-        search.index(locked, case)
+        if identity_changed:
+            search.index(locked, case)
         if then is not None:
             then(locked)
     return locked

@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "withhold.web.accounts.idle.RenewIdleSession",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,8 +124,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 
 SESSION_COOKIE_AGE = int(os.environ.get("WITHHOLD_SESSION_MINUTES", "30")) * 60
-"""Idle time before a session ends: every request renews it (``SESSION_SAVE_EVERY_REQUEST``)."""
-SESSION_SAVE_EVERY_REQUEST = True
+"""Idle time before a session ends: a request renews it, at most once a minute (``accounts/idle.py``)."""
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
