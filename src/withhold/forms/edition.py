@@ -37,6 +37,11 @@ def known_editions() -> list[str]:
     return sorted(maps(), key=lambda edition: (edition[6:], edition[:5]))
 
 
+def latest_edition() -> str:
+    """The newest edition Withhold has a map for: what a form is expected to be before one is at hand."""
+    return known_editions()[-1]
+
+
 def map_for(edition: str) -> FieldMap:
     found = maps().get(edition)
     if found is None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from withhold.deadlines.schedule import schedule
 from withhold.facts.case import Case
-from withhold.forms.answers import Continuation, Placed, Unanswered, resolve
-from withhold.forms.edition import edition_of, map_for
+from withhold.forms.answers import Continuation, Placed, Plan, Unanswered, resolve
+from withhold.forms.edition import edition_of, latest_edition, map_for
 from withhold.forms.errors import FormError
 from withhold.forms.field_map import FieldMap, Slot
 from withhold.forms.formats import DoesNotFitError, render
@@ -97,9 +97,32 @@ def _fit(pdf: PdfForm, placed: Placed, continuations: list[Continuation]) -> tup
     return pointer, None
 
 
-def fill_i589(case: Case, form: bytes, as_of: dt.date) -> FilledForm:
-    """Fill ``form`` (the PDF of an I-589 edition Withhold has a map for) from ``case``, as filed on
-    ``as_of``. Raises :class:`FormError` for a PDF that is not such a form."""
+@dataclass(frozen=True)
+class Outstanding:
+    """What a form of one edition will leave unanswered for a case, found from the edition's field map
+    alone (no PDF): :attr:`FilledForm.unanswered` and :attr:`FilledForm.notes` of that edition, except an
+    answer too long for its box even as a pointer to Supplement B, which only the PDF's boxes tell."""
+
+    edition: str
+    unanswered: tuple[Unanswered, ...]
+    notes: tuple[str, ...]
+
+
+def _resolved(case: Case, field_map: FieldMap, as_of: dt.date) -> tuple[Context, Plan]:
+    ctx = Context(case, as_of, screen(case, as_of), schedule(case, as_of))
+    return ctx, resolve(field_map, ctx)
+
+
+def outstanding_i589(case: Case, as_of: dt.date, edition: str | None = None) -> Outstanding:
+    """The questions of Form I-589 ``edition`` (default: the newest Withhold has a map for) that ``case``
+    does not answer yet, as filed on ``as_of``, by part and line in the form's order; before any PDF is
+    at hand. Raises :class:`UnknownEditionError` for an edition without a map."""
+    field_map = map_for(edition or latest_edition())
+    ctx, plan = _resolved(case, field_map, as_of)
+    return Outstanding(field_map.edition, tuple(plan.unanswered), tuple(ctx.notes))
+
+
+def _open(form: bytes) -> tuple[PdfForm, FieldMap]:
     pdf = PdfForm(form)
     edition = edition_of(pdf.page_text())
     field_map = map_for(edition)
@@ -108,8 +131,21 @@ def fill_i589(case: Case, form: bytes, as_of: dt.date) -> FilledForm:
             f"this PDF does not have the fields of the I-589 edition {edition} it prints "
             f"({len(problems)} differ, e.g. {problems[0]}); use the form as USCIS publishes it"
         )
-    ctx = Context(case, as_of, screen(case, as_of), schedule(case, as_of))
-    plan = resolve(field_map, ctx)
+    return pdf, field_map
+
+
+def check_i589(form: bytes) -> str:
+    """The edition of the blank Form I-589 ``form``, once it is checked to be one :func:`fill_i589` can
+    fill (a form kept to fill later is checked when it comes). Raises :class:`FormError` as it would."""
+    return _open(form)[1].edition
+
+
+def fill_i589(case: Case, form: bytes, as_of: dt.date) -> FilledForm:
+    """Fill ``form`` (the PDF of an I-589 edition Withhold has a map for) from ``case``, as filed on
+    ``as_of``. Raises :class:`FormError` for a PDF that is not such a form."""
+    pdf, field_map = _open(form)
+    edition = field_map.edition
+    ctx, plan = _resolved(case, field_map, as_of)
     unanswered = list(plan.unanswered)
     continuations = list(plan.continuations)
     name, a_number = _header(ctx)

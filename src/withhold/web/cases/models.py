@@ -86,3 +86,32 @@ class SearchDigest(models.Model):
 
     def __str__(self) -> str:
         return str(self.digest)[:8]
+
+
+class BlankForm(models.Model):
+    """A blank government form as its agency publishes it, kept for the organization so that a case's form
+    is filled without uploading it each time (Form I-589, from uscis.gov/i-589). It is a public document,
+    not case data, so it is stored plain; its edition was read and checked when it came."""
+
+    class Kind(models.TextChoices):
+        I589 = "i589", "Form I-589"
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="blank_forms")
+    form = models.CharField(max_length=20, choices=Kind.choices)
+    pdf = models.BinaryField()
+    edition = models.CharField(max_length=20)
+    """As the form prints it (``03/01/23``)."""
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)
+    """Kept as written, so the form still says who uploaded it after the account is removed."""
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("organization", "form"), name="one_blank_form_per_organization"),
+        )
+
+    def __str__(self) -> str:
+        return f"{BlankForm.Kind(self.form).label} edition {self.edition}"

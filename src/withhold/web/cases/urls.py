@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", lifecycle.new_case, name="new"),
     path("import/", lifecycle.import_case, name="import"),
     path("calendar/", calendar.calendar_settings, name="calendar"),
+    path("forms/i589/", i589.blank_i589, name="blank_i589"),
     path("<uuid:case_id>/", page.case_detail, name="detail"),
     path("<uuid:case_id>/workflow/", lifecycle.change_workflow, name="workflow"),
     path("<uuid:case_id>/delete/", lifecycle.delete_case, name="delete"),

@@ -1,0 +1,111 @@
+"""Form I-589 in a real browser: an administrator keeps the organization's blank form once; an attorney
+sees a case's unanswered questions, by part and line, before downloading, in English and in Spanish, and
+fills the form with one click, with scripts and without. axe-core checks every page (any serious or
+critical violation fails); the page fits a phone. Everyone in these tests is invented."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from browsing import CHROMIUM, NARROWEST, NO_CHROMIUM, PHONE, SCREENSHOTS, Browser
+from playwright.sync_api import Page
+from pypdf import PdfReader
+from test_browser_flow import OpenBrowser, download
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
+
+BLANK_I589 = Path(__file__).resolve().parents[3] / ".." / "shared" / "forms" / "i-589-edition-2023-03-01.pdf"
+KEEP = "/cases/forms/i589/"
+
+
+@pytest.fixture(scope="module")
+def blank() -> Path:
+    if not BLANK_I589.is_file():
+        pytest.skip(
+            f"the blank Form I-589 is not at {BLANK_I589.resolve()}: put ../shared/forms beside the checkout"
+        )
+    return BLANK_I589
+
+
+def shoot_whole(page: Page, name: str) -> None:
+    """The whole page, top to bottom (``WITHHOLD_SCREENSHOTS=folder``; none if unset)."""
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=Path(SCREENSHOTS) / f"{name}.png", full_page=True, animations="disabled")
+
+
+def first_case(browser: Browser) -> str:
+    browser.go("/cases/")
+    href: str = browser.page.eval_on_selector("table.docket tbody th a", "link => link.getAttribute('href')")
+    return href
+
+
+def keep_blank_form(browser: Browser, blank: Path) -> None:
+    page = browser.page
+    browser.log_in("demo-admin")
+    browser.go(KEEP)
+    browser.check("blank form, none kept")
+    page.set_input_files("#id_blank", str(blank))
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert browser.path() == KEEP
+    assert "edition 03/01/23" in page.inner_text("main .messages")
+    assert "03/01/23" in page.inner_text("main")
+    browser.check("blank form, kept")
+    shoot_whole(page, "i589-blank-en")
+    browser.log_out()
+
+
+def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
+    open_browser: OpenBrowser, blank: Path
+) -> None:
+    browser = open_browser()
+    page = browser.page
+    keep_blank_form(browser, blank)
+
+    browser.log_in("demo")
+    case = first_case(browser)
+    browser.go(case)
+    with page.expect_navigation():
+        page.click("#downloads a[href$='/i589/']")
+    browser.check("I-589 with a kept form")
+    listed = page.locator("#unanswered table tbody tr").count()
+    assert listed > 0
+    assert page.locator("#unanswered h3").first.inner_text().startswith("Part A.I")
+    assert f"{listed} questions of the form are still unanswered" in page.inner_text("main")
+    shoot_whole(page, "i589-case-en")
+
+    name, data = download(page, "main button[name=use][value=kept]")
+    assert name.startswith("case-") and name.endswith("-i589.pdf")
+    assert PdfReader(io.BytesIO(data)).get_fields()
+    assert page.locator("#unanswered table tbody tr").count() == listed  # still there after the download
+
+    browser.choose_language("es")
+    browser.check("I-589 in Spanish")
+    assert "preguntas del formulario siguen sin respuesta" in page.inner_text("main")
+    assert page.locator("#unanswered h3").first.inner_text().startswith("Parte A.I")
+    shoot_whole(page, "i589-case-es")
+    browser.choose_language("en")
+
+    # The one-off upload still works beside the kept form.
+    page.set_input_files("#id_blank", str(blank))
+    name, data = download(page, "main form[enctype] button[type=submit]")
+    assert data.startswith(b"%PDF")
+
+    page.set_viewport_size(PHONE)
+    browser.fits(PHONE["width"])
+    browser.fits(NARROWEST)
+
+
+def test_the_one_click_fill_works_without_javascript(open_browser: OpenBrowser, blank: Path) -> None:
+    setup = open_browser()
+    keep_blank_form(setup, blank)
+    browser = open_browser(java_script_enabled=False)
+    browser.log_in("demo")
+    case = first_case(browser)
+    browser.go(f"{case}i589/")
+    assert browser.page.locator("#unanswered table").count() > 0
+    name, data = download(browser.page, "main button[name=use][value=kept]")
+    assert name.endswith("-i589.pdf") and data.startswith(b"%PDF")
