@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("withhold.web.accounts.urls")),
     path("cases/", include("withhold.web.cases.urls")),
     path("cases/", include("withhold.web.interviews.urls")),
+    path("audit/", include("withhold.web.audit.urls")),
     path("calendar/<str:token>/deadlines.ics", calendar_feed, name="calendar_feed"),
 ]
 

@@ -1,7 +1,7 @@
 """What each role may do. One table, so that a view asks for a permission, never for a role.
 
-- admin: manages the people of the organization and its calendar feed; reads cases;
-- attorney: everything on the organization's cases;
+- admin: manages the people of the organization and its calendar feed; reads cases and the audit log;
+- attorney: everything on the organization's cases, and the audit log;
 - screener: creates cases (by hand or from a file), runs interviews, sees the results;
 - viewer: reads cases and their results, nothing else.
 """
@@ -36,12 +36,24 @@ class Can(StrEnum):
     CALENDAR = "calendar"
     """See or reset the organization's calendar feed link."""
     MANAGE_PEOPLE = "manage_people"
+    VIEW_AUDIT = "view_audit"
+    """See the organization's audit log (who did what to which case, and when) and download it."""
 
 
 PERMISSIONS: dict[str, frozenset[Can]] = {
-    Role.ADMIN: frozenset({Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE}),
+    Role.ADMIN: frozenset({Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE, Can.VIEW_AUDIT}),
     Role.ATTORNEY: frozenset(
-        {Can.VIEW, Can.CREATE, Can.INTERVIEW, Can.EDIT, Can.EXPORT, Can.RESTORE, Can.DELETE, Can.CALENDAR}
+        {
+            Can.VIEW,
+            Can.CREATE,
+            Can.INTERVIEW,
+            Can.EDIT,
+            Can.EXPORT,
+            Can.RESTORE,
+            Can.DELETE,
+            Can.CALENDAR,
+            Can.VIEW_AUDIT,
+        }
     ),
     Role.SCREENER: frozenset({Can.VIEW, Can.CREATE, Can.INTERVIEW}),
     Role.VIEWER: frozenset({Can.VIEW}),

@@ -1,4 +1,5 @@
-"""Logging in and out, the people of an organization (for its administrators), and two-factor login."""
+"""Logging in and out, the people of an organization (for its administrators), and two-factor login with
+its recovery codes."""
 
 from __future__ import annotations
 
@@ -10,17 +11,27 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from withhold.web.accounts.forms import CodeForm, LoginForm, NewPersonForm, RoleForm
+from withhold.web.accounts.forms import CodeForm, LoginForm, NewPersonForm, RoleForm, SecondFactorForm
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
+from withhold.web.accounts.second_factor import (
+    authenticator_of,
+    new_recovery_codes,
+    recovery_codes_left,
+    remove_second_factor,
+    verify,
+)
 from withhold.web.accounts.users import create_user
 from withhold.web.cases.access import member_view
 from withhold.web.language import language_of
@@ -31,6 +42,14 @@ class Login(LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        if isinstance(getattr(self.request.user, "otp_device", None), StaticDevice):
+            # Logged in with a recovery code: say how many are left, and where to make new ones.
+            left = recovery_codes_left(self.request.user)
+            messages.warning(self.request, ui("recovery.used", language_of(self.request), n=left))
+        return response
 
 
 @member_view(Can.MANAGE_PEOPLE)
@@ -94,20 +113,18 @@ def qr_svg(uri: str) -> str:
     return svg.replace("<svg ", '<svg role="img" aria-label="QR code for your authenticator app" ', 1)
 
 
+def _show_codes(request: HttpRequest, codes: list[str]) -> HttpResponse:
+    """The new recovery codes, in this one response (never cached): they are not stored to show again."""
+    return render(request, "accounts/recovery_codes.html", {"codes": codes})
+
+
+@never_cache
 @login_required
 def two_factor(request: HttpRequest) -> HttpResponse:
     user = request.user
+    if authenticator_of(user) is not None:
+        return _two_factor_on(request)
     language = language_of(request)
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if confirmed is not None:
-        if request.method == "POST" and request.POST.get("action") == "turn_off":
-            form = CodeForm(request.POST)
-            if form.is_valid() and confirmed.verify_token(form.cleaned_data["token"].strip()):
-                TOTPDevice.objects.filter(user=user).delete()
-                messages.success(request, ui("flash.two_factor_off", language))
-                return redirect("accounts:two_factor")
-            messages.error(request, ui("flash.two_factor_stays_on", language))
-        return render(request, "accounts/two_factor.html", {"on": True, "form": CodeForm()})
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, confirmed=False, defaults={"name": "authenticator"}
     )
@@ -116,11 +133,37 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         if not device.verify_is_allowed()[0]:
             form.add_error("token", ui("invalid.too_many_codes", language))
         elif device.verify_token(form.cleaned_data["token"].strip()):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+            with transaction.atomic():
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+                codes = new_recovery_codes(user)
             messages.success(request, ui("flash.two_factor_on", language))
-            return redirect("accounts:two_factor")
+            return _show_codes(request, codes)
         form.add_error("token", ui("invalid.code_wrong", language))
     secret = base64.b32encode(device.bin_key).decode("ascii")
     context = {"on": False, "form": form, "secret": secret, "qr": mark_safe(qr_svg(device.config_url))}
+    return render(request, "accounts/two_factor.html", context)
+
+
+def _two_factor_on(request: HttpRequest) -> HttpResponse:
+    """Two-factor login is on: make new recovery codes, or turn it off; either takes a code first (from
+    the app, or a recovery code when the phone is lost)."""
+    user = request.user
+    language = language_of(request)
+    posted = request.POST if request.method == "POST" else None
+    action = request.POST.get("action") if posted is not None else None
+    off = SecondFactorForm(posted if action == "turn_off" else None, prefix="off", language=language)
+    renew = SecondFactorForm(posted if action == "new_codes" else None, prefix="codes", language=language)
+    form = off if action == "turn_off" else renew
+    if posted is not None and form.is_valid():
+        if verify(user, form.cleaned_data["token"]) is None:
+            refused = "flash.two_factor_stays_on" if action == "turn_off" else "recovery.code_refused"
+            form.add_error("token", ui(refused, language))
+        elif action == "turn_off":
+            remove_second_factor(user)
+            messages.success(request, ui("flash.two_factor_off", language))
+            return redirect("accounts:two_factor")
+        else:
+            return _show_codes(request, new_recovery_codes(user))
+    context = {"on": True, "off_form": off, "codes_form": renew, "left": recovery_codes_left(user)}
     return render(request, "accounts/two_factor.html", context)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes (kept as keyed digests: accounts/second_factor.py)
     "withhold.web.accounts",
     "withhold.web.audit",
     "withhold.web.cases",

@@ -1,0 +1,187 @@
+"""Reading the audit log: the filters of its page, the entries they select (one organization's only, newest
+first) and the ``Case N`` each entry's opaque case id stands for. Nothing here reads what a case says: a case
+is named by its number, looked up by id among the organization's cases (an entry whose case was deleted
+keeps only the id, and says so)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from withhold.language import Language
+from withhold.web.accounts.models import Organization
+from withhold.web.audit.models import Action, AuditEntry
+from withhold.web.cases.models import CaseRecord
+from withhold.web.texts import text as ui
+
+FILTERS = ("person", "action", "case", "date_from", "date_to")
+"""The query parameters of the page and of its CSV download (the page number aside)."""
+
+
+def _worded(field: forms.Field, key: str, language: Language) -> forms.Field:
+    """A field labelled in the reader's language (``field_words`` keeps a ``translated`` label as it is)."""
+    field.label = ui(key, language)
+    field.translated = ("label",)  # type: ignore[attr-defined]
+    return field
+
+
+class AuditFilterForm(forms.Form):
+    """The page's filters, all optional. The people to choose from are those named in the organization's
+    own entries (so a person whose account is gone can still be chosen)."""
+
+    def __init__(self, data: Any, organization: Organization, language: Language) -> None:
+        super().__init__(data)
+        people = (
+            AuditEntry.objects.filter(organization=organization)
+            .exclude(username="")
+            .order_by("username")
+            .values_list("username", flat=True)
+            .distinct()
+        )
+        everyone = ui("audit_log.everyone", language)
+        every_action = ui("audit_log.every_action", language)
+        actions = [(value, ui(f"audit_action.{value}", language)) for value in Action.values]
+        date = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        self.fields["person"] = _worded(
+            forms.ChoiceField(
+                required=False,
+                choices=[("", everyone), *((p, p) for p in people)],
+                error_messages={"invalid_choice": ui("audit_log.no_such_person", language)},
+            ),
+            "audit_log.person",
+            language,
+        )
+        self.fields["action"] = _worded(
+            forms.ChoiceField(
+                required=False,
+                choices=[("", every_action), *actions],
+                error_messages={"invalid_choice": ui("audit_log.no_such_action", language)},
+            ),
+            "audit_log.action",
+            language,
+        )
+        self.fields["case"] = _worded(
+            forms.IntegerField(required=False, min_value=1, widget=forms.NumberInput(attrs={"min": 1})),
+            "audit_log.case_number",
+            language,
+        )
+        self.fields["date_from"] = _worded(
+            forms.DateField(required=False, widget=date), "audit_log.from", language
+        )
+        self.fields["date_to"] = _worded(
+            forms.DateField(required=False, widget=date), "audit_log.to", language
+        )
+        self.language = language
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", ui("audit_log.dates_reversed", self.language))
+        return data
+
+    def chosen(self) -> dict[str, Any]:
+        """The filters that are set and valid (a wrong one is reported on the page and not applied)."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned[name] for name in FILTERS if cleaned.get(name) not in (None, "")}
+
+
+def selected(organization: Organization, chosen: dict[str, Any]) -> QuerySet[AuditEntry]:
+    """The organization's entries that pass the ``chosen`` filters, newest first. A case number picks the
+    organization's case with that number now; with none, nothing is selected."""
+    entries = AuditEntry.objects.filter(organization=organization)
+    if "person" in chosen:
+        entries = entries.filter(username=chosen["person"])
+    if "action" in chosen:
+        entries = entries.filter(action=chosen["action"])
+    if "case" in chosen:
+        case_id = case_id_of(organization, chosen["case"])
+        entries = entries.filter(case_id=case_id) if case_id is not None else entries.none()
+    if "date_from" in chosen:
+        entries = entries.filter(at__date__gte=chosen["date_from"])
+    if "date_to" in chosen:
+        entries = entries.filter(at__date__lte=chosen["date_to"])
+    return entries.order_by("-at", "-id")
+
+
+def case_id_of(organization: Organization, number: int) -> uuid.UUID | None:
+    """The id of the organization's ``Case number``, if there is one now."""
+    found: uuid.UUID | None = (
+        CaseRecord.objects.filter(organization=organization, number=number)
+        .values_list("id", flat=True)
+        .first()
+    )
+    return found
+
+
+def case_numbers(organization: Organization, ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, int]:
+    """The number of each of these cases that still exists in the organization (only ids and numbers are
+    read: no case content is decrypted)."""
+    wanted = {case_id for case_id in ids if case_id is not None}
+    if not wanted:
+        return {}
+    found = CaseRecord.objects.filter(organization=organization, id__in=wanted).values_list("id", "number")
+    return dict(found)
+
+
+class Row:
+    """One entry as the page and the CSV show it: the case by its number, or as deleted."""
+
+    def __init__(self, entry: AuditEntry, numbers: dict[uuid.UUID, int]) -> None:
+        self.entry = entry
+        self.case_number = numbers.get(entry.case_id) if entry.case_id is not None else None
+        self.case_deleted = entry.case_id is not None and self.case_number is None
+
+
+def rows(organization: Organization, entries: Iterable[AuditEntry]) -> list[Row]:
+    listed = list(entries)
+    numbers = case_numbers(organization, (entry.case_id for entry in listed))
+    return [Row(entry, numbers) for entry in listed]
+
+
+CSV_HEADER = ("username", "action", "case_number", "version", "what", "time")
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet reads a cell that starts with one of these as a formula."""
+
+
+def _cell(value: str) -> str:
+    return f"'{value}" if value.startswith(_FORMULA) else value
+
+
+def csv_rows(
+    organization: Organization, entries: QuerySet[AuditEntry], language: Language
+) -> Iterator[list[str]]:
+    """The header, then one line per entry: who, the action's code, ``Case N`` (or "deleted case"), the
+    version, the part's code and the time (ISO 8601, with its offset). Read in chunks, for a long log."""
+    yield list(CSV_HEADER)
+    deleted = ui("audit_log.deleted_case", language)
+    chunk: list[AuditEntry] = []
+    for entry in entries.iterator(chunk_size=2000):
+        chunk.append(entry)
+        if len(chunk) == 2000:
+            yield from _lines(organization, chunk, deleted)
+            chunk = []
+    yield from _lines(organization, chunk, deleted)
+
+
+def _lines(organization: Organization, chunk: list[AuditEntry], deleted: str) -> Iterator[list[str]]:
+    for row in rows(organization, chunk):
+        entry = row.entry
+        case = "" if entry.case_id is None else (deleted if row.case_deleted else str(row.case_number))
+        at: dt.datetime = timezone.localtime(entry.at)
+        yield [
+            _cell(entry.username),
+            entry.action,
+            case,
+            "" if entry.version is None else str(entry.version),
+            _cell(entry.what),
+            at.isoformat(timespec="seconds"),
+        ]

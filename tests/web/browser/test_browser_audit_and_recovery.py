@@ -1,0 +1,165 @@
+"""The audit log's page and the recovery codes of two-factor login, in a real browser: each page passes
+axe-core (no serious or critical violation) at desktop and phone sizes without scrolling sideways, the
+filters work with and without JavaScript, the CSV downloads, and a recovery code logs in once. The
+person who turns two-factor login on is made for this test by the demo administrator, so the demo logins
+the other tests use are left as they were. Everyone here is invented."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from browsing import CHROMIUM, DESKTOP, NARROWEST, NO_CHROMIUM, PHONE, Browser
+from django_otp.oath import totp
+from test_browser_flow import download, shoot
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
+
+OpenBrowser = Callable[..., Browser]
+CODE = re.compile(r"\b\d{4}-\d{4}-\d{4}\b")
+
+
+def fits_a_phone(browser: Browser) -> None:
+    browser.fits(PHONE["width"])
+    browser.fits(NARROWEST)
+    browser.page.set_viewport_size(PHONE)
+
+
+def submit(browser: Browser, selector: str) -> None:
+    with browser.page.expect_navigation():
+        browser.page.click(selector)
+
+
+def shown_actions(browser: Browser) -> list[str]:
+    cells = browser.page.locator("table.audit-log tbody td:nth-child(3)").all_inner_texts()
+    return [cell.split(":", 1)[-1].strip() for cell in cells]
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
+    phone = size == "phone"
+    options: dict[str, Any] = (
+        {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {}
+    )
+    browser = open_browser(PHONE if phone else DESKTOP, **options)
+    page = browser.page
+    browser.log_in("demo")
+    case = page.eval_on_selector("table.docket tbody th a", "link => link.getAttribute('href')")
+    browser.go(case)  # leaves a "viewed" entry
+    number = page.inner_text("main p.eyebrow").split("·")[0].strip().split()[-1]
+
+    submit(browser, "main .actions a[href^='/audit/?case=']")  # the case page's link to its own log
+    assert browser.path() == f"/audit/?case={number}"
+    cases = page.locator("table.audit-log tbody td:nth-child(4) a").all_inner_texts()
+    assert cases and set(cases) == {f"Case {number}"}
+    browser.check(f"the audit log of one case ({size})")
+    shoot(browser, "audit-log-case", size)
+    if phone:
+        fits_a_phone(browser)
+
+    browser.go("/audit/")
+    page.select_option("#id_action", "viewed")
+    submit(browser, "main form[role=search] button[type=submit]")
+    assert "action=viewed" in browser.path()
+    assert set(shown_actions(browser)) == {"viewed"}
+    browser.check(f"the audit log, filtered ({size})")
+    if phone:  # the list, as cards
+        page.locator("table.audit-log").scroll_into_view_if_needed()
+    shoot(browser, "audit-log", size)
+    if phone:
+        fits_a_phone(browser)
+
+    name, data = download(page, "main a[href^='/audit/audit-log.csv']")
+    assert name.startswith("audit-log-") and name.endswith(".csv")
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    assert lines[0] == ["username", "action", "case_number", "version", "what", "time"]
+    assert {line[1] for line in lines[1:]} == {"viewed"}  # the filter carried over
+    assert ["demo", "viewed", number] in [line[:3] for line in lines]
+
+    page.fill("#id_date_from", "2030-01-02")
+    page.fill("#id_date_to", "2030-01-01")
+    submit(browser, "main form[role=search] button[type=submit]")
+    assert page.is_visible("main .issues[role=alert]") and page.is_visible("#id_date_to_error")
+    browser.check(f"the audit log, a wrong filter ({size})")
+
+    browser.log_out()
+    browser.log_in("demo-screener")
+    assert page.locator("nav a[href='/audit/']").count() == 0
+    assert browser.go("/audit/") == 403
+
+
+def test_the_audit_log_filters_without_javascript(open_browser: OpenBrowser) -> None:
+    browser = open_browser(java_script_enabled=False)
+    browser.log_in("demo-admin")
+    browser.go("/audit/")
+    browser.page.select_option("#id_action", "viewed")
+    submit(browser, "main form[role=search] button[type=submit]")
+    assert "action=viewed" in browser.path()
+    actions = shown_actions(browser)
+    assert set(actions) <= {"viewed"}
+    if not actions:
+        assert "No entry matches these filters." in browser.page.inner_text("main")
+
+
+def log_in_with_code(browser: Browser, username: str, password: str, code: str) -> None:
+    browser.go("/accounts/login/")
+    browser.page.fill("#id_username", username)
+    browser.page.fill("#id_password", password)
+    browser.page.fill("#id_otp_token", code)
+    submit(browser, "main form button[type=submit]")
+
+
+def test_recovery_codes(open_browser: OpenBrowser) -> None:
+    browser = open_browser()
+    page = browser.page
+    browser.log_in("demo-admin")
+    browser.go("/accounts/people/")
+    page.fill("#id_username", "recovery-tester")
+    page.select_option("#id_role", "viewer")
+    submit(browser, "main form:not(.inline) button.primary")
+    password = page.inner_text("main .notice code.secret")
+    browser.log_out()
+
+    browser.go("/accounts/login/")
+    page.fill("#id_username", "recovery-tester")
+    page.fill("#id_password", password)
+    submit(browser, "main form button[type=submit]")
+    browser.go("/accounts/two-factor/")
+    secret = page.inner_text("main code.secret")
+    page.fill("#id_token", f"{totp(base64.b32decode(secret)):06d}")
+    submit(browser, "main form button.primary")
+
+    codes = CODE.findall(page.inner_text("main ol"))
+    assert len(codes) == 10
+    browser.check("the recovery codes, shown once")
+    shoot(browser, "recovery-codes", "desktop")
+    fits_a_phone(browser)
+    page.set_viewport_size(DESKTOP)
+
+    submit(browser, "main a.button.primary")  # "I have kept them"
+    assert not CODE.search(page.inner_text("main"))
+    assert "You have 10 recovery codes left." in page.inner_text("main")
+    browser.check("two-factor login, on, with recovery codes")
+    shoot(browser, "two-factor-on", "desktop")
+    page.click("#id_codes-token")
+    submit(browser, "main button[value=new_codes]")  # no code given: refused, said where
+    assert page.is_visible("main .issues[role=alert]") and page.is_visible("#id_codes-token_error")
+    browser.check("two-factor login, new codes refused")
+    fits_a_phone(browser)
+    page.set_viewport_size(DESKTOP)
+    browser.log_out()
+
+    log_in_with_code(browser, "recovery-tester", password, codes[0])
+    assert browser.path() == "/cases/"
+    assert "You have 9 left" in page.inner_text("main .messages")
+    browser.check("the docket after a login with a recovery code")
+    browser.log_out()
+
+    log_in_with_code(browser, "recovery-tester", password, codes[0])  # used up
+    assert browser.path() == "/accounts/login/"
+    assert "That code is not right" in page.inner_text("main")
