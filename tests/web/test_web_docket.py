@@ -4,6 +4,7 @@ alone for htmx."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -65,7 +66,7 @@ def test_a_deadline_is_marked_urgent_within_the_schedules_soon_window() -> None:
 
     def row(days: int | None) -> Row:
         upcoming = None if days is None else Upcoming(today + dt.timedelta(days=days), "deadline")
-        return Row(CaseRecord(), "", "", None, upcoming, {}, 0, today)
+        return Row(uuid.uuid4(), 1, "active", "", "", None, upcoming, {}, 0, today)
 
     assert row(SOON_DAYS).deadline_soon
     assert not row(SOON_DAYS + 1).deadline_soon
@@ -98,3 +99,12 @@ def test_an_interview_answer_reaches_the_docket_when_it_is_next_read(
     store.fresh_summary(stale)
     assert CaseRecord.objects.get(pk=record.pk).summary["hearings"] == []
     assert newer.version == stale.version + 1
+
+
+@pytest.mark.django_db
+def test_cases_are_numbered_in_the_pages_language(docket: dict[str, CaseRecord], attorney: Client) -> None:
+    number = docket["soon"].number
+    assert f">Case {number}</a>" in attorney.get("/cases/").content.decode()
+    attorney.post("/language/", {"language": "es", "next": "/cases/"})
+    page = attorney.get("/cases/").content.decode()
+    assert f">Caso {number}</a>" in page and f">Case {number}</a>" not in page
