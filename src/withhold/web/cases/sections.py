@@ -4,7 +4,7 @@ a field added to ``case/1`` appears here without a change.
 Every field starts as "unknown" when the case does not say, and stays unknown unless someone answers: a
 yes-or-no fact is a choice of unknown, yes or no (never a checkbox, whose empty state would read as "no");
 a list of choices needs "none of these" ticked to record none. Lists of sections (convictions, hearings,
-children, evidence) are edited in the case file editor.
+children, evidence) have editors of their own (:mod:`withhold.web.cases.lists`), built from the same fields.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ TITLES = {
 }
 
 
-def _list_of_sections(path: str, facts: dict[str, FactInfo]) -> bool:
+def list_of_sections(path: str, facts: dict[str, FactInfo]) -> bool:
     return any(other.startswith(f"{path}[].") for other in facts)
 
 
@@ -62,7 +62,7 @@ def sections() -> dict[str, Section]:
     found: dict[str, list[FactInfo]] = {}
     for path, info in facts.items():
         head = path.split(".")[0]
-        if head not in TITLES or "[]" in path or _list_of_sections(path, facts):
+        if head not in TITLES or "[]" in path or list_of_sections(path, facts):
             continue
         found.setdefault(head, []).append(info)
     return {name: Section(name, TITLES[name], tuple(found[name])) for name in TITLES if name in found}
@@ -100,7 +100,9 @@ def field_for(info: FactInfo, language: Language = "en") -> forms.Field:
         yes_no = [("true", UI["yes"].get(language)), ("false", UI["no"].get(language))]
         field = forms.ChoiceField(choices=[unknown, *yes_no], **common)
     elif info.kind == "date":
-        field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        # ISO always: a date field takes no other value, and the reader's own format (15/04/2019 in
+        # Spanish) would show it empty and save the date as unknown.
+        field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common)
     elif info.kind == "number":
         field = forms.FloatField(min_value=0, **common)
     elif info.kind == "choice":
@@ -132,54 +134,62 @@ class SectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.section = section
         for info in section.facts:
-            self.fields[info.path] = field_for(info, language)
-            if info.kind == "choices":
-                self.fields[info.path + NONE_OF_THESE] = own_field(
-                    ui("section_editor.none_of_these", language)
-                )
-            if info.path == NOT_FILED_PATH:
-                self.fields[info.path + NOT_FILED] = own_field(ui("section_editor.not_filed_yet", language))
+            add_fields(self.fields, info, info.path, language)
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         found: dict[str, list[forms.BoundField]] = {}
         for info in self.section.facts:
-            bound = [self[info.path]]
-            for suffix in (NONE_OF_THESE, NOT_FILED):
-                if info.path + suffix in self.fields:
-                    bound.append(self[info.path + suffix])
-            found.setdefault(group_of(info.path), []).extend(bound)
+            found.setdefault(group_of(info.path), []).extend(bound_fields(self, info.path))
         return list(found.items())
+
+
+def add_fields(fields: dict[str, forms.Field], info: FactInfo, name: str, language: Language) -> None:
+    """The field of one fact, named ``name``, and the editor's own checkbox beside it where the fact has one
+    ("None of these" for a list of choices, "Not filed yet" for the filing date)."""
+    fields[name] = field_for(info, language)
+    if info.kind == "choices":
+        fields[name + NONE_OF_THESE] = own_field(ui("section_editor.none_of_these", language))
+    if info.path == NOT_FILED_PATH:
+        fields[name + NOT_FILED] = own_field(ui("section_editor.not_filed_yet", language))
+
+
+def bound_fields(form: forms.Form, name: str) -> list[forms.BoundField]:
+    """The fact's field named ``name`` and its own checkbox, if it has one, as :func:`add_fields` made them."""
+    return [form[each] for each in (name, name + NONE_OF_THESE, name + NOT_FILED) if each in form.fields]
 
 
 def initial(section: Section, document: dict[str, Any], version: int) -> dict[str, Any]:
     values: dict[str, Any] = {"version": version}
     for info in section.facts:
-        value = get(document, info.path)
-        if info.path == NOT_FILED_PATH and value is None:
-            values[info.path + NOT_FILED] = True
-            continue
-        if value is MISSING or value is None:
-            continue
-        if info.kind == "bool":
-            values[info.path] = "true" if value else "false"
-        elif info.kind == "date":
-            values[info.path] = dt.date.fromisoformat(str(value))
-        elif info.kind == "choices":
-            values[info.path] = list(value)
-            if not value:
-                values[info.path + NONE_OF_THESE] = True
-        elif info.kind == "list":
-            values[info.path] = ", ".join(str(v) for v in value)
-        else:
-            values[info.path] = value
+        values.update(initial_of(info, get(document, info.path), info.path))
     return values
+
+
+def initial_of(info: FactInfo, value: Any, name: str) -> dict[str, Any]:
+    """The initial values of the fields :func:`add_fields` made for one fact whose value is ``value``
+    (``MISSING`` when the document does not have it): nothing, for an unknown."""
+    if info.path == NOT_FILED_PATH and value is None:
+        return {name + NOT_FILED: True}
+    if value is MISSING or value is None:
+        return {}
+    if info.kind == "bool":
+        return {name: "true" if value else "false"}
+    if info.kind == "date":
+        return {name: dt.date.fromisoformat(str(value))}
+    if info.kind == "choices":
+        return {name: list(value), **({name + NONE_OF_THESE: True} if not value else {})}
+    if info.kind == "list":
+        return {name: ", ".join(str(v) for v in value)}
+    if info.kind == "number" and float(value).is_integer():
+        return {name: int(value)}  # 72 months, not 72.0
+    return {name: value}
 
 
 def apply(section: Section, document: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     """The document with the section's fields set from cleaned form data (unknown ones removed)."""
-    result: dict[str, Any] = _copy(document)
+    result: dict[str, Any] = copied(document)
     for info in section.facts:
-        value = _value(info, data)
+        value = value_of(info, data, info.path)
         if value is MISSING:
             remove(result, info.path)
         else:
@@ -187,9 +197,10 @@ def apply(section: Section, document: dict[str, Any], data: dict[str, Any]) -> d
     return result
 
 
-def _value(info: FactInfo, data: dict[str, Any]) -> Any:
-    raw = data.get(info.path)
-    if info.path == NOT_FILED_PATH and data.get(info.path + NOT_FILED) and raw is None:
+def value_of(info: FactInfo, data: dict[str, Any], name: str) -> Any:
+    """The value of one fact in cleaned form data, its field named ``name``: ``MISSING`` when unknown."""
+    raw = data.get(name)
+    if info.path == NOT_FILED_PATH and data.get(name + NOT_FILED) and raw is None:
         return None  # an explicit null: not filed yet
     if info.kind == "bool":
         return {"true": True, "false": False}.get(raw or "", MISSING)
@@ -200,7 +211,7 @@ def _value(info: FactInfo, data: dict[str, Any]) -> Any:
     if info.kind == "choices":
         if raw:
             return [value for value in info.choices if value in raw]
-        return [] if data.get(info.path + NONE_OF_THESE) else MISSING
+        return [] if data.get(name + NONE_OF_THESE) else MISSING
     if info.kind == "list":
         words = [part.strip() for part in (raw or "").split(",") if part.strip()]
         return words or MISSING
@@ -208,11 +219,11 @@ def _value(info: FactInfo, data: dict[str, Any]) -> Any:
     return text or MISSING
 
 
-def _copy(value: Any) -> Any:
+def copied(value: Any) -> Any:
     if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
+        return {key: copied(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_copy(item) for item in value]
+        return [copied(item) for item in value]
     return value
 
 

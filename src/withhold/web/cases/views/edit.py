@@ -1,4 +1,5 @@
-"""Editing a case's facts: one section at a time in a structured form, or the whole case file as YAML.
+"""Editing a case's facts: one section or one list (hearings, convictions...) at a time in a structured
+form, or the whole case file as YAML.
 
 Both validate with the core's loader and show its issues by field; nothing is saved until the whole
 document is valid, and what was typed is shown again, never lost. Each save is a new version. A save
@@ -24,21 +25,39 @@ from withhold.web.cases import store
 from withhold.web.cases.access import case_view
 from withhold.web.cases.documents import parse, to_yaml
 from withhold.web.cases.forms import DocumentForm
+from withhold.web.cases.lists import ListEditor, contents, count_words, lists, lists_of
 from withhold.web.cases.models import CaseRecord, Change
-from withhold.web.cases.sections import SectionForm, apply, initial, sections, validated
+from withhold.web.cases.sections import Section, SectionForm, apply, initial, sections, validated
 from withhold.web.language import language_of
 from withhold.web.texts import text as ui
 
 
 @case_view(Can.EDIT)
 def edit_overview(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
-    return render(request, "cases/edit.html", {"record": record, "sections": sections().values()})
+    language = language_of(request)
+    parts = [
+        (section, [(listed, count_words(listed, record.document, language)) for listed in own])
+        for section, own in contents()
+    ]
+    return render(request, "cases/edit.html", {"record": record, "parts": parts})
+
+
+def _section_page(
+    request: HttpRequest, record: CaseRecord, chosen: Section, form: SectionForm
+) -> HttpResponse:
+    language = language_of(request)
+    own = [(listed, count_words(listed, record.document, language)) for listed in lists_of(chosen.name)]
+    return render(
+        request, "cases/edit_section.html", {"record": record, "section": chosen, "form": form, "lists": own}
+    )
 
 
 @case_view(Can.EDIT)
 def edit_section(
     request: HttpRequest, membership: Membership, record: CaseRecord, section: str
 ) -> HttpResponse:
+    if section in lists():
+        return _edit_list(request, membership, record, section)
     chosen = sections().get(section)
     if chosen is None:
         raise Http404
@@ -47,7 +66,7 @@ def edit_section(
         form = SectionForm(
             chosen, initial=initial(chosen, record.document, record.version), language=language
         )
-        return render(request, "cases/edit_section.html", {"record": record, "section": chosen, "form": form})
+        return _section_page(request, record, chosen, form)
     form = SectionForm(chosen, request.POST, language=language)
     if form.is_valid():
         if form.cleaned_data["version"] != record.version:
@@ -70,7 +89,47 @@ def edit_section(
                     "flash.section_saved",
                     section=title,
                 )
-    return render(request, "cases/edit_section.html", {"record": record, "section": chosen, "form": form})
+    return _section_page(request, record, chosen, form)
+
+
+def _edit_list(request: HttpRequest, membership: Membership, record: CaseRecord, name: str) -> HttpResponse:
+    """One list (at a section's address: ``edit/convictions/``), every item a fieldset. Add, remove (a mark
+    until saved) and move re-render the page with the typed values kept; only "Save" checks and saves, the
+    whole list at once or nothing."""
+    listed = lists()[name]
+    language = language_of(request)
+    if request.method != "POST":
+        editor = ListEditor.of(listed, record.document, record.version, language)
+        return _list_page(request, record, editor)
+    editor, action = ListEditor.posted(listed, request.POST, language)
+    if action != "save":
+        return _list_page(request, record, editor.changed(action))
+    if editor.is_valid():
+        started = editor.head.cleaned_data["version"]
+        if started != record.version:
+            editor.head.add_error(None, ui("invalid.conflict", language, n=record.version, number=started))
+        elif (document := editor.applied(record.document)) is not None:
+            try:
+                case = validated(document)
+            except CaseFileError as error:
+                editor.place(error)
+            else:
+                return _save(
+                    request,
+                    membership,
+                    record,
+                    case,
+                    f"list:{name}",
+                    "flash.section_saved",
+                    section=editor.title,
+                )
+    return _list_page(request, record, editor)
+
+
+def _list_page(request: HttpRequest, record: CaseRecord, editor: ListEditor) -> HttpResponse:
+    section = sections().get(editor.listed.section)
+    context = {"record": record, "editor": editor, "listed": editor.listed, "section": section}
+    return render(request, "cases/edit_list.html", context)
 
 
 def _save(
