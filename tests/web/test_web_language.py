@@ -148,6 +148,9 @@ def pages(record: CaseRecord) -> list[str]:
         f"{case}versions/",
         f"{case}versions/1/",
         f"{case}i589/",
+        f"{case}edit/convictions/",
+        "/cases/forms/i589/",
+        "/audit/",
         f"{case}delete/",
         "/cases/new/",
         "/cases/import/",
@@ -162,6 +165,7 @@ def assert_spanish(html: str, where: str) -> None:
     shown = " ".join(" ".join(page.words).split())
     english = [label for label in ENGLISH_LABELS if re.search(rf"\b{re.escape(label)}\b", shown)]
     assert not english, f"{where} shows English fixed texts {english}"
+    assert not re.search(r"\bCase \d+\b", shown), f"{where} names a case 'Case N' in Spanish"
 
 
 def test_each_main_page_in_spanish(
@@ -220,6 +224,9 @@ def test_flash_messages_and_the_section_editor_in_spanish(
         assert ">Se desconoce</option>" in editor, section
     assert ">Sí</option>" in client.get(f"{case}edit/claim/").content.decode()
     assert "Todavía no se presentó" in client.get(f"{case}edit/asylum/").content.decode()
+
+    closed = client.post(f"{case}workflow/", {"workflow": "closed"}, follow=True).content.decode()
+    assert f"El Caso {record.number} ahora está" in closed
 
     same = client.post(f"{case}edit/document/", {"text": yaml.safe_dump(record.document), "version": 1})
     assert same.status_code == 302

@@ -1,7 +1,8 @@
 """What each role may do. One table, so that a view asks for a permission, never for a role.
 
-- admin: manages the people of the organization and its calendar feed; reads cases and the audit log;
-- attorney: everything on the organization's cases, and the audit log;
+- admin: manages the people of the organization, its calendar feed and its blank forms; reads cases and
+  the audit log;
+- attorney: everything on the organization's cases, its blank forms, and the audit log;
 - screener: creates cases (by hand or from a file), runs interviews, sees the results;
 - viewer: reads cases and their results, nothing else.
 """
@@ -38,10 +39,12 @@ class Can(StrEnum):
     MANAGE_PEOPLE = "manage_people"
     VIEW_AUDIT = "view_audit"
     """See the organization's audit log (who did what to which case, and when) and download it."""
+    KEEP_FORMS = "keep_forms"
+    """Keep (or replace) the organization's blank Form I-589, which every case's filled form is made from."""
 
 
 PERMISSIONS: dict[str, frozenset[Can]] = {
-    Role.ADMIN: frozenset({Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE, Can.VIEW_AUDIT}),
+    Role.ADMIN: frozenset({Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE, Can.VIEW_AUDIT, Can.KEEP_FORMS}),
     Role.ATTORNEY: frozenset(
         {
             Can.VIEW,
@@ -53,6 +56,7 @@ PERMISSIONS: dict[str, frozenset[Can]] = {
             Can.DELETE,
             Can.CALENDAR,
             Can.VIEW_AUDIT,
+            Can.KEEP_FORMS,
         }
     ),
     Role.SCREENER: frozenset({Can.VIEW, Can.CREATE, Can.INTERVIEW}),

@@ -75,12 +75,6 @@ class BlankFormForm(forms.Form):
 # --- the kept form -----------------------------------------------------------------------------------
 
 
-def may_keep(membership: Membership) -> bool:
-    """Who keeps the organization's blank forms: who manages the organization (an administrator) or who
-    fills its cases' forms (an attorney)."""
-    return membership.can(Can.MANAGE_PEOPLE) or membership.can(Can.EXPORT)
-
-
 def kept_form(organization: Organization) -> BlankForm | None:
     """The organization's kept I-589, without its PDF (read only to fill)."""
     kept = BlankForm.objects.filter(organization=organization, form=BlankForm.Kind.I589)
@@ -132,7 +126,7 @@ def _keep(request: HttpRequest, membership: Membership, form: BlankFormForm, pdf
 @member_view(Can.VIEW)
 def blank_i589(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The organization's kept blank I-589: see it, keep one, replace it."""
-    if not may_keep(membership):
+    if not membership.can(Can.KEEP_FORMS):
         raise PermissionDenied
     form = BlankFormForm(request.POST or None, request.FILES or None)
     del form.fields["keep"]
@@ -235,7 +229,7 @@ def _fill_once(
 
 @case_view(Can.EXPORT)
 def i589(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
-    keeps = may_keep(membership)
+    keeps = membership.can(Can.KEEP_FORMS)
     one_click = request.method == "POST" and request.POST.get("use") == "kept"
     form = BlankFormForm(*(() if one_click else (request.POST or None, request.FILES or None)))
     if not keeps:

@@ -74,7 +74,7 @@ def import_case(request: HttpRequest, membership: Membership) -> HttpResponse:
         else:
             audited = _audited(request, Action.IMPORTED)
             record = store.create(membership.organization, case, request.user, Change.IMPORTED, then=audited)
-            messages.success(request, ui("flash.imported", language, record=record))
+            messages.success(request, ui("flash.imported", language, n=record.number))
             return redirect("cases:detail", case_id=record.id)
     return render(request, "cases/import.html", {"form": form, "issues": issues})
 
@@ -97,18 +97,18 @@ def change_workflow(request: HttpRequest, membership: Membership, record: CaseRe
             )
         language = language_of(request)
         status = ui(f"workflow.{chosen}", language).lower()
-        messages.success(request, ui("flash.workflow", language, record=record, status=status))
+        messages.success(request, ui("flash.workflow", language, n=record.number, status=status))
     return redirect("cases:detail", case_id=record.id)
 
 
 @case_view(Can.DELETE)
 def delete_case(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
     if request.method == "POST" and request.POST.get("confirm") == str(record.number):
-        case_id, label = record.id, str(record)
+        case_id, number = record.id, record.number
         with transaction.atomic():  # the deletion and its audit entry: both written, or neither
             record.delete()  # its versions and search digests go with it
             audit(request, membership.organization, Action.DELETED, case_id)
-        messages.success(request, ui("flash.deleted", language_of(request), record=label))
+        messages.success(request, ui("flash.deleted", language_of(request), n=number))
         return redirect("cases:docket")
     failed = request.method == "POST"
     return render(request, "cases/delete.html", {"record": record, "failed": failed})
