@@ -22,8 +22,17 @@ class CaseFacts:
 
     def __init__(self, case: Case) -> None:
         self.case = case
+        self._read: dict[str, V[Any]] = {}
+        """Each path's value once read: the interview's look-ahead reads the same facts of the same case
+        once per answer it tries. (A case is not changed once read: an answer makes a new one.)"""
 
     def read(self, path: str) -> V[Any]:
+        found = self._read.get(path)
+        if found is None:
+            found = self._read[path] = self._walk(path)
+        return found
+
+    def _walk(self, path: str) -> V[Any]:
         node: Any = self.case
         for step in path.split("."):
             match = _STEP.fullmatch(step)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from withhold.logic.rule import LAW_AS_OF, Rule, Version
@@ -280,8 +280,11 @@ class Evaluation:
         return all_(general, not_(any_(*excepted)))
 
 
+@lru_cache(maxsize=65536)
 def _touches(rule: Rule, changed: frozenset[str]) -> bool:
-    """Whether ``rule`` (or any rule below it) reads a changed fact, or an item of a changed list."""
+    """Whether ``rule`` (or any rule below it) reads a changed fact, or an item of a changed list.
+    Remembered: the planner asks it for the same rule and path once per answer it looks ahead over, at
+    every step, and the answer depends on the two alone."""
     reads = transitive_reads(rule)
     return any(path == read or read.startswith(path + "[]") for path in changed for read in reads)
 
