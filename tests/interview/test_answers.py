@@ -7,7 +7,7 @@ import pytest
 
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError, validate_case
-from withhold.interview.answers import answered, answered_dont_know, asked_of, back, dont_know_of
+from withhold.interview.answers import answered, answered_dont_know, asked_of, back, dont_know_of, with_answer
 from withhold.interview.bank import question_text
 
 
@@ -51,3 +51,11 @@ def test_question_text_names_the_offense_of_a_conviction() -> None:
     case = answered(case, "convictions[1].offense", "shoplifting")
     assert question_text(case, "convictions[1].final", "en").startswith("Conviction 2 (shoplifting):")
     assert question_text(case, "convictions[0].final", "en").startswith("Conviction 1:")
+
+
+def test_not_filed_is_answered_as_the_case_files_explicit_null() -> None:
+    from withhold.facts.source import NOT_FILED, CaseFacts
+
+    case = with_answer(validate_case({"withhold": "case/1"}), "asylum.filed_on", NOT_FILED)
+    assert case.asylum.not_filed_yet
+    assert CaseFacts(case).read("asylum.filed_on").value is NOT_FILED

@@ -14,6 +14,7 @@ from typing import Any
 from withhold.facts.case import Case
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
+from withhold.facts.source import NOT_FILED
 from withhold.language import Language
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
@@ -25,7 +26,9 @@ def document_of(case: Case) -> dict[str, Any]:
 
 
 def with_answer(case: Case, path: str, value: Any) -> Case:
-    """The case with ``path`` set to ``value`` (a list path takes a count: that many empty items)."""
+    """The case with ``path`` set to ``value`` (a list path takes a count: that many empty items).
+    ``asylum.filed_on`` may take :data:`~withhold.facts.source.NOT_FILED`, as a case's facts read it:
+    the case file's explicit null."""
     document = document_of(case)
     _set(document, path, value)
     return validate_case(document)
@@ -47,6 +50,8 @@ def _set(document: dict[str, Any], path: str, value: Any) -> None:
         current = parent.get(name) or []
         parent[name] = (current + [{} for _ in range(value)])[:value]
         return
+    if value is NOT_FILED:
+        value = None  # case/1: an explicit asylum.filed_on null records that nothing was filed yet
     parent[name] = value.isoformat() if hasattr(value, "isoformat") else value
 
 

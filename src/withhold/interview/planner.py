@@ -35,8 +35,7 @@ from withhold.facts.source import CaseFacts, OverlayFacts
 from withhold.interview.bank import question_for
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.evaluate import Evaluation
-from withhold.logic.protection import Protection, Status, determine, status_of
-from withhold.logic.value import UNKNOWN
+from withhold.logic.protection import Protection, Status, open_facts, status_of
 from withhold.parameters import load as load_parameters
 
 # Representative answers for lists of choices: none, one ordinary ground, a social group (which opens the
@@ -92,14 +91,9 @@ def _open(evaluation: Evaluation) -> list[tuple[Protection, Status, set[str], se
     it assumes (a contrary finding would defeat it)."""
     found: list[tuple[Protection, Status, set[str], set[str]]] = []
     for protection in PROTECTIONS:
-        determination = determine(protection, evaluation)
-        facts = set(determination.missing) | {a.fact for a in determination.assumptions}
-        if determination.status is not Status.BARRED and facts:
-            bars: set[str] = set()
-            for part in determination.trace.children:
-                if part.role == "bar" and part.value is UNKNOWN:
-                    bars |= part.depends
-            found.append((protection, determination.status, facts, bars))
+        status, facts, bars = open_facts(protection, evaluation)
+        if status is not Status.BARRED and facts:
+            found.append((protection, status, facts, bars))
     return found
 
 

@@ -97,6 +97,20 @@ def status_of(protection: Protection, evaluation: Evaluation) -> Status:
     return _status(elements, bars)
 
 
+def open_facts(protection: Protection, evaluation: Evaluation) -> tuple[Status, set[str], set[str]]:
+    """What the interview needs of a protection, as :func:`determine` would say it but without its
+    reasons, legal points and caveats (the planner asks this at every step): the status; the facts whose
+    answer could change it (its missing facts, and those it assumes while eligible or undetermined); and
+    the facts its open bars depend on."""
+    elements = [evaluation.evaluate(rule)[1] for rule in protection.elements]
+    bars = [evaluation.evaluate(rule)[1] for rule in protection.bars]
+    status = _status(elements, bars)
+    facts = set(_missing(status, elements, bars))
+    if status.is_open:
+        facts |= {assumption.fact for assumption in _assumptions(elements)}
+    return status, facts, set().union(*(t.depends for t in bars if t.value is UNKNOWN))
+
+
 def _missing(status: Status, elements: list[Trace], bars: list[Trace]) -> tuple[str, ...]:
     """Facts whose answer could still change the status (screening/1). Nothing changes ``barred``;
     only an open bar can change ``not_eligible`` (to barred); ``eligible`` changes only through the
