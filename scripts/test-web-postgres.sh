@@ -2,8 +2,8 @@
 # The web tests on PostgreSQL: a throwaway server of its own (scripts/postgres-for-tests.sh, installed from
 # Debian's packages when missing), its DATABASE_URL exported, pytest run on tests/web, and the server
 # stopped and deleted afterwards, whether the tests pass or not. Without arguments it runs tests/web but its
-# browser/ folder (the pages in a real browser: the database underneath is the same Django code, and they
-# are slow); with arguments, those go to pytest instead (e.g. `tests/web` for everything).
+# browser/ folder, then the browser tests (a real browser, with the accessibility checks) against a server
+# whose database is that PostgreSQL; with arguments, those go to pytest instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +15,12 @@ trap 'exit 130' INT TERM
 DATABASE_URL="$(bash scripts/postgres-for-tests.sh start "$dir")"
 export DATABASE_URL
 echo "Web tests on PostgreSQL (127.0.0.1:$(echo "$DATABASE_URL" | sed -E 's|.*:([0-9]+)/.*|\1|'))" >&2
-if [ $# -eq 0 ]; then
-    set -- tests/web --ignore=tests/web/browser
+if [ $# -gt 0 ]; then
+    $UV run --frozen pytest -q -p no:cacheprovider "$@"
+    exit
 fi
-$UV run --frozen pytest -q -p no:cacheprovider "$@"
+$UV run --frozen pytest -q -p no:cacheprovider tests/web --ignore=tests/web/browser
+# The browser tests (with their accessibility checks) against a server on PostgreSQL: the database the
+# URL names, which the Django tests above leave alone (they make and drop test_<name>).
+echo "Browser tests with the server on PostgreSQL" >&2
+WITHHOLD_BROWSER_DATABASE_URL="$DATABASE_URL" $UV run --frozen pytest -q -p no:cacheprovider tests/web/browser

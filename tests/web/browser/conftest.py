@@ -31,6 +31,9 @@ from playwright.sync_api import (
 )
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+MANAGE = [sys.executable, "-m", "withhold.web.manage"]
+BROWSER_DATABASE = "WITHHOLD_BROWSER_DATABASE_URL"
+"""The database the browser tests' server uses, when set (PostgreSQL in ``make test``); else SQLite."""
 
 
 def _free_port() -> int:
@@ -45,7 +48,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data = tmp_path_factory.mktemp("withhold-browser")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}  # its own SQLite
+    # Its own database: a fresh SQLite file in the data directory, or the PostgreSQL database
+    # scripts/test-web-postgres.sh names (the one the Django tests leave alone: they make test_<name>).
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    if os.environ.get(BROWSER_DATABASE):
+        env["DATABASE_URL"] = os.environ[BROWSER_DATABASE]
     env.update(
         DJANGO_SETTINGS_MODULE="withhold.web.settings.local",
         WITHHOLD_DATA_DIR=str(data),
@@ -67,6 +74,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             capture_output=True,
             text=True,
         )
+        if os.environ.get(BROWSER_DATABASE):  # the server really is on the database it was given
+            vendor = subprocess.run(
+                [*MANAGE, "shell", "-c", "from django.db import connection; print(connection.vendor)"],
+                env=env,
+                check=True,
+                timeout=60,
+                capture_output=True,
+                text=True,
+            )
+            assert vendor.stdout.split()[-1:] == ["postgresql"], vendor.stdout
         passwords = dict(re.findall(r"username (\S+)\s+password (\S+)", demo.stdout))
         assert {"demo", "demo-admin"} <= passwords.keys(), "withhold_demo printed no logins"
         yield Server(url, passwords, log)
