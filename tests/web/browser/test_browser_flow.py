@@ -480,3 +480,23 @@ def test_without_javascript(open_browser: OpenBrowser) -> None:
     with page.expect_navigation():
         page.click("main p.eyebrow a")
     assert page.locator("#protections article.card").count() == 4
+
+
+def test_on_a_phone_the_menu_folds_until_opened(open_browser: OpenBrowser) -> None:
+    """At phone width the menu is a disclosure: its links are hidden until "Menu" is opened (no script
+    needed); at desktop width they are always shown and "Menu" is not."""
+    phone = open_browser(PHONE, is_mobile=True)
+    phone.go("/accounts/login/")
+    phone.log_in("demo")
+    audit = phone.page.locator("header nav a[href='/audit/']")
+    expect(phone.page.locator("header summary")).to_be_visible()
+    expect(audit).to_be_hidden()
+    phone.page.click("header summary")
+    expect(audit).to_be_visible()
+    phone.check("docket, phone, menu open")
+
+    desktop = open_browser()
+    desktop.go("/accounts/login/")
+    desktop.log_in("demo")
+    expect(desktop.page.locator("header summary")).to_be_hidden()
+    expect(desktop.page.locator("header nav a[href='/audit/']")).to_be_visible()
