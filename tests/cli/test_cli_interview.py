@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from withhold.cli.app import app
 from withhold.facts.loading import parse_case
+from withhold.facts.source import NOT_FILED
 from withhold.interview.bank import Question, question_for
 from withhold.interview.typed_answer import Answer, Back, DontKnow, Help, Invalid, parse_answer
 from withhold.language import Language, Localized
@@ -184,7 +185,7 @@ def test_dates(language: Language) -> None:
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_asylum_filing_date_can_be_not_filed_yet(language: Language) -> None:
     filed = question_for("asylum.filed_on")
-    assert parse_answer("0", filed, language) == Answer(None)
+    assert parse_answer("0", filed, language) == Answer(NOT_FILED)
     assert parse_answer("2024-01-20", filed, language) == Answer(dt.date(2024, 1, 20))
 
 

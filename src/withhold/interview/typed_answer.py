@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from withhold.facts.source import NOT_FILED
 from withhold.interview.bank import Question
 from withhold.language import Language
 
@@ -53,7 +54,8 @@ _SEPARATORS = re.compile(r"[,;\s]+")
 
 @dataclass(frozen=True)
 class Answer:
-    """A value for the fact (``None`` only for "not filed yet"; a count for a list)."""
+    """A value for the fact (:data:`~withhold.facts.source.NOT_FILED` for "not filed yet", as the case's
+    facts read it; a count for a list)."""
 
     value: Any
 
@@ -148,7 +150,7 @@ def _option(text: str, values: list[str]) -> str | None:
 
 def _date(text: str, raw: str, question: Question) -> Any:
     if question.path == NOT_FILED_PATH and text == NOT_FILED_KEY:
-        return None
+        return NOT_FILED
     match = _DATE.fullmatch(text)
     if match is None:
         return _NOT_AN_ANSWER
