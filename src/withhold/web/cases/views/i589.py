@@ -175,11 +175,15 @@ def by_part(unanswered: tuple[Unanswered, ...]) -> list[Part]:
     ]
 
 
-def _outstanding(record: CaseRecord, kept: BlankForm | None) -> Outstanding:
+def _usable_edition(kept: BlankForm | None) -> str | None:
+    """The kept form's edition when Withhold can still fill it (it has its map), else None."""
+    return kept.edition if kept is not None and kept.edition in known_editions() else None
+
+
+def _outstanding(record: CaseRecord, edition: str | None) -> Outstanding:
+    """What ``edition`` of the form (None: the newest one mapped) leaves unanswered for the case."""
     case = case_of(record.document)
-    as_of = as_of_for(case, today())
-    usable = kept is not None and kept.edition in known_editions()
-    return outstanding_i589(case, as_of, kept.edition if kept is not None and usable else None)
+    return outstanding_i589(case, as_of_for(case, today()), edition)
 
 
 def _filled(
@@ -246,7 +250,8 @@ def i589(request: HttpRequest, membership: Membership, record: CaseRecord) -> Ht
         if filled is not None:
             return filled
         kept = kept_form(membership.organization)
-    outstanding = _outstanding(record, kept)
+    edition = _usable_edition(kept)
+    outstanding = _outstanding(record, edition)
     response = render(
         request,
         "cases/i589.html",
@@ -254,7 +259,7 @@ def i589(request: HttpRequest, membership: Membership, record: CaseRecord) -> Ht
             "record": record,
             "form": form,
             "kept": kept,
-            "kept_usable": kept is not None and kept.edition == outstanding.edition,
+            "kept_usable": edition is not None,
             "problem": problem,
             "may_keep": keeps,
             "outstanding": outstanding,
