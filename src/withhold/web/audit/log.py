@@ -37,6 +37,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, data: Any, organization: Organization, language: Language) -> None:
         super().__init__(data)
+        self.organization = organization
         people = (
             AuditEntry.objects.filter(organization=organization)
             .exclude(username="")
@@ -87,22 +88,26 @@ class AuditFilterForm(forms.Form):
         return data
 
     def chosen(self) -> dict[str, Any]:
-        """The filters that are set and valid (a wrong one is reported on the page and not applied)."""
+        """The filters that are set and valid (a wrong one is reported on the page and not applied). A case
+        number comes with ``case_id``: the id of the organization's case with that number now, or None."""
         self.is_valid()
         cleaned = getattr(self, "cleaned_data", {})
-        return {name: cleaned[name] for name in FILTERS if cleaned.get(name) not in (None, "")}
+        found = {name: cleaned[name] for name in FILTERS if cleaned.get(name) not in (None, "")}
+        if "case" in found:
+            found["case_id"] = case_id_of(self.organization, found["case"])
+        return found
 
 
 def selected(organization: Organization, chosen: dict[str, Any]) -> QuerySet[AuditEntry]:
-    """The organization's entries that pass the ``chosen`` filters, newest first. A case number picks the
-    organization's case with that number now; with none, nothing is selected."""
+    """The organization's entries that pass the ``chosen`` filters (:meth:`AuditFilterForm.chosen`), newest
+    first. A case number that names no case of the organization now selects nothing."""
     entries = AuditEntry.objects.filter(organization=organization)
     if "person" in chosen:
         entries = entries.filter(username=chosen["person"])
     if "action" in chosen:
         entries = entries.filter(action=chosen["action"])
     if "case" in chosen:
-        case_id = case_id_of(organization, chosen["case"])
+        case_id = chosen["case_id"]
         entries = entries.filter(case_id=case_id) if case_id is not None else entries.none()
     if "date_from" in chosen:
         entries = entries.filter(at__date__gte=chosen["date_from"])

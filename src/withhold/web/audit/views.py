@@ -19,7 +19,7 @@ from django.utils.cache import add_never_cache_headers
 
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
-from withhold.web.audit.log import FILTERS, AuditFilterForm, case_id_of, csv_rows, rows, selected
+from withhold.web.audit.log import FILTERS, AuditFilterForm, csv_rows, rows, selected
 from withhold.web.audit.models import Action
 from withhold.web.audit.record import record as audit
 from withhold.web.cases.access import member_view
@@ -42,8 +42,7 @@ def audit_log(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = AuditFilterForm(request.GET, organization, language_of(request))
     chosen = form.chosen()
     entries = selected(organization, chosen)
-    number = chosen.get("case")
-    case_id = case_id_of(organization, number) if number else None
+    number, case_id = chosen.get("case"), chosen.get("case_id")
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
