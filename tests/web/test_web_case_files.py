@@ -80,6 +80,21 @@ def test_a_save_over_a_newer_version_is_refused_with_the_typed_values_kept(
 
 
 @pytest.mark.django_db
+def test_the_case_file_editor_refuses_a_newer_version_in_the_readers_language(
+    record: CaseRecord, attorney: Client
+) -> None:
+    attorney.post(f"/cases/{record.id}/edit/claim/", {"version": 1, "claim.country": "GT"})
+    attorney.post("/language/", {"language": "es", "next": "/cases/"})
+    text = yaml.safe_dump({**record.document, "claim": {"country": "HN"}})
+    stale = attorney.post(f"/cases/{record.id}/edit/document/", {"text": text, "version": 1})
+    assert stale.status_code == 200
+    # The web's own text in Spanish, so not marked as the core's English.
+    assert '<div class="issues" role="alert"><p>Alguien guardó este caso' in stale.content.decode()
+    assert stale.context["form"]["text"].value() == text
+    assert case_of(current(record).document).claim.country == "GT"
+
+
+@pytest.mark.django_db
 def test_the_case_file_editor_names_each_problem_and_keeps_the_text(
     record: CaseRecord, attorney: Client
 ) -> None:
