@@ -13,6 +13,7 @@ from django.contrib.auth.signals import user_login_failed
 from withhold.language import Language
 from withhold.web.accounts.roles import Role
 from withhold.web.accounts.second_factor import authenticator_of, verify
+from withhold.web.cases.sections import translated
 from withhold.web.language import language_of
 from withhold.web.texts import text as ui
 
@@ -89,4 +90,4 @@ class SecondFactorForm(CodeForm):
         field = self.fields["token"]
         field.label = ui("recovery.code_label", language)
         field.help_text = ui("recovery.code_help", language)
-        field.translated = ("label", "help")  # type: ignore[attr-defined]  # read by field_words
+        translated(field, "label", "help")

@@ -18,17 +18,19 @@ from withhold.language import Language
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action, AuditEntry
 from withhold.web.cases.models import CaseRecord
+from withhold.web.cases.sections import translated
 from withhold.web.texts import text as ui
 
-FILTERS = ("person", "action", "case", "date_from", "date_to")
+LABELS = {
+    "person": "audit_log.person",
+    "action": "audit_log.action",
+    "case": "audit_log.case_number",
+    "date_from": "audit_log.from",
+    "date_to": "audit_log.to",
+}
+"""The filters, each with the web text that labels it."""
+FILTERS = tuple(LABELS)
 """The query parameters of the page and of its CSV download (the page number aside)."""
-
-
-def _worded(field: forms.Field, key: str, language: Language) -> forms.Field:
-    """A field labelled in the reader's language (``field_words`` keeps a ``translated`` label as it is)."""
-    field.label = ui(key, language)
-    field.translated = ("label",)  # type: ignore[attr-defined]
-    return field
 
 
 class AuditFilterForm(forms.Form):
@@ -49,35 +51,24 @@ class AuditFilterForm(forms.Form):
         every_action = ui("audit_log.every_action", language)
         actions = [(value, ui(f"audit_action.{value}", language)) for value in Action.values]
         date = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-        self.fields["person"] = _worded(
-            forms.ChoiceField(
-                required=False,
-                choices=[("", everyone), *((p, p) for p in people)],
-                error_messages={"invalid_choice": ui("audit_log.no_such_person", language)},
-            ),
-            "audit_log.person",
-            language,
+        self.fields["person"] = forms.ChoiceField(
+            required=False,
+            choices=[("", everyone), *((p, p) for p in people)],
+            error_messages={"invalid_choice": ui("audit_log.no_such_person", language)},
         )
-        self.fields["action"] = _worded(
-            forms.ChoiceField(
-                required=False,
-                choices=[("", every_action), *actions],
-                error_messages={"invalid_choice": ui("audit_log.no_such_action", language)},
-            ),
-            "audit_log.action",
-            language,
+        self.fields["action"] = forms.ChoiceField(
+            required=False,
+            choices=[("", every_action), *actions],
+            error_messages={"invalid_choice": ui("audit_log.no_such_action", language)},
         )
-        self.fields["case"] = _worded(
-            forms.IntegerField(required=False, min_value=1, widget=forms.NumberInput(attrs={"min": 1})),
-            "audit_log.case_number",
-            language,
+        self.fields["case"] = forms.IntegerField(
+            required=False, min_value=1, widget=forms.NumberInput(attrs={"min": 1})
         )
-        self.fields["date_from"] = _worded(
-            forms.DateField(required=False, widget=date), "audit_log.from", language
-        )
-        self.fields["date_to"] = _worded(
-            forms.DateField(required=False, widget=date), "audit_log.to", language
-        )
+        self.fields["date_from"] = forms.DateField(required=False, widget=date)
+        self.fields["date_to"] = forms.DateField(required=False, widget=date)
+        for name, key in LABELS.items():  # in the reader's language: ``field_words`` shows them as they are
+            self.fields[name].label = ui(key, language)
+            translated(self.fields[name], "label")
         self.language = language
 
     def clean(self) -> dict[str, Any]:
