@@ -29,10 +29,7 @@ from withhold.preparation.comparison import table as comparison_table
 from withhold.roadmap import StageState
 from withhold.roadmap.stages import ROADS
 
-PLACEHOLDERS = frozenset(
-    {"brief", "date", "day", "days", "end", "month", "n", "name", "start", "time", "version", "weekday"}
-    | {"what", "when", "year"}
-)
+PLACEHOLDERS = frozenset({"brief", "date", "days", "end", "name", "start", "time", "version", "what", "when"})
 """The ``{placeholders}`` the report builders fill in; any other name in a text is a typo."""
 
 WHEN_KEYS = (
@@ -139,7 +136,8 @@ def _group(name: str, group: Group, body: Any, entries: dict[Key, Localized], pr
     if not isinstance(body, dict):
         problems.append(f"{name}: expected a mapping of texts")
         return
-    body = {str(key): value for key, value in body.items()}  # `1:` unquoted reads as a number
+    # A key YAML reads as a number (`1:` unquoted) is named as written.
+    body = {str(key): value for key, value in body.items()}
     if group.keys is not None:
         check_fields(name, body, allowed=group.keys, required=group.keys, problems=problems)
     for key, value in body.items():
