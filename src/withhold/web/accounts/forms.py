@@ -61,6 +61,9 @@ class NewPersonForm(forms.Form):
     def __init__(self, *args: Any, language: Language = "en", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.language = language
+        role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)
+        role.choices = [(value, ui(f"role.{value}", language)) for value in Role.values]
 
     def clean_username(self) -> str:
         name: str = self.cleaned_data["username"].strip()
