@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 from withhold.deadlines.model import Kind, Standing
 from withhold.language import Language, Localized, read_localized
@@ -25,7 +25,11 @@ from withhold.law.deadlines.catalogue import DEADLINES
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.protection import Status
 from withhold.package_data import check_fields, read_yaml
+from withhold.preparation.comparison import CONFIDENCES
 from withhold.preparation.comparison import table as comparison_table
+from withhold.preparation.evidence import PRIORITIES, ItemStatus
+from withhold.preparation.other_relief import STATES
+from withhold.preparation.warnings import SEVERITIES
 from withhold.roadmap import StageState
 from withhold.roadmap.stages import ROADS
 
@@ -74,11 +78,11 @@ def groups() -> dict[str, Group]:
         "standings": Group(tuple(s.value for s in Standing)),
         "stages": Group(_stage_ids(), ("title", "happens")),
         "stage_states": Group(tuple(s.value for s in StageState), ("attorney", "client")),
-        "priorities": Group(("essential", "important", "helpful")),
-        "evidence_statuses": Group(("needed", "on_file", "requested", "unavailable")),
-        "severities": Group(("high", "medium", "low")),
-        "confidence": Group(("verified", "secondary", "unverified", "contested")),
-        "relief_states": Group(("indicated", "ask")),
+        "priorities": Group(PRIORITIES),
+        "evidence_statuses": Group(get_args(ItemStatus)),
+        "severities": Group(SEVERITIES),
+        "confidence": Group(CONFIDENCES),
+        "relief_states": Group(STATES),
     }
 
 
