@@ -10,6 +10,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import BrowserContext, Page, ViewportSize
@@ -137,3 +138,53 @@ class Browser:
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{self.path()} scrolls sideways by {overflow}px at {width}px wide"
+
+    def download(self, selector: str) -> tuple[str, bytes]:
+        """Clicks ``selector``; returns the file it downloads, by its suggested name and content."""
+        with self.page.expect_download() as started:
+            self.page.click(selector)
+        found = started.value
+        path = found.path()
+        assert path is not None
+        return found.suggested_filename, Path(path).read_bytes()
+
+
+OpenBrowser = Callable[..., Browser]
+"""The ``open_browser`` fixture (tests/web/browser/conftest.py)."""
+
+
+def focused(page: Page) -> dict[str, Any]:
+    """The focused element: what it is, whether its focus ring shows, and whether it can be seen."""
+    found: dict[str, Any] = page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const style = getComputedStyle(el);
+          const box = el.getBoundingClientRect();
+          const x = box.left + box.width / 2, y = box.top + Math.min(box.height / 2, 10);
+          const top = document.elementFromPoint(x, y);
+          return {
+            tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name') || '',
+            href: el.getAttribute('href') || '', text: (el.innerText || el.value || '').trim().slice(0, 60),
+            inForm: !!el.closest('main form'),
+            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+            inView: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+            covered: !!top && top !== el && !el.contains(top) && !(top.htmlFor && top.htmlFor === el.id),
+          };
+        }"""
+    )
+    return found
+
+
+def tab_to(page: Page, wanted: Callable[[dict[str, Any]], bool], most: int = 40) -> dict[str, Any]:
+    """Presses Tab until ``wanted`` holds for the focused element, checking each stop's focus is visible
+    (WCAG 2.4.7) and not hidden under something else (2.4.11)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if now["tag"] == "body":
+            continue
+        assert now["ring"], f"no visible focus on {now}"
+        assert now["inView"] and not now["covered"], f"the focused element cannot be seen: {now}"
+        if wanted(now):
+            return now
+    raise AssertionError(f"Tab never reached the control after {most} presses")

@@ -14,12 +14,12 @@ import signal
 import socket
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Browser, Server, wait_until_up
+from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Browser, OpenBrowser, Server, wait_until_up
 from cryptography.fernet import Fernet
 from playwright.sync_api import (
     BrowserContext,
@@ -106,7 +106,7 @@ def playwright() -> Iterator[Playwright]:
 @pytest.fixture
 def open_browser(
     playwright: Playwright, server: Server, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Callable[..., Browser]]:
+) -> Iterator[OpenBrowser]:
     """Opens Debian's Chromium (headless, no sandbox, nothing fetched in the background) with a fresh
     profile; ``open_browser(PHONE, is_mobile=True)`` and the like pass options to the context."""
     opened: list[BrowserContext] = []

@@ -10,17 +10,15 @@ import base64
 import csv
 import io
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from browsing import CHROMIUM, DESKTOP, NARROWEST, NO_CHROMIUM, PHONE, Browser
+from browsing import CHROMIUM, DESKTOP, NARROWEST, NO_CHROMIUM, PHONE, Browser, OpenBrowser
 from django_otp.oath import totp
-from test_browser_flow import download, shoot
+from test_browser_flow import shoot
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
-OpenBrowser = Callable[..., Browser]
 CODE = re.compile(r"\b\d{4}-\d{4}-\d{4}\b")
 
 
@@ -74,7 +72,7 @@ def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
     if phone:
         fits_a_phone(browser)
 
-    name, data = download(page, "main a[href^='/audit/audit-log.csv']")
+    name, data = browser.download("main a[href^='/audit/audit-log.csv']")
     assert name.startswith("audit-log-") and name.endswith(".csv")
     lines = list(csv.reader(io.StringIO(data.decode("utf-8"))))
     assert lines[0] == ["username", "action", "case_number", "version", "what", "time"]

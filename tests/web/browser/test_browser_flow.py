@@ -9,13 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import CHROMIUM, DESKTOP, NARROWEST, NO_CHROMIUM, PHONE, SCREENSHOTS, Browser
+from browsing import (
+    CHROMIUM,
+    DESKTOP,
+    NARROWEST,
+    NO_CHROMIUM,
+    PHONE,
+    SCREENSHOTS,
+    Browser,
+    OpenBrowser,
+    focused,
+    tab_to,
+)
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -26,8 +37,6 @@ from withhold.reports.texts import texts
 from withhold.web.interviews.texts import TEXTS
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
-
-OpenBrowser = Callable[..., Browser]
 
 PEOPLE: dict[str, tuple[str, str]] = {"en": ("Odalys", "Brightwater"), "es": ("Itzel", "Ferrándiz")}
 """The invented person of each language's run."""
@@ -146,15 +155,6 @@ def run_interview(browser: Browser, language: Language) -> int:
     raise AssertionError(f"the interview did not end after {MOST_QUESTIONS} questions")
 
 
-def download(page: Page, selector: str) -> tuple[str, bytes]:
-    with page.expect_download() as started:
-        page.click(selector)
-    found = started.value
-    path = found.path()
-    assert path is not None
-    return found.suggested_filename, Path(path).read_bytes()
-
-
 def pdf_text(data: bytes) -> str:
     assert data.startswith(b"%PDF"), data[:20]
     return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
@@ -197,7 +197,7 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert given in page.inner_text("main h1")
     assert page.locator("#protections article.card").count() == 4
 
-    name, data = download(page, "#deadlines a[href$='/deadlines.ics']")
+    name, data = browser.download("#deadlines a[href$='/deadlines.ics']")
     assert given not in name and family not in name  # a file name in a download folder is a disclosure
     calendar = Calendar.from_ical(data)
     events = calendar.walk("VEVENT")
@@ -209,7 +209,7 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert all(given not in e.to_ical().decode() for e in events)
 
     for audience in ("attorney", "client"):
-        name, data = download(page, f"#downloads a[href$='/report/{audience}/{language}.pdf']")
+        name, data = browser.download(f"#downloads a[href$='/report/{audience}/{language}.pdf']")
         assert name.endswith(f"-{audience}-{language}.pdf") and given not in name
         text = pdf_text(data)
         title = " ".join(texts().say(language, "ui", f"title_{audience}").split())
@@ -308,43 +308,6 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     visit("logged out")
     browser.log_in("demo-admin")
     visit("people", "/accounts/people/", "people")
-
-
-def focused(page: Page) -> dict[str, Any]:
-    """The focused element: what it is, whether its focus ring shows, and whether it can be seen."""
-    found: dict[str, Any] = page.evaluate(
-        """() => {
-          const el = document.activeElement;
-          const style = getComputedStyle(el);
-          const box = el.getBoundingClientRect();
-          const x = box.left + box.width / 2, y = box.top + Math.min(box.height / 2, 10);
-          const top = document.elementFromPoint(x, y);
-          return {
-            tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name') || '',
-            href: el.getAttribute('href') || '', text: (el.innerText || el.value || '').trim().slice(0, 60),
-            inForm: !!el.closest('main form'),
-            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-            inView: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
-            covered: !!top && top !== el && !el.contains(top) && !(top.htmlFor && top.htmlFor === el.id),
-          };
-        }"""
-    )
-    return found
-
-
-def tab_to(page: Page, wanted: Callable[[dict[str, Any]], bool], most: int = 40) -> dict[str, Any]:
-    """Presses Tab until ``wanted`` holds for the focused element, checking each stop's focus is visible
-    (WCAG 2.4.7) and not hidden under something else (2.4.11)."""
-    for _ in range(most):
-        page.keyboard.press("Tab")
-        now = focused(page)
-        if now["tag"] == "body":
-            continue
-        assert now["ring"], f"no visible focus on {now}"
-        assert now["inView"] and not now["covered"], f"the focused element cannot be seen: {now}"
-        if wanted(now):
-            return now
-    raise AssertionError(f"Tab never reached the control after {most} presses")
 
 
 def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:

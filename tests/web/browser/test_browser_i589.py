@@ -9,10 +9,9 @@ import io
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, NARROWEST, NO_CHROMIUM, PHONE, SCREENSHOTS, Browser
+from browsing import CHROMIUM, NARROWEST, NO_CHROMIUM, PHONE, SCREENSHOTS, Browser, OpenBrowser
 from playwright.sync_api import Page
 from pypdf import PdfReader
-from test_browser_flow import OpenBrowser, download
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
@@ -77,7 +76,7 @@ def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
     assert f"{listed} questions of the form are still unanswered" in page.inner_text("main")
     shoot_whole(page, "i589-case-en")
 
-    name, data = download(page, "main button[name=use][value=kept]")
+    name, data = browser.download("main button[name=use][value=kept]")
     assert name.startswith("case-") and name.endswith("-i589.pdf")
     assert PdfReader(io.BytesIO(data)).get_fields()
     assert page.locator("#unanswered table tbody tr").count() == listed  # still there after the download
@@ -91,7 +90,7 @@ def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
 
     # The one-off upload still works beside the kept form.
     page.set_input_files("#id_blank", str(blank))
-    name, data = download(page, "main form[enctype] button[type=submit]")
+    name, data = browser.download("main form[enctype] button[type=submit]")
     assert data.startswith(b"%PDF")
 
     page.set_viewport_size(PHONE)
@@ -107,5 +106,5 @@ def test_the_one_click_fill_works_without_javascript(open_browser: OpenBrowser, 
     case = first_case(browser)
     browser.go(f"{case}i589/")
     assert browser.page.locator("#unanswered table").count() > 0
-    name, data = download(browser.page, "main button[name=use][value=kept]")
+    name, data = browser.download("main button[name=use][value=kept]")
     assert name.endswith("-i589.pdf") and data.startswith(b"%PDF")

@@ -6,17 +6,24 @@ violations fail). The case is the demo's invented one with a drug-trafficking co
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, NARROWEST, NO_CHROMIUM, PHONE, SCREENSHOTS, Browser
+from browsing import (
+    CHROMIUM,
+    NARROWEST,
+    NO_CHROMIUM,
+    PHONE,
+    SCREENSHOTS,
+    Browser,
+    OpenBrowser,
+    focused,
+    tab_to,
+)
 from playwright.sync_api import Page
-from test_browser_flow import focused, tab_to
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
-OpenBrowser = Callable[..., Browser]
 LISTS = (
     "hearings",
     "convictions",
