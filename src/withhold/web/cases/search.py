@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -55,6 +56,12 @@ def terms_of(case: Case) -> set[str]:
         if term:
             terms.add(term)
     return terms
+
+
+def terms_may_differ(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether two stored case files may have different :func:`terms_of`: only when their person differs,
+    the one part the terms are read from (found without reading either case)."""
+    return before.get("person") != after.get("person")
 
 
 def query_terms(query: str) -> list[str]:

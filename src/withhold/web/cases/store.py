@@ -93,8 +93,7 @@ def save(
             if then is not None:
                 then(locked)
             return locked
-        # The search digests come from the person's names and A-number alone (search.terms_of).
-        identity_changed = locked.document.get("person") != document.get("person")
+        reindex = search.terms_may_differ(locked.document, document)
         locked.version += 1
         locked.document = document
         locked.summary = summary
@@ -108,7 +107,7 @@ def save(
             created_by=who,
             username=name,
         )
-        if identity_changed:
+        if reindex:
             search.index(locked, case)
         if then is not None:
             then(locked)
