@@ -8,6 +8,7 @@ from report_cases import EXAMPLE_NAMES, as_of, example, report_of
 
 from withhold.language import Language
 from withhold.logic.protection import Status
+from withhold.preparation.warnings import SEVERITIES
 from withhold.reports import AttorneyReport, ClientReport
 from withhold.reports.texts import texts
 from withhold.screening import screen
@@ -104,3 +105,9 @@ def test_a_discretionary_grant_is_noted_only_while_the_protection_is_open(name: 
         determination = screening[shown.name]
         still_open = determination.status in (Status.ELIGIBLE, Status.UNDETERMINED)
         assert shown.discretionary == (determination.protection.discretionary and still_open)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_the_warnings_are_listed_most_severe_first(name: str) -> None:
+    shown = [w.severity for w in attorney(name).warnings]
+    assert shown == sorted(shown, key=SEVERITIES.index)

@@ -20,8 +20,6 @@ from withhold.reports.texts import texts
 MARKED = ("unverified", "contested")
 """Confidence levels a report never shows as settled law."""
 
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-
 
 def cell_view(cell: Cell | None, language: Language) -> CellView:
     words = texts()
@@ -72,7 +70,7 @@ def warning_lines(
             protections=protection_names(w.protections, found, language),
             contested=w.contested,
         )
-        for w in sorted(warnings, key=lambda w: SEVERITY_ORDER.get(w.severity, len(SEVERITY_ORDER)))
+        for w in warnings  # most severe first, as case_warnings orders them
     )
 
 
