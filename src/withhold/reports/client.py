@@ -108,7 +108,6 @@ def _protection(determination: Determination, comparison: Comparison, language: 
     words = texts()
     name = determination.protection.name
     status = determination.status.value
-    column = next((c for c in comparison.columns if c.protection == name), None)
     meanings: list[Meaning] = []
     # What a protection would give is listed for those still open (eligible, or not yet known: never
     # treated as closed); a closed one says so in a sentence instead of a page of rows.
@@ -125,7 +124,7 @@ def _protection(determination: Determination, comparison: Comparison, language: 
         status=status,
         status_text=words.say(language, "statuses", status, "plain"),
         explain=words.say(language, "protections", name, "explain"),
-        why=column.plain_reason.get(language) if column else "",
+        why=comparison.column(name).plain_reason.get(language),
         meanings=tuple(meanings),
         authority="; ".join(determination.protection.citations),
     )
