@@ -18,7 +18,6 @@ from itertools import groupby
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -123,11 +122,9 @@ def _keep(request: HttpRequest, membership: Membership, form: BlankFormForm, pdf
     return kept
 
 
-@member_view(Can.VIEW)
+@member_view(Can.KEEP_FORMS)
 def blank_i589(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The organization's kept blank I-589: see it, keep one, replace it."""
-    if not membership.can(Can.KEEP_FORMS):
-        raise PermissionDenied
     form = BlankFormForm(request.POST or None, request.FILES or None)
     del form.fields["keep"]
     if request.method == "POST" and form.is_valid():
