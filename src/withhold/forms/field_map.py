@@ -2,7 +2,7 @@
 
 The map is data: which case/1 fact or value function answers each question, and which PDF field holds
 the answer. Reading it checks everything that does not need the PDF (every reference resolves, every
-format and function exists); :func:`withhold.forms.pdf_form.PdfForm.check` checks it against the PDF.
+format and function exists); :func:`withhold.forms.i589.check_map` checks it against the PDF.
 """
 
 from __future__ import annotations
@@ -112,22 +112,35 @@ class FieldMap:
     def question(self, identifier: str) -> Question | None:
         return next((q for q in self.questions if q.id == identifier), None)
 
+    def slots(self) -> Iterator[Slot]:
+        """Every row slot: the tables' on the form, then Supplement A's."""
+        for table in self.tables:
+            yield from table.slots
+        yield from self.supplement_a.slots
+
     def fields(self) -> Iterator[str]:
         """Every PDF field the map writes."""
         for question in self.questions:
             yield from question.fields
-        for table in self.tables:
-            for slot in table.slots:
-                yield from _slot_fields(slot)
-        for slot in self.supplement_a.slots:
-            yield from _slot_fields(slot)
+        for slot in self.slots():
+            yield from slot_fields(slot)
         yield self.supplement_a.name
         yield self.supplement_a.a_number
         b = self.supplement_b
         yield from (b.name, b.a_number, b.part, b.question, b.text)
 
+    def checkboxes(self) -> Iterator[str]:
+        """Every PDF field the map checks (rather than writes text in)."""
+        for question in self.questions:
+            yield from (question.checkboxes or {}).values()
+        for slot in self.slots():
+            for target in slot.values():
+                if not isinstance(target, str):
+                    yield from target.values()
 
-def _slot_fields(slot: Slot) -> Iterator[str]:
+
+def slot_fields(slot: Slot) -> Iterator[str]:
+    """The PDF fields of one row slot: a column's text field, or its answers' checkboxes."""
     for target in slot.values():
         if isinstance(target, str):
             yield target

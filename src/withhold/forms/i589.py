@@ -17,7 +17,7 @@ from withhold.facts.case import Case
 from withhold.forms.answers import Continuation, Placed, Plan, Unanswered, resolve
 from withhold.forms.edition import edition_of, latest_edition, map_for
 from withhold.forms.errors import FormError
-from withhold.forms.field_map import FieldMap, Slot
+from withhold.forms.field_map import FieldMap, slot_fields
 from withhold.forms.formats import DoesNotFitError, render
 from withhold.forms.layout import fits, pages, split
 from withhold.forms.pdf_form import PdfForm
@@ -40,19 +40,9 @@ class FilledForm:
     supplement_b_pages: int
 
 
-def _checkbox_fields(field_map: FieldMap) -> set[str]:
-    boxes = {box for q in field_map.questions for box in (q.checkboxes or {}).values()}
-    slots: list[Slot] = [s for t in field_map.tables for s in t.slots] + list(field_map.supplement_a.slots)
-    for slot in slots:
-        for target in slot.values():
-            if not isinstance(target, str):
-                boxes.update(target.values())
-    return boxes
-
-
 def check_map(field_map: FieldMap, pdf: PdfForm) -> list[str]:
     """How the map and the PDF disagree: fields missing, of another kind, boxes without one on-state."""
-    boxes = _checkbox_fields(field_map)
+    boxes = set(field_map.checkboxes())
     problems = []
     for name in sorted(set(field_map.fields())):
         widget = pdf.widgets.get(name)
@@ -174,7 +164,7 @@ def fill_i589(case: Case, form: bytes, as_of: dt.date) -> FilledForm:
     a_pages = plan.supplement_a_pages
     a_names: list[dict[str, str]] = []
     if a_pages:
-        original = [f for slot in supplement_a.slots for f in _slot_names(slot)]
+        original = [f for slot in supplement_a.slots for f in slot_fields(slot)]
         renames: list[Callable[[str], str]] = [_same]
         after = pdf.page_of(supplement_a.name)
         for copy in range(1, a_pages):
@@ -252,13 +242,6 @@ def fill_i589(case: Case, form: bytes, as_of: dt.date) -> FilledForm:
 
 def _same(field: str) -> str:
     return field
-
-
-def _slot_names(slot: Slot) -> list[str]:
-    names: list[str] = []
-    for target in slot.values():
-        names.extend([target] if isinstance(target, str) else target.values())
-    return names
 
 
 def _font_can_show(text: str) -> bool:
