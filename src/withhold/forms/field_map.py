@@ -202,12 +202,21 @@ def _question(raw: Any, problems: list[str]) -> Question | None:
         ask=str(raw.get("ask")),
         source=_source(raw, where, problems),
         field=raw.get("field"),
-        checkboxes={str(k): str(v) for k, v in raw["checkboxes"].items()} if "checkboxes" in raw else None,
+        checkboxes=_checkboxes(raw.get("checkboxes"), where, problems),
         if_any=bool(raw.get("if_any", False)),
         only_if=_condition(raw.get("only_if"), where, problems),
         section_if=_condition(raw.get("section_if"), where, problems),
         id=raw.get("id"),
     )
+
+
+def _checkboxes(raw: Any, where: str, problems: list[str]) -> dict[str, str] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: checkboxes is a mapping of answer to checkbox field")
+        return None
+    return {str(k): str(v) for k, v in raw.items()}
 
 
 def _column(raw: Any, table: str, problems: list[str]) -> Column | None:
