@@ -209,7 +209,7 @@ def checklist(case: Case, screening: Screening) -> Checklist:
     """The evidence checklist for ``case``, tailored by its facts and by ``screening`` (of that case).
     Pure: no I/O beyond the package data, no clock."""
     data = evidence_data()
-    situation = Situation(case, screening, one_year_deadline(screening))
+    situation = Situation(case, screening)
     values = _case_values(situation, data.phrases)
     items: list[ChecklistItem] = []
     left_out: list[LeftOut] = []
@@ -293,12 +293,15 @@ def _foreign_records(case: Case) -> tuple[EvidenceRecord, ...]:
 class Situation:
     case: Case
     screening: Screening
-    one_year_deadline: dt.date | None
-    """The last day to file for asylum as the law computed it in the screening; None when unknown."""
 
     @property
     def as_of(self) -> dt.date:
         return self.screening.law_as_of
+
+    @property
+    def one_year_deadline(self) -> dt.date | None:
+        """The last day to file for asylum as the law computed it in the screening; None when unknown."""
+        return one_year_deadline(self.screening)
 
 
 # --- conditions: when an item applies --------------------------------------------------------------
