@@ -9,7 +9,9 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
+from withhold.cli.render_deadlines import day_text
 from withhold.deadlines.model import Standing
+from withhold.language import days_in_words
 from withhold.roadmap import Roadmap, StageState, StageView
 
 MARKS = {
@@ -61,17 +63,14 @@ def _stage(number: int, view: StageView, as_of: dt.date) -> Iterator[RenderableT
     if detailed:
         yield _detail(view.stage.happens)
     for label, day in view.events:
-        yield _detail(f"{label}: {day.strftime('%a')} {day.isoformat()}")
+        yield _detail(f"{label}: {day_text(day)}")
     for entry in view.deadlines:
         if entry.date is None:
             needs = ", ".join(entry.depends) or "more facts"
             yield _detail(Text(f"{entry.title}: cannot be computed yet (needs {needs})", style="dim"))
             continue
-        left = (entry.date - as_of).days
-        when = "today" if left == 0 else f"in {left} days" if left > 0 else f"{-left} days ago"
-        line = Text(
-            f"{entry.title}: {entry.date.strftime('%a')} {entry.date.isoformat()} ({when}, {entry.status.value})"
-        )
+        when = days_in_words((entry.date - as_of).days, "en")
+        line = Text(f"{entry.title}: {day_text(entry.date)} ({when}, {entry.status.value})")
         if entry.status is Standing.MISSED:
             line.stylize("red")
         elif entry.soon(as_of):
