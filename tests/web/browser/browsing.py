@@ -39,7 +39,7 @@ BLOCKING = ("serious", "critical")
 """The axe-core impacts that fail a test; the others are printed."""
 
 SCREENSHOTS = os.environ.get("WITHHOLD_SCREENSHOTS", "")
-"""Where the page-type test writes its screenshots (``WITHHOLD_SCREENSHOTS=docs/web``); none if unset."""
+"""Where :meth:`Browser.shoot` writes the screenshots (``WITHHOLD_SCREENSHOTS=docs/web``); none if unset."""
 
 _AXE = Axe()  # reads the axe.min.js the package ships once
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
@@ -138,6 +138,15 @@ class Browser:
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{self.path()} scrolls sideways by {overflow}px at {width}px wide"
+
+    def shoot(self, name: str, whole: bool = False) -> None:
+        """A screenshot, ``name.png`` in :data:`SCREENSHOTS` (none if unset), in CSS pixels: the window, or
+        the ``whole`` page top to bottom."""
+        if not SCREENSHOTS:
+            return
+        folder = Path(SCREENSHOTS)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=folder / f"{name}.png", full_page=whole, scale="css", animations="disabled")
 
     def download(self, selector: str) -> tuple[str, bytes]:
         """Clicks ``selector``; returns the file it downloads, by its suggested name and content."""

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from browsing import CHROMIUM, DESKTOP, NARROWEST, NO_CHROMIUM, PHONE, Browser, OpenBrowser
 from django_otp.oath import totp
-from test_browser_flow import shoot
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
@@ -56,7 +55,7 @@ def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
     cases = page.locator("table.audit-log tbody td:nth-child(4) a").all_inner_texts()
     assert cases and set(cases) == {f"Case {number}"}
     browser.check(f"the audit log of one case ({size})")
-    shoot(browser, "audit-log-case", size)
+    browser.shoot(f"audit-log-case-{size}")
     if phone:
         fits_a_phone(browser)
 
@@ -68,7 +67,7 @@ def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
     browser.check(f"the audit log, filtered ({size})")
     if phone:  # the list, as cards
         page.locator("table.audit-log").scroll_into_view_if_needed()
-    shoot(browser, "audit-log", size)
+    browser.shoot(f"audit-log-{size}")
     if phone:
         fits_a_phone(browser)
 
@@ -135,7 +134,7 @@ def test_recovery_codes(open_browser: OpenBrowser) -> None:
     codes = CODE.findall(page.inner_text("main ol"))
     assert len(codes) == 10
     browser.check("the recovery codes, shown once")
-    shoot(browser, "recovery-codes", "desktop")
+    browser.shoot("recovery-codes-desktop")
     fits_a_phone(browser)
     page.set_viewport_size(DESKTOP)
 
@@ -143,7 +142,7 @@ def test_recovery_codes(open_browser: OpenBrowser) -> None:
     assert not CODE.search(page.inner_text("main"))
     assert "You have 10 recovery codes left." in page.inner_text("main")
     browser.check("two-factor login, on, with recovery codes")
-    shoot(browser, "two-factor-on", "desktop")
+    browser.shoot("two-factor-on-desktop")
     page.click("#id_codes-token")
     submit(browser, "main button[value=new_codes]")  # no code given: refused, said where
     assert page.is_visible("main .issues[role=alert]") and page.is_visible("#id_codes-token_error")

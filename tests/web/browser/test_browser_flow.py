@@ -11,7 +11,6 @@ import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +20,6 @@ from browsing import (
     NARROWEST,
     NO_CHROMIUM,
     PHONE,
-    SCREENSHOTS,
     Browser,
     OpenBrowser,
     focused,
@@ -239,14 +237,6 @@ def find_result_page(browser: Browser) -> None:
     pytest.fail("no example case has a finished interview to show its result page")
 
 
-def shoot(browser: Browser, name: str, size: str) -> None:
-    if not SCREENSHOTS:
-        return
-    folder = Path(SCREENSHOTS)
-    folder.mkdir(parents=True, exist_ok=True)
-    browser.page.screenshot(path=folder / f"{name}-{size}.png", scale="css", animations="disabled")
-
-
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     """Each kind of page, accessible at desktop and phone sizes, none scrolling sideways on a phone."""
@@ -265,7 +255,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
             browser.errors[:] = [error for error in browser.errors if expected not in error]
         browser.check(f"{what} ({size})")
         if screenshot:
-            shoot(browser, screenshot, size)
+            browser.shoot(f"{screenshot}-{size}")
         if phone:
             browser.fits(PHONE["width"])
             browser.fits(NARROWEST)

@@ -9,8 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, NARROWEST, NO_CHROMIUM, PHONE, SCREENSHOTS, Browser, OpenBrowser
-from playwright.sync_api import Page
+from browsing import CHROMIUM, NARROWEST, NO_CHROMIUM, PHONE, Browser, OpenBrowser
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
@@ -26,13 +25,6 @@ def blank() -> Path:
             f"the blank Form I-589 is not at {BLANK_I589.resolve()}: put ../shared/forms beside the checkout"
         )
     return BLANK_I589
-
-
-def shoot_whole(page: Page, name: str) -> None:
-    """The whole page, top to bottom (``WITHHOLD_SCREENSHOTS=folder``; none if unset)."""
-    if SCREENSHOTS:
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=Path(SCREENSHOTS) / f"{name}.png", full_page=True, animations="disabled")
 
 
 def first_case(browser: Browser) -> str:
@@ -53,7 +45,7 @@ def keep_blank_form(browser: Browser, blank: Path) -> None:
     assert "edition 03/01/23" in page.inner_text("main .messages")
     assert "03/01/23" in page.inner_text("main")
     browser.check("blank form, kept")
-    shoot_whole(page, "i589-blank-en")
+    browser.shoot("i589-blank-en", whole=True)
     browser.log_out()
 
 
@@ -74,7 +66,7 @@ def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
     assert listed > 0
     assert page.locator("#unanswered h3").first.inner_text().startswith("Part A.I")
     assert f"{listed} questions of the form are still unanswered" in page.inner_text("main")
-    shoot_whole(page, "i589-case-en")
+    browser.shoot("i589-case-en", whole=True)
 
     name, data = browser.download("main button[name=use][value=kept]")
     assert name.startswith("case-") and name.endswith("-i589.pdf")
@@ -85,7 +77,7 @@ def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
     browser.check("I-589 in Spanish")
     assert "preguntas del formulario siguen sin respuesta" in page.inner_text("main")
     assert page.locator("#unanswered h3").first.inner_text().startswith("Parte A.I")
-    shoot_whole(page, "i589-case-es")
+    browser.shoot("i589-case-es", whole=True)
     browser.choose_language("en")
 
     # The one-off upload still works beside the kept form.

@@ -6,7 +6,6 @@ violations fail). The case is the demo's invented one with a drug-trafficking co
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from browsing import (
@@ -14,7 +13,6 @@ from browsing import (
     NARROWEST,
     NO_CHROMIUM,
     PHONE,
-    SCREENSHOTS,
     Browser,
     OpenBrowser,
     focused,
@@ -63,12 +61,6 @@ def press(page: Page, selector: str) -> None:
         page.click(selector)
 
 
-def shoot(browser: Browser, name: str) -> None:
-    if SCREENSHOTS:
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        browser.page.screenshot(path=Path(SCREENSHOTS) / f"{name}.png", full_page=True, animations="disabled")
-
-
 def legends(page: Page) -> list[str]:
     return [text.strip() for text in page.locator("main fieldset.item > legend").all_inner_texts()]
 
@@ -81,7 +73,7 @@ def test_a_list_from_adding_to_saving(size: str, open_browser: OpenBrowser) -> N
     path = convictions_of_marco(browser)
     assert legends(page) == ["Conviction 1"]
     browser.check(f"convictions ({size})")
-    shoot(browser, f"list-editor-en-{size}")
+    browser.shoot(f"list-editor-en-{size}", whole=True)
     if phone:
         browser.fits(NARROWEST)
         page.set_viewport_size(PHONE)
@@ -100,7 +92,7 @@ def test_a_list_from_adding_to_saving(size: str, open_browser: OpenBrowser) -> N
     assert "id_convictions-1-sentence_months_error" in (field.get_attribute("aria-describedby") or "")
     assert page.input_value("#id_convictions-1-offense") == "Invented trespass"  # typed, kept
     browser.check(f"convictions with an error ({size})")
-    shoot(browser, f"list-editor-error-en-{size}")
+    browser.shoot(f"list-editor-error-en-{size}", whole=True)
 
     page.fill("#id_convictions-1-sentence_months", "3")
     press(page, "main button[value=remove-1]")
@@ -108,7 +100,7 @@ def test_a_list_from_adding_to_saving(size: str, open_browser: OpenBrowser) -> N
     notice = page.locator("main .notice[role=status]").inner_text()
     assert "When you save, these will be removed:" in notice and OFFENSE in notice
     browser.check(f"convictions with one marked for removal ({size})")
-    shoot(browser, f"list-editor-removing-en-{size}")
+    browser.shoot(f"list-editor-removing-en-{size}", whole=True)
     press(page, "main button[value=keep-1]")
     assert legends(page) == ["Conviction 1", "Conviction 2"]
 
@@ -116,7 +108,7 @@ def test_a_list_from_adding_to_saving(size: str, open_browser: OpenBrowser) -> N
     assert legends(page) == ["Condena 1"]
     assert page.input_value("#id_convictions-0-date") == "2019-04-15"  # not lost to the Spanish format
     browser.check(f"convictions in Spanish ({size})")
-    shoot(browser, f"list-editor-es-{size}")
+    browser.shoot(f"list-editor-es-{size}", whole=True)
     press(page, "main button[value=add]")
     page.fill("#id_convictions-1-offense", "Invented trespass")
     page.fill("#id_convictions-1-sentence_months", "3")
@@ -209,15 +201,15 @@ def test_every_list_page_and_the_pages_leading_to_them(open_browser: OpenBrowser
     browser.go(f"{case}edit/family/")
     assert page.locator("main nav a[href$='/edit/children/']").count() == 1
     browser.check("family section with its lists")
-    shoot(browser, "section-with-lists-phone")
+    browser.shoot("section-with-lists-phone", whole=True)
     for link in links:
         browser.go(link)
         browser.check(f"list page {link}")
         if link.endswith("/entries/"):  # an ordered list: its items move up and down
             assert page.locator("main button[value=down-1]").count() == 1
-            shoot(browser, "list-editor-entries-phone")
+            browser.shoot("list-editor-entries-phone", whole=True)
         browser.fits(NARROWEST)
         page.set_viewport_size(PHONE)
     browser.go(f"{case}edit/children/")
     assert legends(page)[:2] == ["Child 1", "Child 2"]
-    shoot(browser, "list-editor-children-phone")
+    browser.shoot("list-editor-children-phone", whole=True)
