@@ -12,13 +12,15 @@ from django import template
 from withhold.facts.describe import value_text
 from withhold.language import Language, Localized, days_in_words
 from withhold.web.interviews.texts import TEXTS
+from withhold.web.language import chosen
 from withhold.web.texts import has, text
 
 register = template.Library()
 
 
 def _language(value: Any) -> Language:
-    return "es" if value == "es" else "en"
+    """The language ``value`` names, English when it names none Withhold speaks."""
+    return chosen(value) or "en"
 
 
 def _language_of(context: template.Context) -> Language:
@@ -81,7 +83,7 @@ def field_words(context: template.Context, field: Any) -> dict[str, str]:
 def say(text: Any, language: str) -> str:
     """A :class:`Localized` text in ``language`` (English when the language is not one Withhold speaks)."""
     if isinstance(text, Localized):
-        return text.get(language if language in ("en", "es") else "en")  # type: ignore[arg-type]
+        return text.get(_language(language))
     return "" if text is None else str(text)
 
 
