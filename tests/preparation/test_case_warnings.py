@@ -8,16 +8,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from importlib import resources
 from typing import Any
 
 import pytest
-import yaml
 
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.language import LANGUAGES
 from withhold.law.registry import rule_by_id
+from withhold.package_data import read_yaml
 from withhold.preparation.warnings import (
     ONE_YEAR_BAR,
     ONE_YEAR_DEADLINE,
@@ -44,8 +43,7 @@ def warnings_for(document: dict[str, Any], as_of: dt.date = AS_OF) -> dict[str, 
 
 
 def raw_data() -> dict[str, Any]:
-    text = resources.files("withhold.preparation").joinpath("warnings.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_yaml("withhold.preparation", "warnings.yaml")
     return data
 
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
 import pytest
-import yaml
 
 from withhold.facts.case import Case, EvidenceItem
 from withhold.facts.loading import parse_case, validate_case
 from withhold.language import LANGUAGES
+from withhold.package_data import read_yaml
 from withhold.preparation.evidence import (
     CONDITIONS,
     PRIORITIES,
@@ -58,8 +57,7 @@ def left_out_ids(result: Checklist) -> set[str]:
 
 
 def raw_data() -> dict[str, Any]:
-    text = resources.files("withhold.preparation").joinpath("evidence.yaml").read_text(encoding="utf-8")
-    loaded = yaml.safe_load(text)
+    loaded = read_yaml("withhold.preparation", "evidence.yaml")
     assert isinstance(loaded, dict)
     return loaded
 

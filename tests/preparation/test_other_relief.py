@@ -9,15 +9,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from importlib import resources
 from typing import Any
 
 import pytest
-import yaml
 
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.language import LANGUAGES
+from withhold.package_data import read_yaml
 from withhold.preparation.other_relief import (
     STATES,
     TPS_STATUSES,
@@ -40,8 +39,7 @@ def flags_for(document: dict[str, Any], as_of: dt.date = AS_OF, data: Any = None
 
 
 def raw_data() -> dict[str, Any]:
-    text = resources.files("withhold.preparation").joinpath("other_relief.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_yaml("withhold.preparation", "other_relief.yaml")
     return data
 
 
