@@ -194,6 +194,12 @@ def test_admin_pages_and_error_pages_in_spanish(
     assert "No encontrado" in missing.content.decode()
 
 
+def test_the_qr_code_is_named_in_the_chosen_language(spanish: Callable[[str], Client]) -> None:
+    page = spanish(Role.VIEWER).get("/accounts/two-factor/").content.decode()
+    named = re.findall(r'<svg role="img" aria-label="([^"]*)"', page)
+    assert named == ["Código QR para su aplicación de autenticación"]
+
+
 def test_the_login_page_follows_the_chosen_language(db: None) -> None:
     client = Client()
     client.post("/language/", {"language": "es", "next": "/accounts/login/"})

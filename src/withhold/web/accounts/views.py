@@ -16,6 +16,7 @@ from django.contrib.auth.views import LoginView
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -105,12 +106,13 @@ def person_change(request: HttpRequest, membership: Membership, member_id: int) 
     return redirect("accounts:people")
 
 
-def qr_svg(uri: str) -> str:
+def qr_svg(uri: str, label: str) -> str:
+    """The QR code of ``uri`` as inline SVG, an image named ``label`` (in the reader's language)."""
     image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     buffer = BytesIO()
     image.save(buffer)
     svg = buffer.getvalue().decode("utf-8").split("?>", 1)[-1].strip()
-    return svg.replace("<svg ", '<svg role="img" aria-label="QR code for your authenticator app" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
 def _show_codes(request: HttpRequest, codes: list[str]) -> HttpResponse:
@@ -141,7 +143,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             return _show_codes(request, codes)
         form.add_error("token", ui("invalid.code_wrong", language))
     secret = base64.b32encode(device.bin_key).decode("ascii")
-    context = {"on": False, "form": form, "secret": secret, "qr": mark_safe(qr_svg(device.config_url))}
+    qr = mark_safe(qr_svg(device.config_url, ui("accounts.qr", language)))
+    context = {"on": False, "form": form, "secret": secret, "qr": qr}
     return render(request, "accounts/two_factor.html", context)
 
 
