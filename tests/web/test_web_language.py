@@ -14,10 +14,11 @@ import pytest
 import yaml
 from django.test import Client
 
+from withhold.language import placeholders
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import Role
 from withhold.web.cases.models import CaseRecord
-from withhold.web.texts import parse, texts
+from withhold.web.texts import PLACEHOLDERS, parse, texts
 
 WEB = Path(__file__).resolve().parents[2] / "src" / "withhold" / "web"
 
@@ -99,6 +100,12 @@ def test_every_text_has_its_translation() -> None:
     found = texts()
     assert len(found) > 200
     assert all(pair.en and pair.es and pair.en != pair.es for pair in found.values())
+
+
+def test_every_placeholder_allowed_is_one_a_text_uses() -> None:
+    used = set().union(*(placeholders(pair.en) or set() for pair in texts().values()))
+    assert used <= PLACEHOLDERS
+    assert PLACEHOLDERS - used == set()
 
 
 @pytest.mark.parametrize(

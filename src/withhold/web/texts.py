@@ -5,8 +5,9 @@ The file holds groups of texts; a text is named ``group.key``. It is read by
 :func:`withhold.package_data.read_yaml`, which refuses a text given twice (the second would replace the
 first unseen). Loading checks the whole file and reports every problem at once: a missing or empty
 translation, a Spanish text identical to the English one (an untranslated copy), English and Spanish texts
-with different ``{placeholders}``, or a placeholder the templates never fill. Templates show them with ``{% ui "group.key" %}`` (:mod:`withhold.web.templatetags
-.withhold`); the core's own wording (reasons, rule titles) is not here: it is English only.
+with different ``{placeholders}``, or a placeholder the templates never fill. Templates show them with
+``{% ui "group.key" %}`` (:mod:`withhold.web.templatetags.withhold`); the core's own wording (reasons, rule
+titles) is not here: it is English only.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ PLACEHOLDERS = frozenset(
         "n",
         "of",
         "number",
-        "record",
         "date",
         "change",
         "who",
