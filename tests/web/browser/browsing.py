@@ -35,6 +35,9 @@ PHONE: ViewportSize = {"width": 390, "height": 844}
 NARROWEST = 320
 """WCAG 1.4.10 (reflow): content fits 320 CSS pixels without scrolling sideways."""
 
+PHONE_DEVICE: dict[str, Any] = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+"""What a phone's browser context is besides its size: a mobile viewport, touch, two device pixels a CSS pixel."""
+
 BLOCKING = ("serious", "critical")
 """The axe-core impacts that fail a test; the others are printed."""
 
@@ -139,6 +142,13 @@ class Browser:
         )
         assert overflow <= 0, f"{self.path()} scrolls sideways by {overflow}px at {width}px wide"
 
+    def fits_a_phone(self) -> None:
+        """At a phone's size nothing scrolls sideways, nor at the narrowest width; left at the phone's size."""
+        self.page.set_viewport_size(PHONE)
+        self.fits(PHONE["width"])
+        self.fits(NARROWEST)
+        self.page.set_viewport_size(PHONE)
+
     def shoot(self, name: str, whole: bool = False) -> None:
         """A screenshot, ``name.png`` in :data:`SCREENSHOTS` (none if unset), in CSS pixels: the window, or
         the ``whole`` page top to bottom."""
@@ -160,6 +170,12 @@ class Browser:
 
 OpenBrowser = Callable[..., Browser]
 """The ``open_browser`` fixture (tests/web/browser/conftest.py)."""
+
+
+def open_at(open_browser: OpenBrowser, size: str) -> Browser:
+    """A browser at ``size``: "desktop", or "phone" (:data:`PHONE`, as :data:`PHONE_DEVICE`)."""
+    assert size in ("desktop", "phone"), size
+    return open_browser(PHONE, **PHONE_DEVICE) if size == "phone" else open_browser(DESKTOP)
 
 
 def focused(page: Page) -> dict[str, Any]:

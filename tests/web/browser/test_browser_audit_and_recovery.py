@@ -10,21 +10,14 @@ import base64
 import csv
 import io
 import re
-from typing import Any
 
 import pytest
-from browsing import CHROMIUM, DESKTOP, NARROWEST, NO_CHROMIUM, PHONE, Browser, OpenBrowser
+from browsing import CHROMIUM, DESKTOP, NO_CHROMIUM, Browser, OpenBrowser, open_at
 from django_otp.oath import totp
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
 CODE = re.compile(r"\b\d{4}-\d{4}-\d{4}\b")
-
-
-def fits_a_phone(browser: Browser) -> None:
-    browser.fits(PHONE["width"])
-    browser.fits(NARROWEST)
-    browser.page.set_viewport_size(PHONE)
 
 
 def submit(browser: Browser, selector: str) -> None:
@@ -40,10 +33,7 @@ def shown_actions(browser: Browser) -> list[str]:
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
     phone = size == "phone"
-    options: dict[str, Any] = (
-        {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {}
-    )
-    browser = open_browser(PHONE if phone else DESKTOP, **options)
+    browser = open_at(open_browser, size)
     page = browser.page
     browser.log_in("demo")
     case = page.eval_on_selector("table.docket tbody th a", "link => link.getAttribute('href')")
@@ -57,7 +47,7 @@ def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
     browser.check(f"the audit log of one case ({size})")
     browser.shoot(f"audit-log-case-{size}")
     if phone:
-        fits_a_phone(browser)
+        browser.fits_a_phone()
 
     browser.go("/audit/")
     page.select_option("#id_action", "viewed")
@@ -69,7 +59,7 @@ def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
         page.locator("table.audit-log").scroll_into_view_if_needed()
     browser.shoot(f"audit-log-{size}")
     if phone:
-        fits_a_phone(browser)
+        browser.fits_a_phone()
 
     name, data = browser.download("main a[href^='/audit/audit-log.csv']")
     assert name.startswith("audit-log-") and name.endswith(".csv")
@@ -135,7 +125,7 @@ def test_recovery_codes(open_browser: OpenBrowser) -> None:
     assert len(codes) == 10
     browser.check("the recovery codes, shown once")
     browser.shoot("recovery-codes-desktop")
-    fits_a_phone(browser)
+    browser.fits_a_phone()
     page.set_viewport_size(DESKTOP)
 
     submit(browser, "main a.button.primary")  # "I have kept them"
@@ -147,7 +137,7 @@ def test_recovery_codes(open_browser: OpenBrowser) -> None:
     submit(browser, "main button[value=new_codes]")  # no code given: refused, said where
     assert page.is_visible("main .issues[role=alert]") and page.is_visible("#id_codes-token_error")
     browser.check("two-factor login, new codes refused")
-    fits_a_phone(browser)
+    browser.fits_a_phone()
     page.set_viewport_size(DESKTOP)
     browser.log_out()
 

@@ -11,20 +11,9 @@ import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import pytest
-from browsing import (
-    CHROMIUM,
-    DESKTOP,
-    NARROWEST,
-    NO_CHROMIUM,
-    PHONE,
-    Browser,
-    OpenBrowser,
-    focused,
-    tab_to,
-)
+from browsing import CHROMIUM, NO_CHROMIUM, Browser, OpenBrowser, focused, open_at, tab_to
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -241,10 +230,7 @@ def find_result_page(browser: Browser) -> None:
 def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     """Each kind of page, accessible at desktop and phone sizes, none scrolling sideways on a phone."""
     phone = size == "phone"
-    options: dict[str, Any] = (
-        {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {}
-    )
-    browser = open_browser(PHONE if phone else DESKTOP, **options)
+    browser = open_at(open_browser, size)
     page = browser.page
 
     def visit(what: str, path: str | None = None, screenshot: str = "", status: int = 200) -> None:
@@ -257,9 +243,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
         if screenshot:
             browser.shoot(f"{screenshot}-{size}")
         if phone:
-            browser.fits(PHONE["width"])
-            browser.fits(NARROWEST)
-            page.set_viewport_size(PHONE)
+            browser.fits_a_phone()
 
     visit("login", "/accounts/login/", "login")
     browser.log_in("demo")
@@ -438,7 +422,7 @@ def test_without_javascript(open_browser: OpenBrowser) -> None:
 def test_on_a_phone_the_menu_folds_until_opened(open_browser: OpenBrowser) -> None:
     """At phone width the menu is a disclosure: its links are hidden until "Menu" is opened (no script
     needed); at desktop width they are always shown and "Menu" is not."""
-    phone = open_browser(PHONE, is_mobile=True)
+    phone = open_at(open_browser, "phone")
     phone.go("/accounts/login/")
     phone.log_in("demo")
     audit = phone.page.locator("header nav a[href='/audit/']")

@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, NARROWEST, NO_CHROMIUM, PHONE, Browser, OpenBrowser
+from browsing import CHROMIUM, NO_CHROMIUM, Browser, OpenBrowser
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
@@ -85,9 +85,7 @@ def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
     name, data = browser.download("main form[enctype] button[type=submit]")
     assert data.startswith(b"%PDF")
 
-    page.set_viewport_size(PHONE)
-    browser.fits(PHONE["width"])
-    browser.fits(NARROWEST)
+    browser.fits_a_phone()
 
 
 def test_the_one_click_fill_works_without_javascript(open_browser: OpenBrowser, blank: Path) -> None:

@@ -8,16 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsing import (
-    CHROMIUM,
-    NARROWEST,
-    NO_CHROMIUM,
-    PHONE,
-    Browser,
-    OpenBrowser,
-    focused,
-    tab_to,
-)
+from browsing import CHROMIUM, NO_CHROMIUM, Browser, OpenBrowser, focused, open_at, tab_to
 from playwright.sync_api import Page
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
@@ -68,15 +59,14 @@ def legends(page: Page) -> list[str]:
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_a_list_from_adding_to_saving(size: str, open_browser: OpenBrowser) -> None:
     phone = size == "phone"
-    browser = open_browser(PHONE, is_mobile=True, has_touch=True) if phone else open_browser()
+    browser = open_at(open_browser, size)
     page = browser.page
     path = convictions_of_marco(browser)
     assert legends(page) == ["Conviction 1"]
     browser.check(f"convictions ({size})")
     browser.shoot(f"list-editor-en-{size}", whole=True)
     if phone:
-        browser.fits(NARROWEST)
-        page.set_viewport_size(PHONE)
+        browser.fits_a_phone()
 
     press(page, "main button[value=add]")
     assert legends(page) == ["Conviction 1", "Conviction 2"]
@@ -181,7 +171,7 @@ def test_a_list_without_javascript(open_browser: OpenBrowser) -> None:
 def test_every_list_page_and_the_pages_leading_to_them(open_browser: OpenBrowser) -> None:
     """The demo's complete I-589 case has most lists filled: each list page, the overview and a section
     with lists of its own pass axe-core, and each list page fits a phone."""
-    browser = open_browser(PHONE, is_mobile=True, has_touch=True)
+    browser = open_at(open_browser, "phone")
     page = browser.page
     browser.go("/accounts/login/")
     browser.log_in("demo")
@@ -208,8 +198,7 @@ def test_every_list_page_and_the_pages_leading_to_them(open_browser: OpenBrowser
         if link.endswith("/entries/"):  # an ordered list: its items move up and down
             assert page.locator("main button[value=down-1]").count() == 1
             browser.shoot("list-editor-entries-phone", whole=True)
-        browser.fits(NARROWEST)
-        page.set_viewport_size(PHONE)
+        browser.fits_a_phone()
     browser.go(f"{case}edit/children/")
     assert legends(page)[:2] == ["Child 1", "Child 2"]
     browser.shoot("list-editor-children-phone", whole=True)
