@@ -10,10 +10,10 @@ from withhold.web.language import language_of
 from withhold.web.texts import text
 
 
-def _page(status: int, request: HttpRequest | None) -> HttpResponse:
+def _page(status: int, request: HttpRequest) -> HttpResponse:
     # The language is all that is read from the request: it is set by the middleware from the session
     # (English when the middleware has not run, as after an error before it).
-    language = language_of(request) if request is not None else "en"
+    language = language_of(request)
     title, words = text(f"errors.{status}", language), text(f"errors.{status}.text", language)
     # Rendered without the request: no context processor runs, nothing of the session can leak in.
     context = {"status": status, "title": title, "text": words, "language": language}
