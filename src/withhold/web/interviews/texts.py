@@ -17,7 +17,6 @@ TEXTS: dict[str, Localized] = {
     "none_of_these": Localized(en="None of these", es="Ninguna de estas"),
     "progress_label": Localized(en="Progress", es="Progreso"),
     "to_case": Localized(en="Open the case page", es="Abrir la página del caso"),
-    "language": Localized(en="Language", es="Idioma"),
     "disclaimer": Localized(
         en="Decision support, not legal advice. Each answer is saved as soon as you give it.",
         es="Apoyo para tomar decisiones, no asesoría legal. Cada respuesta se guarda en cuanto la da.",
