@@ -106,6 +106,16 @@ class Browser:
     def path(self) -> str:
         return self.page.url.removeprefix(self.server.url)
 
+    def follow(self, selector: str) -> None:
+        """Clicks ``selector`` (a link, a submit button) and waits for the page it leads to."""
+        with self.page.expect_navigation():
+            self.page.click(selector)
+
+    def press_enter(self) -> None:
+        """Presses Enter on the focused control and waits for the page it leads to."""
+        with self.page.expect_navigation():
+            self.page.keyboard.press("Enter")
+
     def check(self, what: str) -> None:
         """The page is accessible (axe-core) and raised no error (a blocked script or style, say)."""
         assert self.scripts, "axe-core is a script: with scripts off it would wait forever"
@@ -119,17 +129,14 @@ class Browser:
             self.go("/accounts/login/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", self.server.passwords[username])
-        with self.page.expect_navigation():
-            self.page.click("main form button[type=submit]")
+        self.follow("main form button[type=submit]")
         assert self.path() == "/cases/", self.path()
 
     def log_out(self) -> None:
-        with self.page.expect_navigation():
-            self.page.click("form[action='/accounts/logout/'] button")
+        self.follow("form[action='/accounts/logout/'] button")
 
     def choose_language(self, language: str) -> None:
-        with self.page.expect_navigation():
-            self.page.click(f"form.language button[value='{language}']")
+        self.follow(f"form.language button[value='{language}']")
         assert self.page.get_attribute("html", "lang") == language
 
     def fits(self, width: int) -> None:

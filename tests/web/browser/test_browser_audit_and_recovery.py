@@ -20,11 +20,6 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 CODE = re.compile(r"\b\d{4}-\d{4}-\d{4}\b")
 
 
-def submit(browser: Browser, selector: str) -> None:
-    with browser.page.expect_navigation():
-        browser.page.click(selector)
-
-
 def shown_actions(browser: Browser) -> list[str]:
     cells = browser.page.locator("table.audit-log tbody td:nth-child(3)").all_inner_texts()
     return [cell.split(":", 1)[-1].strip() for cell in cells]
@@ -40,7 +35,7 @@ def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
     browser.go(case)  # leaves a "viewed" entry
     number = page.inner_text("main p.eyebrow").split("·")[0].strip().split()[-1]
 
-    submit(browser, "main .actions a[href^='/audit/?case=']")  # the case page's link to its own log
+    browser.follow("main .actions a[href^='/audit/?case=']")  # the case page's link to its own log
     assert browser.path() == f"/audit/?case={number}"
     cases = page.locator("table.audit-log tbody td:nth-child(4) a").all_inner_texts()
     assert cases and set(cases) == {f"Case {number}"}
@@ -51,7 +46,7 @@ def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
 
     browser.go("/audit/")
     page.select_option("#id_action", "viewed")
-    submit(browser, "main form[role=search] button[type=submit]")
+    browser.follow("main form[role=search] button[type=submit]")
     assert "action=viewed" in browser.path()
     assert set(shown_actions(browser)) == {"viewed"}
     browser.check(f"the audit log, filtered ({size})")
@@ -70,7 +65,7 @@ def test_the_audit_log(size: str, open_browser: OpenBrowser) -> None:
 
     page.fill("#id_date_from", "2030-01-02")
     page.fill("#id_date_to", "2030-01-01")
-    submit(browser, "main form[role=search] button[type=submit]")
+    browser.follow("main form[role=search] button[type=submit]")
     assert page.is_visible("main .issues[role=alert]") and page.is_visible("#id_date_to_error")
     browser.check(f"the audit log, a wrong filter ({size})")
 
@@ -85,7 +80,7 @@ def test_the_audit_log_filters_without_javascript(open_browser: OpenBrowser) -> 
     browser.log_in("demo-admin")
     browser.go("/audit/")
     browser.page.select_option("#id_action", "viewed")
-    submit(browser, "main form[role=search] button[type=submit]")
+    browser.follow("main form[role=search] button[type=submit]")
     assert "action=viewed" in browser.path()
     actions = shown_actions(browser)
     assert set(actions) <= {"viewed"}
@@ -98,7 +93,7 @@ def log_in_with_code(browser: Browser, username: str, password: str, code: str) 
     browser.page.fill("#id_username", username)
     browser.page.fill("#id_password", password)
     browser.page.fill("#id_otp_token", code)
-    submit(browser, "main form button[type=submit]")
+    browser.follow("main form button[type=submit]")
 
 
 def test_recovery_codes(open_browser: OpenBrowser) -> None:
@@ -108,18 +103,18 @@ def test_recovery_codes(open_browser: OpenBrowser) -> None:
     browser.go("/accounts/people/")
     page.fill("#id_username", "recovery-tester")
     page.select_option("#id_role", "viewer")
-    submit(browser, "main form:not(.inline) button.primary")
+    browser.follow("main form:not(.inline) button.primary")
     password = page.inner_text("main .notice code.secret")
     browser.log_out()
 
     browser.go("/accounts/login/")
     page.fill("#id_username", "recovery-tester")
     page.fill("#id_password", password)
-    submit(browser, "main form button[type=submit]")
+    browser.follow("main form button[type=submit]")
     browser.go("/accounts/two-factor/")
     secret = page.inner_text("main code.secret")
     page.fill("#id_token", f"{totp(base64.b32decode(secret)):06d}")
-    submit(browser, "main form button.primary")
+    browser.follow("main form button.primary")
 
     codes = CODE.findall(page.inner_text("main ol"))
     assert len(codes) == 10
@@ -128,13 +123,13 @@ def test_recovery_codes(open_browser: OpenBrowser) -> None:
     browser.fits_a_phone()
     page.set_viewport_size(DESKTOP)
 
-    submit(browser, "main a.button.primary")  # "I have kept them"
+    browser.follow("main a.button.primary")  # "I have kept them"
     assert not CODE.search(page.inner_text("main"))
     assert "You have 10 recovery codes left." in page.inner_text("main")
     browser.check("two-factor login, on, with recovery codes")
     browser.shoot("two-factor-on-desktop")
     page.click("#id_codes-token")
-    submit(browser, "main button[value=new_codes]")  # no code given: refused, said where
+    browser.follow("main button[value=new_codes]")  # no code given: refused, said where
     assert page.is_visible("main .issues[role=alert]") and page.is_visible("#id_codes-token_error")
     browser.check("two-factor login, new codes refused")
     browser.fits_a_phone()

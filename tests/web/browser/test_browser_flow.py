@@ -161,13 +161,11 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert page.get_attribute("html", "lang") == language  # the choice outlives the login
     browser.check("docket")
 
-    with page.expect_navigation():
-        page.click("main a[href='/cases/new/']")
+    browser.follow("main a[href='/cases/new/']")
     browser.check("new case")
     page.fill("#id_given_name", given)
     page.fill("#id_family_name", family)
-    with page.expect_navigation():
-        page.click("main button[name=then][value=interview]")
+    browser.follow("main button[name=then][value=interview]")
     assert re.fullmatch(r"/cases/[0-9a-f-]{36}/interview/", browser.path()), browser.path()
     case_url = browser.path().removesuffix("interview/")
 
@@ -177,8 +175,7 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert page.inner_text("main h1").strip() == words("result", language)
     assert page.locator("main ul.result > li").count() == 4  # the four protections, each with its status
 
-    with page.expect_navigation():
-        page.click("main a.button.primary")
+    browser.follow("main a.button.primary")
     assert browser.path() == case_url
     browser.check("case page")
     assert given in page.inner_text("main h1")
@@ -258,8 +255,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
 
     visit("case page", first, "case")
     visit("edit overview", f"{first}edit/")
-    with page.expect_navigation():
-        page.click("main ul.sections a >> nth=0")
+    browser.follow("main ul.sections a >> nth=0")
     visit("section edit form", None, "section")
     visit("YAML editor", f"{first}edit/document/", "yaml")
     visit("versions", f"{first}versions/", "versions")
@@ -269,8 +265,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
 
     browser.go("/cases/new/")
     page.fill("#id_given_name", "Maelis")
-    with page.expect_navigation():
-        page.click("main button[name=then][value=interview]")
+    browser.follow("main button[name=then][value=interview]")
     visit("interview question", None, "interview-en")
     browser.choose_language("es")
     visit("interview question in Spanish", None, "interview-es")
@@ -295,8 +290,7 @@ def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:
     page.keyboard.type("demo")
     tab_to(page, lambda now: now["id"] == "id_password")
     page.keyboard.type(browser.server.passwords["demo"])
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    browser.press_enter()
     assert browser.path() == "/cases/"
     browser.check("docket")
 
@@ -309,8 +303,7 @@ def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:
     tab_to(page, lambda now: now["id"] == "q")
     tab_to(page, lambda now: now["id"] == "status")
     first_case = tab_to(page, lambda now: re.fullmatch(r"/cases/[0-9a-f-]{36}/", now["href"]) is not None)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    browser.press_enter()
     assert browser.path() == first_case["href"]
     browser.check("case page")
 
@@ -319,8 +312,7 @@ def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:
     tab_to(page, lambda now: now["id"] == "id_given_name")
     page.keyboard.type("Keyla")
     tab_to(page, lambda now: now["name"] == "then")  # "Create and start the interview"
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    browser.press_enter()
     assert browser.path().endswith("/interview/")
     browser.check("interview")
     before = page.get_attribute("#progress", "value")
@@ -356,8 +348,7 @@ def test_the_interview_answers_without_reloading(open_browser: OpenBrowser) -> N
     browser.log_in("demo")
     browser.go("/cases/new/")
     page.fill("#id_given_name", "Sorrel")
-    with page.expect_navigation():
-        page.click("main button[name=then][value=interview]")
+    browser.follow("main button[name=then][value=interview]")
     interview = browser.path()
     page.evaluate("window.notReloaded = true")
 
@@ -397,16 +388,14 @@ def test_without_javascript(open_browser: OpenBrowser) -> None:
     browser.go("/accounts/login/")
     browser.log_in("demo")
     page.fill("#q", "Ficticia")
-    with page.expect_navigation():
-        page.click("form.search button[type=submit]")
+    browser.follow("form.search button[type=submit]")
     assert "q=Ficticia" in page.url
     rows = page.locator("table.docket tbody tr")
     assert rows.count() >= 1 and all("Ficticia" in row.inner_text() for row in rows.all())
 
     browser.go("/cases/new/")
     page.fill("#id_given_name", "Anouk")
-    with page.expect_navigation():
-        page.click("main button[name=then][value=interview]")
+    browser.follow("main button[name=then][value=interview]")
     first = shown_question(page)
     answer_shown_question(page, first["kind"])
     assert shown_question(page)["path"] != first["path"]
@@ -414,8 +403,7 @@ def test_without_javascript(open_browser: OpenBrowser) -> None:
     assert page.inner_text("main button[value=answer]").strip() == words("next", "es")
     press(page, "back")
     assert shown_question(page)["path"] == first["path"]
-    with page.expect_navigation():
-        page.click("main p.eyebrow a")
+    browser.follow("main p.eyebrow a")
     assert page.locator("#protections article.card").count() == 4
 
 

@@ -36,20 +36,13 @@ def convictions_of_marco(browser: Browser) -> str:
     browser.log_in("demo")
     page = browser.page
     page.fill("#q", "Marco")
-    with page.expect_navigation():
-        page.click("form.search button[type=submit]")
+    browser.follow("form.search button[type=submit]")
     case = page.get_attribute("table.docket tbody th a >> nth=0", "href")
     assert case, "the demo has no case of Marco Ejemplo"
     browser.go(f"{case}edit/")
-    with page.expect_navigation():
-        page.click("main ul.sections a[href$='/edit/convictions/']")
+    browser.follow("main ul.sections a[href$='/edit/convictions/']")
     assert browser.path().endswith("/edit/convictions/")
     return browser.path()
-
-
-def press(page: Page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
 
 
 def legends(page: Page) -> list[str]:
@@ -68,13 +61,13 @@ def test_a_list_from_adding_to_saving(size: str, open_browser: OpenBrowser) -> N
     if phone:
         browser.fits_a_phone()
 
-    press(page, "main button[value=add]")
+    browser.follow("main button[value=add]")
     assert legends(page) == ["Conviction 1", "Conviction 2"]
     assert page.url.endswith("#item-2")  # the page comes back at the new item
     page.fill("#id_convictions-1-offense", "Invented trespass")
     page.select_option("#id_convictions-1-final", "false")
     page.fill("#id_convictions-1-sentence_months", "-3")
-    press(page, "main .sticky button[value=save]")
+    browser.follow("main .sticky button[value=save]")
     summary = page.locator("main .issues[role=alert] li a").all_inner_texts()
     assert len(summary) == 1 and summary[0].startswith("Conviction 2, Term of imprisonment"), summary
     field = page.locator("#id_convictions-1-sentence_months")
@@ -85,13 +78,13 @@ def test_a_list_from_adding_to_saving(size: str, open_browser: OpenBrowser) -> N
     browser.shoot(f"list-editor-error-en-{size}", whole=True)
 
     page.fill("#id_convictions-1-sentence_months", "3")
-    press(page, "main button[value=remove-1]")
+    browser.follow("main button[value=remove-1]")
     assert legends(page) == ["Conviction 2"]
     notice = page.locator("main .notice[role=status]").inner_text()
     assert "When you save, these will be removed:" in notice and OFFENSE in notice
     browser.check(f"convictions with one marked for removal ({size})")
     browser.shoot(f"list-editor-removing-en-{size}", whole=True)
-    press(page, "main button[value=keep-1]")
+    browser.follow("main button[value=keep-1]")
     assert legends(page) == ["Conviction 1", "Conviction 2"]
 
     browser.choose_language("es")  # a page of its own: what was typed and not saved is left behind
@@ -99,17 +92,17 @@ def test_a_list_from_adding_to_saving(size: str, open_browser: OpenBrowser) -> N
     assert page.input_value("#id_convictions-0-date") == "2019-04-15"  # not lost to the Spanish format
     browser.check(f"convictions in Spanish ({size})")
     browser.shoot(f"list-editor-es-{size}", whole=True)
-    press(page, "main button[value=add]")
+    browser.follow("main button[value=add]")
     page.fill("#id_convictions-1-offense", "Invented trespass")
     page.fill("#id_convictions-1-sentence_months", "3")
-    press(page, "main .sticky button[value=save]")
+    browser.follow("main .sticky button[value=save]")
     assert "Condenas: se guardó como versión" in page.locator("main .messages").inner_text()
     browser.go(path)
     assert legends(page) == ["Condena 1", "Condena 2"]
     assert page.input_value("#id_convictions-1-final") == ""  # left unknown: not "no"
     browser.choose_language("en")
-    press(page, "main button[value=remove-2]")
-    press(page, "main .sticky button[value=save]")  # the demo case as it was, for the other tests
+    browser.follow("main button[value=remove-2]")
+    browser.follow("main .sticky button[value=save]")  # the demo case as it was, for the other tests
     browser.go(path)
     assert legends(page) == ["Conviction 1"]
 
@@ -121,29 +114,25 @@ def test_a_list_by_keyboard_alone(open_browser: OpenBrowser) -> None:
     page = browser.page
     path = convictions_of_marco(browser)
     tab_to(page, lambda now: now["name"] == "action" and now["text"] == "Add a conviction", most=60)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    browser.press_enter()
     assert legends(page) == ["Conviction 1", "Conviction 2"]
     now = tab_to(page, lambda now: now["inForm"])
     assert now["id"] == "id_convictions-1-offense", now
     page.keyboard.type("Invented trespass")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    browser.press_enter()
     assert "saved as version" in page.locator("main .messages").inner_text()
     browser.go(path)
     assert legends(page) == ["Conviction 1", "Conviction 2"]
     remove = tab_to(page, lambda now: now["name"] == "action" and now["text"].startswith("Remove"), most=80)
     assert re.search(r"Remove\s+· Conviction 1", page.evaluate("document.activeElement.textContent")), remove
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    browser.press_enter()
     assert focused(page)["tag"] == "body"
     keep = tab_to(page, lambda now: now["name"] == "action", most=60)
     assert keep["text"].startswith("Do not remove"), keep  # the next stop is the way back
     tab_to(page, lambda now: now["name"] == "action" and now["text"].startswith("Remove"))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")  # the new one goes too...
-    press(page, "main button[value=keep-1]")  # ...the demo's own stays
-    press(page, "main .sticky button[value=save]")
+    browser.press_enter()  # the new one goes too...
+    browser.follow("main button[value=keep-1]")  # ...the demo's own stays
+    browser.follow("main .sticky button[value=save]")
     browser.go(path)
     assert legends(page) == ["Conviction 1"]
     browser.check("convictions after keyboard editing")
@@ -153,17 +142,17 @@ def test_a_list_without_javascript(open_browser: OpenBrowser) -> None:
     browser = open_browser(java_script_enabled=False)
     page = browser.page
     path = convictions_of_marco(browser)
-    press(page, "main button[value=add]")
+    browser.follow("main button[value=add]")
     page.fill("#id_convictions-1-offense", "Invented trespass")
-    press(page, "main button[value=remove-2]")
+    browser.follow("main button[value=remove-2]")
     assert legends(page) == ["Conviction 1"]
-    press(page, "main button[value=keep-2]")
+    browser.follow("main button[value=keep-2]")
     assert page.input_value("#id_convictions-1-offense") == "Invented trespass"
-    press(page, "main .sticky button[value=save]")
+    browser.follow("main .sticky button[value=save]")
     browser.go(path)
     assert legends(page) == ["Conviction 1", "Conviction 2"]
-    press(page, "main button[value=remove-2]")
-    press(page, "main .sticky button[value=save]")
+    browser.follow("main button[value=remove-2]")
+    browser.follow("main .sticky button[value=save]")
     browser.go(path)
     assert legends(page) == ["Conviction 1"]
 
@@ -176,7 +165,7 @@ def test_every_list_page_and_the_pages_leading_to_them(open_browser: OpenBrowser
     browser.go("/accounts/login/")
     browser.log_in("demo")
     page.fill("#q", "Lucía")
-    press(page, "form.search button[type=submit]")
+    browser.follow("form.search button[type=submit]")
     case = page.get_attribute("table.docket tbody th a >> nth=0", "href")
     browser.go(f"{case}edit/")
     browser.check("edit overview with lists")
