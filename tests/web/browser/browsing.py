@@ -123,6 +123,11 @@ class Browser:
         assert not self.errors, f"the browser reported errors on {what}: {self.errors}"
         self.checked.append(what)
 
+    def first_case(self) -> str:
+        """The path of the first case on the docket shown."""
+        href: str = self.page.eval_on_selector("table.docket tbody th a", "link => link.getAttribute('href')")
+        return href
+
     def log_in(self, username: str) -> None:
         """Logs in from the login page; a language chosen there stays."""
         if "/accounts/login/" not in self.page.url:

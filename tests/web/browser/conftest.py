@@ -42,6 +42,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def manage(env: dict[str, str], *command: str) -> str:
+    """Runs a management command as the server's own (``env``); what it printed."""
+    done = subprocess.run(
+        [*MANAGE, *command], env=env, check=True, timeout=120, capture_output=True, text=True
+    )
+    return done.stdout
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``withhold serve`` on a free loopback port, set up as ``make run`` does (demo users, examples)."""
@@ -66,25 +74,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         )
     try:
         wait_until_up(url, lambda: process.poll() is None, log)
-        demo = subprocess.run(
-            [sys.executable, "-m", "withhold.web.manage", "withhold_demo", "--examples", str(EXAMPLES)],
-            env=env,
-            check=True,
-            timeout=120,
-            capture_output=True,
-            text=True,
-        )
+        demo = manage(env, "withhold_demo", "--examples", str(EXAMPLES))
         if os.environ.get(BROWSER_DATABASE):  # the server really is on the database it was given
-            vendor = subprocess.run(
-                [*MANAGE, "shell", "-c", "from django.db import connection; print(connection.vendor)"],
-                env=env,
-                check=True,
-                timeout=60,
-                capture_output=True,
-                text=True,
-            )
-            assert vendor.stdout.split()[-1:] == ["postgresql"], vendor.stdout
-        passwords = dict(re.findall(r"username (\S+)\s+password (\S+)", demo.stdout))
+            vendor = manage(env, "shell", "-c", "from django.db import connection; print(connection.vendor)")
+            assert vendor.split()[-1:] == ["postgresql"], vendor
+        passwords = dict(re.findall(r"username (\S+)\s+password (\S+)", demo))
         assert {"demo", "demo-admin"} <= passwords.keys(), "withhold_demo printed no logins"
         yield Server(url, passwords, log)
     finally:

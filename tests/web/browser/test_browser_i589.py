@@ -27,12 +27,6 @@ def blank() -> Path:
     return BLANK_I589
 
 
-def first_case(browser: Browser) -> str:
-    browser.go("/cases/")
-    href: str = browser.page.eval_on_selector("table.docket tbody th a", "link => link.getAttribute('href')")
-    return href
-
-
 def keep_blank_form(browser: Browser, blank: Path) -> None:
     page = browser.page
     browser.log_in("demo-admin")
@@ -56,7 +50,7 @@ def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
     keep_blank_form(browser, blank)
 
     browser.log_in("demo")
-    case = first_case(browser)
+    case = browser.first_case()
     browser.go(case)
     browser.follow("#downloads a[href$='/i589/']")
     browser.check("I-589 with a kept form")
@@ -91,7 +85,7 @@ def test_the_one_click_fill_works_without_javascript(open_browser: OpenBrowser, 
     keep_blank_form(setup, blank)
     browser = open_browser(java_script_enabled=False)
     browser.log_in("demo")
-    case = first_case(browser)
+    case = browser.first_case()
     browser.go(f"{case}i589/")
     assert browser.page.locator("#unanswered table").count() > 0
     name, data = browser.download("main button[name=use][value=kept]")
