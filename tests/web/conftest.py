@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from cryptography.fernet import Fernet
@@ -33,7 +32,6 @@ from withhold.web.accounts.roles import Role  # noqa: E402
 from withhold.web.cases import store  # noqa: E402
 from withhold.web.cases.models import CaseRecord  # noqa: E402
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 

@@ -55,7 +55,6 @@ class Server:
     url: str
     passwords: dict[str, str]
     """The demo users' passwords, by username (``withhold_demo`` makes new ones on each run)."""
-    log: Path
 
 
 def wait_until_up(url: str, alive: Callable[[], bool], log: Path, seconds: float = 60) -> None:
@@ -95,7 +94,6 @@ class Browser:
     server: Server
     scripts: bool = True
     errors: list[str] = field(default_factory=list)
-    checked: list[str] = field(default_factory=list)
 
     def go(self, path: str) -> int:
         """Opens ``path``; returns the HTTP status."""
@@ -121,7 +119,6 @@ class Browser:
         assert self.scripts, "axe-core is a script: with scripts off it would wait forever"
         check_accessibility(self.page, f"{what} ({self.path()})")
         assert not self.errors, f"the browser reported errors on {what}: {self.errors}"
-        self.checked.append(what)
 
     def first_case(self) -> str:
         """The path of the first case on the docket shown."""

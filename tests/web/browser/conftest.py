@@ -80,7 +80,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             assert vendor.split()[-1:] == ["postgresql"], vendor
         passwords = dict(re.findall(r"username (\S+)\s+password (\S+)", demo))
         assert {"demo", "demo-admin"} <= passwords.keys(), "withhold_demo printed no logins"
-        yield Server(url, passwords, log)
+        yield Server(url, passwords)
     finally:
         process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
         try:
