@@ -14,25 +14,15 @@ from pypdf import PdfReader
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
-BLANK_I589 = Path(__file__).resolve().parents[3] / ".." / "shared" / "forms" / "i-589-edition-2023-03-01.pdf"
 KEEP = "/cases/forms/i589/"
 
 
-@pytest.fixture(scope="module")
-def blank() -> Path:
-    if not BLANK_I589.is_file():
-        pytest.skip(
-            f"the blank Form I-589 is not at {BLANK_I589.resolve()}: put ../shared/forms beside the checkout"
-        )
-    return BLANK_I589
-
-
-def keep_blank_form(browser: Browser, blank: Path) -> None:
+def keep_blank_form(browser: Browser, blank_i589: Path) -> None:
     page = browser.page
     browser.log_in("demo-admin")
     browser.go(KEEP)
     browser.check("blank form, none kept")
-    page.set_input_files("#id_blank", str(blank))
+    page.set_input_files("#id_blank", str(blank_i589))
     browser.follow("main form button[type=submit]")
     assert browser.path() == KEEP
     assert "edition 03/01/23" in page.inner_text("main .messages")
@@ -43,11 +33,11 @@ def keep_blank_form(browser: Browser, blank: Path) -> None:
 
 
 def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
-    open_browser: OpenBrowser, blank: Path
+    open_browser: OpenBrowser, blank_i589: Path
 ) -> None:
     browser = open_browser()
     page = browser.page
-    keep_blank_form(browser, blank)
+    keep_blank_form(browser, blank_i589)
 
     browser.log_in("demo")
     case = browser.first_case()
@@ -73,16 +63,16 @@ def test_a_kept_form_fills_a_case_with_one_click_after_its_questions_are_listed(
     browser.choose_language("en")
 
     # The one-off upload still works beside the kept form.
-    page.set_input_files("#id_blank", str(blank))
+    page.set_input_files("#id_blank", str(blank_i589))
     name, data = browser.download("main form[enctype] button[type=submit]")
     assert data.startswith(b"%PDF")
 
     browser.fits_a_phone()
 
 
-def test_the_one_click_fill_works_without_javascript(open_browser: OpenBrowser, blank: Path) -> None:
+def test_the_one_click_fill_works_without_javascript(open_browser: OpenBrowser, blank_i589: Path) -> None:
     setup = open_browser()
-    keep_blank_form(setup, blank)
+    keep_blank_form(setup, blank_i589)
     browser = open_browser(java_script_enabled=False)
     browser.log_in("demo")
     case = browser.first_case()
