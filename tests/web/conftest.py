@@ -23,6 +23,7 @@ django.setup()
 import pytest  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
+from web_answers import EMPTY  # noqa: E402
 from web_people import INVENTED  # noqa: E402
 
 from withhold.facts.case import Case  # noqa: E402
@@ -97,6 +98,12 @@ def make_case(db: None) -> Callable[..., CaseRecord]:
 @pytest.fixture
 def record(make_case: Callable[..., CaseRecord], organization: Organization) -> CaseRecord:
     return make_case(organization)
+
+
+@pytest.fixture
+def empty_record(make_case: Callable[..., CaseRecord], organization: Organization) -> CaseRecord:
+    """A case of ``organization`` with a first name only (web_answers.EMPTY): the interview asks all."""
+    return make_case(organization, EMPTY)
 
 
 @pytest.fixture(scope="session")

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.test import Client
+from web_answers import EMPTY, interview_url
 
 from withhold.facts.loading import validate_case
 from withhold.interview.planner import next_question
-from withhold.web.accounts.models import Organization
 from withhold.web.cases.models import CaseRecord
 from withhold.web.interviews import plans
-
-EMPTY = {"withhold": "case/1", "law_as_of": "2026-11-23", "person": {"given_name": "Odalys"}}
 
 
 @pytest.fixture
@@ -36,36 +33,31 @@ def planner_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.mark.django_db
 def test_a_step_plans_each_version_once(
     planner_calls: list[str],
-    make_case: Callable[..., CaseRecord],
-    organization: Organization,
+    empty_record: CaseRecord,
     attorney: Client,
 ) -> None:
-    record = make_case(organization, EMPTY)
-    url = f"/cases/{record.id}/interview/"
+    url = interview_url(empty_record)
     first = attorney.get(url).context["plan"]
     assert attorney.get(url).context["plan"] == first  # a reload asks the planner nothing new
     answer = attorney.post(url, {"path": first.path, "action": "dont_know"})
     assert answer.status_code == 302
     assert planner_calls == [first.path]  # the reply was checked against the plan of its page
     second = attorney.get(url).context["plan"]
-    assert CaseRecord.objects.get(pk=record.pk).version == 2
+    assert CaseRecord.objects.get(pk=empty_record.pk).version == 2
     assert second.path != first.path
     assert planner_calls == [first.path, second.path]
 
 
 @pytest.mark.django_db
-def test_the_plan_is_the_planners_for_that_version(
-    make_case: Callable[..., CaseRecord], organization: Organization
-) -> None:
-    record = make_case(organization, EMPTY)
+def test_the_plan_is_the_planners_for_that_version(empty_record: CaseRecord) -> None:
     case = validate_case(EMPTY)
     as_of = dt.date(2026, 11, 23)
-    plan = plans.plan_for(record.id, record.version, case, as_of)
+    plan = plans.plan_for(empty_record.id, empty_record.version, case, as_of)
     assert plan is not None
     assert plan == next_question(case, as_of)
-    assert plans.plan_for(record.id, record.version, case, as_of) is plan
+    assert plans.plan_for(empty_record.id, empty_record.version, case, as_of) is plan
     changed = validate_case({**EMPTY, "interview": {"asked": [plan.path], "dont_know": [plan.path]}})
-    after = plans.plan_for(record.id, record.version + 1, changed, as_of)
+    after = plans.plan_for(empty_record.id, empty_record.version + 1, changed, as_of)
     assert after == next_question(changed, as_of, [plan.path])
     assert after != plan
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from web_answers import EMPTY, answer_for
+from web_answers import EMPTY, answer_for, interview_url
 
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action, AuditEntry
@@ -22,7 +22,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 def run(client: Client, record: CaseRecord, htmx: bool, steps: int = 12) -> list[str]:
     """Answer up to ``steps`` questions one way; return the paths asked, then "result" if it was reached."""
-    url = f"/cases/{record.id}/interview/"
+    url = interview_url(record)
     page = client.get(url)
     shown: list[str] = []
     for _ in range(steps):
@@ -74,11 +74,8 @@ def test_htmx_and_redirect_save_the_same_versions(
 
 
 @pytest.mark.django_db
-def test_htmx_reply_is_the_page_the_redirect_leads_to(
-    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
-) -> None:
-    record = make_case(organization, EMPTY)
-    url = f"/cases/{record.id}/interview/"
+def test_htmx_reply_is_the_page_the_redirect_leads_to(empty_record: CaseRecord, attorney: Client) -> None:
+    url = interview_url(empty_record)
     first = attorney.get(url).context["plan"]
     reply = attorney.post(url, {"action": "dont_know", "path": first.path}, **HTMX)  # type: ignore[arg-type]
     assert reply.status_code == 200
@@ -93,34 +90,31 @@ def test_htmx_reply_is_the_page_the_redirect_leads_to(
 
 @pytest.mark.django_db
 def test_htmx_wrong_back_and_stale_answers_behave_as_without_it(
-    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+    empty_record: CaseRecord, attorney: Client
 ) -> None:
-    record = make_case(organization, EMPTY)
-    url = f"/cases/{record.id}/interview/"
+    url = interview_url(empty_record)
     first = attorney.get(url).context["plan"].path
     nothing = attorney.post(url, {"action": "answer", "path": first}, **HTMX)  # type: ignore[arg-type]
     assert nothing.status_code == 422
     assert b'role="alert"' in nothing.content
-    assert CaseRecord.objects.get(pk=record.pk).version == 1
+    assert CaseRecord.objects.get(pk=empty_record.pk).version == 1
     attorney.post(url, {"action": "dont_know", "path": first}, **HTMX)  # type: ignore[arg-type]
     back = attorney.post(url, {"action": "back"}, **HTMX)  # type: ignore[arg-type]
     assert back.status_code == 302  # htmx follows a redirect by itself
     assert attorney.get(url).context["plan"].path == first
     stale = {"action": "answer", "path": "claim.nexus", "answer": "1"}
     assert attorney.post(url, stale, **HTMX).status_code == 302  # type: ignore[arg-type]
-    assert CaseRecord.objects.get(pk=record.pk).version == 3  # the stale answer changed nothing
-    assert audited(record) == [(Action.INTERVIEWED, 2), (Action.INTERVIEWED, 3)]
+    assert CaseRecord.objects.get(pk=empty_record.pk).version == 3  # the stale answer changed nothing
+    assert audited(empty_record) == [(Action.INTERVIEWED, 2), (Action.INTERVIEWED, 3)]
 
 
 @pytest.mark.django_db
 def test_an_answer_and_its_audit_entry_are_written_together(
-    make_case: Callable[..., CaseRecord],
-    organization: Organization,
+    empty_record: CaseRecord,
     attorney: Client,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    record = make_case(organization, EMPTY)
-    url = f"/cases/{record.id}/interview/"
+    url = interview_url(empty_record)
     first = attorney.get(url).context["plan"].path
 
     def broken(*args: Any, **kwargs: Any) -> None:
@@ -130,20 +124,21 @@ def test_an_answer_and_its_audit_entry_are_written_together(
     attorney.raise_request_exception = False
     failed = attorney.post(url, {"action": "dont_know", "path": first})
     assert failed.status_code == 500
-    assert CaseRecord.objects.get(pk=record.pk).version == 1  # no version without its audit entry
-    assert CaseVersion.objects.filter(case=record).count() == 1
+    assert CaseRecord.objects.get(pk=empty_record.pk).version == 1  # no version without its audit entry
+    assert CaseVersion.objects.filter(case=empty_record).count() == 1
     monkeypatch.undo()
     assert attorney.post(url, {"action": "dont_know", "path": first}).status_code == 302
-    assert audited(record) == [(Action.INTERVIEWED, 2)]
+    assert audited(empty_record) == [(Action.INTERVIEWED, 2)]
 
 
 @pytest.mark.django_db
-def test_an_unchanged_save_is_still_audited_once(
-    make_case: Callable[..., CaseRecord], organization: Organization
-) -> None:
-    record = make_case(organization, EMPTY)
+def test_an_unchanged_save_is_still_audited_once(empty_record: CaseRecord) -> None:
     seen: list[int] = []
     same = store.save(
-        record, case_of(record.document), None, Change.INTERVIEW, then=lambda r: seen.append(r.version)
+        empty_record,
+        case_of(empty_record.document),
+        None,
+        Change.INTERVIEW,
+        then=lambda r: seen.append(r.version),
     )
     assert same.version == 1 and seen == [1]

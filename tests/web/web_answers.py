@@ -18,6 +18,11 @@ ANSWERS: dict[str, dict[str, Any]] = {
 }
 
 
+def interview_url(record: Any) -> str:
+    """The interview of ``record`` (a ``CaseRecord``)."""
+    return f"/cases/{record.id}/interview/"
+
+
 def answer_for(kind: str, path: str) -> dict[str, Any]:
     """The form data that answers the question at ``path`` of this answer kind."""
     data = dict(ANSWERS.get(kind, {"action": "dont_know"}))
