@@ -52,6 +52,10 @@ def test_the_tests_use_the_database_that_database_url_names(record_property: Cal
         assert vendor == "sqlite"
         name = str(settings.DATABASES["default"]["NAME"])
         assert name == ":memory:" or "mode=memory" in name
+        with connection.cursor() as cursor:  # the database itself, not its settings: no file behind it
+            cursor.execute("PRAGMA database_list")
+            files = {name: file for _, name, file in cursor.fetchall()}
+        assert files["main"] == "", files
 
 
 def _at_once(work: Callable[[int], Any], count: int) -> list[BaseException]:
