@@ -8,11 +8,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client, RequestFactory
 from web_answers import EMPTY, answer_for, interview_url
 
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action, AuditEntry
+from withhold.web.audit.record import record as audit
 from withhold.web.cases import store
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, CaseVersion, Change
@@ -132,13 +134,17 @@ def test_an_answer_and_its_audit_entry_are_written_together(
 
 
 @pytest.mark.django_db
-def test_an_unchanged_save_is_still_audited_once(empty_record: CaseRecord) -> None:
+def test_an_unchanged_save_is_still_audited_once(empty_record: CaseRecord, rf: RequestFactory) -> None:
+    """Nothing changed: no new version, but the audit entry ``then`` writes (as the interview's does) is."""
+    request = rf.post("/")
+    request.user = AnonymousUser()
     seen: list[int] = []
-    same = store.save(
-        empty_record,
-        case_of(empty_record.document),
-        None,
-        Change.INTERVIEW,
-        then=lambda r: seen.append(r.version),
-    )
+
+    def then(saved: CaseRecord) -> None:
+        seen.append(saved.version)
+        audit(request, empty_record.organization, Action.INTERVIEWED, saved.id, version=saved.version)
+
+    same = store.save(empty_record, case_of(empty_record.document), None, Change.INTERVIEW, then=then)
     assert same.version == 1 and seen == [1]
+    assert CaseVersion.objects.filter(case=empty_record).count() == 1
+    assert audited(empty_record) == [(Action.INTERVIEWED, 1)]
