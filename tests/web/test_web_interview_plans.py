@@ -67,8 +67,10 @@ def test_only_a_bounded_number_of_plans_is_kept(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(plans, "SIZE", 3)
     plans.forget()
     case = validate_case(EMPTY)
-    for version in range(10):
-        plans.plan_for(uuid.uuid4(), version, case, dt.date(2026, 11, 23))
+    ids = [uuid.uuid4() for _ in range(10)]
+    for version, case_id in enumerate(ids):
+        plans.plan_for(case_id, version, case, dt.date(2026, 11, 23))
     assert len(plans._plans) == 3
+    assert [key[0] for key in plans._plans] == ids[-3:]  # the oldest went first
     plans.forget()
     assert not plans._plans
