@@ -122,6 +122,8 @@ def test_a_viewer_cannot_change_restore_or_delete(
         viewer.post(reverse("interviews:question", args=[record.id]), {"action": "back"}).status_code == 403
     )
     assert CaseRecord.objects.filter(pk=record.pk, workflow="active").exists()
+    record.refresh_from_db()
+    assert record.version == 1  # nothing restored, no answer taken back
 
 
 @pytest.mark.django_db
