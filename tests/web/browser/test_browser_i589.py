@@ -26,7 +26,7 @@ def keep_blank_form(browser: Browser, blank_i589: Path) -> None:
     browser.follow("main form button[type=submit]")
     assert browser.path() == KEEP
     assert "edition 03/01/23" in page.inner_text("main .messages")
-    assert "03/01/23" in page.inner_text("main")
+    assert "03/01/23" in page.inner_text("main .narrow")  # the kept form's status, beside the message
     browser.check("blank form, kept")
     browser.shoot("i589-blank-en", whole=True)
     browser.log_out()
