@@ -202,12 +202,14 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
 
     # The docket's search answers as one types (htmx), and finds the new case by its family name.
     browser.go("/cases/")
+    page.evaluate("window.notReloaded = true")
     page.fill("#q", family)
     rows = page.locator("#docket-rows table.docket tbody tr")
     expect(rows).to_have_count(1)
     assert given in rows.first.inner_text()
     browser.check("docket, searched")
     assert page.url.endswith("/cases/")  # no reload: the rows changed in place
+    assert page.evaluate("window.notReloaded === true"), "the docket reloaded"
 
 
 def find_result_page(browser: Browser) -> None:
