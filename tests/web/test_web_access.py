@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from web_people import SECRET_WORDS
 
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import PERMISSIONS, Can, Role
@@ -76,6 +77,7 @@ def test_another_organizations_user_gets_not_found_on_every_case_url(
             response = getattr(outsider, method)(url)
             assert response.status_code == 404, (role, name, method, response.status_code)
             assert b"Quixotelli" not in response.content
+            assert not [word for word in SECRET_WORDS if word.encode() in response.content], (name, method)
     record.refresh_from_db()
     assert record.version == 1  # nothing was changed from outside
 
@@ -141,6 +143,7 @@ def test_the_docket_shows_only_the_organizations_own_cases(
     listed = outsider.get("/cases/?status=all")
     assert listed.context["total"] == 0
     assert b"Quixotelli" not in listed.content
+    assert not [word for word in SECRET_WORDS if word.encode() in listed.content]
 
 
 @pytest.mark.django_db
