@@ -75,3 +75,12 @@ def test_a_blank_form_is_checked_before_it_is_kept(blank_form: bytes) -> None:
         check_i589(renamed)
     with pytest.raises(FormError, match="not a readable PDF"):
         check_i589(b"%PDF-1.7 this is not a PDF")
+
+
+def test_a_line_is_numbered_or_named() -> None:
+    from withhold.forms.answers import Unanswered
+
+    def line(text: str) -> int | None:
+        return Unanswered("A.I", text, "a question", ()).number
+
+    assert (line("19.a"), line("20"), line("Spouse"), line("Children")) == (19, 20, None, None)

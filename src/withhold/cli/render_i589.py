@@ -48,7 +48,7 @@ FOOTER = "Decision support, not legal advice: check every answer against the rec
 
 
 def _line(item: Unanswered) -> str:
-    return item.line if not item.line[:1].isdigit() else f"line {item.line}"
+    return item.line if item.number is None else f"line {item.line}"
 
 
 def _unanswered_table(items: Sequence[Unanswered]) -> Table:

@@ -38,6 +38,13 @@ class Unanswered:
     reason: str | None = None
     """Why a known answer was not written (it does not fit the form's boxes)."""
 
+    @property
+    def number(self) -> int | None:
+        """The line's number (``19`` of ``19.a``), or None for a line the form names instead (Spouse,
+        Children, Help)."""
+        number = self.line.partition(".")[0]
+        return int(number) if number.isdigit() else None
+
 
 @dataclass(frozen=True)
 class Placed:
@@ -321,9 +328,8 @@ def _form_order(items: Sequence[Unanswered]) -> Callable[[Unanswered], tuple[int
 
     def key(item: Unanswered) -> tuple[int, int, int, str, int]:
         part = PARTS.index(item.part) if item.part in PARTS else len(PARTS)
-        number, _, suffix = item.line.partition(".")
-        if number.isdigit():
-            return part, 0, int(number), suffix, first_seen[(item.part, item.line)]
+        if item.number is not None:
+            return part, 0, item.number, item.line.partition(".")[2], first_seen[(item.part, item.line)]
         return part, 1, 0, "", first_seen[(item.part, item.line)]
 
     return key

@@ -144,9 +144,12 @@ def blank_i589(request: HttpRequest, membership: Membership) -> HttpResponse:
 @dataclass(frozen=True)
 class Line:
     line: str
-    numbered: bool
-    """``19.a`` is a line number; ``Spouse`` or ``Children`` is the form's own (English) word."""
     items: tuple[Unanswered, ...]
+
+    @property
+    def numbered(self) -> bool:
+        """``19.a`` is a line number; ``Spouse`` or ``Children`` is the form's own (English) word."""
+        return self.items[0].number is not None
 
 
 @dataclass(frozen=True)
@@ -163,10 +166,7 @@ def by_part(unanswered: tuple[Unanswered, ...]) -> list[Part]:
         Part(
             part,
             PARTS.get(part, "i589.part_other"),
-            tuple(
-                Line(line, line[:1].isdigit(), tuple(items))
-                for line, items in groupby(in_part, key=lambda item: item.line)
-            ),
+            tuple(Line(line, tuple(items)) for line, items in groupby(in_part, key=lambda item: item.line)),
         )
         for part, in_part in groupby(unanswered, key=lambda item: item.part)
     ]
