@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from django import forms
+
 from withhold.language import Language, Localized, read_localized
 from withhold.package_data import read_yaml
 
@@ -83,3 +85,11 @@ def text(key: str, language: Language, **values: object) -> str:
 
 def has(key: str) -> bool:
     return key in texts()
+
+
+def translated(field: forms.Field, *words: str) -> forms.Field:
+    """Marks which of a form field's words (``label``, ``help``) a form already gave in the reader's
+    language, from these texts: the ``field_words`` template tag shows those as they are and marks the
+    others English."""
+    field.translated = words  # type: ignore[attr-defined]
+    return field

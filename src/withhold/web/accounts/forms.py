@@ -13,9 +13,9 @@ from django.contrib.auth.signals import user_login_failed
 from withhold.language import Language
 from withhold.web.accounts.roles import Role
 from withhold.web.accounts.second_factor import authenticator_of, verify
-from withhold.web.cases.sections import translated
 from withhold.web.language import language_of
 from withhold.web.texts import text as ui
+from withhold.web.texts import translated
 
 CODE_HELP = (
     "Only if you turned on two-factor login: the 6-digit code from your authenticator app, or one of your "

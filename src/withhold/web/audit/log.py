@@ -18,8 +18,8 @@ from withhold.language import Language
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action, AuditEntry
 from withhold.web.cases.models import CaseRecord
-from withhold.web.cases.sections import translated
 from withhold.web.texts import text as ui
+from withhold.web.texts import translated
 
 LABELS = {
     "person": "audit_log.person",

@@ -24,6 +24,7 @@ from withhold.language import Language
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.paths import MISSING, get, put, remove
 from withhold.web.texts import text as ui
+from withhold.web.texts import translated
 
 NOT_FILED_PATH = "asylum.filed_on"
 NOT_FILED = "__not_filed"
@@ -119,12 +120,6 @@ def field_for(info: FactInfo, language: Language = "en") -> forms.Field:
 def own_field(label: str) -> forms.Field:
     """A checkbox of the editor's own ("None of these", "Not filed yet"), labelled in the reader's language."""
     return translated(forms.BooleanField(label=label, required=False), "label", "help")
-
-
-def translated(field: forms.Field, *words: str) -> forms.Field:
-    """Marks which of the field's words are in the reader's language already (read by ``field_words``)."""
-    field.translated = words  # type: ignore[attr-defined]
-    return field
 
 
 class SectionForm(forms.Form):
