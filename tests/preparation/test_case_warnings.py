@@ -19,7 +19,6 @@ from withhold.law.registry import rule_by_id
 from withhold.package_data import read_yaml
 from withhold.preparation.warnings import (
     ONE_YEAR_BAR,
-    ONE_YEAR_DEADLINE,
     PER_SE_RULE,
     PROTECTIONS,
     RULE_PREFIX,
@@ -397,11 +396,6 @@ def test_raised_by_names_facts_rules_or_statuses_that_exist() -> None:
                 assert source.removeprefix(STATUS_PREFIX) in PROTECTIONS
             else:
                 assert generic(source) in facts, f"{warning.id}: {source} is not a fact of case/1"
-
-
-def test_the_screening_rules_the_warnings_read_exist() -> None:
-    for rule in (ONE_YEAR_BAR, ONE_YEAR_DEADLINE, PER_SE_RULE):
-        assert rule_by_id(rule).id == rule
 
 
 # --- the data --------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from withhold.facts.case import Case, EvidenceItem
 from withhold.language import Localized, read_localized
-from withhold.law.asylum.one_year import deadline, one_year
+from withhold.law.asylum.one_year import one_year
 from withhold.law.crimes.particularly_serious_crime import per_se
 from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_DHS
 from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS
@@ -339,7 +339,6 @@ def _particularly_serious_crime(case: Case, screening: Screening) -> _Raised | N
 
 
 ONE_YEAR_BAR = one_year.id
-ONE_YEAR_DEADLINE = deadline.id
 
 
 def _late_filing(case: Case, screening: Screening) -> _Raised | None:
