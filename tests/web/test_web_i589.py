@@ -26,17 +26,12 @@ from withhold.web.cases.store import today
 from withhold.web.cases.summary import as_of_for
 from withhold.web.cases.views import i589 as i589_view
 
-BLANK_I589 = Path(__file__).resolve().parents[2] / ".." / "shared" / "forms" / "i-589-edition-2023-03-01.pdf"
 KEEP_URL = "/cases/forms/i589/"
 
 
-@pytest.fixture(scope="module")
-def blank() -> bytes:
-    if not BLANK_I589.is_file():
-        pytest.skip(
-            f"the blank Form I-589 is not at {BLANK_I589.resolve()}: put ../shared/forms beside the checkout"
-        )
-    return BLANK_I589.read_bytes()
+@pytest.fixture
+def blank(blank_i589: Path) -> bytes:
+    return blank_i589.read_bytes()
 
 
 def upload(data: bytes) -> SimpleUploadedFile:
