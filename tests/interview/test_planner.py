@@ -133,8 +133,7 @@ def test_an_interview_answered_from_a_generated_case_ends_with_its_statuses(seed
 def _ranked_in_full(case: Case, as_of: dt.date, dont_know: set[str]) -> str | None:
     """The planner's rank worked out for every candidate, none skipped: what the planner's shortcut (it
     looks ahead only for candidates that can still win on the rank's first two parts) must agree with."""
-    from withhold.interview.bank import question_for
-    from withhold.interview.planner import _look_ahead, _open
+    from withhold.interview.planner import _leading, _look_ahead, _open, _rank
     from withhold.logic.evaluate import Evaluation
     from withhold.logic.protection import Status
     from withhold.parameters import load
@@ -149,21 +148,7 @@ def _ranked_in_full(case: Case, as_of: dt.date, dont_know: set[str]) -> str | No
     for path in {path for _, _, paths, _ in open_ones for path in paths - skip}:
         names = {p.name for p, _, paths, _ in open_ones if path in paths}
         settles, can_change = _look_ahead(path, facts, base, current)
-        question = question_for(path)
-        needed = sum(1 for _, _, _, bars in open_ones if path in bars)
-        ranks.append(
-            (
-                not (names & undetermined),
-                -needed,
-                not can_change,
-                question.judgement,
-                -settles,
-                -len(names),
-                question.sensitivity,
-                question.order,
-                path,
-            )
-        )
+        ranks.append(_rank(path, names, _leading(path, names, open_ones, undetermined), settles, can_change))
     return min(ranks)[-1] if ranks else None
 
 

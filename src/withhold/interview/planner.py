@@ -111,13 +111,10 @@ def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> 
         return None
     undetermined = {p.name for p, status, _, _ in open_ones if status is Status.UNDETERMINED}
     current = [(p, status) for p, status, _, _ in open_ones]
-    # The first two parts of a candidate's rank need no look-ahead: whether it bears on an undetermined
-    # protection, and how many protections' open bars it opens. Ranks compare part by part, so only the
-    # candidates best on those two can win, and only they are looked ahead (the costly part).
-    first = {
-        path: (not (names & undetermined), -sum(1 for _, _, _, bars in open_ones if path in bars))
-        for path, names in candidates.items()
-    }
+    # The first two parts of a candidate's rank need no look-ahead (see _leading). Ranks compare part by
+    # part, so only the candidates best on those two can win, and only they are looked ahead (the costly
+    # part).
+    first = {path: _leading(path, names, open_ones, undetermined) for path, names in candidates.items()}
     leading = min(first.values())
     best: tuple[Any, ...] | None = None
     chosen: Plan | None = None
@@ -125,21 +122,39 @@ def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> 
         if first[path] != leading:
             continue
         settles, can_change = _look_ahead(path, facts, base, current)
-        question = question_for(path)
-        key = (
-            *first[path],
-            not can_change,
-            question.judgement,
-            -settles,
-            -len(names),
-            question.sensitivity,
-            question.order,
-            path,
-        )
+        key = _rank(path, names, first[path], settles, can_change)
         if best is None or key < best:
             best = key
             chosen = Plan(path, tuple(sorted(names)), can_change, settles, len(candidates))
     return chosen
+
+
+def _leading(
+    path: str,
+    names: set[str],
+    open_ones: list[tuple[Protection, Status, set[str], set[str]]],
+    undetermined: set[str],
+) -> tuple[bool, int]:
+    """The first two parts of a candidate's rank: whether it bears on no undetermined protection, and
+    (negated) how many protections' open bars it opens (bars before elements: see the module's docstring)."""
+    return not (names & undetermined), -sum(1 for _, _, _, bars in open_ones if path in bars)
+
+
+def _rank(
+    path: str, names: set[str], leading: tuple[bool, int], settles: float, can_change: bool
+) -> tuple[Any, ...]:
+    """A candidate's rank, lowest first (the order of the module's docstring)."""
+    question = question_for(path)
+    return (
+        *leading,
+        not can_change,
+        question.judgement,
+        -settles,
+        -len(names),
+        question.sensitivity,
+        question.order,
+        path,
+    )
 
 
 def _look_ahead(
