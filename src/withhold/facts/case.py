@@ -88,26 +88,23 @@ def _a_date(value: object) -> dt.date:
     raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}")
 
 
-def _iso_date(value: object) -> object:
-    """A date of a fact, inside the supported range (facts/limits.py)."""
-    day = _a_date(value)
-    problem = fact_date_problem(day)
-    if problem:
-        raise ValueError(problem)
-    return day
+def _date_within(problem_of: Callable[[dt.date], str | None]) -> Callable[[object], object]:
+    """A date, refused when ``problem_of`` finds it out of its range (facts/limits.py)."""
+
+    def check(value: object) -> object:
+        day = _a_date(value)
+        problem = problem_of(day)
+        if problem:
+            raise ValueError(problem)
+        return day
+
+    return check
 
 
-def _law_date(value: object) -> object:
-    """A date the law is evaluated as of: inside the dates the law's tables cover (facts/limits.py)."""
-    day = _a_date(value)
-    problem = law_as_of_problem(day)
-    if problem:
-        raise ValueError(problem)
-    return day
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-LawDate = Annotated[dt.date, BeforeValidator(_law_date)]
+IsoDate = Annotated[dt.date, BeforeValidator(_date_within(fact_date_problem))]
+"""The date of a fact: a birth, an entry, a hearing, a decision."""
+LawDate = Annotated[dt.date, BeforeValidator(_date_within(law_as_of_problem))]
+"""A date the law is evaluated as of: inside the dates the law's tables cover."""
 
 
 def _year_month(value: object) -> object:
