@@ -18,6 +18,7 @@ from rich.text import Text
 
 from withhold import __version__
 from withhold.cli.calendar_file import calendar_label, case_key, write_atomically
+from withhold.cli.command import FLAG, Command, Group
 from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
 from withhold.cli.files import load_case
@@ -31,7 +32,7 @@ from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
 from withhold.cli.render_i589 import filled_json, render_filled
 from withhold.cli.render_roadmap import render_roadmap
 from withhold.cli.render_rules import explain as explain_rule
-from withhold.cli.render_rules import rules_json, rules_table
+from withhold.cli.render_rules import matching, rules_json, rules_table
 from withhold.cli.render_screening import FULL, Heading, Limits, render_screening
 from withhold.deadlines.ics import to_ics
 from withhold.deadlines.schedule import schedule as schedule_case
@@ -53,6 +54,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_TITLE = "Withhold case file (case/1)"
 
 app = typer.Typer(
+    cls=Group,
     name="withhold",
     help="Decision support for asylum, withholding of removal and CAT protection in US immigration "
     "court. Not legal advice.",
@@ -92,6 +94,7 @@ def warn(issues: tuple[CaseIssue, ...]) -> None:
 CASE_ARGUMENT = typer.Argument(
     metavar="CASE", help="Case file (.yaml, .yml or .json), or - for standard input."
 )
+FORMAT_OPTION = typer.Option("--format", "-f", metavar="text|json", help="Output: text or json.")
 AS_OF_HELP = "Evaluate the law in force on this date (default: the case's law_as_of, else today)."
 
 
@@ -104,7 +107,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def withhold(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, metavar=FLAG, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Decision support for asylum, withholding of removal and CAT protection in US immigration court.
@@ -123,12 +129,12 @@ def _open_case(case_file: str, as_of: str | None) -> tuple[Case, dt.date, str]:
     return case, day, source
 
 
-@app.command()
+@app.command(cls=Command)
 def screen(
     case_file: Annotated[
         str, typer.Argument(metavar="CASE", help="Case file (.yaml, .yml or .json), or - for standard input.")
     ],
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -141,6 +147,7 @@ def screen(
         bool,
         typer.Option(
             "--trace",
+            metavar=FLAG,
             help="Include the full evaluation trace (json: a trace per relief; text: every entry of every "
             "list and the tree of rules).",
         ),
@@ -160,10 +167,10 @@ def screen(
     show(render_screening(screening, heading, limits=limits, trace=trace))
 
 
-@app.command()
+@app.command(cls=Command)
 def deadlines(
     case_file: Annotated[str, CASE_ARGUMENT],
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
     ics: Annotated[
         str | None,
         typer.Option(
@@ -210,10 +217,10 @@ def deadlines(
             typer.echo(f"Calendar: {events} event{'s' if events != 1 else ''} written to {written}", err=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def roadmap(
     case_file: Annotated[str, CASE_ARGUMENT],
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
     label: Annotated[
         str | None,
@@ -235,7 +242,7 @@ def roadmap(
     show(render_roadmap(road, f"The road through court — {shown_label}"))
 
 
-@app.command()
+@app.command(cls=Command)
 def interview(
     case_file: Annotated[
         str | None,
@@ -294,7 +301,7 @@ def interview(
     console.print(Text(saved_line(language, begun.target)), soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
     case_file: Annotated[str, CASE_ARGUMENT],
     output: Annotated[
@@ -362,7 +369,7 @@ def _one_of(option: str, value: str, allowed: tuple[str, ...]) -> Any:
     return chosen
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of the case file format (case/1)."""
     body = Case.model_json_schema()
@@ -375,21 +382,35 @@ def schema() -> None:
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
+    grep: Annotated[
+        str | None,
+        typer.Option(
+            "--grep", metavar="TEXT", help="Only the rules whose id or title contains TEXT (any case)."
+        ),
+    ] = None,
+    cites: Annotated[
+        str | None,
+        typer.Option(
+            "--cites",
+            metavar="TEXT",
+            help="Only the rules with a citation containing TEXT, e.g. 1158 or 1208.16.",
+        ),
+    ] = None,
 ) -> None:
     """List every rule of the law: id, title, citations, dates in force, rules-reference ids."""
     with user_errors():
         chosen = output_format(output)
-    found = all_rules()
+    found = matching(all_rules(), grep, cites)
     if chosen == "json":
         print_json(rules_json(found))
     else:
         show(rules_table(found))
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     rule_id: Annotated[str, typer.Argument(metavar="RULE-ID", help="A rule id, e.g. asylum.bar.one_year.")],
 ) -> None:
@@ -402,7 +423,7 @@ def explain(
     show(explain_rule(found, load_parameters()))
 
 
-@app.command()
+@app.command(cls=Command)
 def i589(
     case_file: Annotated[str, CASE_ARGUMENT],
     form: Annotated[
@@ -416,7 +437,7 @@ def i589(
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILLED.pdf", help="Where to write the filled form.")
     ],
-    output_kind: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output_kind: Annotated[str, FORMAT_OPTION] = "text",
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -454,12 +475,16 @@ def i589(
     show(render_filled(result, str(written)))
 
 
-@app.command()
+@app.command(cls=Command)
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 2,
-    threads: Annotated[int, typer.Option("--threads", min=1, help="Threads per worker.")] = 4,
+    host: Annotated[
+        str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Port to listen on.")
+    ] = 8000,
+    workers: Annotated[int, typer.Option("--workers", metavar="N", min=1, help="Worker processes.")] = 2,
+    threads: Annotated[int, typer.Option("--threads", metavar="N", min=1, help="Threads per worker.")] = 4,
 ) -> None:
     """Serve the web application with gunicorn, after applying pending database migrations.
 

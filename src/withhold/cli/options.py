@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.cli.errors import UserError
+from withhold.facts.limits import law_as_of_problem
 
 FORMATS = ("text", "json")
 
@@ -18,13 +19,18 @@ def output_format(value: str) -> str:
 
 
 def as_of_date(value: str | None) -> dt.date | None:
-    """The ``--as-of`` date, or ``None`` when the option was not given."""
+    """The ``--as-of`` date, or ``None`` when the option was not given; only a date the law's tables cover
+    (facts/limits.py), as for a case file's ``law_as_of``."""
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise UserError(f"--as-of must be a date as YYYY-MM-DD; got {value!r}") from None
+    problem = law_as_of_problem(day)
+    if problem:
+        raise UserError(f"--as-of: {problem}")
+    return day
 
 
 def evaluation_date(option: dt.date | None, in_case: dt.date | None, today: dt.date) -> tuple[dt.date, str]:
