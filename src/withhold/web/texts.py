@@ -34,6 +34,8 @@ PLACEHOLDERS = frozenset(
         "status",
         "role",
         "days",
+        "earliest",
+        "latest",
     }
 )
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""

@@ -12,12 +12,13 @@ from typing import Any, Literal
 import yaml
 
 from withhold.facts.case import Case
+from withhold.facts.limits import CASE_FILE_MAX_CHARS
 from withhold.facts.loading import parse_case, validate_case
 from withhold.interview.answers import document_of
 
 Syntax = Literal["yaml", "json"]
-MAX_BYTES = 1_000_000
-"""A case file is a few kilobytes; a megabyte is a wrong file, not a case."""
+MAX_BYTES = CASE_FILE_MAX_CHARS
+"""The largest case file taken, as an upload's bytes or the editor's characters (facts/limits.py)."""
 
 
 def case_of(document: dict[str, Any]) -> Case:
