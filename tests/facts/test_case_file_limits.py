@@ -275,3 +275,11 @@ def test_the_spec_states_every_limit() -> None:
         assert f"{value:,}" in section, value
     for day in (limits.EARLIEST_DATE, limits.LATEST_DATE, limits.EARLIEST_LAW_AS_OF, limits.LATEST_LAW_AS_OF):
         assert day.isoformat() in section
+
+
+def test_json_of_unknown_name_is_read_even_where_yaml_cannot() -> None:
+    # JSON writers escape a character outside the BMP as a surrogate pair, which YAML does not read.
+    text = json.dumps({"withhold": "case/1", "person": {"given_name": "Ana 😀"}})
+    assert "\\ud83d" in text
+    assert parse_case(text).person.given_name == "Ana 😀"
+    assert parse_case(text, "json").person.given_name == "Ana 😀"

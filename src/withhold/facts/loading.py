@@ -6,6 +6,7 @@ No I/O here: callers read the file and pass its text. Every problem names the pa
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,6 +46,11 @@ def read_document(text: str, syntax: Literal["yaml", "json"] | None = None) -> o
     try:
         return read_json(text) if syntax == "json" else read_yaml(text)
     except DocumentError as error:
+        if syntax is None and text.lstrip("\ufeff \t\r\n").startswith("{"):
+            # JSON of unknown name (standard input): YAML reads most of it, but not every JSON escape (a
+            # character outside the BMP as a surrogate pair, as JSON writers escape emoji).
+            with contextlib.suppress(DocumentError):
+                return read_json(text)
         raise CaseFileError([CaseIssue("", str(error))]) from None
 
 
