@@ -155,3 +155,24 @@ def test_a_bug_is_one_line_without_case_data_and_exit_1(
     assert line.startswith("error: internal error (ValueError at cli/app.py:")
     assert "This is a bug in Withhold" in line
     assert "Invented" not in result.output and "Traceback" not in result.output
+
+
+def test_an_error_outside_every_command_is_one_line_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from withhold.cli import app as cli
+    from withhold.cli.command import Group
+
+    def broken(self: object, ctx: object) -> object:
+        raise RuntimeError("Invented Person")
+
+    monkeypatch.setattr(Group, "invoke", broken)
+    monkeypatch.setattr(sys, "argv", ["withhold", "rules"])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("error: internal error (RuntimeError at ")
+    assert "Invented" not in line

@@ -4,6 +4,7 @@ present, with the same rules as the pure Python parser."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
@@ -12,8 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from withhold.deadlines.schedule import schedule
 from withhold.facts import CaseFileError, limits, parse_case
+from withhold.facts.case import Case
 from withhold.facts.reading import LOADER, LOADERS, DocumentError, read_yaml
+from withhold.roadmap import roadmap
+from withhold.screening import screen
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -283,3 +288,32 @@ def test_json_of_unknown_name_is_read_even_where_yaml_cannot() -> None:
     assert "\\ud83d" in text
     assert parse_case(text).person.given_name == "Ana 😀"
     assert parse_case(text, "json").person.given_name == "Ana 😀"
+
+
+# --- the law's dates ------------------------------------------------------------------------------------
+
+
+def _evaluate(case: Case, day: dt.date) -> None:
+    screen(case, day)
+    schedule(case, day)
+    roadmap(case, day)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_the_law_is_evaluated_on_both_ends_of_its_dates(path: Path) -> None:
+    case = parse_case(path.read_text(encoding="utf-8"))
+    for day in (limits.EARLIEST_LAW_AS_OF, limits.LATEST_LAW_AS_OF):
+        _evaluate(case, day)
+
+
+def test_the_earliest_law_date_is_where_the_laws_tables_begin() -> None:
+    """The day before, the law's dated parameters have no value: a screening then could only crash, which
+    is why such a date is refused where it enters (a case file, --as-of, the web page)."""
+    day_before = limits.EARLIEST_LAW_AS_OF - dt.timedelta(days=1)
+    failed = []
+    for path in EXAMPLES:
+        try:
+            _evaluate(parse_case(path.read_text(encoding="utf-8")), day_before)
+        except LookupError:
+            failed.append(path.stem)
+    assert failed

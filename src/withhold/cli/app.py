@@ -18,7 +18,7 @@ from rich.text import Text
 
 from withhold import __version__
 from withhold.cli.calendar_file import calendar_label, case_key, write_atomically
-from withhold.cli.command import FLAG, Command, Group
+from withhold.cli.command import BUG, FLAG, Command, Group, bug_line
 from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
 from withhold.cli.files import load_case
@@ -499,7 +499,13 @@ def serve(
 
 
 def main() -> None:
-    app(prog_name="withhold")
+    """The console script. Each command already turns any error into a message (cli/command.py); this is
+    the last net, for an error outside every command (in Typer's own work before one runs)."""
+    try:
+        app(prog_name="withhold")
+    except Exception as error:
+        typer.echo(bug_line(error), err=True)
+        raise SystemExit(BUG) from None
 
 
 if __name__ == "__main__":
