@@ -203,7 +203,7 @@ def test_errors_list_the_first_twenty_problems_and_count_the_rest() -> None:
 
 def test_an_unknown_key_suggests_one_key_never_the_whole_list() -> None:
     (message,) = errors("withhold: case/1\nclaim: {zzzz: 1}\n")
-    assert message == "claim.zzzz: unknown key; no key of claim is like it (docs/spec/case-format.md)"
+    assert message == "claim.zzzz: unknown key; claim has no key like it (see docs/spec/case-format.md)"
     (message,) = errors("withhold: case/1\nclaim: {" + "k" * 5_000 + ": 1}\n")
     assert len(message) < 200
 

@@ -2,7 +2,8 @@
 the rules.
 
 Every command renders what the core returns; none decides the law. The clock is read here (the core
-takes the evaluation date as an argument). User errors print one clear message and exit with code 2.
+takes the evaluation date as an argument). User errors print one clear message and exit with code 2; no
+input ever prints a traceback (cli/command.py: a bug prints one line without case data and exits 1).
 """
 
 from __future__ import annotations

@@ -200,4 +200,4 @@ def _unknown_key(loc: tuple[int | str, ...]) -> str:
     if close:
         suggestion = f"{prefix}.{close[0]}" if prefix else close[0]
         return f"unknown key; did you mean {suggestion}?"
-    return f"unknown key; no key of {prefix or 'the top level'} is like it (docs/spec/case-format.md)"
+    return f"unknown key; {prefix or 'a case file'} has no key like it (see docs/spec/case-format.md)"
