@@ -136,6 +136,23 @@ def test_as_of_outside_the_laws_dates_is_a_user_error(
     )
 
 
+@pytest.mark.parametrize("command", ["screen", "deadlines", "roadmap", "report"])
+def test_a_case_files_law_date_before_the_laws_tables_is_a_user_error(
+    runner: CliRunner, tmp_path: Path, command: str
+) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text("withhold: case/1\nlaw_as_of: 1985-03-01\nentry: {last_arrival_date: 1984-01-01}\n")
+    extra = ["-o", str(tmp_path / "report.md")] if command == "report" else []
+    result = runner.invoke(app, [command, str(path), *extra])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        "error: law_as_of in the case file: the law can be evaluated as of a date between 1997-04-01 (the "
+        "earliest its tables cover) and 2199-12-31, got 1985-03-01",
+        "  give --as-of YYYY-MM-DD for another date",
+    ]
+    assert runner.invoke(app, [command, str(path), "--as-of", "2026-11-23", *extra]).exit_code == 0
+
+
 def test_a_bug_is_one_line_without_case_data_and_exit_1(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

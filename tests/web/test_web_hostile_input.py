@@ -24,6 +24,7 @@ HOSTILE = {
     "an integer of 5,000 digits": "withhold: case/1\nconvictions: [{sentence_months: " + "9" * 5000 + "}]\n",
     "dates in the year 9999": "withhold: case/1\nentry: {last_arrival_date: 9999-12-31}\n",
     "the law as of the year 1": "withhold: case/1\nlaw_as_of: 0001-01-01\n",
+    "the law as of 1985": "withhold: case/1\nlaw_as_of: 1985-03-01\nentry: {last_arrival_date: 1984-01-01}\n",
     "a name of 990,000 characters": "withhold: case/1\nperson: {family_name: " + "a" * 990_000 + "}\n",
 }
 

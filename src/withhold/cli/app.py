@@ -126,7 +126,7 @@ def _open_case(case_file: str, as_of: str | None) -> tuple[Case, dt.date, str]:
     with user_errors():
         option_date = as_of_date(as_of)
         case = load_case(case_file)
-    day, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
+        day, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
     return case, day, source
 
 
@@ -278,7 +278,7 @@ def interview(
     with user_errors():
         option_date = as_of_date(as_of)
         begun = start_interview(case_file, out, lang)
-    day, source = evaluation_date(option_date, begun.case.law_as_of, dt.date.today())
+        day, source = evaluation_date(option_date, begun.case.law_as_of, dt.date.today())
     language = begun.language
     console = make_console()
     try:

@@ -35,9 +35,14 @@ def as_of_date(value: str | None) -> dt.date | None:
 
 def evaluation_date(option: dt.date | None, in_case: dt.date | None, today: dt.date) -> tuple[dt.date, str]:
     """The date the law is evaluated as of, and where it came from: the option, else the case file's
-    ``law_as_of``, else today."""
+    ``law_as_of`` (only a date the law's tables cover), else today."""
     if option is not None:
         return option, "from --as-of"
     if in_case is not None:
+        problem = law_as_of_problem(in_case)
+        if problem:  # a case file may carry a historic date; the law's tables do not reach it
+            raise UserError(
+                f"law_as_of in the case file: {problem}", ["give --as-of YYYY-MM-DD for another date"]
+            )
         return in_case, "from the case file"
     return today, "today"

@@ -45,7 +45,6 @@ from withhold.facts.limits import (
     SENTENCE_MONTHS_MAX,
     SHORT_TEXT_MAX,
     fact_date_problem,
-    law_as_of_problem,
     shown,
 )
 
@@ -88,23 +87,19 @@ def _a_date(value: object) -> dt.date:
     raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}")
 
 
-def _date_within(problem_of: Callable[[dt.date], str | None]) -> Callable[[object], object]:
-    """A date, refused when ``problem_of`` finds it out of its range (facts/limits.py)."""
-
-    def check(value: object) -> object:
-        day = _a_date(value)
-        problem = problem_of(day)
-        if problem:
-            raise ValueError(problem)
-        return day
-
-    return check
+def _iso_date(value: object) -> object:
+    """A real date inside the supported range (facts/limits.py): the deadline arithmetic adds years and
+    court days to it."""
+    day = _a_date(value)
+    problem = fact_date_problem(day)
+    if problem:
+        raise ValueError(problem)
+    return day
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_date_within(fact_date_problem))]
-"""The date of a fact: a birth, an entry, a hearing, a decision."""
-LawDate = Annotated[dt.date, BeforeValidator(_date_within(law_as_of_problem))]
-"""A date the law is evaluated as of: inside the dates the law's tables cover."""
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date of the case: a birth, an entry, a hearing, a decision, the law date. (Whether the law can be
+evaluated as of a date is for the one who evaluates it: facts/limits.py, ``law_as_of_problem``.)"""
 
 
 def _year_month(value: object) -> object:
@@ -799,7 +794,7 @@ class Case(Part):
     """One person's protection claim as it is known today (``case/1``)."""
 
     withhold: Literal["case/1"] = Field(description='format marker, always "case/1"')
-    law_as_of: LawDate | None = fact("evaluate the law in force on this date; default: today")
+    law_as_of: IsoDate | None = fact("evaluate the law in force on this date; default: today")
     person: Person = Field(default_factory=Person, description="identity; never read by rules")
     proceedings: Proceedings = Field(default_factory=Proceedings, description="forum and posture")
     entry: Entry = Field(default_factory=Entry, description="arrival in the US")
