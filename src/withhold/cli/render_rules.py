@@ -158,9 +158,14 @@ def _parameters(rule: Rule, parameters: Parameters) -> Iterator[RenderableType]:
         body = Text()
         if parameter.description:
             body.append(parameter.description + "\n")
-        for start, value in parameter.values:
-            body.append(f"from {start.isoformat()}: ")
-            body.append("none (not in force)" if value is None else value_text(value), style="bold")
+        for entry in parameter.values:
+            body.append(f"from {entry.start.isoformat()}: ")
+            body.append(
+                "none (not in force)" if entry.value is None else value_text(entry.value), style="bold"
+            )
+            if entry.reference != parameter.reference:
+                body.append(f"  ({entry.reference})", style="dim")
+            body.append(f"  checked {entry.verified_on.isoformat()}", style="dim")
             body.append("\n")
         body.append(parameter.reference, style="dim")
         yield Padding(body, (0, 0, 0, 2), expand=False)

@@ -8,6 +8,7 @@ Mandatory bars to a grant (INA 208(b)(2)(A)(i)–(vi)) and the bars to applying 
 from __future__ import annotations
 
 from withhold.law.asylum.one_year import changed_circumstances, unaccompanied_child
+from withhold.law.enactments import AEDPA, IIRIRA, REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.law.finding_bar import finding_bar
 from withhold.logic import Context, V, rule
 
@@ -25,6 +26,8 @@ persecutor = finding_bar(
         "INA 101(a)(42) (persecutors excluded from 'refugee')",
         "Matter of Negusie, 28 I&N Dec. 120 (A.G. 2020)",
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1", "WH-BAR-PERS-1"),
     judgement="Whether the person assisted or participated in persecution of others is a finding.",
     caveat=PERSECUTOR_DURESS,
@@ -39,6 +42,8 @@ serious_nonpolitical_crime = finding_bar(
         "INS v. Aguirre-Aguirre, 526 U.S. 415 (1999)",
         "Matter of E-A-, 26 I&N Dec. 1 (BIA 2012)",
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1", "WH-BAR-SNPC-1"),
     judgement=(
         "Serious reasons to believe a serious nonpolitical crime was committed abroad before arrival: the "
@@ -51,6 +56,8 @@ danger_to_security = finding_bar(
     "Danger to the security of the United States",
     "conduct.danger_to_security",
     cites=("INA 208(b)(2)(A)(iv), 8 U.S.C. 1158(b)(2)(A)(iv)", "Matter of A-H-, 23 I&N Dec. 774 (A.G. 2005)"),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1", "WH-BAR-SEC-1"),
     judgement="Reasonable grounds to regard the person as a danger to US security (Matter of A-H-).",
 )
@@ -65,6 +72,8 @@ terrorism = finding_bar(
         "INA 237(a)(4)(B)",
         "Matter of M-H-Z-, 26 I&N Dec. 757 (BIA 2016)",
     ),
+    in_force=AEDPA,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1",),
     judgement=(
         "Whether the person is described in the terrorism grounds (including material support, with no "
@@ -81,6 +90,8 @@ firm_resettlement = finding_bar(
         "8 CFR 1208.15",
         "Matter of A-G-G-, 25 I&N Dec. 486 (BIA 2011)",
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1",),
     judgement=(
         "Firm resettlement — an offer of permanent status in a third country, subject to the exceptions of "
@@ -97,6 +108,8 @@ frivolous = finding_bar(
     "Final finding of a knowingly frivolous application",
     "asylum.frivolous_finding",
     cites=("INA 208(d)(6), 8 U.S.C. 1158(d)(6)", "8 CFR 1208.20"),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-FRIV-1",),
     judgement=None,  # a matter of record: the finding was made, after the INA 208(d)(4)(A) warning, or not
     explanation="A knowingly frivolous application, after warning, bars every benefit under the Act for good.",
@@ -110,6 +123,8 @@ frivolous = finding_bar(
     ref=("ASY-PRIOR-1",),
     reads=("asylum.previously_denied",),
     exceptions=(changed_circumstances,),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
 )
 def prior_denial(ctx: Context) -> V[bool]:
     """A second application is barred unless changed circumstances materially affect eligibility."""
@@ -129,6 +144,8 @@ def prior_denial(ctx: Context) -> V[bool]:
         "narrowed by the Board; under such an agreement US withholding and CAT claims may not be heard "
         "on the merits either (8 CFR 1240.11(h))."
     ),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
 )
 def safe_third_country(ctx: Context) -> V[bool]:
     """Bars applying for asylum; unaccompanied children are exempt."""

@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from withhold.law.enactments import AUDIT_2026_12_07
 from withhold.logic import FALSE, Context, Rule, V, Version, all_, not_, since, unknown
+from withhold.logic.rule import day
 
 LIMITATION_JUDGEMENT = (
     "Whether this limitation applies to the person's entry, whether an exception or a rebuttal "
@@ -52,7 +54,13 @@ lawful_pathways = Rule(
     id="asylum.bar.circumvention_of_lawful_pathways",
     title="Circumvention of Lawful Pathways presumption (entries May 11, 2023 – May 11, 2025)",
     citations=("8 CFR 1208.33(a)–(d)", "88 FR 31314 (May 16, 2023)"),
-    versions=(Version(since(2023, 5, 11), _limitation(dt.date(2023, 5, 11), dt.date(2025, 5, 11))),),
+    versions=(
+        Version(
+            since(2023, 5, 11),
+            _limitation(dt.date(2023, 5, 11), dt.date(2025, 5, 11)),
+            verified_on=day(AUDIT_2026_12_07),
+        ),
+    ),
     reads=READS,
     reference=("ASY-LIM-CLP-1", "WH-NOTBAR-CLP"),
     judgement=LIMITATION_JUDGEMENT,
@@ -71,7 +79,9 @@ securing_the_border = Rule(
     id="asylum.bar.securing_the_border",
     title="Securing the Border limitation (entries during emergency border circumstances, from June 5, 2024)",
     citations=("8 CFR 1208.35", "89 FR 48710 (June 7, 2024)", "Proclamation 10773 (June 3, 2024)"),
-    versions=(Version(since(2024, 6, 5), _limitation(dt.date(2024, 6, 5), None)),),
+    versions=(
+        Version(since(2024, 6, 5), _limitation(dt.date(2024, 6, 5), None), verified_on=day(AUDIT_2026_12_07)),
+    ),
     reads=READS,
     reference=("ASY-LIM-STB-1", "WH-NOTBAR-STB"),
     judgement=LIMITATION_JUDGEMENT
@@ -87,7 +97,11 @@ proclamation_10888 = Rule(
     id="asylum.bar.proclamation_10888",
     title="Proclamation 10888 entry suspension (southern border, from January 20, 2025)",
     citations=("Proclamation 10888 (Jan. 20, 2025)", "INA 212(f), 8 U.S.C. 1182(f)"),
-    versions=(Version(since(2025, 1, 20), _limitation(dt.date(2025, 1, 20), None)),),
+    versions=(
+        Version(
+            since(2025, 1, 20), _limitation(dt.date(2025, 1, 20), None), verified_on=day(AUDIT_2026_12_07)
+        ),
+    ),
     reads=READS,
     reference=("ASY-LIM-212F-1", "WH-NOTBAR-212F"),
     judgement=LIMITATION_JUDGEMENT,

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from withhold.deadlines.counting import Roll, days_after
 from withhold.deadlines.model import Due, due
-from withhold.logic import Context, V, rule, unknown
+from withhold.law.enactments import IIRIRA, RESEARCH_2026_11_23
+from withhold.logic import UNKNOWN, Context, V, rule, unknown
 
 FINAL = "proceedings.final_order_date"
 CIRCUIT_NAMES = {
@@ -38,6 +39,9 @@ CIRCUIT_NAMES = {
     ref=("PROC-MTR-1",),
     reads=(FINAL,),
     params=("motion.reconsider.days",),
+    in_force=IIRIRA,
+    when_not_in_force=UNKNOWN,
+    verified=RESEARCH_2026_11_23,
 )
 def reconsider(ctx: Context) -> V[Due]:
     """One motion, within 30 days of the final administrative order, identifying errors of law or fact."""
@@ -60,6 +64,9 @@ def reconsider(ctx: Context) -> V[Due]:
     ref=("PROC-MTR-1", "PROC-MTR-2"),
     reads=(FINAL,),
     params=("motion.reopen.days",),
+    in_force=IIRIRA,
+    when_not_in_force=UNKNOWN,
+    verified=RESEARCH_2026_11_23,
 )
 def reopen(ctx: Context) -> V[Due]:
     """One motion, within 90 days, with new, material, previously unavailable evidence and the
@@ -90,6 +97,9 @@ def reopen(ctx: Context) -> V[Due]:
     ref=("PROC-PFR-1", "CAT-JR-1"),
     reads=(FINAL, "proceedings.kind", "proceedings.circuit"),
     params=("review.petition.days",),
+    in_force=IIRIRA,
+    when_not_in_force=UNKNOWN,
+    verified=RESEARCH_2026_11_23,
 )
 def petition_for_review(ctx: Context) -> V[Due]:
     """30 days after the final order of removal, in the circuit where the judge completed proceedings;

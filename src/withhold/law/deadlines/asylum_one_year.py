@@ -12,6 +12,7 @@ from withhold.deadlines.counting import Roll, years_after
 from withhold.deadlines.model import Due
 from withhold.facts.source import NOT_FILED
 from withhold.law.asylum.one_year import deadline, one_year
+from withhold.law.enactments import IIRIRA, RESEARCH_2026_11_23
 from withhold.logic import Context, V, rule, unknown
 
 
@@ -26,6 +27,9 @@ from withhold.logic import Context, V, rule, unknown
     reads=("asylum.filed_on", "entry.last_arrival_date"),
     uses=(deadline, one_year),
     params=("asylum.one_year.period_years", "asylum.one_year.earliest_start"),
+    in_force=IIRIRA,
+    when_not_in_force=None,  # no one-year deadline before IIRIRA
+    verified=RESEARCH_2026_11_23,
 )
 def asylum_one_year(ctx: Context) -> V[Due]:
     """Met if filed on or before the deadline; a late filing may be excused by changed or extraordinary

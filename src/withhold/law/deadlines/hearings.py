@@ -15,7 +15,9 @@ from collections.abc import Callable
 
 from withhold.deadlines.counting import Roll, days_before
 from withhold.deadlines.model import Due, due
+from withhold.law.enactments import RESEARCH_2026_11_23
 from withhold.logic import UNKNOWN, Context, Rule, V, Version, since, unknown
+from withhold.logic.rule import day
 
 READS = (
     "proceedings.hearings[].kind",
@@ -70,7 +72,11 @@ def _hearing_rule(id: str, title: str, hearing_kind: str, parameter: str, citati
         id=id,
         title=title,
         citations=citations,
-        versions=(Version(since(2008, 1, 1), _before(hearing_kind, parameter)),),
+        versions=(
+            Version(
+                since(2008, 1, 1), _before(hearing_kind, parameter), verified_on=day(RESEARCH_2026_11_23)
+            ),
+        ),
         reads=READS,
         parameters=(parameter,),
         reference=("PROC-DEADLINE-1", "PROC-DEADLINE-2"),

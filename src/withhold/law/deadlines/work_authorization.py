@@ -12,7 +12,8 @@ from withhold.deadlines.model import Due, Kind, due
 from withhold.facts.source import NOT_FILED
 from withhold.law.crimes.aggravated_felony import aggravated_felony
 from withhold.law.crimes.particularly_serious_crime import any_conviction
-from withhold.logic import Context, V, rule, unknown
+from withhold.law.enactments import IIRIRA, RESEARCH_2026_11_23
+from withhold.logic import UNKNOWN, Context, V, rule, unknown
 
 
 @rule(
@@ -28,6 +29,9 @@ from withhold.logic import Context, V, rule, unknown
         "Applicants') a 365-day wait and a pause on new applications; not final when this was written. The "
         "2020 365-day rule was vacated (AsylumWorks v. Mayorkas, D.D.C. 2022)."
     ),
+    in_force=IIRIRA,
+    when_not_in_force=UNKNOWN,
+    verified=RESEARCH_2026_11_23,
 )
 def pending_asylum(ctx: Context) -> V[Due | None]:
     """150 days to request, 180 days to grant, counted from the complete application."""

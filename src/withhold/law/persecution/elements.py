@@ -8,6 +8,7 @@ in a particular social group or political opinion. Each of these is a finding; t
 
 from __future__ import annotations
 
+from withhold.law.enactments import REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.law.persecution.past_persecution import presumption
 from withhold.logic import FALSE, TRUE, Context, V, any_, equals, rule, unknown
 
@@ -36,6 +37,8 @@ GROUND_NAMES = {
         "(Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014)); the group must be delineated before the judge "
         "(Matter of W-Y-C- & H-O-B-, 27 I&N Dec. 189 (BIA 2018))."
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def particular_social_group_cognizable(ctx: Context) -> V[bool]:
     """A particular social group counts only if it is legally cognizable."""
@@ -49,6 +52,8 @@ def particular_social_group_cognizable(ctx: Context) -> V[bool]:
     ref=("WH-ELEM-2", "ASY-ELIG-1"),
     reads=("claim.grounds",),
     uses=(particular_social_group_cognizable,),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def protected_ground(ctx: Context) -> V[bool]:
     """The harm must be because of race, religion, nationality, membership in a particular social group
@@ -91,6 +96,8 @@ def _found_or_entailed(ctx: Context, found: V[bool], note: str) -> V[bool]:
         "Whether the harm suffered or feared rises to persecution is a legal judgement on the facts "
         "(reviewed deferentially: Urias-Orellana v. Bondi, No. 24-777 (U.S. Mar. 4, 2026))."
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def harm(ctx: Context) -> V[bool]:
     """Persecution is a threat to life or freedom, or serious harm; not every mistreatment is. A finding
@@ -113,6 +120,8 @@ def harm(ctx: Context) -> V[bool]:
         "Whether the government is unable or unwilling to control a non-state persecutor is a finding "
         "on the country evidence and any reports to the authorities."
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def state_protection_failure(ctx: Context) -> V[bool]:
     """Harm by private actors is persecution only when the state cannot or will not control them;
@@ -137,6 +146,8 @@ def state_protection_failure(ctx: Context) -> V[bool]:
     ),
     ref=("GEN-CRED-1",),
     reads=("claim.credible",),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def credibility(ctx: Context) -> V[bool]:
     """An adverse credibility finding defeats the claim. An unassessed credibility does not hold a

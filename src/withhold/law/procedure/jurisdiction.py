@@ -10,6 +10,7 @@ affirmative case that is not granted is referred to an immigration judge, who de
 
 from __future__ import annotations
 
+from withhold.law.enactments import IIRIRA, REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.logic import FALSE, TRUE, Context, V, all_, not_, one_of, rule, unknown
 
 ASYLUM_FORUMS = ("removal", "asylum_only", "affirmative", "credible_fear")
@@ -27,6 +28,8 @@ POSTURES_WITHOUT_REINSTATEMENT = ("removal", "asylum_only", "affirmative", "cred
     cites=("INA 241(a)(5), 8 U.S.C. 1231(a)(5)", "8 CFR 1208.31(e)"),
     ref=("PROC-JUR-1", "WH-NOTBAR-REINST"),
     reads=("proceedings.reinstated_order", "proceedings.kind"),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
 )
 def reinstated_order(ctx: Context) -> V[bool]:
     """A reinstated order bars asylum but leaves withholding and CAT open through withholding-only
@@ -52,6 +55,8 @@ def reinstated_order(ctx: Context) -> V[bool]:
     ref=("PROC-JUR-1",),
     reads=("proceedings.kind",),
     uses=(reinstated_order,),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def asylum_forum(ctx: Context) -> V[bool]:
     """Asylum is decided by an asylum officer (affirmative, or after credible fear) or by an immigration
@@ -66,6 +71,8 @@ def asylum_forum(ctx: Context) -> V[bool]:
     cites=("8 CFR 1208.16(a)", "8 CFR 1208.31(e)", "8 CFR 1208.2(c)(3)(i)"),
     ref=("PROC-JUR-1", "WH-PROC-1"),
     reads=("proceedings.kind",),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def withholding_forum(ctx: Context) -> V[bool]:
     """An immigration judge decides withholding and CAT in removal, asylum-only and withholding-only
