@@ -103,6 +103,16 @@ class Context:
         self._scope.children.append(trace)
         return value
 
+    def rule_not(self, other: Rule, item: int | None = None) -> V[bool]:
+        """The negation of a rule this rule declared in ``uses`` (the person is *not* a reinstated
+        deportee): its trace is marked ``negated``, so the output shows it as the cause when it holds."""
+        value = self.rule(other, item)
+        child = self._scope.children.pop()
+        from dataclasses import replace
+
+        self._scope.children.append(replace(child, role="negated"))
+        return not_(value)
+
     def _child_item(self, other: Rule) -> int | None:
         return self._scope.item if other.per is not None and other.per == self._scope.rule.per else None
 

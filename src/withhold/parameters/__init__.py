@@ -102,13 +102,22 @@ def _parse(raw: Any) -> dict[str, Parameter]:
             problems.extend(_problem(str(name), problem) for problem in error.errors())
             continue
         values = tuple(
-            ParameterValue(start, item.value, item.reference or entry.reference, item.verified_on, item.note)
+            ParameterValue(
+                start, _frozen(item.value), item.reference or entry.reference, item.verified_on, item.note
+            )
             for start, item in sorted(entry.values.items())
         )
         found[str(name)] = Parameter(str(name), entry.description, entry.reference, entry.unit, values)
     if problems:
         raise ValueError("\n".join(problems))
     return found
+
+
+def _frozen(value: Any) -> Any:
+    """A mapping value (a table by country) as sorted pairs, so that traces can hold it (hashable)."""
+    if isinstance(value, dict):
+        return tuple(sorted((str(key), _frozen(item)) for key, item in value.items()))
+    return value
 
 
 def _problem(name: str, problem: Any) -> str:

@@ -1,13 +1,14 @@
-"""Bars to asylum — rules reference ASY-BAR-1, ASY-PRIOR-1, ASY-STC-1, ASY-BAR-FRIV-1.
+"""Bars to asylum — rules reference ASY-BAR-1, ASY-PRIOR-1, ASY-BAR-FRIV-1.
 
-Mandatory bars to a grant (INA 208(b)(2)(A)(i)–(vi)) and the bars to applying at all (INA 208(a)(2)(A),
-(C)); the one-year deadline is in ``one_year.py``, the particularly serious crime bar in
-``crimes/particularly_serious_crime.py``.
+Mandatory bars to a grant (INA 208(b)(2)(A)(i)–(vi)) and the bar to applying again after a denial
+(INA 208(a)(2)(C)); the one-year deadline is in ``one_year.py``, the particularly serious crime bar in
+``crimes/particularly_serious_crime.py``. Safe-third-country and asylum cooperative agreements
+(INA 208(a)(2)(A)) close the forum for every claim, not asylum alone: ``procedure/cooperative_agreement.py``.
 """
 
 from __future__ import annotations
 
-from withhold.law.asylum.one_year import changed_circumstances, unaccompanied_child
+from withhold.law.asylum.one_year import changed_circumstances
 from withhold.law.enactments import AEDPA, IIRIRA, REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.law.finding_bar import finding_bar
 from withhold.logic import Context, V, rule
@@ -129,24 +130,3 @@ frivolous = finding_bar(
 def prior_denial(ctx: Context) -> V[bool]:
     """A second application is barred unless changed circumstances materially affect eligibility."""
     return ctx.fact("asylum.previously_denied")
-
-
-@rule(
-    "asylum.bar.safe_third_country",
-    "Removable under a safe-third-country or asylum cooperative agreement",
-    cites=("INA 208(a)(2)(A), 8 U.S.C. 1158(a)(2)(A)", "8 CFR 1208.4(a)(6)", "84 FR 63994 (Nov. 19, 2019)"),
-    ref=("ASY-STC-1", "WH-NOTBAR-STC"),
-    reads=("asylum.safe_third_country_agreement",),
-    exceptions=(unaccompanied_child,),
-    judgement="Whether an agreement applies, and any exception to it, is decided by the judge.",
-    caveat=(
-        "Asylum cooperative agreements were revived in 2025 with several countries and their review "
-        "narrowed by the Board; under such an agreement US withholding and CAT claims may not be heard "
-        "on the merits either (8 CFR 1240.11(h))."
-    ),
-    in_force=IIRIRA,
-    verified=RESEARCH_2026_11_23,
-)
-def safe_third_country(ctx: Context) -> V[bool]:
-    """Bars applying for asylum; unaccompanied children are exempt."""
-    return ctx.fact("asylum.safe_third_country_agreement")

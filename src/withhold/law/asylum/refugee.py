@@ -17,7 +17,7 @@ from withhold.law.persecution.elements import harm, protected_ground, state_prot
 from withhold.law.persecution.nexus import asylum_nexus
 from withhold.law.persecution.past_persecution import presumption, rebutted
 from withhold.law.persecution.relocation import relocation_unavailable
-from withhold.logic import Context, Rule, V, Version, all_, any_, between, not_, one_of, rule, since, unknown
+from withhold.logic import Context, Rule, V, Version, all_, any_, between, one_of, rule, since, unknown
 from withhold.logic.rule import day
 
 
@@ -71,7 +71,7 @@ def well_founded_fear(ctx: Context) -> V[bool]:
 )
 def past_persecution(ctx: Context) -> V[bool]:
     """The presumption stands unless DHS shows fundamental change or reasonable relocation."""
-    return all_(ctx.rule(presumption), not_(ctx.rule(rebutted)))
+    return all_(ctx.rule(presumption), ctx.rule_not(rebutted))
 
 
 def _humanitarian_severity(ctx: Context) -> V[bool]:

@@ -14,7 +14,7 @@ from withhold.law.asylum.refugee import likelihood_at_least
 from withhold.law.enactments import REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.law.persecution.past_persecution import presumption, rebutted
 from withhold.law.persecution.relocation import relocation_unavailable
-from withhold.logic import Context, V, all_, any_, not_, rule
+from withhold.logic import Context, V, all_, any_, rule
 
 
 @rule(
@@ -28,7 +28,7 @@ from withhold.logic import Context, V, all_, any_, not_, rule
 )
 def presumed(ctx: Context) -> V[bool]:
     """The presumption carries the standard on the original claim unless rebutted."""
-    return all_(ctx.rule(presumption), not_(ctx.rule(rebutted)))
+    return all_(ctx.rule(presumption), ctx.rule_not(rebutted))
 
 
 @rule(

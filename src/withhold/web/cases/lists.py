@@ -173,7 +173,7 @@ class ItemForm(forms.Form):
         shown = [
             str(self[self.listed.key(info)].value() or "").strip()
             for info in self.listed.facts
-            if info.kind in ("text", "date", "choice", "number")
+            if info.kind in ("text", "country", "date", "choice", "number")
         ]
         return ", ".join([value.replace("_", " ") for value in shown if value][:2])
 
