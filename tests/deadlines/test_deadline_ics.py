@@ -98,6 +98,7 @@ def test_a_contested_entry_carries_its_caveat_into_the_description() -> None:
         e for e in events(to_ics(result, case_key="k", label="l")) if "appeal.bia" in str(e["DESCRIPTION"])
     ]
     description = str(event["DESCRIPTION"])
-    assert "10-day period (2026-03-19)" in description
+    # The earliest defensible date goes to the calendar; the later one is explained beside it.
+    assert "30 days, to 2026-04-08" in description
     assert "Contested:" in description
-    assert event["DTSTART"].dt == dt.date(2026, 4, 8)
+    assert event["DTSTART"].dt == dt.date(2026, 3, 19)

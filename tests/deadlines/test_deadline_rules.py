@@ -271,7 +271,9 @@ def test_appeal_thirty_days_from_an_oral_decision() -> None:
 def test_appeal_rolls_forward() -> None:
     entry = only(D(2026, 1, 10), "appeal.bia", **decision(date="2026-01-09", served="oral"))
     assert entry.date == D(2026, 2, 9)  # Sunday February 8 → Monday
-    entry = only(D(2026, 6, 4), "appeal.bia", **decision(date="2026-06-03", served="oral"))
+    entry = only(
+        D(2026, 6, 4), "appeal.bia", **decision(date="2026-06-03", served="oral", asylum_denied_on_merits=True)
+    )
     assert entry.date == D(2026, 7, 6)  # Friday July 3 (observed Independence Day) → Monday
 
 
@@ -289,31 +291,37 @@ def test_appeal_from_a_written_decision_runs_from_service(served: str) -> None:
 
 
 def test_the_2026_interim_rule_boundary() -> None:
-    # Vacated on March 8 2026 before it took effect: both days give 30 days; only a decision on or after
-    # March 9 carries the contested note, with the 10-day date it would set.
+    # Vacated on March 8 2026, the day before it would have taken effect, and so contested for decisions
+    # from March 9: the earliest defensible date (10 days) is shown and goes to calendars, the 30-day date
+    # of 8 CFR 1003.38(b) beside it. A decision of March 8 has 30 days and nothing contested.
     before = only(D(2026, 3, 10), "appeal.bia", **decision(date="2026-03-08", served="oral"))
     after = only(D(2026, 3, 10), "appeal.bia", **decision(date="2026-03-09", served="oral"))
     assert before.date == D(2026, 4, 7)
-    assert after.date == D(2026, 4, 8)
+    assert after.date == D(2026, 3, 19)
+    assert after.due is not None and after.due.later == D(2026, 4, 8)
     assert before.to_json(D(2026, 3, 10))["contested"] is False
+    assert before.to_json(D(2026, 3, 10))["later_date"] is None
     assert not any("10-day" in note for note in before.notes)
     assert not any(INTERIM_RULE in citation for citation in before.citations)
     assert after.to_json(D(2026, 3, 10))["contested"] is True
-    assert any("10-day period (2026-03-19)" in note for note in after.notes)
+    assert after.to_json(D(2026, 3, 10))["later_date"] == "2026-04-08"
+    assert any("30 days, to 2026-04-08" in note and "Amica Center" in note for note in after.notes)
     assert any(note.startswith("Contested:") for note in after.notes)
     assert any(INTERIM_RULE in citation for citation in after.citations)
 
 
 def test_the_interim_rule_note_rolls_its_own_date_and_spares_merits_denials() -> None:
     rolled = only(D(2026, 3, 12), "appeal.bia", **decision(date="2026-03-11", served="oral"))
-    assert any("10-day period (2026-03-23)" in note for note in rolled.notes)  # Saturday the 21st → Monday
+    assert rolled.date == D(2026, 3, 23)  # Saturday the 21st → Monday
     merits = only(
         D(2026, 3, 10),
         "appeal.bia",
         **decision(date="2026-03-09", served="oral", asylum_denied_on_merits=True),
     )
     assert merits.date == D(2026, 4, 8)
-    assert not any("10-day" in note for note in merits.notes)
+    assert merits.due is not None and merits.due.later is None
+    assert any("denied on the merits: 30 days by statute" in note for note in merits.notes)
+    assert not any(note.startswith("shown: the 10-day date") for note in merits.notes)
     assert any(note.startswith("Contested:") for note in merits.notes)
 
 

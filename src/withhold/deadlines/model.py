@@ -42,6 +42,9 @@ class Due:
     not_done: bool = False
     """The case says the act has not been done yet (an explicit ``filed_on: null``)."""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    later: dt.date | None = None
+    """Where the law is contested, the later date a reading of it allows; ``date`` is the earliest
+    defensible one, the one shown first and sent to calendars."""
 
     def standing(self, as_of: dt.date) -> Standing:
         if self.kind is Kind.DEADLINE and self.done_on is not None:
@@ -58,6 +61,7 @@ def due(
     *,
     kind: Kind = Kind.DEADLINE,
     notes: tuple[str, ...] = (),
+    later: dt.date | None = None,
 ) -> V[Due]:
     """A deadline rule's value: the counted date, what started it, and how it was counted."""
     return V(
@@ -68,5 +72,6 @@ def due(
             counting=counted.how,
             kind=kind,
             notes=notes,
+            later=later,
         )
     )

@@ -76,6 +76,7 @@ class Entry:
             "due_soon": self.soon(as_of),
             "days_left": self.days_left(as_of),
             "contested": bool(self.trace.caveat),
+            "later_date": self.due.later.isoformat() if self.due and self.due.later else None,
         }
 
 

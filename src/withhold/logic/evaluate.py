@@ -321,7 +321,8 @@ def _possible_days(rule: Rule, as_of: dt.date) -> list[dt.date]:
     starts = [v.in_force.start for v in rule.versions]
     if None not in starts:
         before = min(s for s in starts if s is not None) - dt.timedelta(days=1)
-        if rule.selecting_floor is None or before >= rule.selecting_floor:
+        # Before the floor only when nothing later is possible: the law as of a day before the floor.
+        if rule.selecting_floor is None or before >= rule.selecting_floor or not days:
             days.append(min(before, as_of))
     return sorted(set(days))
 
