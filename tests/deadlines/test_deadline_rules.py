@@ -272,7 +272,9 @@ def test_appeal_rolls_forward() -> None:
     entry = only(D(2026, 1, 10), "appeal.bia", **decision(date="2026-01-09", served="oral"))
     assert entry.date == D(2026, 2, 9)  # Sunday February 8 → Monday
     entry = only(
-        D(2026, 6, 4), "appeal.bia", **decision(date="2026-06-03", served="oral", asylum_denied_on_merits=True)
+        D(2026, 6, 4),
+        "appeal.bia",
+        **decision(date="2026-06-03", served="oral", asylum_denied_on_merits=True),
     )
     assert entry.date == D(2026, 7, 6)  # Friday July 3 (observed Independence Day) → Monday
 
