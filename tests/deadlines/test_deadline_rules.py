@@ -580,3 +580,91 @@ def test_only_upcoming_entries_are_soon() -> None:
     )
     assert past.status is Standing.PAST and past.days_left(D(2026, 11, 24)) == -1
     assert not past.soon(D(2026, 11, 24))
+
+
+# --- issue 13: deadlines a practitioner can trust ------------------------------------------------------
+
+
+def test_an_unaccompanied_child_has_no_one_year_date_and_is_told_why() -> None:
+    # INA 208(a)(2)(E): the deadline does not apply to an unaccompanied child; no date, never "missed".
+    entry = only(
+        D(2026, 11, 23),
+        "asylum.one_year",
+        entry={"last_arrival_date": "2024-01-10", "unaccompanied_child": True},
+        asylum={"filed_on": None},
+    )
+    assert entry.status is Standing.EXEMPT
+    assert entry.date is None and entry.due is None
+    assert any("unaccompanied child" in note and "INA 208(a)(2)(E)" in note for note in entry.notes)
+    assert entry.to_json(D(2026, 11, 23))["status"] == "exempt"
+    # The same person, not a child: the anniversary, already missed.
+    adult = only(
+        D(2026, 11, 23),
+        "asylum.one_year",
+        entry={"last_arrival_date": "2024-01-10", "unaccompanied_child": False},
+        asylum={"filed_on": None},
+    )
+    assert adult.status is Standing.MISSED and adult.date == D(2025, 1, 10)
+
+
+def test_an_exempt_deadline_goes_to_no_calendar() -> None:
+    from withhold.deadlines.ics import to_ics
+
+    found = plan(
+        D(2026, 11, 23),
+        entry={"last_arrival_date": "2024-01-10", "unaccompanied_child": True},
+        asylum={"filed_on": None},
+    )
+    assert "asylum.one_year" not in to_ics(found, case_key="k", label="l").decode()
+
+
+def test_withholding_only_motions_run_from_the_decision_not_the_reinstated_order() -> None:
+    # The reinstated order (2024) cannot be reopened (INA 241(a)(5)); the motions ask the judge to revisit
+    # the decision on withholding of 2026-11-02 (8 CFR 1003.23): 30 days → Wednesday 2026-12-02; 90 days →
+    # Sunday 2027-01-31 → Monday 2027-02-01. The petition for review still runs from the final order
+    # (Riley v. Bondi): 2024-05-06 + 30 days → Wednesday 2024-06-05.
+    sections = {
+        "proceedings": {
+            "kind": "withholding_only",
+            "reinstated_order": True,
+            "final_order_date": "2024-05-06",
+            "decision": {"date": "2026-11-02", "served": "oral", "outcome": "denied"},
+        }
+    }
+    found = entries(D(2026, 11, 23), **sections)
+    reconsider, reopen, petition = (
+        found["motion.reconsider"],
+        found["motion.reopen"],
+        found["review.petition"],
+    )
+    assert reconsider.date == D(2026, 12, 2) and reconsider.status is Standing.UPCOMING
+    assert reopen.date == D(2027, 2, 1) and reopen.status is Standing.UPCOMING
+    assert reconsider.due is not None and reconsider.due.starts_from == "proceedings.decision.date"
+    assert any("cannot be reopened (INA 241(a)(5))" in note for note in reopen.notes)
+    assert petition.date == D(2024, 6, 5) and petition.status is Standing.PAST
+    assert any("Riley v. Bondi" in note for note in petition.notes)
+    # In removal proceedings the motions run from the final order, as before.
+    removal = entries(
+        D(2026, 11, 23),
+        proceedings={"kind": "removal", "final_order_date": "2026-11-02", "decision": {"date": "2026-10-01"}},
+    )
+    assert removal["motion.reconsider"].date == D(2026, 12, 2)
+    assert removal["motion.reconsider"].due.starts_from == "proceedings.final_order_date"  # type: ignore[union-attr]
+
+
+def test_a_judges_deadline_on_a_weekend_or_holiday_moves_to_the_next_business_day() -> None:
+    # Practice Manual ch. 3.1(c). Saturday 2027-01-16 → Tuesday 2027-01-19 (Monday the 18th is Martin
+    # Luther King Jr. Day).
+    entry = only(
+        D(2026, 12, 1),
+        "filing.individual_hearing[0]",
+        **hearings(("individual", "2027-02-01"), filing_deadline="2027-01-16", detained=False),
+    )
+    assert entry.date == D(2027, 1, 19)
+    assert entry.due is not None and "3.1(c)" in entry.due.counting
+    weekday = only(
+        D(2026, 12, 1),
+        "filing.individual_hearing[0]",
+        **hearings(("individual", "2027-02-01"), filing_deadline="2027-01-14", detained=False),
+    )
+    assert weekday.date == D(2027, 1, 14)

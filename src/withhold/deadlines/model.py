@@ -25,6 +25,8 @@ class Standing(StrEnum):
     MET = "met"
     MISSED = "missed"
     UNKNOWN = "unknown"
+    EXEMPT = "exempt"
+    """The deadline does not apply to this person (an unaccompanied child and the one-year deadline)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,13 @@ class Due:
         if self.date >= as_of:
             return Standing.UPCOMING
         return Standing.MISSED if self.kind is Kind.DEADLINE and self.not_done else Standing.PAST
+
+
+@dataclass(frozen=True)
+class Exempt:
+    """The value of a deadline rule when the law exempts the person: no date, and why."""
+
+    reason: str
 
 
 def due(

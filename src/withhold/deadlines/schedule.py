@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from withhold.deadlines.model import Due, Kind, Standing
+from withhold.deadlines.model import Due, Exempt, Kind, Standing
 from withhold.facts.case import Case
 from withhold.facts.source import CaseFacts
 from withhold.law.deadlines.catalogue import DEADLINES
@@ -115,7 +115,10 @@ def _entry(
     if value.known and value.value is None:
         return None  # does not apply to this case (no grant, another kind of hearing, nothing filed)
     due = value.value if value.known else None
-    status = due.standing(as_of) if isinstance(due, Due) else Standing.UNKNOWN
+    if isinstance(due, Exempt):
+        status = Standing.EXEMPT
+    else:
+        status = due.standing(as_of) if isinstance(due, Due) else Standing.UNKNOWN
     return Entry(
         id=deadline_id,
         title=rule.title,

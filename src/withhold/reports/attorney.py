@@ -204,7 +204,7 @@ def _deadlines(found: Findings, language: Language) -> tuple[DeadlineGroup, ...]
     words = texts()
     shown: list[DeadlineGroup] = []
     for part, entries in sections(found.schedule).items():
-        if part == "unknown" and not entries:
+        if part in ("unknown", "exempt") and not entries:
             continue
         heading = words.say(language, "ui", f"deadlines_{part}", days=SOON_DAYS)
         shown.append(DeadlineGroup(heading, tuple(_deadline(e, found, language) for e in entries)))

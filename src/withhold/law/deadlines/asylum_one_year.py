@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.deadlines.counting import Roll, years_after
-from withhold.deadlines.model import Due
+from withhold.deadlines.model import Due, Exempt
 from withhold.facts.source import NOT_FILED
-from withhold.law.asylum.one_year import deadline, one_year
+from withhold.law.asylum.one_year import deadline, one_year, unaccompanied_child
 from withhold.law.enactments import IIRIRA, RESEARCH_2026_11_23
 from withhold.logic import Context, V, rule, unknown
 
@@ -25,15 +25,23 @@ from withhold.logic import Context, V, rule, unknown
     ),
     ref=("ASY-1YR-1", "ASY-1YR-2"),
     reads=("asylum.filed_on", "entry.last_arrival_date"),
-    uses=(deadline, one_year),
+    uses=(deadline, one_year, unaccompanied_child),
     params=("asylum.one_year.period_years", "asylum.one_year.earliest_start"),
     in_force=IIRIRA,
     when_not_in_force=None,  # no one-year deadline before IIRIRA
     verified=RESEARCH_2026_11_23,
 )
-def asylum_one_year(ctx: Context) -> V[Due]:
+def asylum_one_year(ctx: Context) -> V[Due | Exempt]:
     """Met if filed on or before the deadline; a late filing may be excused by changed or extraordinary
-    circumstances (filed within a reasonable period) or because the applicant is an unaccompanied child."""
+    circumstances (filed within a reasonable period). An unaccompanied child has no deadline at all."""
+    if ctx.rule(unaccompanied_child).value is True:
+        reason = (
+            "no one-year deadline: the applicant is recorded as an unaccompanied child, and the deadline "
+            "does not apply to unaccompanied children (INA 208(a)(2)(E)); check that the child is still "
+            "unaccompanied and under 18 when the application is filed"
+        )
+        ctx.note(reason)
+        return V(Exempt(reason))
     last_day = ctx.rule(deadline)
     barred = ctx.rule(one_year)
     arrival = ctx.fact("entry.last_arrival_date")

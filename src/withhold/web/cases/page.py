@@ -28,11 +28,12 @@ class Fact:
 @dataclass(frozen=True)
 class DeadlineGroup:
     name: Part
-    """Which group (``soon``, ``later``, ``past``, ``unknown``): the web texts' ``deadline_group`` key."""
+    """Which group (``soon``, ``later``, ``past``, ``unknown``, ``exempt``): the web texts'
+    ``deadline_group`` key."""
     entries: tuple[Entry, ...]
 
 
-PAGE_ORDER: tuple[Part, ...] = ("soon", "later", "past", "unknown")
+PAGE_ORDER: tuple[Part, ...] = ("soon", "later", "past", "unknown", "exempt")
 """The schedule's parts (:func:`withhold.deadlines.sections.sections`) in the page's order: what is due
 first."""
 
