@@ -524,7 +524,7 @@ def test_ordering_by_date_unknown_last() -> None:
         convictions=[],
     )
     dated = [entry.date for entry in result.entries if entry.date is not None]
-    assert dated == sorted(dated) and len(dated) == 4
+    assert dated == sorted(dated) and len(dated) == 5  # the annual asylum fee (Pub. L. 119-21) among them
     statuses = [entry.status for entry in result.entries]
     first_unknown = statuses.index(Standing.UNKNOWN)
     assert all(status is Standing.UNKNOWN for status in statuses[first_unknown:])
@@ -537,6 +537,7 @@ def test_ordering_by_date_unknown_last() -> None:
     assert [entry.key for entry in result.entries[:first_unknown]] == [
         "asylum.one_year",  # 2023-08-10
         "ead.pending_asylum",  # 2024-06-18
+        "fee.annual_asylum",  # 2025-01-20: a year after filing, the annual fee can be charged
         "filing.master_hearing[1]",  # 2026-11-23
         "filing.individual_hearing[0]",  # 2027-03-01
     ]

@@ -10,6 +10,7 @@ Extensions beyond the shared spec (added compatibly, all optional):
 - ``asylum.border_limitation_overcome`` (see ``law/asylum/border_entry_limitations.py``);
 - ``proceedings.decision.served_on`` and ``proceedings.decision.granted`` (see ``law/deadlines/``);
 - ``proceedings.cooperative_agreement`` (see ``law/procedure/cooperative_agreement.py``);
+- ``asylum.annual_fee_due_on`` and ``asylum.annual_fee_paid_on`` (see ``law/deadlines/fees.py``);
 - ``interview`` (``asked``, ``dont_know``, ``language``): the guided interview's record;
 - ``evidence`` (a list of ``{item, status, description, language, translated}``): what is gathered for
   the evidence checklist (``preparation/evidence``); never read by rules;
@@ -339,6 +340,13 @@ class Asylum(Part):
         "a final finding of a knowingly frivolous application, after warning"
     )
     discretion_favorable: bool | None = finding("the equities favour a discretionary grant")
+    annual_fee_due_on: IsoDate | None = fact(
+        "Withhold extension: the day the annual asylum fee must be paid by, as the USCIS notice or the "
+        "judge's order says (8 U.S.C. 1808)"
+    )
+    annual_fee_paid_on: IsoDate | None = fact(
+        "Withhold extension: the day this year's annual asylum fee was paid"
+    )
     border_limitation_overcome: bool | None = finding(
         "Withhold extension: no asylum limitation tied to a southern-border entry (8 CFR 1208.33, "
         "1208.35, Proclamation 10888) applies, or each that would is overcome by an exception or rebuttal"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.logic import Context, Period, Rule, V, Version
-from withhold.logic.rule import day
+from withhold.logic.rule import Development, day
 
 
 def finding_bar(
@@ -26,6 +26,7 @@ def finding_bar(
     judgement: str | None,
     caveat: str | None = None,
     explanation: str = "",
+    developments: tuple[Development, ...] = (),
 ) -> Rule:
     def body(ctx: Context) -> V[bool]:
         return ctx.fact(fact)
@@ -40,4 +41,5 @@ def finding_bar(
         judgement=judgement,
         caveat=caveat,
         explanation=explanation or f"Applies when {fact} is true.",
+        developments=developments,
     )

@@ -9,13 +9,31 @@ Mandatory bars to a grant (INA 208(b)(2)(A)(i)–(vi)) and the bar to applying a
 from __future__ import annotations
 
 from withhold.law.asylum.one_year import changed_circumstances
-from withhold.law.enactments import AEDPA, IIRIRA, REFUGEE_ACT, RESEARCH_2026_11_23
+from withhold.law.enactments import AEDPA, AUDIT_2026_12_07, IIRIRA, REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.law.finding_bar import finding_bar
 from withhold.logic import Context, V, rule
+from withhold.logic.rule import Development, day
 
 PERSECUTOR_DURESS = (
     "No duress or coercion exception: Matter of Negusie, 28 I&N Dec. 120 (A.G. 2020), stayed for review in "
-    "Oct. 2021 and made controlling again by Matter of Negusie, 29 I&N Dec. 285 (A.G. 2025)."
+    "Oct. 2021 and made controlling again by Matter of Negusie, 29 I&N Dec. 285 (A.G. 2025) on Oct. 22, "
+    "2025; between those dates the point was contested."
+)
+PERSECUTOR_DEVELOPMENTS = (
+    Development(
+        day("2021-10-12"),
+        "The Attorney General referred Matter of Negusie to himself and stayed the 2020 decision (no duress "
+        "exception) pending review.",
+        ("Matter of Negusie, 28 I&N Dec. 399 (A.G. 2021)",),
+        day(AUDIT_2026_12_07),
+    ),
+    Development(
+        day("2025-10-22"),
+        "The Attorney General lifted the stay: no duress or coercion exception to the persecutor bar, and "
+        "the applicant must disprove the bar once the evidence indicates it.",
+        ("Matter of Negusie, 29 I&N Dec. 285 (A.G. 2025)",),
+        day(AUDIT_2026_12_07),
+    ),
 )
 
 persecutor = finding_bar(
@@ -26,12 +44,14 @@ persecutor = finding_bar(
         "INA 208(b)(2)(A)(i), 8 U.S.C. 1158(b)(2)(A)(i)",
         "INA 101(a)(42) (persecutors excluded from 'refugee')",
         "Matter of Negusie, 28 I&N Dec. 120 (A.G. 2020)",
+        "Matter of Negusie, 29 I&N Dec. 285 (A.G. 2025)",
     ),
     in_force=REFUGEE_ACT,
     verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1", "WH-BAR-PERS-1"),
     judgement="Whether the person assisted or participated in persecution of others is a finding.",
     caveat=PERSECUTOR_DURESS,
+    developments=PERSECUTOR_DEVELOPMENTS,
 )
 
 serious_nonpolitical_crime = finding_bar(

@@ -8,7 +8,7 @@ sentence reaches five years or the crime is found particularly serious.
 
 from __future__ import annotations
 
-from withhold.law.asylum.bars import PERSECUTOR_DURESS
+from withhold.law.asylum.bars import PERSECUTOR_DEVELOPMENTS, PERSECUTOR_DURESS
 from withhold.law.crimes.particularly_serious_crime import withholding_particularly_serious_crime
 from withhold.law.enactments import IIRIRA, REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.law.finding_bar import finding_bar
@@ -30,6 +30,7 @@ persecutor = finding_bar(
         "once the record indicates it, the applicant must disprove it by a preponderance."
     ),
     caveat=PERSECUTOR_DURESS,
+    developments=PERSECUTOR_DEVELOPMENTS,
 )
 
 serious_nonpolitical_crime = finding_bar(
