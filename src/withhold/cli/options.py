@@ -17,14 +17,19 @@ def output_format(value: str) -> str:
     return chosen
 
 
-def as_of_date(value: str | None) -> dt.date | None:
-    """The ``--as-of`` date, or ``None`` when the option was not given."""
+def option_date(option: str, value: str | None) -> dt.date | None:
+    """A date option (``--as-of``, ``--since``), or ``None`` when it was not given."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UserError(f"--as-of must be a date as YYYY-MM-DD; got {value!r}") from None
+        raise UserError(f"{option} must be a date as YYYY-MM-DD; got {value[:40]!r}") from None
+
+
+def as_of_date(value: str | None) -> dt.date | None:
+    """The ``--as-of`` date, or ``None`` when the option was not given."""
+    return option_date("--as-of", value)
 
 
 def evaluation_date(option: dt.date | None, in_case: dt.date | None, today: dt.date) -> tuple[dt.date, str]:

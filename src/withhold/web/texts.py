@@ -34,6 +34,16 @@ PLACEHOLDERS = frozenset(
         "status",
         "role",
         "days",
+        # the law watch
+        "value",
+        "first",
+        "last",
+        "since",
+        "until",
+        "before",
+        "after",
+        "checked",
+        "affected",
     }
 )
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""

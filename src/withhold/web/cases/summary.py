@@ -41,6 +41,7 @@ def summarize(case: Case, today: dt.date) -> dict[str, Any]:
     )
     return {
         "version": __version__,
+        "screened_on": day.isoformat(),
         "name": person_name(case.person),
         "a_number": case.person.a_number or "",
         "hearings": hearings,
