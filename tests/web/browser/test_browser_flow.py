@@ -13,7 +13,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from browsing import CHROMIUM, NO_CHROMIUM, Browser, OpenBrowser, focused, open_at, tab_to
+from browsing import (
+    CHROMIUM,
+    DESKTOP_WIDTHS,
+    NO_CHROMIUM,
+    PHONE_WIDTHS,
+    Browser,
+    OpenBrowser,
+    check_layout,
+    focused,
+    open_at,
+    tab_to,
+)
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -227,7 +238,9 @@ def find_result_page(browser: Browser) -> None:
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
-    """Each kind of page, accessible at desktop and phone sizes, none scrolling sideways on a phone."""
+    """Each kind of page, accessible at desktop and phone sizes, its layout whole at every width of its
+    size (:func:`check_layout`: no sideways scrolling, nothing squeezed, table headers over their columns);
+    the screenshots of ``docs/web`` are taken here."""
     phone = size == "phone"
     browser = open_at(open_browser, size)
     page = browser.page
@@ -239,6 +252,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
             expected = f"the server responded with a status of {status}"
             browser.errors[:] = [error for error in browser.errors if expected not in error]
         browser.check(f"{what} ({size})")
+        check_layout(page, f"{what} ({browser.path()})", PHONE_WIDTHS if phone else DESKTOP_WIDTHS)
         if screenshot:
             browser.shoot(f"{screenshot}-{size}")
         if phone:
@@ -274,6 +288,8 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     browser.choose_language("en")
     find_result_page(browser)
     visit("interview result", None, "result")
+
+    visit("audit log", "/audit/", "audit-log")
 
     browser.log_out()
     visit("logged out")
