@@ -22,6 +22,7 @@ from withhold.facts.paths import FactInfo, catalogue
 from withhold.interview.bank import UI
 from withhold.language import Language
 from withhold.web.cases.documents import case_of
+from withhold.web.cases.forms import StartedFrom
 from withhold.web.cases.paths import MISSING, get, put, remove
 from withhold.web.texts import text as ui
 from withhold.web.texts import translated
@@ -122,9 +123,7 @@ def own_field(label: str) -> forms.Field:
     return translated(forms.BooleanField(label=label, required=False), "label", "help")
 
 
-class SectionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class SectionForm(StartedFrom):
     def __init__(self, section: Section, *args: Any, language: Language = "en", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.section = section
@@ -153,8 +152,9 @@ def bound_fields(form: forms.Form, name: str) -> list[forms.BoundField]:
     return [form[each] for each in (name, name + NONE_OF_THESE, name + NOT_FILED) if each in form.fields]
 
 
-def initial(section: Section, document: dict[str, Any], version: int) -> dict[str, Any]:
-    values: dict[str, Any] = {"version": version}
+def initial(section: Section, document: dict[str, Any], stamp: tuple[int, int]) -> dict[str, Any]:
+    """The form's initial values for ``document``, saved as ``stamp`` (its version and amendments)."""
+    values: dict[str, Any] = {"version": stamp[0], "amended": stamp[1]}
     for info in section.facts:
         values.update(initial_of(info, get(document, info.path), info.path))
     return values

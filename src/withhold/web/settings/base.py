@@ -194,3 +194,6 @@ LOGGING = {
 WITHHOLD_KEY_FILE = Path(os.environ.get("WITHHOLD_KEY_FILE", str(DATA_DIR / "fernet.keys")))
 """The key ring file used when ``WITHHOLD_FERNET_KEYS`` is not set (created on first use, mode 0600)."""
 WITHHOLD_DOCKET_PAGE = 50
+WITHHOLD_INTERVIEW_SITTING = SESSION_COOKIE_AGE
+"""Seconds without an answer after which an interview sitting ends (the next answer makes a new version
+and a new audit entry): as long as an idle session lasts."""
