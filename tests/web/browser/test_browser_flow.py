@@ -266,7 +266,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     visit("import", "/cases/import/")
     visit("calendar feed", "/cases/calendar/")
     visit("two-factor login", "/accounts/two-factor/")
-    visit("password change", "/accounts/password/")
+    visit("account", "/accounts/", "account")
     visit("page not found", "/cases/00000000-0000-0000-0000-000000000000/", status=404)
 
     visit("case page", first, "case")
