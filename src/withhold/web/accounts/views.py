@@ -19,7 +19,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -56,7 +55,6 @@ class Login(LoginView):
 
 
 @sensitive_post_parameters("old_password", "new_password1", "new_password2")
-@never_cache
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     """The person's own account: who they are here, their password (changed with Django's own form and
@@ -136,11 +134,11 @@ def qr_svg(uri: str, label: str) -> str:
 
 
 def _show_codes(request: HttpRequest, codes: list[str]) -> HttpResponse:
-    """The new recovery codes, in this one response (never cached): they are not stored to show again."""
+    """The new recovery codes, in this one response (never cached: :mod:`withhold.web.no_store`): they are
+    not stored to show again."""
     return render(request, "accounts/recovery_codes.html", {"codes": codes})
 
 
-@never_cache
 @login_required
 def two_factor(request: HttpRequest) -> HttpResponse:
     user = request.user

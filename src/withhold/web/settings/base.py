@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files keep their caching): every page of case data is no-store.
+    "withhold.web.no_store.NoStore",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "withhold.web.accounts.idle.RenewIdleSession",
     "django.middleware.common.CommonMiddleware",
