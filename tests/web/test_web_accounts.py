@@ -70,6 +70,39 @@ def test_repeated_failures_lock_the_login(member: Callable[..., Any], organizati
 
 
 @pytest.mark.django_db
+def test_failures_across_usernames_lock_the_address(
+    member: Callable[..., Any], organization: Organization
+) -> None:
+    """A few wrong passwords on each of many usernames from one address: under the per-account limit each
+    time, but the address is locked once its failures reach WITHHOLD_ADDRESS_FAILURE_LIMIT, even for a
+    right password; another address is not."""
+    user = member(organization)
+    attacker, office = Client(REMOTE_ADDR="203.0.113.7"), Client(REMOTE_ADDR="198.51.100.4")
+    limit, per_name = settings.WITHHOLD_ADDRESS_FAILURE_LIMIT, settings.AXES_FAILURE_LIMIT - 1
+    assert limit > settings.AXES_FAILURE_LIMIT
+    for failure in range(1, limit + 1):  # never more than per_name on one username
+        refused = log_in(attacker, f"invented-guess-{failure // per_name}", "wrong")
+        assert refused.status_code == (429 if failure == limit else 200), failure
+    locked = log_in(attacker, user.username, PASSWORD)
+    assert locked.status_code == 429 and "_auth_user_id" not in attacker.session
+    assert log_in(office, user.username, PASSWORD).status_code == 302
+
+
+def test_the_address_is_the_clients_not_one_it_wrote(rf: Any, settings: Any) -> None:
+    """Without proxies, X-Forwarded-For is ignored (anyone can send it); behind N proxies the entry N places
+    from the right is the one the outermost proxy saw, whatever a client put before it."""
+    from withhold.web.accounts.lockout import client_address
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
+    assert client_address(request) == "10.0.0.2"
+    settings.WITHHOLD_PROXY_COUNT = 1
+    assert client_address(request) == "203.0.113.7"
+    settings.WITHHOLD_PROXY_COUNT = 2
+    assert client_address(request) == "1.1.1.1"
+    assert client_address(rf.get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"  # no header: the proxy's
+
+
+@pytest.mark.django_db
 def test_sessions_end_after_inactivity(
     member: Callable[..., Any], organization: Organization, monkeypatch: pytest.MonkeyPatch
 ) -> None:

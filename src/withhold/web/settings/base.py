@@ -120,8 +120,18 @@ LOGIN_REDIRECT_URL = "/cases/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 AXES_FAILURE_LIMIT = 5
+"""Failed logins of one username from one address before both are locked out for the cool-off time."""
 AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "withhold.web.accounts.lockout.AddressLimitHandler"
+WITHHOLD_ADDRESS_FAILURE_LIMIT = 30
+"""Failed logins from one address, across every username, before the address is locked out for the
+cool-off time (``accounts/lockout.py``): higher than the per-username limit, for an office behind one
+address."""
+AXES_CLIENT_IP_CALLABLE = "withhold.web.accounts.lockout.client_address"
+WITHHOLD_PROXY_COUNT = 0
+"""Reverse proxies in front of the server (``settings.production`` reads ``WITHHOLD_PROXY_COUNT``): 0
+here, where ``withhold serve`` answers directly, so an ``X-Forwarded-For`` header is ignored."""
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
