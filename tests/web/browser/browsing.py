@@ -4,9 +4,6 @@ and the accessibility check every page visited goes through."""
 from __future__ import annotations
 
 import os
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,21 +52,6 @@ class Server:
     url: str
     passwords: dict[str, str]
     """The demo users' passwords, by username (``withhold_demo`` makes new ones on each run)."""
-
-
-def wait_until_up(url: str, alive: Callable[[], bool], log: Path, seconds: float = 60) -> None:
-    """Waits for the login page to answer; ``alive()`` is false once the server process has ended."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not alive():
-            raise RuntimeError(f"the server stopped:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/accounts/login/", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer in {seconds} s:\n{log.read_text()[-3000:]}")
 
 
 def check_accessibility(page: Page, where: str) -> None:
