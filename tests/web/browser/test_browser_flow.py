@@ -192,7 +192,7 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert given in page.inner_text("main h1")
     assert page.locator("#protections article.card").count() == 4
 
-    name, data = browser.download("#deadlines a[href$='/deadlines.ics']")
+    name, data = browser.download("#downloads a[href$='/deadlines.ics']")
     assert given not in name and family not in name  # a file name in a download folder is a disclosure
     calendar = Calendar.from_ical(data)
     events = calendar.walk("VEVENT")

@@ -38,7 +38,8 @@ def _filter_query(request: HttpRequest) -> str:
 @member_view(Can.VIEW_AUDIT)
 def audit_log(request: HttpRequest, membership: Membership) -> HttpResponse:
     organization = membership.organization
-    form = AuditFilterForm(request.GET, organization, language_of(request))
+    language = language_of(request)
+    form = AuditFilterForm(request.GET, organization, language)
     chosen = form.chosen()
     entries = selected(organization, chosen)
     number, case_id = chosen.get("case"), chosen.get("case_id")
@@ -46,7 +47,7 @@ def audit_log(request: HttpRequest, membership: Membership) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "rows": rows(organization, page.object_list),
+        "rows": rows(organization, page.object_list, language),
         "total": page.paginator.count,
         "query": _filter_query(request),
         "time_zone": settings.TIME_ZONE,

@@ -169,13 +169,17 @@ class ItemForm(forms.Form):
         return {name: self[name].value() for name in self.fields}
 
     def summary(self) -> str:
-        """The first two answers that tell the item apart (an offense, a date), for the removal notice."""
-        shown = [
-            str(self[self.listed.key(info)].value() or "").strip()
-            for info in self.listed.facts
-            if info.kind in ("text", "date", "choice", "number")
-        ]
-        return ", ".join([value.replace("_", " ") for value in shown if value][:2])
+        """The first two answers that tell the item apart (an offense, a date), for the removal notice: a
+        choice by its label, as the form shows it."""
+        shown = []
+        for info in self.listed.facts:
+            if info.kind not in ("text", "date", "choice", "number"):
+                continue
+            key = self.listed.key(info)
+            value = str(self[key].value() or "").strip()
+            labels = dict(getattr(self.fields[key], "choices", ()))
+            shown.append(str(labels.get(value, value)) if value else "")
+        return ", ".join([value for value in shown if value][:2])
 
 
 class ListEditor:
