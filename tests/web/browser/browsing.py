@@ -166,12 +166,17 @@ PHONE_WIDTHS = (PHONE["width"], NARROWEST)
 LAYOUT = """() => {
   const problems = [];
   const root = document.documentElement;
-  if (root.scrollWidth > root.clientWidth) {
-    problems.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth}px`);
-  }
   const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
   const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
     + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  if (root.scrollWidth > root.clientWidth) {
+    // Which elements stick out, the innermost first (their parents stick out because of them).
+    const out = [...document.body.querySelectorAll("*")].filter(el => shown(el)
+      && el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest(".table-wrap, pre"));
+    const innermost = out.filter(el => !out.some(other => other !== el && el.contains(other)));
+    problems.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth}px: `
+      + innermost.slice(0, 4).map(el => `${name(el)} "${(el.innerText || "").trim().slice(0, 40)}"`).join(", "));
+  }
   const main = document.querySelector("main");
   const style = getComputedStyle(main);
   const inner = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);

@@ -443,3 +443,36 @@ def test_on_a_phone_the_menu_folds_until_opened(open_browser: OpenBrowser) -> No
     desktop.log_in("demo")
     expect(desktop.page.locator("header summary")).to_be_hidden()
     expect(desktop.page.locator("header nav a[href='/audit/']")).to_be_visible()
+
+
+CASE_PAGE_HEIGHT = {"desktop": 3200, "phone": 5000}
+"""The tallest an example case's page may be as it opens, in CSS pixels. Measured on the example cases
+(Chromium, 1280 and 390 px wide): every section shown in full, 9,094 to 24,850 px on a desktop and 20,225
+to 53,216 on a phone; leading with the protections and what to do next, the rest folded, 1,183 to 2,227
+and 1,628 to 3,438."""
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_case_page_leads_with_the_protections_and_folds_the_rest(
+    size: str, open_browser: OpenBrowser
+) -> None:
+    """Every example case's page, as it opens: the four protections and what to do next, the rest folded
+    (each section with its count of open items) and no taller than CASE_PAGE_HEIGHT; unfolded, its layout
+    still holds."""
+    browser = open_at(open_browser, size)
+    page = browser.page
+    browser.log_in("demo")
+    cases = page.eval_on_selector_all(
+        "table.docket tbody th a", "links => links.map(link => link.getAttribute('href'))"
+    )
+    heights = {}
+    for href in cases:
+        browser.go(href)
+        heights[href] = page.evaluate("document.documentElement.scrollHeight")
+        assert page.locator("main details.section[open]").count() == 0
+        page.eval_on_selector_all("main details", "all => all.forEach(d => d.open = true)")
+        check_layout(
+            page, f"case page unfolded ({href})", PHONE_WIDTHS if size == "phone" else DESKTOP_WIDTHS
+        )
+    print(f"case page heights at {size} (CSS px): {sorted(heights.values())}")
+    assert max(heights.values()) <= CASE_PAGE_HEIGHT[size], heights
