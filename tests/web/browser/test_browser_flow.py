@@ -245,7 +245,9 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     browser = open_at(open_browser, size)
     page = browser.page
 
-    def visit(what: str, path: str | None = None, screenshot: str = "", status: int = 200) -> None:
+    def visit(
+        what: str, path: str | None = None, screenshot: str = "", status: int = 200, whole: bool = False
+    ) -> None:
         if path is not None:
             assert browser.go(path) == status
         if status != 200:  # the browser reports the page's own status as an error; nothing else may fail
@@ -254,7 +256,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
         browser.check(f"{what} ({size})")
         check_layout(page, f"{what} ({browser.path()})", PHONE_WIDTHS if phone else DESKTOP_WIDTHS)
         if screenshot:
-            browser.shoot(f"{screenshot}-{size}")
+            browser.shoot(f"{screenshot}-{size}", whole=whole)
         if phone:
             browser.fits_a_phone()
 
@@ -269,7 +271,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     visit("account", "/accounts/", "account")
     visit("page not found", "/cases/00000000-0000-0000-0000-000000000000/", status=404)
 
-    visit("case page", first, "case")
+    visit("case page", first, "case", whole=True)  # top to bottom: it is short enough now
     visit("edit overview", f"{first}edit/")
     browser.follow("main ul.sections a >> nth=0")
     visit("section edit form", None, "section")
@@ -286,10 +288,11 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     browser.choose_language("es")
     visit("interview question in Spanish", None, "interview-es")
     browser.choose_language("en")
+    visit("a new case's page", browser.path().removesuffix("interview/"), "case-new")  # nothing known yet
     find_result_page(browser)
     visit("interview result", None, "result")
 
-    visit("audit log", "/audit/", "audit-log")
+    visit("audit log", "/audit/", "audit")
 
     browser.log_out()
     visit("logged out")

@@ -62,6 +62,7 @@ def account(request: HttpRequest) -> HttpResponse:
     page (turn it on or off, new recovery codes)."""
     user = request.user
     form = PasswordChangeForm(user, request.POST or None)
+    form.fields["old_password"].widget.attrs.pop("autofocus", None)  # the page is not only the password
     if request.method == "POST" and form.is_valid():
         update_session_auth_hash(request, form.save())
         messages.success(request, ui("accounts.password_done_heading", language_of(request)))
