@@ -424,8 +424,11 @@ def test_without_javascript(open_browser: OpenBrowser) -> None:
     assert page.inner_text("main button[value=answer]").strip() == words("next", "es")
     press(page, "back")
     assert shown_question(page)["path"] == first["path"]
-    browser.follow("main p.eyebrow a")
-    assert page.locator("#protections article.card").count() == 4
+    browser.follow("main p.eyebrow a")  # back undid the only answer: nothing is known, the interview first
+    assert page.locator("#start a.button.primary[href$='/interview/']").count() == 1
+    assert page.locator("#protections").count() == 0
+    page.click("main details#deadlines > summary")  # a folded section opens without scripts
+    assert page.is_visible("main details#deadlines a[href$='/deadlines.ics']")
 
 
 def test_on_a_phone_the_menu_folds_until_opened(open_browser: OpenBrowser) -> None:
