@@ -190,3 +190,31 @@ def test_each_saved_state_has_its_own_plan(empty_record: CaseRecord, attorney: C
     third = answer(attorney, empty_record)
     assert len({first, second, third}) == 3
     assert CaseRecord.objects.get(pk=empty_record.pk).version == 2
+
+
+@pytest.mark.django_db
+def test_a_docket_summary_made_before_an_answer_is_not_stored_over_it(empty_record: CaseRecord) -> None:
+    """The docket makes a summary left for later from the state it read; an answer added to the same
+    version meanwhile keeps the summary empty for its own state (not the older state's summary)."""
+    user = get_user_model().objects.create_user("invented-answerer", password="a long invented password 1")
+    sitting = store.Sitting(dt.timedelta(minutes=30))
+    hearing = {"proceedings": {"hearings": [{"kind": "master", "date": "2027-01-05"}]}}
+    read_by_docket = store.save(
+        empty_record,
+        validate_case({**EMPTY, "notes": "Invented"}),
+        user,
+        Change.INTERVIEW,
+        summary_later=True,
+        sitting=sitting,
+    )
+    store.save(
+        read_by_docket,
+        validate_case({**EMPTY, "notes": "Invented", **hearing}),
+        user,
+        Change.INTERVIEW,
+        summary_later=True,
+        sitting=sitting,
+    )
+    store.fresh_summary(read_by_docket)  # made from the state before the hearing was answered
+    assert CaseRecord.objects.get(pk=empty_record.pk).summary == {}
+    assert store.fresh_summary(CaseRecord.objects.get(pk=empty_record.pk))["hearings"] == ["2027-01-05"]

@@ -177,11 +177,12 @@ def restore(
 
 def fresh_summary(record: CaseRecord) -> dict[str, Any]:
     """The record's summary, made (and stored) when it was left for later or another version of Withhold
-    wrote it. It is stored only if the case is still at the version it was made from: a newer version
-    saved meanwhile keeps its own summary."""
+    wrote it. It is stored only if the case is still in the state it was made from (:func:`stamp`): a newer
+    version, or an answer added to this one, saved meanwhile keeps its own summary."""
     if is_current(record.summary):
         return record.summary  # type: ignore[no-any-return]
     summary = summarize(case_of(record.document), today())
-    CaseRecord.objects.filter(pk=record.pk, version=record.version).update(summary=summary)
+    version, amended = stamp(record)
+    CaseRecord.objects.filter(pk=record.pk, version=version, amended=amended).update(summary=summary)
     record.summary = summary
     return summary
