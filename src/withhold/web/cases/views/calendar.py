@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from icalendar import Calendar
 
 from withhold.deadlines.ics import PRODID, to_ics
@@ -44,9 +43,7 @@ def calendar_settings(request: HttpRequest, membership: Membership) -> HttpRespo
     if organization.calendar_token:
         path = reverse("calendar_feed", kwargs={"token": organization.calendar_token})
         link = request.build_absolute_uri(path)
-    response = render(request, "cases/calendar.html", {"link": link})
-    add_never_cache_headers(response)
-    return response
+    return render(request, "cases/calendar.html", {"link": link})
 
 
 def organization_calendar(organization: Organization) -> bytes:
@@ -79,5 +76,4 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     response = HttpResponse(organization_calendar(organization), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="withhold-deadlines.ics"'
-    add_never_cache_headers(response)
     return response

@@ -5,7 +5,6 @@ by the browser or a proxy."""
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
 
 from withhold.deadlines.ics import to_ics
 from withhold.deadlines.schedule import schedule
@@ -27,8 +26,6 @@ def attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     # File names say which case by its number only: a name in a download folder is a disclosure.
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
     return response
 
 
