@@ -13,9 +13,9 @@ import pytest
 import yaml
 from django.test import Client
 
+from withhold.facts.paths import catalogue
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import Role
-from withhold.facts.paths import catalogue
 from withhold.web.cases.countries import countries
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord
