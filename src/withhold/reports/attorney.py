@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from withhold.deadlines.schedule import SOON_DAYS, Entry
 from withhold.deadlines.sections import sections
+from withhold.facts import countries
 from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name, value_text
 from withhold.language import Language, days_in_words
@@ -89,7 +90,7 @@ def _case_lines(case: Case, page: Page, language: Language) -> tuple[Line, ...]:
     lines = [
         ("case_person", person_name(case.person) or unknown),
         ("case_a_number", shown(case.person.a_number)),
-        ("case_nationality", shown(case.person.nationality)),
+        ("case_nationality", shown(_country(case.person.nationality, language))),
         ("case_proceeding", shown(proceedings.kind.replace("_", " ") if proceedings.kind else None)),
         ("case_court", shown(proceedings.court)),
         ("case_circuit", shown(proceedings.circuit)),
@@ -104,6 +105,11 @@ def _case_lines(case: Case, page: Page, language: Language) -> tuple[Line, ...]:
         ("case_version", page.version),
     ]
     return tuple(Line(words.say(language, "ui", key), value) for key, value in lines)
+
+
+def _country(code: str | None, language: Language) -> str | None:
+    """A country by its name in the report's language (the case file keeps the code)."""
+    return None if code is None else countries.name(code, language) or code
 
 
 def _filed(case: Case, language: Language) -> str:
