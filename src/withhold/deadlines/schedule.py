@@ -1,6 +1,9 @@
-"""Every deadline of a case on a date: the law's deadline rules evaluated once, as dated entries.
+"""Every deadline of a case: the law's deadline rules evaluated once, as dated entries.
 
-Pure: the case and the date come in, entries come out; the faces (CLI, calendar file, web) render them.
+Two dates, kept apart: the law is taken as of ``as_of`` (which version of each rule, which parameter
+value), and whether a date is past, missed or due soon is counted from ``today``. A case screened under
+the law of another day still counts its days from today: a deadline 13 days past is never "due today".
+Pure: the case and the dates come in, entries come out; the faces (CLI, calendar file, web) render them.
 """
 
 from __future__ import annotations
@@ -83,22 +86,27 @@ class Entry:
 @dataclass(frozen=True)
 class Schedule:
     as_of: dt.date
+    """The day the law is taken as of."""
     entries: tuple[Entry, ...]
+    today: dt.date
+    """The day the standings and the days left are counted from."""
 
     def to_json(self) -> list[dict[str, Any]]:
-        return [entry.to_json(self.as_of) for entry in self.entries]
+        return [entry.to_json(self.today) for entry in self.entries]
 
 
-def schedule(case: Case, as_of: dt.date) -> Schedule:
+def schedule(case: Case, as_of: dt.date, today: dt.date | None = None) -> Schedule:
+    """The deadlines under the law as of ``as_of``, counted from ``today`` (default: the same day)."""
+    counted_from = as_of if today is None else today
     facts = CaseFacts(case)
     evaluation = Evaluation(facts, as_of, load_parameters())
     entries: list[Entry] = []
     for deadline_id, rule in DEADLINES:
         for item in _items(rule, facts):
-            entry = _entry(deadline_id, rule, item, evaluation, as_of)
+            entry = _entry(deadline_id, rule, item, evaluation, counted_from)
             if entry is not None:
                 entries.append(entry)
-    return Schedule(as_of, tuple(sorted(entries, key=_order)))
+    return Schedule(as_of, tuple(sorted(entries, key=_order)), counted_from)
 
 
 def _items(rule: Rule, facts: CaseFacts) -> list[int | None]:

@@ -25,7 +25,7 @@ def sections(schedule: Schedule) -> dict[Part, list[Entry]]:
         elif entry.status is Standing.UNKNOWN or entry.due is None:
             found["unknown"].append(entry)
         elif entry.status is Standing.UPCOMING:
-            found["soon" if entry.soon(schedule.as_of) else "later"].append(entry)
+            found["soon" if entry.soon(schedule.today) else "later"].append(entry)
         else:
             found["past"].append(entry)
     return found

@@ -220,7 +220,7 @@ def _deadlines(found: Findings, language: Language) -> tuple[DeadlineGroup, ...]
 def _deadline(entry: Entry, found: Findings, language: Language) -> DeadlineView:
     words = texts()
     due = entry.due
-    left = entry.days_left(found.as_of)
+    left = entry.days_left(found.today)
     done = ""
     if due is not None and due.done_on is not None:
         key = "done_on" if due.done_on <= due.date else "done_late"
@@ -237,7 +237,7 @@ def _deadline(entry: Entry, found: Findings, language: Language) -> DeadlineView
         status_label=words.say(language, "standings", entry.status.value),
         kind_label=words.say(language, "ui", f"kind_{due.kind.value}") if due else "",
         when=days_in_words(left, language) if left is not None else "",
-        soon=entry.soon(found.as_of),
+        soon=entry.soon(found.today),
         done=done,
         counting=due.counting if due else "",
         rule=entry.rule,

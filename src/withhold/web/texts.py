@@ -44,6 +44,7 @@ PLACEHOLDERS = frozenset(
         "after",
         "checked",
         "affected",
+        "today",
     }
 )
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""

@@ -98,8 +98,9 @@ def grouped(schedule: Schedule) -> tuple[DeadlineGroup, ...]:
     return tuple(DeadlineGroup(part, tuple(found[part])) for part in PAGE_ORDER if found[part])
 
 
-def case_page(case: Case, as_of: dt.date, language: Language) -> CasePage:
-    found = findings(case, as_of)
+def case_page(case: Case, as_of: dt.date, language: Language, today: dt.date | None = None) -> CasePage:
+    """The case under the law as of ``as_of``, its deadlines counted from ``today``."""
+    found = findings(case, as_of, today)
     cards = tuple(
         ProtectionCard(d, tuple(fact(path, language) for path in d.missing))
         for d in found.screening.determinations

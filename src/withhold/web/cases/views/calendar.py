@@ -56,14 +56,14 @@ def organization_calendar(organization: Organization) -> bytes:
     cases = CaseRecord.objects.filter(organization=organization).exclude(workflow=Workflow.CLOSED)
     for record in cases.order_by("number"):
         case = case_of(record.document)
-        found = schedule(case, as_of_for(case, day))
+        found = schedule(case, as_of_for(case, day), day)
         upcoming = tuple(
             e for e in found.entries if e.status is Standing.UPCOMING and e.date is not None and e.date >= day
         )
         if not upcoming:
             continue
         one = Calendar.from_ical(
-            to_ics(Schedule(found.as_of, upcoming), case_key=case_key(record), label=str(record))
+            to_ics(Schedule(found.as_of, upcoming, found.today), case_key=case_key(record), label=str(record))
         )
         for event in one.walk("VEVENT"):
             calendar.add_component(event)

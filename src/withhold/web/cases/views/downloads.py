@@ -41,7 +41,8 @@ def report_pdf(
     if audience not in AUDIENCES or language not in LANGUAGES:
         raise Http404
     case = case_of(record.document)
-    report = build_report(case, as_of_for(case, today()), audience, language)
+    day = today()
+    report = build_report(case, as_of_for(case, day), audience, language, day)
     data = render_report(report, "pdf")
     audit(
         request,
@@ -57,7 +58,8 @@ def report_pdf(
 @case_view(Can.VIEW)
 def deadlines_ics(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
     case = case_of(record.document)
-    found = schedule(case, as_of_for(case, today()))
+    day = today()
+    found = schedule(case, as_of_for(case, day), day)
     data = to_ics(found, case_key=case_key(record), label=str(record))
     audit(request, membership.organization, Action.DOWNLOADED, record.id, version=record.version, what="ics")
     return attachment(data, "text/calendar; charset=utf-8", f"case-{record.number}-deadlines.ics")
