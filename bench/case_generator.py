@@ -1,8 +1,9 @@
 """Seeded generator of complete invented cases for the interview benchmark.
 
 Every choice of every fact the screening reads is drawn with some probability, dates fall around every
-threshold the law uses (IIRIRA, REAL ID, the circuit decisions, the border windows, a Saturday Fourth of
-July, a February 29), sentences around one and five years, and about one fact in ten is left unknown (the
+threshold the law uses (IIRIRA, REAL ID, the circuit decisions, the border windows, the 2019 agreement
+rule, a Saturday Fourth of July, a February 29), countries around the asylum cooperative agreements,
+sentences around one and five years, and about one fact in ten is left unknown (the
 simulated person then answers "I don't know"). Answers lean toward the ones that keep a claim alive so
 that statuses are decided in every way, not mostly closed at the first bar.
 """
@@ -23,11 +24,12 @@ from withhold.logic.evaluate import transitive_reads
 D = dt.date
 THRESHOLDS = (
     D(1997, 4, 1), D(2005, 5, 11), D(2017, 1, 18), D(2020, 5, 18), D(2023, 5, 11), D(2024, 6, 5),
-    D(2025, 1, 20), D(2025, 5, 11), D(2024, 2, 29), D(2025, 7, 4), D(2026, 7, 4),
+    D(2025, 1, 20), D(2025, 5, 11), D(2024, 2, 29), D(2025, 7, 4), D(2026, 7, 4), D(2019, 11, 19),
 )  # fmt: skip
 OFFSETS = (-366, -365, -1, 0, 1, 364, 365, 366, 400, 900)
 SENTENCES = (0, 6, 11, 12, 24, 36, 59, 60, 72)
 AS_OF = D(2026, 11, 23)
+COUNTRIES = ("HN", "GT", "SV", "EC", "MX", "VE")
 
 # The answer that keeps a claim alive, drawn more often than the others.
 FAVOURABLE: dict[str, Any] = {
@@ -38,6 +40,8 @@ FAVOURABLE: dict[str, Any] = {
     "entry.with_entry_documents": True,
     "asylum.previously_denied": False,
     "asylum.safe_third_country_agreement": False,
+    "proceedings.cooperative_agreement.invoked": False,
+    "proceedings.cooperative_agreement.public_interest_notice": False,
     "asylum.firmly_resettled": False,
     "asylum.frivolous_finding": False,
     "asylum.discretion_favorable": True,
@@ -97,6 +101,9 @@ def _value(rng: random.Random, path: str) -> Any:
         return min(day, AS_OF - dt.timedelta(days=rng.choice((1, 30, 200)))).isoformat()
     if info.kind == "number":
         return rng.choice(SENTENCES)
+    if info.kind == "country":
+        # Nationalities and agreement countries around the agreements: in force, unverified, none.
+        return rng.choice(COUNTRIES)
     raise ValueError(path)
 
 

@@ -8,7 +8,7 @@ impossible ones (February 30); lists of hundreds of items; nesting thousands of 
 mappings, numbers, dates and null as keys, keys given twice, unknown keys; anchors, aliases and alias
 bombs, Python tags and other tags, several documents, a byte-order mark, tabs and CRLF, a file cut short;
 and, for about a third of the files, valid cases on the edges of what is valid (dates of 1900 and 2199,
-the law as of 1997-04-01, 200 convictions, sentences of 0 and 12,000 months) that reach the law itself. Written as YAML
+the law as of 1980-04-01, 200 convictions, sentences of 0 and 12,000 months) that reach the law itself. Written as YAML
 (block or flow) or JSON. The same seed gives the same file.
 
 Used by ``tests/properties/test_hostile_files.py`` (a few hundred files through every command and the web
@@ -44,7 +44,8 @@ ALPHABETS = (
     "'\"\\{}[]:#&*!|>%@`,- \t",  # YAML's own characters
 )
 DATES = (
-    "0001-01-01", "1899-12-31", "1900-01-01", "1900-01-02", "1996-12-31", "1997-03-31", "1997-04-01",
+    "0001-01-01", "1899-12-31", "1900-01-01", "1900-01-02", "1980-03-31", "1980-04-01", "1997-03-31",
+    "1997-04-01",
     "2024-02-29", "2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2026-11-23", "2199-12-31",
     "2200-01-01", "9999-12-31", "2024-01-01 25:61:00", "2001-12-14t21:59:43.10-05:00",
     "2001-12-14 21:59:43.10 +99:00", "2024-1-1", "20240101",
@@ -66,7 +67,7 @@ NUMBERS = (
     "1_000",
 )
 AS_OF_OPTIONS = (
-    "0001-01-01", "1900-01-01", "1997-03-31", "1997-04-01", "2026-11-23", "2199-12-31", "2200-01-01",
+    "0001-01-01", "1900-01-01", "1980-03-31", "1980-04-01", "1997-03-31", "2026-11-23", "2199-12-31", "2200-01-01",
     "9999-12-31", "2024-02-30", "tomorrow", "", " 2026-11-23 ",
 )  # fmt: skip
 ODD_KEYS = (
@@ -174,7 +175,7 @@ def extreme_value(rng: random.Random, path: str) -> Any:
 
 VALID_DATES = ("1900-01-01", "1900-01-02", "1996-12-31", "1997-03-31", "1997-04-01", "2024-02-29", "2026-11-23",
                "2199-12-30", "2199-12-31")  # fmt: skip
-VALID_LAW_DATES = ("1997-04-01", "1997-04-02", "2026-11-23", "2199-12-31")
+VALID_LAW_DATES = ("1980-04-01", "1980-04-02", "1997-03-31", "1997-04-01", "2026-11-23", "2199-12-31")
 PATTERNED = {"country": "SV", "nationality": "GT", "country_of_birth": "HN", "nationality_at_birth": "MX",
              "last_habitual_residence": "CU", "a_number": "A012345678", "ssn": "123-45-6789",
              "uscis_online_account": "123456789012", "language": "es"}  # fmt: skip

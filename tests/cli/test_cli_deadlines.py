@@ -160,7 +160,8 @@ def test_met_is_past_and_nothing_due_says_none(runner: CliRunner, tmp_path: Path
     assert "Tue 2026-12-01 MET File the asylum application" in groups["Past"]
     assert "in 8 days · deadline · done on Fri 2026-05-01" in groups["Past"]
     assert groups["Due soon (within 14 days)"] == "none"
-    assert groups["Later"] == "none"
+    # The only later date: from the first anniversary of filing, the annual asylum fee (Pub. L. 119-21).
+    assert groups["Later"].startswith("Sat 2027-05-01 UPCOMING Pay the annual asylum fee")
 
 
 def test_colours_missed_red_met_green_soon_highlighted(runner: CliRunner, tmp_path: Path) -> None:
@@ -211,12 +212,12 @@ def test_json_is_the_schedule_sorted_by_date(runner: CliRunner, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data == core(CASE)
-    assert isinstance(data, list) and len(data) == 8
+    assert isinstance(data, list) and len(data) == 9  # the annual asylum fee among them
     assert all(list(item)[:8] == CONTRACT for item in data)
     assert {item["status"] for item in data} <= {"upcoming", "past", "met", "missed", "unknown"}
     dates = [item["date"] for item in data]
     dated = [d for d in dates if d is not None]
-    assert dated == sorted(dated) and len(dated) == 4
+    assert dated == sorted(dated) and len(dated) == 5
     assert dates[len(dated) :] == [None] * (len(data) - len(dated))  # unknown last
     assert result.stderr == ""
 
@@ -237,7 +238,7 @@ def test_ics_writes_a_calendar_that_parses(runner: CliRunner, tmp_path: Path) ->
     result = runner.invoke(app, ["deadlines", str(write(tmp_path, CASE)), "-f", "json", "--ics", str(target)])
     assert result.exit_code == 0, result.output
     json.loads(result.stdout)  # standard output is still only the JSON
-    assert result.stderr.strip() == f"Calendar: 4 events written to {target}"
+    assert result.stderr.strip() == f"Calendar: 5 events written to {target}"
     events = ics_events(target)
     dated = [item for item in core(CASE) if item["date"]]
     assert [event["DTSTART"].dt.isoformat() for event in events] == [item["date"] for item in dated]

@@ -119,7 +119,7 @@ def test_hostile_case_files_are_user_errors(
 
 
 @pytest.mark.parametrize("command", ["screen", "deadlines", "roadmap", "report", "interview"])
-@pytest.mark.parametrize("value", ["0001-01-01", "1997-03-31", "9999-12-31"])
+@pytest.mark.parametrize("value", ["0001-01-01", "1980-03-31", "9999-12-31"])
 def test_as_of_outside_the_laws_dates_is_a_user_error(
     runner: CliRunner, tmp_path: Path, command: str, value: str
 ) -> None:
@@ -131,8 +131,8 @@ def test_as_of_outside_the_laws_dates_is_a_user_error(
     result = runner.invoke(app, [command, str(path), "--as-of", value, *extra], input="")
     assert result.exit_code == 2, result.output
     assert result.stderr.strip() == (
-        "error: --as-of: the law can be evaluated as of a date between 1997-04-01 (the earliest its tables "
-        f"cover) and 2199-12-31, got {value}"
+        "error: --as-of: the law can be evaluated as of a date between 1980-04-01 (where its rules begin) "
+        f"and 2199-12-31, got {value}"
     )
 
 
@@ -141,13 +141,13 @@ def test_a_case_files_law_date_before_the_laws_tables_is_a_user_error(
     runner: CliRunner, tmp_path: Path, command: str
 ) -> None:
     path = tmp_path / "case.yaml"
-    path.write_text("withhold: case/1\nlaw_as_of: 1985-03-01\nentry: {last_arrival_date: 1984-01-01}\n")
+    path.write_text("withhold: case/1\nlaw_as_of: 1975-03-01\nentry: {last_arrival_date: 1974-01-01}\n")
     extra = ["-o", str(tmp_path / "report.md")] if command == "report" else []
     result = runner.invoke(app, [command, str(path), *extra])
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
-        "error: law_as_of in the case file: the law can be evaluated as of a date between 1997-04-01 (the "
-        "earliest its tables cover) and 2199-12-31, got 1985-03-01",
+        "error: law_as_of in the case file: the law can be evaluated as of a date between 1980-04-01 (where "
+        "its rules begin) and 2199-12-31, got 1975-03-01",
         "  give --as-of YYYY-MM-DD for another date",
     ]
     assert runner.invoke(app, [command, str(path), "--as-of", "2026-11-23", *extra]).exit_code == 0

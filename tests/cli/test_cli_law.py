@@ -144,7 +144,21 @@ def test_explain_says_where_the_rule_is_defined(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    ["", "screen", "deadlines", "roadmap", "interview", "report", "schema", "rules", "explain", "i589"],
+    [
+        "",
+        "screen",
+        "deadlines",
+        "roadmap",
+        "interview",
+        "report",
+        "schema",
+        "rules",
+        "explain",
+        "i589",
+        "law",
+        "law changes",
+        "law stale",
+    ],
 )
 def test_help_shows_no_bool_placeholders(runner: CliRunner, command: str) -> None:
     result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "100"})

@@ -16,7 +16,8 @@ proceedings:
   kind: removal
   detained: false
   hearings: [{kind: individual, date: 2026-11-10}]
-  decision: {date: 2026-11-10, served: oral, outcome: denied}
+  # Asylum denied on the merits: 30 days to appeal by statute (INA 208(d)(5)(A)(iv)), contested rule or not.
+  decision: {date: 2026-11-10, served: oral, outcome: denied, asylum_denied_on_merits: true}
 asylum: {filed_on: 2025-06-01}
 """
 

@@ -141,3 +141,15 @@ def test_an_impossible_date_is_a_case_file_error_naming_the_field() -> None:
     with pytest.raises(CaseFileError) as raised:
         parse_case("withhold: case/1\nproceedings: {decision: {date: 2026-02-30}}\n", "yaml")
     assert "proceedings.decision.date" in str(raised.value)
+
+
+def test_in_withholding_only_proceedings_a_final_order_before_the_decision_is_expected() -> None:
+    # The final order is the reinstated or administrative one, which precedes the decision on withholding,
+    # and the petition for review runs from it (Riley v. Bondi, 2025): no warning, or a user who "fixes"
+    # the date would get the petition-for-review deadline wrong.
+    document = copy.deepcopy(CLEAN)
+    document["proceedings"]["kind"] = "withholding_only"
+    document["proceedings"]["final_order_date"] = "2025-11-03"
+    assert issues(document) == []
+    document["proceedings"]["kind"] = "removal"
+    assert ("proceedings.final_order_date", "is before proceedings.decision.date") in issues(document)

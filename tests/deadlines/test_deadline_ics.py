@@ -41,7 +41,9 @@ def test_one_all_day_event_per_dated_entry() -> None:
     result = plan()
     dated = [entry for entry in result.entries if entry.date is not None]
     undated = [entry for entry in result.entries if entry.date is None]
-    assert len(dated) == 4 and undated  # the unknown ones get no event
+    assert (
+        len(dated) == 5 and undated
+    )  # the unknown ones get no event (the annual fee, from 2025, has a date)
     data = to_ics(result, case_key="key-1", label="case-17")
     calendar = Calendar.from_ical(data)
     assert str(calendar["VERSION"]) == "2.0"
@@ -69,7 +71,7 @@ def test_two_reminders_seven_days_and_one_day_before() -> None:
         assert [alarm["TRIGGER"].dt for alarm in alarms] == [dt.timedelta(days=-7), dt.timedelta(days=-1)]
         assert all(str(alarm["ACTION"]) == "DISPLAY" for alarm in alarms)
     data = to_ics(plan(), case_key="key-1", label="case-17")
-    assert data.count(b"TRIGGER:-P7D") == data.count(b"TRIGGER:-P1D") == 4
+    assert data.count(b"TRIGGER:-P7D") == data.count(b"TRIGGER:-P1D") == 5
 
 
 def test_uids_are_stable_across_exports_and_dates_and_differ_between_cases() -> None:
@@ -98,6 +100,7 @@ def test_a_contested_entry_carries_its_caveat_into_the_description() -> None:
         e for e in events(to_ics(result, case_key="k", label="l")) if "appeal.bia" in str(e["DESCRIPTION"])
     ]
     description = str(event["DESCRIPTION"])
-    assert "10-day period (2026-03-19)" in description
+    # The earliest defensible date goes to the calendar; the later one is explained beside it.
+    assert "30 days, to 2026-04-08" in description
     assert "Contested:" in description
-    assert event["DTSTART"].dt == dt.date(2026, 4, 8)
+    assert event["DTSTART"].dt == dt.date(2026, 3, 19)

@@ -271,7 +271,11 @@ def test_appeal_thirty_days_from_an_oral_decision() -> None:
 def test_appeal_rolls_forward() -> None:
     entry = only(D(2026, 1, 10), "appeal.bia", **decision(date="2026-01-09", served="oral"))
     assert entry.date == D(2026, 2, 9)  # Sunday February 8 → Monday
-    entry = only(D(2026, 6, 4), "appeal.bia", **decision(date="2026-06-03", served="oral"))
+    entry = only(
+        D(2026, 6, 4),
+        "appeal.bia",
+        **decision(date="2026-06-03", served="oral", asylum_denied_on_merits=True),
+    )
     assert entry.date == D(2026, 7, 6)  # Friday July 3 (observed Independence Day) → Monday
 
 
@@ -289,31 +293,37 @@ def test_appeal_from_a_written_decision_runs_from_service(served: str) -> None:
 
 
 def test_the_2026_interim_rule_boundary() -> None:
-    # Vacated on March 8 2026 before it took effect: both days give 30 days; only a decision on or after
-    # March 9 carries the contested note, with the 10-day date it would set.
+    # Vacated on March 8 2026, the day before it would have taken effect, and so contested for decisions
+    # from March 9: the earliest defensible date (10 days) is shown and goes to calendars, the 30-day date
+    # of 8 CFR 1003.38(b) beside it. A decision of March 8 has 30 days and nothing contested.
     before = only(D(2026, 3, 10), "appeal.bia", **decision(date="2026-03-08", served="oral"))
     after = only(D(2026, 3, 10), "appeal.bia", **decision(date="2026-03-09", served="oral"))
     assert before.date == D(2026, 4, 7)
-    assert after.date == D(2026, 4, 8)
+    assert after.date == D(2026, 3, 19)
+    assert after.due is not None and after.due.later == D(2026, 4, 8)
     assert before.to_json(D(2026, 3, 10))["contested"] is False
+    assert before.to_json(D(2026, 3, 10))["later_date"] is None
     assert not any("10-day" in note for note in before.notes)
     assert not any(INTERIM_RULE in citation for citation in before.citations)
     assert after.to_json(D(2026, 3, 10))["contested"] is True
-    assert any("10-day period (2026-03-19)" in note for note in after.notes)
+    assert after.to_json(D(2026, 3, 10))["later_date"] == "2026-04-08"
+    assert any("30 days, to 2026-04-08" in note and "Amica Center" in note for note in after.notes)
     assert any(note.startswith("Contested:") for note in after.notes)
     assert any(INTERIM_RULE in citation for citation in after.citations)
 
 
 def test_the_interim_rule_note_rolls_its_own_date_and_spares_merits_denials() -> None:
     rolled = only(D(2026, 3, 12), "appeal.bia", **decision(date="2026-03-11", served="oral"))
-    assert any("10-day period (2026-03-23)" in note for note in rolled.notes)  # Saturday the 21st → Monday
+    assert rolled.date == D(2026, 3, 23)  # Saturday the 21st → Monday
     merits = only(
         D(2026, 3, 10),
         "appeal.bia",
         **decision(date="2026-03-09", served="oral", asylum_denied_on_merits=True),
     )
     assert merits.date == D(2026, 4, 8)
-    assert not any("10-day" in note for note in merits.notes)
+    assert merits.due is not None and merits.due.later is None
+    assert any("denied on the merits: 30 days by statute" in note for note in merits.notes)
+    assert not any(note.startswith("shown: the 10-day date") for note in merits.notes)
     assert any(note.startswith("Contested:") for note in merits.notes)
 
 
@@ -514,7 +524,7 @@ def test_ordering_by_date_unknown_last() -> None:
         convictions=[],
     )
     dated = [entry.date for entry in result.entries if entry.date is not None]
-    assert dated == sorted(dated) and len(dated) == 4
+    assert dated == sorted(dated) and len(dated) == 5  # the annual asylum fee (Pub. L. 119-21) among them
     statuses = [entry.status for entry in result.entries]
     first_unknown = statuses.index(Standing.UNKNOWN)
     assert all(status is Standing.UNKNOWN for status in statuses[first_unknown:])
@@ -527,6 +537,7 @@ def test_ordering_by_date_unknown_last() -> None:
     assert [entry.key for entry in result.entries[:first_unknown]] == [
         "asylum.one_year",  # 2023-08-10
         "ead.pending_asylum",  # 2024-06-18
+        "fee.annual_asylum",  # 2025-01-20: a year after filing, the annual fee can be charged
         "filing.master_hearing[1]",  # 2026-11-23
         "filing.individual_hearing[0]",  # 2027-03-01
     ]
@@ -570,3 +581,91 @@ def test_only_upcoming_entries_are_soon() -> None:
     )
     assert past.status is Standing.PAST and past.days_left(D(2026, 11, 24)) == -1
     assert not past.soon(D(2026, 11, 24))
+
+
+# --- issue 13: deadlines a practitioner can trust ------------------------------------------------------
+
+
+def test_an_unaccompanied_child_has_no_one_year_date_and_is_told_why() -> None:
+    # INA 208(a)(2)(E): the deadline does not apply to an unaccompanied child; no date, never "missed".
+    entry = only(
+        D(2026, 11, 23),
+        "asylum.one_year",
+        entry={"last_arrival_date": "2024-01-10", "unaccompanied_child": True},
+        asylum={"filed_on": None},
+    )
+    assert entry.status is Standing.EXEMPT
+    assert entry.date is None and entry.due is None
+    assert any("unaccompanied child" in note and "INA 208(a)(2)(E)" in note for note in entry.notes)
+    assert entry.to_json(D(2026, 11, 23))["status"] == "exempt"
+    # The same person, not a child: the anniversary, already missed.
+    adult = only(
+        D(2026, 11, 23),
+        "asylum.one_year",
+        entry={"last_arrival_date": "2024-01-10", "unaccompanied_child": False},
+        asylum={"filed_on": None},
+    )
+    assert adult.status is Standing.MISSED and adult.date == D(2025, 1, 10)
+
+
+def test_an_exempt_deadline_goes_to_no_calendar() -> None:
+    from withhold.deadlines.ics import to_ics
+
+    found = plan(
+        D(2026, 11, 23),
+        entry={"last_arrival_date": "2024-01-10", "unaccompanied_child": True},
+        asylum={"filed_on": None},
+    )
+    assert "asylum.one_year" not in to_ics(found, case_key="k", label="l").decode()
+
+
+def test_withholding_only_motions_run_from_the_decision_not_the_reinstated_order() -> None:
+    # The reinstated order (2024) cannot be reopened (INA 241(a)(5)); the motions ask the judge to revisit
+    # the decision on withholding of 2026-11-02 (8 CFR 1003.23): 30 days → Wednesday 2026-12-02; 90 days →
+    # Sunday 2027-01-31 → Monday 2027-02-01. The petition for review still runs from the final order
+    # (Riley v. Bondi): 2024-05-06 + 30 days → Wednesday 2024-06-05.
+    sections = {
+        "proceedings": {
+            "kind": "withholding_only",
+            "reinstated_order": True,
+            "final_order_date": "2024-05-06",
+            "decision": {"date": "2026-11-02", "served": "oral", "outcome": "denied"},
+        }
+    }
+    found = entries(D(2026, 11, 23), **sections)
+    reconsider, reopen, petition = (
+        found["motion.reconsider"],
+        found["motion.reopen"],
+        found["review.petition"],
+    )
+    assert reconsider.date == D(2026, 12, 2) and reconsider.status is Standing.UPCOMING
+    assert reopen.date == D(2027, 2, 1) and reopen.status is Standing.UPCOMING
+    assert reconsider.due is not None and reconsider.due.starts_from == "proceedings.decision.date"
+    assert any("cannot be reopened (INA 241(a)(5))" in note for note in reopen.notes)
+    assert petition.date == D(2024, 6, 5) and petition.status is Standing.PAST
+    assert any("Riley v. Bondi" in note for note in petition.notes)
+    # In removal proceedings the motions run from the final order, as before.
+    removal = entries(
+        D(2026, 11, 23),
+        proceedings={"kind": "removal", "final_order_date": "2026-11-02", "decision": {"date": "2026-10-01"}},
+    )
+    assert removal["motion.reconsider"].date == D(2026, 12, 2)
+    assert removal["motion.reconsider"].due.starts_from == "proceedings.final_order_date"  # type: ignore[union-attr]
+
+
+def test_a_judges_deadline_on_a_weekend_or_holiday_moves_to_the_next_business_day() -> None:
+    # Practice Manual ch. 3.1(c). Saturday 2027-01-16 → Tuesday 2027-01-19 (Monday the 18th is Martin
+    # Luther King Jr. Day).
+    entry = only(
+        D(2026, 12, 1),
+        "filing.individual_hearing[0]",
+        **hearings(("individual", "2027-02-01"), filing_deadline="2027-01-16", detained=False),
+    )
+    assert entry.date == D(2027, 1, 19)
+    assert entry.due is not None and "3.1(c)" in entry.due.counting
+    weekday = only(
+        D(2026, 12, 1),
+        "filing.individual_hearing[0]",
+        **hearings(("individual", "2027-02-01"), filing_deadline="2027-01-14", detained=False),
+    )
+    assert weekday.date == D(2027, 1, 14)

@@ -98,8 +98,18 @@ EXPECTED = {
             "statutory_withholding": ("claim.grounds", "claim.nexus", "convictions"),
             "cat_deferral": ("torture.likelihood", "torture.official_involvement"),
         },
-        # The conduct bars and the convictions close three protections at once: asked first.
+        # An asylum cooperative agreement would close all four protections at once (8 CFR 1240.11(h)), so
+        # its facts come first; then the conduct bars and the convictions, which close three.
         first_questions=(
+            "proceedings.kind",
+            "proceedings.cooperative_agreement.invoked",
+            "proceedings.cooperative_agreement.country",
+            "proceedings.cooperative_agreement.exception",
+            "proceedings.cooperative_agreement.fear_in_country",
+            "proceedings.cooperative_agreement.public_interest_notice",
+            "entry.last_arrival_date",
+            "entry.unaccompanied_child",
+            "asylum.safe_third_country_agreement",
             "conduct.persecuted_others",
             "conduct.serious_nonpolitical_crime_abroad",
             "conduct.danger_to_security",

@@ -350,6 +350,7 @@ def test_no_prior_denial_warning_unless_recorded(answer: bool | None) -> None:
 
 RICH_CASE: dict[str, Any] = {
     "person": {"given_name": "Invented", "family_name": "Person-Example"},
+    "proceedings": {"kind": "removal", "cooperative_agreement": {"invoked": True, "country": "HN"}},
     "entry": {"last_arrival_date": "2019-01-10"},
     "asylum": {"filed_on": "2021-03-01", "previously_denied": True},
     "claim": {
@@ -454,3 +455,71 @@ def test_a_bad_entry_is_rejected_naming_the_field(change: Any, message: str) -> 
     change(raw)
     with pytest.raises(ValueError, match=message):
         parse(raw)
+
+
+# --- issue 13: the 2025-2026 law --------------------------------------------------------------------
+
+
+def test_an_invoked_agreement_names_the_country_in_each_language_and_is_high() -> None:
+    document = {
+        "person": {"nationality": "GT"},
+        "proceedings": {"kind": "removal", "cooperative_agreement": {"invoked": True, "country": "HN"}},
+        "entry": {"last_arrival_date": "2024-03-10"},
+        "asylum": {"safe_third_country_agreement": True},
+    }
+    warning = warnings_for(document)["cooperative_agreement"]
+    assert warning.severity == "high"
+    assert "DHS has invoked the agreement with Honduras." in warning.why.en
+    assert "El DHS invocó el acuerdo con Honduras." in warning.why.es
+    assert "still open" in warning.why.en  # the exceptions are not assessed yet
+    # A recorded exception keeps the claims here: still worth preparing, less urgent.
+    document["proceedings"]["cooperative_agreement"]["fear_in_country"] = True
+    assert warnings_for(document)["cooperative_agreement"].severity == "medium"
+
+
+def test_no_agreement_warning_unless_one_is_invoked() -> None:
+    assert "cooperative_agreement" not in warnings_for({"proceedings": {"kind": "removal"}})
+    invoked_not = {"proceedings": {"cooperative_agreement": {"invoked": False}}}
+    assert "cooperative_agreement" not in warnings_for(invoked_not)
+
+
+def test_the_annual_fee_warning_follows_the_notice_date_and_stops_once_paid() -> None:
+    pending = {"asylum": {"filed_on": "2025-03-01", "annual_fee_due_on": "2026-12-10"}}
+    warning = warnings_for(pending)["annual_fee"]
+    assert warning.severity == "high" and "2026-12-10" in warning.why.en
+    paid = {
+        "asylum": {
+            "filed_on": "2025-03-01",
+            "annual_fee_due_on": "2026-12-10",
+            "annual_fee_paid_on": "2026-12-01",
+        }
+    }
+    assert "annual_fee" not in warnings_for(paid)
+    # Filed four months ago: the fee can be charged only from the first anniversary.
+    recent = warnings_for({"asylum": {"filed_on": "2026-07-20"}})["annual_fee"]
+    assert recent.severity == "low" and "2027-07-20" in recent.why.en
+    # No fee existed before Pub. L. 119-21 (July 4, 2025), and none once the judge has decided.
+    assert "annual_fee" not in warnings_for({"asylum": {"filed_on": "2023-03-01"}}, dt.date(2025, 7, 3))
+    decided = {"asylum": {"filed_on": "2023-03-01"}, "proceedings": {"decision": {"outcome": "denied"}}}
+    assert "annual_fee" not in warnings_for(decided)
+    assert "annual_fee" not in warnings_for({"asylum": {"filed_on": None}})
+
+
+def test_the_pretermission_warning_asks_for_every_element_in_court() -> None:
+    bare = warnings_for({"proceedings": {"kind": "removal"}})["pretermission"]
+    assert bare.severity == "medium" and "not recorded yet" in bare.why.en
+    complete = {
+        "proceedings": {"kind": "removal"},
+        "claim": {
+            "grounds": ["political_opinion"],
+            "persecutor": "government",
+            "nexus": "one_central_reason",
+            "harm_is_persecution": True,
+        },
+    }
+    assert warnings_for(complete)["pretermission"].severity == "low"
+    # Not before the Board's 2025 decisions, not in an affirmative case, not once decided.
+    assert "pretermission" not in warnings_for({"proceedings": {"kind": "removal"}}, dt.date(2025, 3, 16))
+    assert "pretermission" not in warnings_for({"proceedings": {"kind": "affirmative"}})
+    decided = {"proceedings": {"kind": "removal", "decision": {"outcome": "granted"}}}
+    assert "pretermission" not in warnings_for(decided)

@@ -287,6 +287,7 @@ def _version(start: str | None, end: str | None) -> str:
     lines += [
         'authority: "8 U.S.C. 1641(b)(2)"',
         "confidence: verified",
+        "verified_on: 2026-11-23",
         f'text: {{en: "{en}", es: "{es}"}}',
         'plain: {en: "Plain.", es: "Sencillo."}',
     ]
@@ -431,7 +432,7 @@ def test_to_json_shape(language: Language) -> None:
         assert set(row) == {"id", "label", "cells"}
         assert list(row["cells"]) == list(PROTECTION_NAMES)
         for name, cell in row["cells"].items():
-            assert set(cell) == {"text", "plain", "authority", "confidence", "in_force"}
+            assert set(cell) == {"text", "plain", "authority", "confidence", "in_force", "verified_on"}
             assert cell["text"] == expected_row.cells[name].text.get(language)
             start, end = expected_row.cells[name].in_force
             assert cell["in_force"] == {
@@ -443,3 +444,12 @@ def test_to_json_shape(language: Language) -> None:
 def test_to_json_rejects_an_unknown_language() -> None:
     with pytest.raises(ValueError, match="unknown language"):
         compare(_screening("clean-asylum.yaml")).to_json("fr")  # type: ignore[arg-type]
+
+
+def test_a_cell_never_checked_is_rejected() -> None:
+    # The law watch lists what has not been checked for a while: every cell must say when it was.
+    raw = _raw()
+    del raw["rows"]["discretion"]["cells"]["cat_deferral"]["verified_on"]
+    with pytest.raises(ValueError) as error:
+        parse(raw)
+    assert "rows.discretion.cells.cat_deferral: verified_on: missing" in str(error.value)

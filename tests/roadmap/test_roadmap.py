@@ -53,7 +53,12 @@ def test_after_a_denial_the_appeal_window_is_current_and_dated() -> None:
             "proceedings": {
                 "kind": "removal",
                 "hearings": [{"kind": "individual", "date": "2026-11-10"}],
-                "decision": {"date": "2026-11-10", "served": "oral", "outcome": "denied"},
+                "decision": {
+                    "date": "2026-11-10",
+                    "served": "oral",
+                    "outcome": "denied",
+                    "asylum_denied_on_merits": True,  # 30 days by statute (INA 208(d)(5)(A)(iv))
+                },
             },
             "asylum": {"filed_on": "2025-06-01"},
         }

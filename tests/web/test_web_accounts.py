@@ -4,6 +4,7 @@ optional two-factor login, and the people page."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -66,6 +67,39 @@ def test_repeated_failures_lock_the_login(member: Callable[..., Any], organizati
     assert again.status_code == 429
     assert b"Too many failed logins" in again.content
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_failures_across_usernames_lock_the_address(
+    member: Callable[..., Any], organization: Organization
+) -> None:
+    """A few wrong passwords on each of many usernames from one address: under the per-account limit each
+    time, but the address is locked once its failures reach WITHHOLD_ADDRESS_FAILURE_LIMIT, even for a
+    right password; another address is not."""
+    user = member(organization)
+    attacker, office = Client(REMOTE_ADDR="203.0.113.7"), Client(REMOTE_ADDR="198.51.100.4")
+    limit, per_name = settings.WITHHOLD_ADDRESS_FAILURE_LIMIT, settings.AXES_FAILURE_LIMIT - 1
+    assert limit > settings.AXES_FAILURE_LIMIT
+    for failure in range(1, limit + 1):  # never more than per_name on one username
+        refused = log_in(attacker, f"invented-guess-{failure // per_name}", "wrong")
+        assert refused.status_code == (429 if failure == limit else 200), failure
+    locked = log_in(attacker, user.username, PASSWORD)
+    assert locked.status_code == 429 and "_auth_user_id" not in attacker.session
+    assert log_in(office, user.username, PASSWORD).status_code == 302
+
+
+def test_the_address_is_the_clients_not_one_it_wrote(rf: Any, settings: Any) -> None:
+    """Without proxies, X-Forwarded-For is ignored (anyone can send it); behind N proxies the entry N places
+    from the right is the one the outermost proxy saw, whatever a client put before it."""
+    from withhold.web.accounts.lockout import client_address
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
+    assert client_address(request) == "10.0.0.2"
+    settings.WITHHOLD_PROXY_COUNT = 1
+    assert client_address(request) == "203.0.113.7"
+    settings.WITHHOLD_PROXY_COUNT = 2
+    assert client_address(request) == "1.1.1.1"
+    assert client_address(rf.get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"  # no header: the proxy's
 
 
 @pytest.mark.django_db
@@ -154,3 +188,49 @@ def test_an_administrator_adds_people_and_changes_roles(
     outsider = Membership.objects.get(user__username=f"{Role.ATTORNEY}-{other_organization.pk}")
     assert admin.post(f"/accounts/people/{outsider.id}/", {"role": Role.VIEWER}).status_code == 404
     assert stranger.get("/cases/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_new_person_is_a_viewer_unless_another_role_is_chosen(
+    client_for: Callable[..., Client], organization: Organization
+) -> None:
+    admin = client_for(organization, Role.ADMIN)
+    page = admin.get("/accounts/people/").content.decode()
+    add = page[page.index('id="id_role"') :]
+    add = add[: add.index("</select>")]
+    assert re.findall(r'<option value="(\w+)"[^>]*selected', add) == [Role.VIEWER]
+
+
+@pytest.mark.django_db
+def test_the_account_page_changes_the_password_and_leads_to_two_factor(
+    member: Callable[..., Any], organization: Organization
+) -> None:
+    """The one-time password notice says "Account → password": the menu's Account leads to a page that
+    changes it (the session stays logged in), shows whether two-factor login is on and links to it."""
+    user = member(organization, Role.SCREENER)
+    client = Client()
+    assert log_in(client, user.username, PASSWORD).status_code == 302
+    assert 'href="/accounts/">Account</a>' in client.get("/cases/").content.decode()
+    page = client.get("/accounts/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Two-factor login is off." in html and 'href="/accounts/two-factor/"' in html
+    assert "no-store" in page["Cache-Control"]
+    assert client.get("/accounts/password/")["Location"] == "/accounts/"  # the old address leads there
+
+    new = "another long invented password 2"
+    wrong = client.post("/accounts/", {"old_password": "not it", "new_password1": new, "new_password2": new})
+    assert wrong.status_code == 200 and wrong.context["form"].errors["old_password"]
+    short = client.post(
+        "/accounts/", {"old_password": PASSWORD, "new_password1": "short", "new_password2": "short"}
+    )
+    assert short.status_code == 200 and short.context["form"].errors["new_password2"]
+    changed = client.post(
+        "/accounts/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
+    )
+    assert changed.status_code == 302 and changed["Location"] == "/accounts/"
+    assert get_user_model().objects.get(pk=user.pk).check_password(new)
+    assert "Your password was changed" in client.get("/accounts/").content.decode()  # still logged in
+
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    assert "Two-factor login is on:" in client.get("/accounts/").content.decode()

@@ -247,3 +247,43 @@ def test_the_page_in_spanish(organization: Organization, attorney: Client, recor
     html = attorney.get(PAGE).content.decode()
     assert_spanish(html, PAGE)
     assert "Registro de accesos" in html and ">vio<" in html and f"Caso {record.number}" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_part_is_shown_in_words_and_the_csv_keeps_its_code(
+    language: str, record: CaseRecord, attorney: Client
+) -> None:
+    """Every kind of entry the application writes names its part in the reader's words on the page
+    ("Client report, Spanish", "12 answers"), never as its code (``report:client:es``); the CSV, read by
+    programs, keeps the codes."""
+    case = f"/cases/{record.id}/"
+    attorney.post("/language/", {"language": language, "next": "/cases/"})
+    attorney.get(f"{case}report/client/es.pdf")
+    attorney.get(f"{case}report/attorney/en.pdf")
+    attorney.get(f"{case}deadlines.ics")
+    attorney.get(f"{case}export.yaml")
+    attorney.get(f"{case}versions/1/")
+    attorney.post(f"{case}edit/claim/", {"version": 1, "claim.credible": "true", "claim.country": "SV"})
+    attorney.post(f"{case}edit/hearings/", {"version": 2, "count": 0, "none": "on", "action": "save"})
+    attorney.post(f"{case}versions/1/restore/")
+    attorney.post(f"{case}workflow/", {"workflow": "on_hold"})
+    for _ in range(2):
+        page = attorney.get(f"{case}interview/")
+        attorney.post(f"{case}interview/", {"action": "dont_know", "path": page.context["plan"].path})
+    attorney.get(CSV)
+    rows = attorney.get(PAGE).context["rows"]
+    codes = {row.entry.what for row in rows if row.entry.what}
+    assert {"report:client:es", "format:yaml", "section:claim", "list:hearings", "answers:2"} <= codes
+    for row in rows:
+        if row.entry.what:
+            assert row.what and row.what != row.entry.what, row.entry.what
+    words = {row.entry.what: row.what for row in rows}
+    assert words["answers:2"] == {"en": "2 answers", "es": "2 respuestas"}[language]
+    assert (
+        words["report:client:es"]
+        == {"en": "Client report, Spanish", "es": "Informe para el cliente, en español"}[language]
+    )
+    html = attorney.get(PAGE).content.decode()
+    assert "report:client:es" not in html and "answers:2" not in html
+    assert {line[4] for line in csv_lines(attorney.get(CSV))[1:]} >= {"report:client:es", "answers:2"}

@@ -44,6 +44,36 @@ def test_the_most_urgent_case_comes_first(docket: dict[str, CaseRecord], attorne
     assert names(attorney.get("/cases/")) == ["Casimira Pronto", "Abelino Tardío", "Berenice Sinfecha"]
 
 
+def missed_one_year(given: str, family: str) -> dict[str, Any]:
+    """A case whose one-year asylum deadline was missed: arrived long ago, the application not filed."""
+    arrived = dt.date.today() - dt.timedelta(days=800)
+    return {
+        **person(given, family, None),
+        "entry": {"last_arrival_date": arrived.isoformat()},
+        "asylum": {"filed_on": None},
+    }
+
+
+@pytest.mark.django_db
+def test_missed_and_due_soon_come_before_later_and_none(
+    docket: dict[str, CaseRecord],
+    make_case: Callable[..., CaseRecord],
+    organization: Organization,
+    attorney: Client,
+) -> None:
+    """A missed deadline is the most urgent of all (it was below cases with hearings months away); then
+    what is due within the schedule's "soon" window, then what is later, then cases with no date."""
+    make_case(organization, missed_one_year("Dalia", "Vencida"))
+    make_case(organization, person("Emiliano", "Enseguida", SOON_DAYS - 4))
+    assert names(attorney.get("/cases/")) == [
+        "Dalia Vencida",
+        "Emiliano Enseguida",
+        "Casimira Pronto",
+        "Abelino Tardío",
+        "Berenice Sinfecha",
+    ]
+
+
 @pytest.mark.django_db
 def test_search_and_status_filter(docket: dict[str, CaseRecord], attorney: Client) -> None:
     assert names(attorney.get("/cases/?q=tardio")) == ["Abelino Tardío"]

@@ -3,10 +3,13 @@ keys rotate without losing anything."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
@@ -21,6 +24,7 @@ from withhold.web.accounts.models import Organization
 from withhold.web.cases import search
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, CaseVersion
+from withhold.web.secrets import write_owner_only
 
 
 def all_rows_text() -> str:
@@ -151,3 +155,87 @@ def test_the_search_follows_a_changed_name_and_an_answer_leaves_the_digests_alon
     store.save(record, case_of(renamed), None, Change.EDITED)
     assert list(search.matching(CaseRecord.objects.all(), "carvajal")) == [record]
     assert not search.matching(CaseRecord.objects.all(), "brenes").exists()
+
+
+@pytest.mark.django_db
+def test_a_process_reads_the_key_file_again_when_it_changes(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make_case: Callable[..., CaseRecord],
+    organization: Organization,
+) -> None:
+    """A server that read the key file at start follows a rotation made by another process: it encrypts under
+    the key put first, and reads what was re-encrypted under it once the old key is gone."""
+    monkeypatch.delenv(vault.KEYS_ENV)
+    key_file = tmp_path / "fernet.keys"
+    with override_settings(WITHHOLD_KEY_FILE=key_file):
+        vault.forget()
+        record = make_case(organization)
+        old = vault.key_ring().keys
+        new = Fernet.generate_key()
+        write_owner_only(
+            key_file, "\n".join(k.decode("ascii") for k in (new, *old)) + "\n"
+        )  # another process
+        assert vault.key_ring().keys == (new, *old)  # no restart, no forget()
+        token = vault.encrypt(b"invented")
+        assert Fernet(new).decrypt(token.encode("ascii")) == b"invented"
+        re_encrypted = Fernet(new).encrypt(b"invented again").decode("ascii")
+        write_owner_only(key_file, new.decode("ascii") + "\n")  # the old key retired elsewhere
+        assert vault.decrypt(re_encrypted) == b"invented again"
+        with pytest.raises(vault.KeyRingError):
+            CaseRecord.objects.get(pk=record.pk)  # still under the retired key: nothing re-encrypted it
+
+
+def stale_write(record: CaseRecord, key: bytes) -> None:
+    """What a server that had not yet seen the new key file would write: the case under ``key``."""
+    token = Fernet(key).encrypt(json.dumps(record.document).encode()).decode("ascii")
+    with connection.cursor() as cursor:
+        table = CaseRecord._meta.db_table
+        cursor.execute(f'UPDATE "{table}" SET "document" = %s WHERE "id" = %s', [token, record.pk.hex])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("when", ["before retiring", "just after retiring"])
+def test_a_value_written_under_the_old_key_during_rotation_is_not_lost(
+    when: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make_case: Callable[..., CaseRecord],
+    organization: Organization,
+) -> None:
+    """A server writes under the old key while rotate_keys runs (it encrypted just before the key file
+    changed): the value is re-encrypted under the new key, before the old one is retired or just after
+    (rotate_keys still holds it in memory), never left unreadable."""
+    from withhold.web.management.commands import rotate_keys
+
+    monkeypatch.delenv(vault.KEYS_ENV)
+    monkeypatch.setattr(rotate_keys, "SWEEPS", (0.0,))
+    key_file = tmp_path / "fernet.keys"
+    with override_settings(WITHHOLD_KEY_FILE=key_file):
+        vault.forget()
+        record = make_case(organization)
+        old = vault.key_ring().keys[0]
+        if when == "before retiring":
+            rotate = rotate_keys.Command._rotate
+
+            def then_stale(command: Any) -> Any:
+                done = rotate(command)
+                stale_write(record, old)
+                return done
+
+            monkeypatch.setattr(rotate_keys.Command, "_rotate", then_stale)
+        else:
+            retire = vault.retire_old_keys
+
+            def retire_then_stale() -> Any:
+                ring = retire()
+                stale_write(record, old)
+                return ring
+
+            monkeypatch.setattr(vault, "retire_old_keys", retire_then_stale)
+        out = io.StringIO()
+        call_command("rotate_keys", "--new-key", "--retire-old", stdout=out)
+        assert "Re-encrypted 1 value(s) written under an older key meanwhile." in out.getvalue()
+        assert old.decode("ascii") not in key_file.read_text()
+        vault.forget()
+        assert case_of(CaseRecord.objects.get(pk=record.pk).document).person.given_name == "Zephyrine"

@@ -24,7 +24,7 @@ HOSTILE = {
     "an integer of 5,000 digits": "withhold: case/1\nconvictions: [{sentence_months: " + "9" * 5000 + "}]\n",
     "dates in the year 9999": "withhold: case/1\nentry: {last_arrival_date: 9999-12-31}\n",
     "the law as of the year 1": "withhold: case/1\nlaw_as_of: 0001-01-01\n",
-    "the law as of 1985": "withhold: case/1\nlaw_as_of: 1985-03-01\nentry: {last_arrival_date: 1984-01-01}\n",
+    "the law as of 1975": "withhold: case/1\nlaw_as_of: 1975-03-01\nentry: {last_arrival_date: 1974-01-01}\n",
     "a name of 990,000 characters": "withhold: case/1\nperson: {family_name: " + "a" * 990_000 + "}\n",
 }
 
@@ -64,16 +64,16 @@ def test_a_law_date_outside_the_laws_dates_is_said_not_a_500(
     assert response.status_code == 200
     said = [str(message) for message in response.context["messages"]]
     assert said == [
-        f"The law can be shown as of a date from 1997-04-01 to 2199-12-31; {day} is outside those dates."
+        f"The law can be shown as of a date from 1980-04-01 to 2199-12-31; {day} is outside those dates."
     ]
     assert response.context["as_of"].isoformat() == "2026-11-23"  # the case's own law date, as without it
 
 
 @pytest.mark.django_db
 def test_a_law_date_inside_the_laws_dates_is_used(record: CaseRecord, attorney: Client) -> None:
-    response = attorney.get(f"/cases/{record.id}/?as_of=1997-04-01")
+    response = attorney.get(f"/cases/{record.id}/?as_of=1980-04-01")
     assert response.status_code == 200
-    assert response.context["as_of"].isoformat() == "1997-04-01"
+    assert response.context["as_of"].isoformat() == "1980-04-01"
     assert not list(response.context["messages"])
 
 

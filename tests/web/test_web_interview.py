@@ -12,7 +12,7 @@ from web_answers import EMPTY, answer_for
 from withhold.interview.bank import question_for
 from withhold.web.accounts.models import Organization
 from withhold.web.cases.documents import case_of
-from withhold.web.cases.models import CaseRecord
+from withhold.web.cases.models import CaseRecord, CaseVersion
 
 
 def interview(
@@ -52,7 +52,8 @@ def test_an_interview_runs_to_its_result(
     case = case_of(CaseRecord.objects.get(pk=record.pk).document)
     assert case.interview.language == language
     assert len(case.interview.asked or []) == len(shown)
-    assert CaseRecord.objects.get(pk=record.pk).version == len(shown) + 1  # a version per answer
+    assert CaseRecord.objects.get(pk=record.pk).version == 2  # one sitting, one version
+    assert CaseVersion.objects.get(case=record, number=2).answers == len(shown)
     result = attorney.get(f"/cases/{record.id}/interview/")
     word = {"en": "What your answers show", "es": "Lo que muestran sus respuestas"}[language]
     assert word in result.content.decode()
@@ -92,7 +93,9 @@ def test_dont_know_back_and_wrong_answers(
     assert attorney.get(url).context["plan"].path == first
     stale = attorney.post(url, {"action": "answer", "path": "claim.nexus", "answer": "1"})
     assert stale.status_code == 302
-    assert CaseRecord.objects.get(pk=record.pk).version == 3  # the stale answer changed nothing
+    # One sitting, one version; the stale answer changed nothing.
+    assert CaseRecord.objects.get(pk=record.pk).version == 2
+    assert CaseVersion.objects.get(case=record, number=2).answers == 1  # "I don't know" counts, back does not
 
 
 @pytest.mark.django_db

@@ -49,15 +49,16 @@ def test_a_step_plans_each_version_once(
 
 
 @pytest.mark.django_db
-def test_the_plan_is_the_planners_for_that_version(empty_record: CaseRecord) -> None:
+def test_the_plan_is_the_planners_for_that_saved_state(empty_record: CaseRecord) -> None:
     case = validate_case(EMPTY)
     as_of = dt.date(2026, 11, 23)
-    plan = plans.plan_for(empty_record.id, empty_record.version, case, as_of)
+    plan = plans.plan_for(empty_record.id, (empty_record.version, 0), case, as_of)
     assert plan is not None
     assert plan == next_question(case, as_of)
-    assert plans.plan_for(empty_record.id, empty_record.version, case, as_of) is plan
+    assert plans.plan_for(empty_record.id, (empty_record.version, 0), case, as_of) is plan
     changed = validate_case({**EMPTY, "interview": {"asked": [plan.path], "dont_know": [plan.path]}})
-    after = plans.plan_for(empty_record.id, empty_record.version + 1, changed, as_of)
+    # The same version amended by a sitting's next answer is another state, with its own plan.
+    after = plans.plan_for(empty_record.id, (empty_record.version, 1), changed, as_of)
     assert after == next_question(changed, as_of, [plan.path])
     assert after != plan
 
@@ -69,7 +70,7 @@ def test_only_a_bounded_number_of_plans_is_kept(monkeypatch: pytest.MonkeyPatch)
     case = validate_case(EMPTY)
     ids = [uuid.uuid4() for _ in range(10)]
     for version, case_id in enumerate(ids):
-        plans.plan_for(case_id, version, case, dt.date(2026, 11, 23))
+        plans.plan_for(case_id, (version, 0), case, dt.date(2026, 11, 23))
     assert len(plans._plans) == 3
     assert [key[0] for key in plans._plans] == ids[-3:]  # the oldest went first
     plans.forget()

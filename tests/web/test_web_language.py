@@ -162,7 +162,7 @@ def pages(record: CaseRecord) -> list[str]:
         "/cases/new/",
         "/cases/import/",
         "/accounts/two-factor/",
-        "/accounts/password/",
+        "/accounts/",
     ]
 
 

@@ -28,13 +28,14 @@ from withhold.cli.interview import INTERRUPTED, StoppedError, saved_line
 from withhold.cli.interview import run as run_interview
 from withhold.cli.interview import start as start_interview
 from withhold.cli.interview import text as interview_text
-from withhold.cli.options import as_of_date, evaluation_date, output_format
+from withhold.cli.options import as_of_date, evaluation_date, option_date, output_format
 from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
 from withhold.cli.render_i589 import filled_json, render_filled
 from withhold.cli.render_roadmap import render_roadmap
 from withhold.cli.render_rules import explain as explain_rule
 from withhold.cli.render_rules import matching, rules_json, rules_table
 from withhold.cli.render_screening import FULL, Heading, Limits, render_screening
+from withhold.cli.render_watch import changes_table, stale_table
 from withhold.deadlines.ics import to_ics
 from withhold.deadlines.schedule import schedule as schedule_case
 from withhold.facts.case import Case
@@ -50,6 +51,8 @@ from withhold.reports import output_format as report_format
 from withhold.reports import render as render_report
 from withhold.roadmap import roadmap as road_of
 from withhold.screening import screen as screen_case
+from withhold.watch import changes as law_changes_between
+from withhold.watch import stale as unchecked
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_TITLE = "Withhold case file (case/1)"
@@ -124,9 +127,9 @@ def _open_case(case_file: str, as_of: str | None) -> tuple[Case, dt.date, str]:
     """Load a case and choose the evaluation date: --as-of, else the case's law_as_of, else today. User
     errors (a bad date, a bad file) exit 2 with one line each."""
     with user_errors():
-        option_date = as_of_date(as_of)
+        given = as_of_date(as_of)
         case = load_case(case_file)
-        day, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
+        day, source = evaluation_date(given, case.law_as_of, dt.date.today())
     return case, day, source
 
 
@@ -276,9 +279,9 @@ def interview(
     Ctrl-C stops the interview; run the command again on the same file to go on.
     """
     with user_errors():
-        option_date = as_of_date(as_of)
+        given = as_of_date(as_of)
         begun = start_interview(case_file, out, lang)
-        day, source = evaluation_date(option_date, begun.case.law_as_of, dt.date.today())
+        day, source = evaluation_date(given, begun.case.law_as_of, dt.date.today())
     language = begun.language
     console = make_console()
     try:
@@ -422,6 +425,73 @@ def explain(
         except KeyError as error:
             raise UserError(str(error.args[0]) if error.args else f"no rule {rule_id!r}") from None
     show(explain_rule(found, load_parameters()))
+
+
+law = typer.Typer(
+    cls=Group,
+    help="The law watch: what changed in the law between two dates, and what has not been checked lately.",
+    no_args_is_help=True,
+)
+app.add_typer(law, name="law")
+
+
+@law.command("changes", cls=Command)
+def law_changes(
+    since: Annotated[str, typer.Option("--since", metavar="YYYY-MM-DD", help="First day of the window.")],
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="YYYY-MM-DD", help="Last day of the window (default: today)."),
+    ] = None,
+    output: Annotated[str, FORMAT_OPTION] = "text",
+) -> None:
+    """List what changed in the law between two dates.
+
+    Both dates are included: new rule versions, new parameter values (fees, periods, agreements in
+    force), new comparison cells and litigation, each cited, with the day its source was last checked.
+    """
+    with user_errors():
+        chosen = output_format(output)
+        first = option_date("--since", since)
+        last = option_date("--until", until) or dt.date.today()
+        assert first is not None
+        if last < first:
+            raise UserError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
+    found = law_changes_between(first, last)
+    if chosen == "json":
+        print_json(
+            {"since": first.isoformat(), "until": last.isoformat(), "changes": [c.to_json() for c in found]}
+        )
+    else:
+        show(changes_table(found, first, last))
+
+
+@law.command("stale", cls=Command)
+def law_stale(
+    older_than: Annotated[
+        int,
+        typer.Option(
+            "--older-than",
+            metavar="DAYS",
+            min=0,
+            help="List what was last checked before this many days ago.",
+        ),
+    ],
+    output: Annotated[str, FORMAT_OPTION] = "text",
+) -> None:
+    """List what has not been checked against its source for DAYS days.
+
+    Rule versions, parameter values, comparison cells and developments, oldest check first.
+    """
+    with user_errors():
+        chosen = output_format(output)
+    today = dt.date.today()
+    found = unchecked(today, older_than)
+    if chosen == "json":
+        print_json(
+            {"today": today.isoformat(), "older_than_days": older_than, "items": [i.to_json() for i in found]}
+        )
+    else:
+        show(stale_table(found, today, older_than))
 
 
 @app.command(cls=Command)

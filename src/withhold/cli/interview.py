@@ -194,7 +194,7 @@ def hint(question: Question, language: Language) -> str | None:
     """A line on the form of the answer, where the options do not say it."""
     if question.kind == "choices":
         return text("choose_several", language)
-    if question.kind in ("date", "number", "count", "text"):
+    if question.kind in ("date", "number", "count", "text", "country"):
         return question.invalid.get(language)
     return None
 

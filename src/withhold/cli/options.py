@@ -18,16 +18,21 @@ def output_format(value: str) -> str:
     return chosen
 
 
-def as_of_date(value: str | None) -> dt.date | None:
-    """The ``--as-of`` date, or ``None`` when the option was not given; only a date the law's tables cover
-    (facts/limits.py), as for a case file's ``law_as_of``."""
+def option_date(option: str, value: str | None) -> dt.date | None:
+    """A date option (``--as-of``, ``--since``), or ``None`` when it was not given."""
     if value is None:
         return None
     try:
-        day = dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UserError(f"--as-of must be a date as YYYY-MM-DD; got {value!r}") from None
-    problem = law_as_of_problem(day)
+        raise UserError(f"{option} must be a date as YYYY-MM-DD; got {value[:40]!r}") from None
+
+
+def as_of_date(value: str | None) -> dt.date | None:
+    """The ``--as-of`` date, or ``None`` when the option was not given; only a date the law's tables cover
+    (facts/limits.py), as for a case file's ``law_as_of``."""
+    day = option_date("--as-of", value)
+    problem = law_as_of_problem(day) if day is not None else None
     if problem:
         raise UserError(f"--as-of: {problem}")
     return day

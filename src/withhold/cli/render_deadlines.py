@@ -31,6 +31,7 @@ TITLES: dict[Part, str] = {
     "soon": f"Due soon (within {SOON_DAYS} days)",
     "later": "Later",
     "unknown": "Cannot be computed yet",
+    "exempt": "Does not apply to this person",
 }
 
 STATUS_STYLES = {
@@ -39,6 +40,7 @@ STATUS_STYLES = {
     Standing.PAST: "bold",
     Standing.UPCOMING: "bold",
     Standing.UNKNOWN: "bold yellow",
+    Standing.EXEMPT: "bold green",
 }
 SOON_STYLE = "bold yellow"
 KIND_WORDS = {
@@ -110,7 +112,9 @@ def _group(part: Part, entries: Sequence[Entry], as_of: dt.date) -> Iterator[Ren
     for index, entry in enumerate(entries):
         if index:
             table.add_row(Text(), Text())
-        if entry.due is None:
+        if entry.status is Standing.EXEMPT:
+            table.add_row(Text("no date", style="green"), _unknown(entry))
+        elif entry.due is None:
             table.add_row(Text("no date yet", style="yellow"), _unknown(entry))
         else:
             table.add_row(*_dated(entry, as_of))

@@ -66,7 +66,9 @@ def rules_table(rules: Sequence[Rule]) -> Group:
 
 class RulesTable:
     """The table of rules, laid out for the width it is printed in: a rule id is never wrapped or cut
-    (at 80 columns too), so the dates in force wrap first; the title and citations wrap under the id."""
+    (at 80 columns too). Where the three columns do not fit beside the longest id, the dates in force wrap
+    first; then the dates and the references share one column, one under the other. The title and the
+    citations wrap under the id."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = rules
@@ -75,20 +77,31 @@ class RulesTable:
         longest_id = max((len(rule.id) for rule in self.rules), default=0)
         periods = [period_text(rule.in_force) for rule in self.rules]
         period_width = max((len(text) for text in periods), default=0)
+        word_width = max((len(word) for text in periods for word in text.split()), default=0)
         reference_width = max((len(ref) for rule in self.rules for ref in rule.reference), default=0)
-        padding = 4  # one blank each side between the three columns
-        if longest_id + period_width + reference_width + padding > options.max_width:
-            period_width = max((len(word) for text in periods for word in text.split()), default=0)
+        reference_width = max(reference_width, len("Reference"))
+        if longest_id + period_width + reference_width + 4 > options.max_width:
+            period_width = word_width
+        apart = longest_id + max(period_width, len("In force")) + reference_width + 4 <= options.max_width
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
         table.add_column("Rule: id, title, citations", ratio=1, overflow="fold")
-        table.add_column("In force", width=max(period_width, len("In force")))
-        table.add_column("Reference", width=max(reference_width, len("Reference")), no_wrap=True)
+        if apart:
+            table.add_column("In force", width=max(period_width, len("In force")))
+            table.add_column("Reference", width=reference_width, no_wrap=True)
+        else:
+            table.add_column("In force\nReference", width=max(word_width, reference_width), no_wrap=True)
         for rule, period in zip(self.rules, periods, strict=True):
             name = Text(rule.id, style="bold cyan")
             name.append("\n" + rule.title)
             if rule.citations:
                 name.append("\n" + "; ".join(rule.citations), style="dim")
-            table.add_row(name, Text(period), Text("\n".join(rule.reference)), end_section=True)
+            references = Text("\n".join(rule.reference))
+            if apart:
+                table.add_row(name, Text(period), references, end_section=True)
+            else:
+                table.add_row(
+                    name, Text("\n".join([*period.split(" ", 1), *rule.reference])), end_section=True
+                )
         yield table
 
 
@@ -217,9 +230,14 @@ def _parameters(rule: Rule, parameters: Parameters) -> Iterator[RenderableType]:
         body = Text()
         if parameter.description:
             body.append(parameter.description + "\n")
-        for start, value in parameter.values:
-            body.append(f"from {start.isoformat()}: ")
-            body.append("none (not in force)" if value is None else value_text(value), style="bold")
+        for entry in parameter.values:
+            body.append(f"from {entry.start.isoformat()}: ")
+            body.append(
+                "none (not in force)" if entry.value is None else value_text(entry.value), style="bold"
+            )
+            if entry.reference != parameter.reference:
+                body.append(f"  ({entry.reference})", style="dim")
+            body.append(f"  checked {entry.verified_on.isoformat()}", style="dim")
             body.append("\n")
         body.append(parameter.reference, style="dim")
         yield Padding(body, (0, 0, 0, 2), expand=False)

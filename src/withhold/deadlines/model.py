@@ -25,6 +25,8 @@ class Standing(StrEnum):
     MET = "met"
     MISSED = "missed"
     UNKNOWN = "unknown"
+    EXEMPT = "exempt"
+    """The deadline does not apply to this person (an unaccompanied child and the one-year deadline)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class Due:
     not_done: bool = False
     """The case says the act has not been done yet (an explicit ``filed_on: null``)."""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    later: dt.date | None = None
+    """Where the law is contested, the later date a reading of it allows; ``date`` is the earliest
+    defensible one, the one shown first and sent to calendars."""
 
     def standing(self, as_of: dt.date) -> Standing:
         if self.kind is Kind.DEADLINE and self.done_on is not None:
@@ -51,6 +56,13 @@ class Due:
         return Standing.MISSED if self.kind is Kind.DEADLINE and self.not_done else Standing.PAST
 
 
+@dataclass(frozen=True)
+class Exempt:
+    """The value of a deadline rule when the law exempts the person: no date, and why."""
+
+    reason: str
+
+
 def due(
     start_path: str,
     start: dt.date,
@@ -58,6 +70,7 @@ def due(
     *,
     kind: Kind = Kind.DEADLINE,
     notes: tuple[str, ...] = (),
+    later: dt.date | None = None,
 ) -> V[Due]:
     """A deadline rule's value: the counted date, what started it, and how it was counted."""
     return V(
@@ -68,5 +81,6 @@ def due(
             counting=counted.how,
             kind=kind,
             notes=notes,
+            later=later,
         )
     )

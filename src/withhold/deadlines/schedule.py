@@ -1,6 +1,9 @@
-"""Every deadline of a case on a date: the law's deadline rules evaluated once, as dated entries.
+"""Every deadline of a case: the law's deadline rules evaluated once, as dated entries.
 
-Pure: the case and the date come in, entries come out; the faces (CLI, calendar file, web) render them.
+Two dates, kept apart: the law is taken as of ``as_of`` (which version of each rule, which parameter
+value), and whether a date is past, missed or due soon is counted from ``today``. A case screened under
+the law of another day still counts its days from today: a deadline 13 days past is never "due today".
+Pure: the case and the dates come in, entries come out; the faces (CLI, calendar file, web) render them.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from withhold.deadlines.model import Due, Kind, Standing
+from withhold.deadlines.model import Due, Exempt, Kind, Standing
 from withhold.facts.case import Case
 from withhold.facts.source import CaseFacts
 from withhold.law.deadlines.catalogue import DEADLINES
@@ -76,28 +79,34 @@ class Entry:
             "due_soon": self.soon(as_of),
             "days_left": self.days_left(as_of),
             "contested": bool(self.trace.caveat),
+            "later_date": self.due.later.isoformat() if self.due and self.due.later else None,
         }
 
 
 @dataclass(frozen=True)
 class Schedule:
     as_of: dt.date
+    """The day the law is taken as of."""
     entries: tuple[Entry, ...]
+    today: dt.date
+    """The day the standings and the days left are counted from."""
 
     def to_json(self) -> list[dict[str, Any]]:
-        return [entry.to_json(self.as_of) for entry in self.entries]
+        return [entry.to_json(self.today) for entry in self.entries]
 
 
-def schedule(case: Case, as_of: dt.date) -> Schedule:
+def schedule(case: Case, as_of: dt.date, today: dt.date | None = None) -> Schedule:
+    """The deadlines under the law as of ``as_of``, counted from ``today`` (default: the same day)."""
+    counted_from = as_of if today is None else today
     facts = CaseFacts(case)
     evaluation = Evaluation(facts, as_of, load_parameters())
     entries: list[Entry] = []
     for deadline_id, rule in DEADLINES:
         for item in _items(rule, facts):
-            entry = _entry(deadline_id, rule, item, evaluation, as_of)
+            entry = _entry(deadline_id, rule, item, evaluation, counted_from)
             if entry is not None:
                 entries.append(entry)
-    return Schedule(as_of, tuple(sorted(entries, key=_order)))
+    return Schedule(as_of, tuple(sorted(entries, key=_order)), counted_from)
 
 
 def _items(rule: Rule, facts: CaseFacts) -> list[int | None]:
@@ -114,7 +123,10 @@ def _entry(
     if value.known and value.value is None:
         return None  # does not apply to this case (no grant, another kind of hearing, nothing filed)
     due = value.value if value.known else None
-    status = due.standing(as_of) if isinstance(due, Due) else Standing.UNKNOWN
+    if isinstance(due, Exempt):
+        status = Standing.EXEMPT
+    else:
+        status = due.standing(as_of) if isinstance(due, Due) else Standing.UNKNOWN
     return Entry(
         id=deadline_id,
         title=rule.title,

@@ -9,6 +9,8 @@ or an adjudicator's finding): the software combines them and never invents them.
 Extensions beyond the shared spec (added compatibly, all optional):
 - ``asylum.border_limitation_overcome`` (see ``law/asylum/border_entry_limitations.py``);
 - ``proceedings.decision.served_on`` and ``proceedings.decision.granted`` (see ``law/deadlines/``);
+- ``proceedings.cooperative_agreement`` (see ``law/procedure/cooperative_agreement.py``);
+- ``asylum.annual_fee_due_on`` and ``asylum.annual_fee_paid_on`` (see ``law/deadlines/fees.py``);
 - ``interview`` (``asked``, ``dont_know``, ``language``): the guided interview's record;
 - ``evidence`` (a list of ``{item, status, description, language, translated}``): what is gathered for
   the evidence checklist (``preparation/evidence``); never read by rules;
@@ -280,6 +282,29 @@ class Decision(Part):
     )
 
 
+class CooperativeAgreement(Part):
+    """An asylum cooperative agreement DHS invokes to send the person to a third country to seek protection
+    there (INA 208(a)(2)(A); 8 CFR 1240.11(h)) (Withhold extension)."""
+
+    invoked: bool | None = fact(
+        "DHS has asked the judge to remove the person to a third country under an asylum cooperative "
+        "agreement (a motion to pretermit)"
+    )
+    country: Country | None = fact("the agreement country DHS names", pattern=COUNTRY_PATTERN)
+    exception: bool | None = finding(
+        "the person qualifies for an exception written in that agreement's Federal Register notice "
+        "(8 CFR 1240.11(h)(2)(ii))"
+    )
+    fear_in_country: bool | None = finding(
+        "more likely than not persecuted on a protected ground, or tortured, in the agreement country "
+        "(8 CFR 1240.11(h)(2)(iii))"
+    )
+    public_interest_notice: bool | None = fact(
+        "DHS filed a written notice that, in the public interest, the person may pursue asylum or "
+        "withholding in the United States (8 CFR 1240.11(h)(3))"
+    )
+
+
 class Proceedings(Part):
     kind: ProceedingKind | None = fact(
         "INA 240 removal proceedings; asylum-only (I-863); withholding-only (reinstated or 238(b) order "
@@ -295,6 +320,9 @@ class Proceedings(Part):
     filing_deadline: IsoDate | None = fact("a deadline the judge set for filings, if any")
     decision: Decision | None = fact("the immigration judge's decision, if any")
     final_order_date: IsoDate | None = fact("date the removal order became administratively final")
+    cooperative_agreement: CooperativeAgreement | None = fact(
+        "Withhold extension: an asylum cooperative agreement DHS invokes (8 CFR 1240.11(h))"
+    )
     earlier_proceedings: bool | None = fact(
         "Withhold extension: was in immigration court proceedings before, now ended (I-589 Part A.I.18)"
     )
@@ -360,13 +388,22 @@ class Asylum(Part):
         "an earlier asylum application was denied by an immigration judge or the BIA"
     )
     safe_third_country_agreement: bool | None = finding(
-        "removable to a third country under a safe-third-country or asylum cooperative agreement"
+        "subject to the terms of a safe-third-country or asylum cooperative agreement that bars applying "
+        "for asylum here (8 CFR 1240.11(h)(2)(i) decided against the person); the exceptions are "
+        "proceedings.cooperative_agreement"
     )
     firmly_resettled: bool | None = finding("firmly resettled in another country before arriving")
     frivolous_finding: bool | None = fact(
         "a final finding of a knowingly frivolous application, after warning"
     )
     discretion_favorable: bool | None = finding("the equities favour a discretionary grant")
+    annual_fee_due_on: IsoDate | None = fact(
+        "Withhold extension: the day the annual asylum fee must be paid by, as the USCIS notice or the "
+        "judge's order says (8 U.S.C. 1808)"
+    )
+    annual_fee_paid_on: IsoDate | None = fact(
+        "Withhold extension: the day this year's annual asylum fee was paid"
+    )
     border_limitation_overcome: bool | None = finding(
         "Withhold extension: no asylum limitation tied to a southern-border entry (8 CFR 1208.33, "
         "1208.35, Proclamation 10888) applies, or each that would is overcome by an exception or rebuttal"

@@ -55,7 +55,10 @@ def _issues(case: Case, as_of: dt.date) -> Iterator[CaseIssue]:
         if decision.served_on and decision.served_on < decision.date:
             yield CaseIssue("proceedings.decision.served_on", "is before proceedings.decision.date")
         final = case.proceedings.final_order_date
-        if final and final < decision.date:
+        # In withholding-only proceedings the final order is the reinstated or administrative order, which
+        # comes before the decision on withholding: expected, and the petition for review runs from it
+        # (Riley v. Bondi, No. 23-1270 (U.S. June 26, 2025)).
+        if final and final < decision.date and case.proceedings.kind != "withholding_only":
             yield CaseIssue("proceedings.final_order_date", "is before proceedings.decision.date")
     for index, hearing in enumerate(case.proceedings.hearings or []):
         if hearing.date and arrival and hearing.date < arrival:

@@ -56,10 +56,11 @@ LATEST_DATE = dt.date(2199, 12, 31)
 """The dates a fact may carry (a birth, an entry, a hearing, a decision): the deadline arithmetic adds
 years and court days to them, and stays far inside the calendar."""
 
-EARLIEST_LAW_AS_OF = dt.date(1997, 4, 1)
-"""The earliest date the law can be evaluated as of: IIRIRA's effective date, from which Withhold's
-dated parameters (the one-year deadline, the appeal periods, the withholding bars) have values. Before
-it the law of this software does not exist, so a screening as of an earlier date is refused, not guessed."""
+EARLIEST_LAW_AS_OF = dt.date(1980, 4, 1)
+"""The earliest date the law can be evaluated as of: the day the earliest rule of Withhold's law begins
+(the asylum provisions of the Refugee Act of 1980). Before it the law this software encodes did not
+exist, so a screening as of an earlier date is refused, not guessed. (A case file may still carry an
+earlier ``law_as_of``, as any date of the range above: it is refused where the law is evaluated.)"""
 LATEST_LAW_AS_OF = LATEST_DATE
 
 # --- the document ----------------------------------------------------------------------------------
@@ -128,6 +129,6 @@ def law_as_of_problem(day: dt.date) -> str | None:
     if EARLIEST_LAW_AS_OF <= day <= LATEST_LAW_AS_OF:
         return None
     return (
-        f"the law can be evaluated as of a date between {EARLIEST_LAW_AS_OF.isoformat()} (the earliest "
-        f"its tables cover) and {LATEST_LAW_AS_OF.isoformat()}, got {day.isoformat()}"
+        f"the law can be evaluated as of a date between {EARLIEST_LAW_AS_OF.isoformat()} (where its "
+        f"rules begin) and {LATEST_LAW_AS_OF.isoformat()}, got {day.isoformat()}"
     )

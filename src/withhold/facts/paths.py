@@ -14,7 +14,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from withhold.facts.case import Case
+from withhold.facts.case import COUNTRY_PATTERN, Case
 from withhold.logic.evaluate import generic
 
 __all__ = ["FactInfo", "catalogue", "generic", "suggest"]
@@ -25,7 +25,8 @@ class FactInfo:
     path: str
     description: str
     kind: str
-    """``bool``, ``date``, ``number``, ``text``, ``choice``, ``choices`` (a list of choices), ``list``"""
+    """``bool``, ``date``, ``number``, ``text``, ``country`` (a two-letter code), ``choice``, ``choices``
+    (a list of choices), ``list``"""
     choices: tuple[str, ...] = ()
     finding: bool = False
     """A judgement (the practitioner's assessment or an adjudicator's finding), not a plain fact."""
@@ -81,6 +82,8 @@ def _walk(model: type[BaseModel], prefix: str) -> list[FactInfo]:
                 found.extend(_walk(sub, f"{path}."))
             continue
         kind, choices = _kind(field.annotation)
+        if kind == "text" and any(getattr(m, "pattern", None) == COUNTRY_PATTERN for m in field.metadata):
+            kind = "country"
         found.append(
             FactInfo(path, field.description or "", kind, choices, finding=bool(extra.get("x-finding")))
         )

@@ -22,7 +22,7 @@ from withhold.facts.paths import FactInfo, catalogue, generic
 from withhold.language import Language, Localized, read_localized
 from withhold.package_data import check_fields, read_yaml
 
-KINDS = ("yes_no", "date", "choice", "choices", "number", "text", "count")
+KINDS = ("yes_no", "date", "choice", "choices", "number", "text", "country", "count")
 """Answer kinds; each fact kind of the catalogue has exactly one (see :data:`KIND_OF_FACT`)."""
 
 KIND_OF_FACT = {
@@ -32,6 +32,7 @@ KIND_OF_FACT = {
     "choice": "choice",
     "choices": "choices",
     "text": "text",
+    "country": "country",
     "list": "count",
 }
 

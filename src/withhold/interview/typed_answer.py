@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from withhold.facts import countries
 from withhold.facts.source import NOT_FILED
 from withhold.interview.bank import Question
 from withhold.language import Language
@@ -181,6 +182,12 @@ def _text(text: str, raw: str, question: Question) -> Any:
     return raw
 
 
+def _country(text: str, raw: str, question: Question) -> Any:
+    """A country by its name in English or Spanish, or its code; the case file keeps the code."""
+    found = countries.code(raw)
+    return _NOT_AN_ANSWER if found is None else found
+
+
 _VALUE_OF_KIND = {
     "yes_no": _yes_no,
     "choice": _choice,
@@ -189,4 +196,5 @@ _VALUE_OF_KIND = {
     "number": _number,
     "count": _count,
     "text": _text,
+    "country": _country,
 }

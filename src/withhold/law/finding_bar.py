@@ -8,8 +8,10 @@ Matter of M-B-C-, 27 I&N Dec. 31 (BIA 2017)) — the recorded finding is the out
 
 from __future__ import annotations
 
-from withhold.logic import Context, Rule, V, Version
-from withhold.logic.period import ALWAYS
+import datetime as dt
+
+from withhold.logic import Context, Period, Rule, V, Version
+from withhold.logic.rule import Development, day
 
 
 def finding_bar(
@@ -19,9 +21,12 @@ def finding_bar(
     *,
     cites: tuple[str, ...],
     ref: tuple[str, ...],
+    in_force: Period,
+    verified: dt.date | str,
     judgement: str | None,
     caveat: str | None = None,
     explanation: str = "",
+    developments: tuple[Development, ...] = (),
 ) -> Rule:
     def body(ctx: Context) -> V[bool]:
         return ctx.fact(fact)
@@ -30,10 +35,11 @@ def finding_bar(
         id=id,
         title=title,
         citations=cites,
-        versions=(Version(ALWAYS, body),),
+        versions=(Version(in_force, body, verified_on=day(verified)),),
         reads=(fact,),
         reference=ref,
         judgement=judgement,
         caveat=caveat,
         explanation=explanation or f"Applies when {fact} is true.",
+        developments=developments,
     )

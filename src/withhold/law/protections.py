@@ -32,7 +32,6 @@ ASYLUM = Protection(
     bars=(
         one_year,
         asylum_bars.prior_denial,
-        asylum_bars.safe_third_country,
         asylum_bars.frivolous,
         asylum_bars.persecutor,
         asylum_particularly_serious_crime,
@@ -53,6 +52,7 @@ ASYLUM = Protection(
         Status.UNDETERMINED: "Asylum cannot be decided yet: it depends on facts that are unknown or need "
         "legal analysis.",
     },
+    forum_closed="Asylum is not decided in this proceeding: see why.",
 )
 
 STATUTORY_WITHHOLDING = Protection(
@@ -78,6 +78,7 @@ STATUTORY_WITHHOLDING = Protection(
         Status.UNDETERMINED: "Withholding of removal cannot be decided yet: it depends on facts that are "
         "unknown or need legal analysis.",
     },
+    forum_closed="Withholding of removal is not decided in this proceeding: see why.",
 )
 
 CAT_WITHHOLDING = Protection(
@@ -96,6 +97,7 @@ CAT_WITHHOLDING = Protection(
         Status.UNDETERMINED: "CAT withholding cannot be decided yet: it depends on facts that are unknown or "
         "need legal analysis.",
     },
+    forum_closed="CAT withholding is not decided in this proceeding: see why.",
 )
 
 CAT_DEFERRAL = Protection(
@@ -114,6 +116,7 @@ CAT_DEFERRAL = Protection(
         Status.UNDETERMINED: "CAT deferral cannot be decided yet: it depends on facts that are unknown or "
         "need legal analysis. It is granted only where CAT withholding is barred.",
     },
+    forum_closed="CAT deferral is not decided in this proceeding: see why.",
 )
 
 PROTECTIONS = (ASYLUM, STATUTORY_WITHHOLDING, CAT_WITHHOLDING, CAT_DEFERRAL)

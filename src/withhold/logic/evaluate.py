@@ -103,6 +103,16 @@ class Context:
         self._scope.children.append(trace)
         return value
 
+    def rule_not(self, other: Rule, item: int | None = None) -> V[bool]:
+        """The negation of a rule this rule declared in ``uses`` (the person is *not* a reinstated
+        deportee): its trace is marked ``negated``, so the output shows it as the cause when it holds."""
+        value = self.rule(other, item)
+        child = self._scope.children.pop()
+        from dataclasses import replace
+
+        self._scope.children.append(replace(child, role="negated"))
+        return not_(value)
+
     def _child_item(self, other: Rule) -> int | None:
         return self._scope.item if other.per is not None and other.per == self._scope.rule.per else None
 
@@ -221,7 +231,8 @@ class Evaluation:
             children=tuple({(c.label, c.role): c for c in scope.children}.values()),
             item=item,
             note="; ".join(dict.fromkeys(notes)),
-            judgement=rule.judgement,
+            judgement=" ".join(dict.fromkeys(j for v in versions for j in (v.judgement,) if j))
+            or rule.judgement,
             caveat=" ".join(dict.fromkeys(caveats)) or None,
             assumptions=tuple(dict.fromkeys(scope.assumptions)),
         )
@@ -300,7 +311,7 @@ def transitive_reads(rule: Rule) -> frozenset[str]:
 
 def _possible_days(rule: Rule, as_of: dt.date) -> list[dt.date]:
     """One day in each version in force up to ``as_of`` (a later one could not have selected yet), and
-    one day before the rule's first version if it has a start."""
+    one day before the rule's first version if it has a start (and the selecting date can be that early)."""
     days: list[dt.date] = []
     for version in rule.versions:
         period = version.in_force
@@ -309,7 +320,10 @@ def _possible_days(rule: Rule, as_of: dt.date) -> list[dt.date]:
         days.append(as_of if period.contains(as_of) else period.end or as_of)
     starts = [v.in_force.start for v in rule.versions]
     if None not in starts:
-        days.append(min(min(s for s in starts if s is not None) - dt.timedelta(days=1), as_of))
+        before = min(s for s in starts if s is not None) - dt.timedelta(days=1)
+        # Before the floor only when nothing later is possible: the law as of a day before the floor.
+        if rule.selecting_floor is None or before >= rule.selecting_floor or not days:
+            days.append(min(before, as_of))
     return sorted(set(days))
 
 

@@ -40,6 +40,9 @@ class Protection:
     bars: tuple[Rule, ...]
     discretionary: bool
     summaries: dict[Status, str]
+    forum_closed: str = ""
+    """The summary when the only element that fails is the first one, the forum: the protection is not
+    decided in this proceeding at all (a reinstated order, an asylum cooperative agreement)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,10 @@ class Determination:
 
     @property
     def summary(self) -> str:
+        forum = self.protection.elements[0].id if self.protection.elements else None
+        failing = {t.rule for t in self.trace.children if t.role == "element" and t.value is False}
+        if self.status is Status.NOT_ELIGIBLE and self.protection.forum_closed and failing == {forum}:
+            return self.protection.forum_closed
         return self.protection.summaries[self.status]
 
 
@@ -168,6 +175,8 @@ def _carries(node: Trace, child: Trace) -> bool:
         return child.value is UNKNOWN
     if child.role == "exception":
         return node.value is False and child.value is True
+    if child.role == "negated":
+        return child.value is (not node.value) if isinstance(node.value, bool) else False
     return child.value is node.value
 
 
@@ -232,5 +241,5 @@ def _decisive_path(node: Trace) -> Iterator[Trace]:
     """``node`` and the rules below it that carry its value (or compute a value it used)."""
     yield node
     for child in node.children:
-        if child.value is node.value or child.value not in (True, False, UNKNOWN):
+        if _carries(node, child) or child.value not in (True, False, UNKNOWN):
             yield from _decisive_path(child)

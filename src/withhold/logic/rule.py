@@ -9,6 +9,7 @@ person without running it. There is no law in this module.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,11 @@ LAW_AS_OF = "law_as_of"
 """Select a rule's version by the date the law is evaluated as of."""
 
 
+def day(value: dt.date | str) -> dt.date:
+    """A date written in the law's own files as ``YYYY-MM-DD`` text, or a date."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
 @dataclass(frozen=True)
 class Version:
     """One text of a rule, in force for a period."""
@@ -35,6 +41,24 @@ class Version:
     label: str = ""
     citations: tuple[str, ...] = ()
     caveat: str | None = None
+    judgement: str | None = None
+    """Why an unknown result of this version needs legal analysis, where the rule's own reason does not
+    say it (a version whose effective date is not verified)."""
+    verified_on: dt.date | None = None
+    """The day this version's source was last checked against the text of its authority (the law watch
+    lists versions not checked for a while: ``withhold law stale``)."""
+
+
+@dataclass(frozen=True)
+class Development:
+    """A dated event in the life of a rule that leaves its text as it is: a court's stay, vacatur or remand,
+    an appeal, a precedent that reads it anew. The rule's caveat says where things stand; the developments
+    say when each step happened, so that ``withhold law changes`` can list them between two dates."""
+
+    on: dt.date
+    text: str
+    citations: tuple[str, ...]
+    verified_on: dt.date
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,6 +77,9 @@ class Rule:
     """Rule ids in the rules reference (``ASY-1YR-1``) this rule encodes."""
     selected_by: str = LAW_AS_OF
     """The fact path of the date that selects the version; unknown falls back to the law-as-of date."""
+    selecting_floor: dt.date | None = None
+    """The earliest day the selecting date can be, where the law itself sets one (an asylum application
+    cannot predate INA 208): while the date is unknown, no earlier day is tried."""
     when_not_in_force: Any = False
     """The value when no version is in force on the selecting date (a bar not yet enacted: false)."""
     judgement: str | None = None
@@ -62,6 +89,8 @@ class Rule:
     per: str | None = None
     """``convictions`` when the rule is about one item of that list."""
     explanation: str = ""
+    developments: tuple[Development, ...] = ()
+    """Dated events (litigation, new readings) that change how far the rule can be relied on."""
     all_reads: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -71,6 +100,11 @@ class Rule:
         if self.selected_by != LAW_AS_OF and self.selected_by not in reads:
             reads.append(self.selected_by)
         object.__setattr__(self, "all_reads", tuple(reads))
+
+    @property
+    def began(self) -> dt.date | None:
+        """The first day of the first version: before it, the rule has no effect (``when_not_in_force``)."""
+        return self.in_force.start
 
     def version_on(self, day: Any) -> Version | None:
         for version in self.versions:
@@ -106,12 +140,14 @@ def rule(
     exceptions: tuple[Rule, ...] = (),
     params: tuple[str, ...] = (),
     in_force: Period = ALWAYS,
+    verified: dt.date | str | None = None,
     selected_by: str = LAW_AS_OF,
     when_not_in_force: Any = False,
     judgement: str | None = None,
     caveat: str | None = None,
     per: str | None = None,
     explanation: str = "",
+    developments: tuple[Development, ...] = (),
 ) -> Callable[[Body], Rule]:
     """Declare a single-version rule from its body: ``@rule("asylum.bar.persecutor", ...)``."""
 
@@ -120,7 +156,7 @@ def rule(
             id=id,
             title=title,
             citations=cites,
-            versions=(Version(in_force, body),),
+            versions=(Version(in_force, body, verified_on=day(verified) if verified else None),),
             reads=reads,
             uses=uses,
             exceptions=exceptions,
@@ -132,6 +168,7 @@ def rule(
             caveat=caveat,
             per=per,
             explanation=explanation or inspect.cleandoc(body.__doc__ or ""),
+            developments=developments,
         )
 
     return build

@@ -76,6 +76,8 @@ class Cell:
     in_force: tuple[dt.date | None, dt.date | None]
     """(from, until) of this version, both inclusive (as :class:`~withhold.logic.period.Period`);
     ``None`` is open-ended."""
+    verified_on: dt.date
+    """The day the cell's sources were last checked (the law watch lists old ones)."""
 
     def in_force_on(self, day: dt.date) -> bool:
         return Period(*self.in_force).contains(day)
@@ -91,6 +93,7 @@ class Cell:
                 "from": start.isoformat() if start else None,
                 "until": end.isoformat() if end else None,
             },
+            "verified_on": self.verified_on.isoformat(),
         }
 
 
@@ -357,8 +360,8 @@ def _rows(value: Any, problems: list[str]) -> tuple[RowVersions, ...]:
     return tuple(rows)
 
 
-_CELL_FIELDS = ("text", "plain", "authority", "confidence", "from", "until")
-_CELL_REQUIRED = ("text", "plain", "authority", "confidence")
+_CELL_FIELDS = ("text", "plain", "authority", "confidence", "from", "until", "verified_on")
+_CELL_REQUIRED = ("text", "plain", "authority", "confidence", "verified_on")
 
 
 def _versions(where: str, body: Any, problems: list[str]) -> tuple[Cell, ...]:
@@ -394,13 +397,14 @@ def _cell(where: str, body: Any, problems: list[str]) -> Cell | None:
         )
     start = _date(f"{where}.from", body.get("from"), problems)
     end = _date(f"{where}.until", body.get("until"), problems)
+    verified = _date(f"{where}.verified_on", body.get("verified_on"), problems)
     if start and end and end < start:
         problems.append(f"{where}: until {end.isoformat()} is before from {start.isoformat()}")
     if start and text is not None:
         _states_its_date(where, text, start, problems)
-    if len(problems) > before or text is None or plain is None or confidence is None:
+    if len(problems) > before or text is None or plain is None or confidence is None or verified is None:
         return None
-    return Cell(text, plain, " ".join(str(authority).split()), confidence, (start, end))
+    return Cell(text, plain, " ".join(str(authority).split()), confidence, (start, end), verified)
 
 
 def _confidence(value: Any) -> Confidence | None:

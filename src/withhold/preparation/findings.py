@@ -23,6 +23,9 @@ from withhold.screening import Screening, screen
 class Findings:
     case: Case
     as_of: dt.date
+    """The day the law is taken as of."""
+    today: dt.date
+    """The day deadlines and days are counted from."""
     screening: Screening
     schedule: Schedule
     road: Roadmap
@@ -33,15 +36,18 @@ class Findings:
     relief: tuple[ReliefFlag, ...]
 
 
-def findings(case: Case, as_of: dt.date) -> Findings:
+def findings(case: Case, as_of: dt.date, today: dt.date | None = None) -> Findings:
+    """Under the law as of ``as_of``, counted from ``today`` (default: the same day)."""
+    counted_from = as_of if today is None else today
     screening = screen(case, as_of)
     return Findings(
         case=case,
         as_of=as_of,
+        today=counted_from,
         screening=screening,
-        schedule=schedule(case, as_of),
-        road=roadmap(case, as_of),
-        date_issues=check_dates(case, as_of),
+        schedule=schedule(case, as_of, counted_from),
+        road=roadmap(case, as_of, counted_from),
+        date_issues=check_dates(case, counted_from),
         checklist=checklist(case, screening),
         comparison=compare(screening),
         warnings=case_warnings(case, screening),

@@ -23,16 +23,21 @@ would lose a live issue if it does.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from withhold.deadlines.model import Due, Kind
+from withhold.facts import countries
 from withhold.facts.case import Case, EvidenceItem
 from withhold.language import Localized, read_localized
 from withhold.law.asylum.one_year import one_year
 from withhold.law.crimes.particularly_serious_crime import per_se
+from withhold.law.deadlines.fees import annual_asylum
 from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_DHS
+from withhold.law.procedure.cooperative_agreement import cooperative_agreement
 from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS
 from withhold.logic.protection import Determination, Status
 from withhold.package_data import check_fields, read_yaml
@@ -130,6 +135,15 @@ WHY: dict[str, dict[str, frozenset[str]]] = {
         "also_not_eligible": frozenset(),
     },
     "prior_denial": {"denied": frozenset()},
+    "cooperative_agreement": {
+        "invoked": frozenset({"country"}),
+        "invoked_no_country": frozenset(),
+        "applies": frozenset(),
+        "exceptions_open": frozenset(),
+        "excepted": frozenset(),
+    },
+    "annual_fee": {"due": frozenset({"date"}), "no_date": frozenset(), "not_yet": frozenset({"date"})},
+    "pretermission": {"court": frozenset(), "elements_unrecorded": frozenset()},
 }
 
 _FIELDS = ("title", "authority", "protections", "contested", "what_to_do", "why")
@@ -397,7 +411,89 @@ def _prior_denial(case: Case, _: Screening) -> _Raised | None:
     return _Raised("prior_denial", "high", (("denied", {}),), ("asylum.previously_denied",))
 
 
+def _cooperative_agreement(case: Case, screening: Screening) -> _Raised | None:
+    """DHS invoked an asylum cooperative agreement (or the person is found subject to one): every claim
+    about the home country is at stake, so the showing about the agreement country comes first."""
+    agreement = case.proceedings.cooperative_agreement
+    invoked = agreement.invoked if agreement else None
+    if invoked is not True and case.asylum.safe_third_country_agreement is not True:
+        return None
+    code = agreement.country if agreement else None
+    reasons: list[tuple[str, dict[str, object]]] = []
+    if code:
+        name = Localized(en=countries.name(code, "en") or code, es=countries.name(code, "es") or code)
+        reasons.append(("invoked", {"country": name}))
+    else:
+        reasons.append(("invoked_no_country", {}))
+    value = screening.value_of(cooperative_agreement).value
+    severity: Severity = "high"
+    if value is True:
+        reasons.append(("applies", {}))
+    elif value is False:
+        reasons.append(("excepted", {}))
+        severity = "medium"
+    else:
+        reasons.append(("exceptions_open", {}))
+    raised_by = (
+        "proceedings.cooperative_agreement.invoked",
+        "proceedings.cooperative_agreement.country",
+        "asylum.safe_third_country_agreement",
+        RULE_PREFIX + cooperative_agreement.id,
+    )
+    return _Raised("cooperative_agreement", severity, tuple(reasons), raised_by)
+
+
+def _annual_fee(case: Case, screening: Screening) -> _Raised | None:
+    """From the screening's own annual-fee rule (Pub. L. 119-21): nothing before the fee existed, while no
+    application is pending, or once this year's fee is paid."""
+    found = screening.value_of(annual_asylum).value
+    if not isinstance(found, Due):
+        return None
+    raised_by = ("asylum.filed_on", "asylum.annual_fee_due_on", RULE_PREFIX + annual_asylum.id)
+    if found.done_on is not None and found.done_on <= found.date:
+        return None
+    if found.kind is Kind.EARLIEST:
+        if found.date > screening.law_as_of:
+            return _Raised("annual_fee", "low", (("not_yet", {"date": found.date.isoformat()}),), raised_by)
+        return _Raised("annual_fee", "medium", (("no_date", {}),), raised_by)
+    return _Raised("annual_fee", "high", (("due", {"date": found.date.isoformat()}),), raised_by)
+
+
+# The Board confirmed pretermission without a hearing (Matter of H-A-A-V-, 29 I&N Dec. 233 (BIA Sept. 11,
+# 2025)) after holding incomplete applications may be deemed abandoned (Matter of C-A-R-R-, 29 I&N Dec. 13
+# (BIA Mar. 17, 2025)); the warning is for screenings of the law from the first of them.
+PRETERMISSION_FROM = dt.date(2025, 3, 17)
+COURT = ("removal", "asylum_only", "withholding_only")
+
+
+def _pretermission(case: Case, screening: Screening) -> _Raised | None:
+    """A case in court not yet decided: the I-589 must state a complete, legally sufficient claim."""
+    proceedings = case.proceedings
+    if screening.law_as_of < PRETERMISSION_FROM or proceedings.kind not in COURT:
+        return None
+    if proceedings.decision is not None and proceedings.decision.outcome is not None:
+        return None
+    claim = case.claim
+    group = claim.particular_social_group
+    missing_group = "particular_social_group" in (claim.grounds or []) and not (group and group.definition)
+    unrecorded = (
+        claim.grounds is None
+        or claim.persecutor is None
+        or claim.nexus is None
+        or claim.harm_is_persecution is None
+        or missing_group
+    )
+    reasons: list[tuple[str, dict[str, object]]] = [("court", {})]
+    if unrecorded:
+        reasons.append(("elements_unrecorded", {}))
+    raised_by = ("proceedings.kind", "claim.grounds", "claim.persecutor", "claim.nexus")
+    return _Raised("pretermission", "medium" if unrecorded else "low", tuple(reasons), raised_by)
+
+
 _CHECKS: tuple[Callable[[Case, Screening], _Raised | None], ...] = (
+    _cooperative_agreement,
+    _annual_fee,
+    _pretermission,
     _credibility,
     _corroboration,
     _nexus,

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from withhold.deadlines.schedule import SOON_DAYS, Entry
 from withhold.deadlines.sections import sections
+from withhold.facts import countries
 from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name, value_text
 from withhold.language import Language, days_in_words
@@ -89,7 +90,7 @@ def _case_lines(case: Case, page: Page, language: Language) -> tuple[Line, ...]:
     lines = [
         ("case_person", person_name(case.person) or unknown),
         ("case_a_number", shown(case.person.a_number)),
-        ("case_nationality", shown(case.person.nationality)),
+        ("case_nationality", shown(_country(case.person.nationality, language))),
         ("case_proceeding", shown(proceedings.kind.replace("_", " ") if proceedings.kind else None)),
         ("case_court", shown(proceedings.court)),
         ("case_circuit", shown(proceedings.circuit)),
@@ -104,6 +105,11 @@ def _case_lines(case: Case, page: Page, language: Language) -> tuple[Line, ...]:
         ("case_version", page.version),
     ]
     return tuple(Line(words.say(language, "ui", key), value) for key, value in lines)
+
+
+def _country(code: str | None, language: Language) -> str | None:
+    """A country by its name in the report's language (the case file keeps the code)."""
+    return None if code is None else countries.name(code, language) or code
 
 
 def _filed(case: Case, language: Language) -> str:
@@ -204,7 +210,7 @@ def _deadlines(found: Findings, language: Language) -> tuple[DeadlineGroup, ...]
     words = texts()
     shown: list[DeadlineGroup] = []
     for part, entries in sections(found.schedule).items():
-        if part == "unknown" and not entries:
+        if part in ("unknown", "exempt") and not entries:
             continue
         heading = words.say(language, "ui", f"deadlines_{part}", days=SOON_DAYS)
         shown.append(DeadlineGroup(heading, tuple(_deadline(e, found, language) for e in entries)))
@@ -214,7 +220,7 @@ def _deadlines(found: Findings, language: Language) -> tuple[DeadlineGroup, ...]
 def _deadline(entry: Entry, found: Findings, language: Language) -> DeadlineView:
     words = texts()
     due = entry.due
-    left = entry.days_left(found.as_of)
+    left = entry.days_left(found.today)
     done = ""
     if due is not None and due.done_on is not None:
         key = "done_on" if due.done_on <= due.date else "done_late"
@@ -231,7 +237,7 @@ def _deadline(entry: Entry, found: Findings, language: Language) -> DeadlineView
         status_label=words.say(language, "standings", entry.status.value),
         kind_label=words.say(language, "ui", f"kind_{due.kind.value}") if due else "",
         when=days_in_words(left, language) if left is not None else "",
-        soon=entry.soon(found.as_of),
+        soon=entry.soon(found.today),
         done=done,
         counting=due.counting if due else "",
         rule=entry.rule,

@@ -16,21 +16,33 @@ from withhold.reports.model import AUDIENCES, Audience, Page, Report
 from withhold.reports.texts import texts
 
 
-def build_report(case: Case, as_of: dt.date, audience: Audience, language: Language) -> Report:
-    """The report of ``case`` under the law in force on ``as_of``. Pure: no I/O, no clock."""
+def build_report(
+    case: Case, as_of: dt.date, audience: Audience, language: Language, today: dt.date | None = None
+) -> Report:
+    """The report of ``case`` under the law in force on ``as_of``, its dates counted from ``today``
+    (default: the same day). Pure: no I/O, no clock."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}; expected one of {', '.join(AUDIENCES)}")
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
-    found = findings(case, as_of)
-    page = _page(case, as_of, audience, language)
+    found = findings(case, as_of, today)
+    page = _page(case, as_of, found.today, audience, language)
     if audience == "attorney":
         return attorney_report(found, page)
     return client_report(found, page)
 
 
-def _page(case: Case, as_of: dt.date, audience: Audience, language: Language) -> Page:
+def _page(case: Case, as_of: dt.date, today: dt.date, audience: Audience, language: Language) -> Page:
     words = texts()
+    other_law_date = ""
+    if as_of != today:
+        other_law_date = words.say(
+            language,
+            "ui",
+            "other_law_date",
+            date=_law_date(as_of, audience, language),
+            today=_law_date(today, audience, language),
+        )
     return Page(
         audience=audience,
         language=language,
@@ -39,6 +51,7 @@ def _page(case: Case, as_of: dt.date, audience: Audience, language: Language) ->
         a_number=case.person.a_number or "",
         law_as_of=as_of,
         law_as_of_text=words.say(language, "ui", "law_as_of", date=_law_date(as_of, audience, language)),
+        other_law_date=other_law_date,
         version=words.say(language, "ui", "version", version=__version__),
         disclaimer=words.say(language, "ui", "not_legal_advice"),
         confidential=words.say(language, "ui", f"confidential_{audience}"),

@@ -61,7 +61,7 @@ def client_report(found: Findings, page: Page) -> ClientReport:
         upcoming=tuple(line for _, line in upcoming),
         undated=tuple(_undated(e, language) for e in found.schedule.entries if e.due is None),
         passed=tuple(
-            _dated(e, found.as_of, language)
+            _dated(e, found.today, language)
             for e in found.schedule.entries
             if e.due is not None and e.status is not Standing.UPCOMING
         ),
@@ -161,19 +161,19 @@ def _upcoming(found: Findings, language: Language) -> list[tuple[dt.date, NextLi
         if view.stage.id not in HEARING_STAGES:
             continue
         for _label, day in view.events:
-            if day < found.as_of or (view.stage.id, day) in seen:
+            if day < found.today or (view.stage.id, day) in seen:
                 continue
             seen.add((view.stage.id, day))
             when = date_in_words(day, language, weekday=True)
             time = times.get((kinds[view.stage.id], day))
             if time:
                 when = words.say(language, "ui", "at_time", date=when, time=time)
-            when = f"{when} ({days_in_words((day - found.as_of).days, language)})"
+            when = f"{when} ({days_in_words((day - found.today).days, language)})"
             what = words.say(language, "stages", view.stage.id, "title")
             found_lines.append((day, 0, NextLine(when, what, words.say(language, "ui", "hearing_todo"))))
     for entry in found.schedule.entries:
         if entry.due is not None and entry.status is Standing.UPCOMING:
-            found_lines.append((entry.due.date, 1, _dated(entry, found.as_of, language)))
+            found_lines.append((entry.due.date, 1, _dated(entry, found.today, language)))
     found_lines.sort(key=lambda item: (item[0], item[1]))
     return [(day, line) for day, _, line in found_lines]
 

@@ -32,6 +32,8 @@ class Page:
     law_as_of: dt.date
     law_as_of_text: str
     """``Law as of 2026-11-23``: the footer's words for the date the law is taken as of."""
+    other_law_date: str
+    """When the law is taken as of another day than today, the sentence that says so (else empty)."""
     version: str
     """``Withhold 0.1.0``."""
     disclaimer: str

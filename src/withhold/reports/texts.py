@@ -33,7 +33,9 @@ from withhold.preparation.warnings import SEVERITIES
 from withhold.roadmap import StageState
 from withhold.roadmap.stages import ROADS
 
-PLACEHOLDERS = frozenset({"brief", "date", "days", "end", "name", "start", "time", "version", "what", "when"})
+PLACEHOLDERS = frozenset(
+    {"brief", "date", "days", "end", "name", "start", "time", "today", "version", "what", "when"}
+)
 """The ``{placeholders}`` the report builders fill in; any other name in a text is a typo."""
 
 WHEN_KEYS = (

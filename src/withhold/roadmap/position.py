@@ -38,13 +38,21 @@ class StageView:
 class Roadmap:
     kind: str | None
     as_of: dt.date
+    """The day the law is taken as of."""
     stages: tuple[StageView, ...]
     note: str = ""
+    today: dt.date | None = None
+    """The day the stages and days are counted from (``as_of`` when not given)."""
+
+    @property
+    def counted_from(self) -> dt.date:
+        return self.today or self.as_of
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "as_of": self.as_of.isoformat(),
+            "today": self.counted_from.isoformat(),
             "note": self.note,
             "current": self.current.stage.id if self.current else None,
             "stages": [
@@ -56,7 +64,7 @@ class Roadmap:
                     "bring": list(view.stage.bring),
                     "authority": list(view.stage.authority),
                     "events": [{"label": label, "date": day.isoformat()} for label, day in view.events],
-                    "deadlines": [entry.to_json(self.as_of) for entry in view.deadlines],
+                    "deadlines": [entry.to_json(self.counted_from) for entry in view.deadlines],
                 }
                 for view in self.stages
             ],
@@ -71,7 +79,7 @@ class Roadmap:
         return None
 
 
-def roadmap(case: Case, as_of: dt.date) -> Roadmap:
+def roadmap(case: Case, as_of: dt.date, today: dt.date | None = None) -> Roadmap:
     kind = case.proceedings.kind
     note = ""
     if kind is None:
@@ -79,8 +87,8 @@ def roadmap(case: Case, as_of: dt.date) -> Roadmap:
         note = "proceedings.kind is unknown: the road of INA 240 removal proceedings is shown"
     else:
         kind_for_road = kind
-    dates = schedule(case, as_of)
-    progress = _Progress(case, as_of)
+    dates = schedule(case, as_of, today)
+    progress = _Progress(case, dates.today)
     views: list[StageView] = []
     current_found = False
     for stage in ROADS[kind_for_road]:
@@ -96,7 +104,7 @@ def roadmap(case: Case, as_of: dt.date) -> Roadmap:
         else:
             state = StageState.AHEAD
         views.append(StageView(stage, state, progress.events(stage.id), _deadlines(stage, dates)))
-    return Roadmap(kind, as_of, tuple(views), note)
+    return Roadmap(kind, as_of, tuple(views), note, dates.today)
 
 
 _AFTER_GRANT = {True: StageState.CURRENT, False: StageState.NOT_APPLICABLE, None: StageState.TO_CONFIRM}

@@ -50,11 +50,13 @@ AFFIRMATIVE_FILING = Stage(
     "granted, the case is referred to an immigration judge, who decides asylum, withholding and CAT.",
     (
         "Form I-589, signed, every question answered",
+        "the asylum application fee, which cannot be waived (Pub. L. 119-21); later, the annual asylum fee "
+        "each year while the application is pending",
         "a personal declaration and supporting evidence, with certified translations",
         "passport-style photos and identity documents",
     ),
-    ("INA 208(a)", "8 CFR 208.3", "8 CFR 208.14(c)(1)"),
-    ("asylum.one_year", "ead.pending_asylum"),
+    ("INA 208(a)", "8 CFR 208.3", "8 CFR 208.14(c)(1)", "8 U.S.C. 1802, 1808"),
+    ("asylum.one_year", "ead.pending_asylum", "fee.annual_asylum"),
 )
 INTERVIEW = Stage(
     "asylum_interview",
@@ -81,14 +83,26 @@ APPLICATION = Stage(
     "application",
     "Application filed with the court (Form I-589)",
     "One I-589 asks for asylum, statutory withholding and CAT protection; if asylum is barred it is "
-    "treated as a request for withholding. An incomplete application can be rejected.",
+    "treated as a request for withholding. It must state a complete, legally sufficient claim when filed: "
+    "the judge may deny it without a hearing if, taken as true, it does not show eligibility, and an "
+    "incomplete one may be deemed abandoned (a missing declaration alone does not make it incomplete).",
     (
-        "Form I-589 with every question answered and signed",
+        "Form I-589 with every question answered and signed, stating each element of the claim: the harm, "
+        "who did it, the protected ground (the social group spelled out), why they targeted you, and why "
+        "the authorities could not or would not protect you",
+        "the receipt for the asylum application fee, paid in advance through the EOIR payment portal "
+        "(Pub. L. 119-21; it cannot be waived)",
         "copies for DHS and for each included family member",
         "proof of service on DHS",
     ),
-    ("8 CFR 1208.3(a)–(c)", "8 CFR 1208.4(b)"),
-    ("asylum.one_year", "ead.pending_asylum"),
+    (
+        "8 CFR 1208.3(a)–(c)",
+        "8 CFR 1208.4(b)",
+        "Matter of H-A-A-V-, 29 I&N Dec. 233 (BIA 2025)",
+        "Matter of C-A-R-R-, 29 I&N Dec. 13 (BIA 2025)",
+        "8 U.S.C. 1802, 1808",
+    ),
+    ("asylum.one_year", "ead.pending_asylum", "fee.annual_asylum"),
 )
 BIOMETRICS = Stage(
     "biometrics",
@@ -138,10 +152,17 @@ APPEAL = Stage(
     "becomes final.",
     (
         "Form EOIR-26 with the grounds of appeal stated",
-        "the fee or a fee waiver request (EOIR-26A)",
+        "the fee (Pub. L. 119-21 added a statutory appeal fee) or a fee waiver request (EOIR-26A) with "
+        "evidence of inability to pay: a request showing no income at all is presumed invalid, and a "
+        "person with a private lawyer who is not detained is presumed able to pay",
         "proof of service on DHS",
     ),
-    ("8 CFR 1003.38", "8 CFR 1003.3"),
+    (
+        "8 CFR 1003.38",
+        "8 CFR 1003.3",
+        "8 U.S.C. 1812",
+        "Matter of Garcia Martinez, 29 I&N Dec. 169 (BIA 2025)",
+    ),
     ("appeal.bia",),
 )
 AFTER_FINAL_ORDER = Stage(

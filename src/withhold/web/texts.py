@@ -36,6 +36,17 @@ PLACEHOLDERS = frozenset(
         "days",
         "earliest",
         "latest",
+        # the law watch
+        "value",
+        "first",
+        "last",
+        "since",
+        "until",
+        "before",
+        "after",
+        "checked",
+        "affected",
+        "today",
     }
 )
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""

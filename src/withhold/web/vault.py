@@ -8,6 +8,12 @@ under it afterwards (``manage.py rotate_keys``) without a moment where old data 
 
 Search digests are HMAC-SHA256 under a key derived from each Fernet key (HKDF), so a search matches rows
 indexed under any key of the ring, and ``rotate_keys`` re-indexes them under the newest.
+
+``rotate_keys`` may run while the server does: every use of the ring first checks whether the key file
+changed (its inode, size and modification time, one ``stat``) and reads it again if so, so a running
+server encrypts under the newest key the moment the rotation puts it first, and reads what the rotation
+re-encrypted once the old keys are retired. A value that will not decrypt makes the ring be read again
+once before it is called unreadable.
 """
 
 from __future__ import annotations
@@ -83,22 +89,39 @@ def load_key_ring() -> KeyRing:
 
 _lock = threading.Lock()
 _ring: KeyRing | None = None
+_read_from: tuple[int, ...] | None = None
+"""The key file as it was when :data:`_ring` was read (:func:`_file_state`)."""
+
+
+def _file_state() -> tuple[int, ...] | None:
+    """What tells one version of the key file from another (a rewrite replaces it: a new inode, and a new
+    modification time); None when the keys come from the environment, or the file is not there yet."""
+    if os.environ.get(KEYS_ENV, "").strip():
+        return None
+    try:
+        found = key_file().stat()
+    except FileNotFoundError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
 
 
 def key_ring() -> KeyRing:
-    """The key ring, read once per process (``forget()`` reads it again)."""
-    global _ring
+    """The key ring: read on first use, and again whenever the key file changed since (a rotation)."""
+    global _ring, _read_from
     with _lock:
-        if _ring is None:
+        state = _file_state()
+        if _ring is None or (state is not None and state != _read_from):
             _ring = load_key_ring()
+            _read_from = _file_state()
         return _ring
 
 
 def forget() -> None:
-    """Read the key ring again on next use (after a rotation, or in tests)."""
-    global _ring
+    """Read the key ring again on next use (tests change the environment under it)."""
+    global _ring, _read_from
     with _lock:
         _ring = None
+        _read_from = None
 
 
 def encrypt(data: bytes) -> str:
@@ -109,9 +132,23 @@ def decrypt(token: str) -> bytes:
     try:
         return key_ring().fernet.decrypt(token.encode("ascii"))
     except InvalidToken:
+        pass
+    forget()  # a rotation may have changed the file within the same tick of its clock: read it again
+    try:
+        return key_ring().fernet.decrypt(token.encode("ascii"))
+    except InvalidToken:
         raise KeyRingError(
             "stored data cannot be decrypted with the key ring: a key that encrypted it is missing"
         ) from None
+
+
+def under_newest(token: str) -> bool:
+    """Whether ``token`` was encrypted under the newest key of the ring (what a retired key leaves)."""
+    try:
+        Fernet(key_ring().keys[0]).decrypt(token.encode("ascii"))
+    except InvalidToken:
+        return False
+    return True
 
 
 def digests(term: str) -> tuple[str, ...]:

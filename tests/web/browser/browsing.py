@@ -4,9 +4,6 @@ and the accessibility check every page visited goes through."""
 from __future__ import annotations
 
 import os
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,21 +52,6 @@ class Server:
     url: str
     passwords: dict[str, str]
     """The demo users' passwords, by username (``withhold_demo`` makes new ones on each run)."""
-
-
-def wait_until_up(url: str, alive: Callable[[], bool], log: Path, seconds: float = 60) -> None:
-    """Waits for the login page to answer; ``alive()`` is false once the server process has ended."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not alive():
-            raise RuntimeError(f"the server stopped:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/accounts/login/", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer in {seconds} s:\n{log.read_text()[-3000:]}")
 
 
 def check_accessibility(page: Page, where: str) -> None:
@@ -175,6 +157,100 @@ class Browser:
         path = found.path()
         assert path is not None
         return found.suggested_filename, Path(path).read_bytes()
+
+
+DESKTOP_WIDTHS = (1024, 1366, 1920)
+"""The desktop widths the layout is checked at (a small laptop, the commonest laptop, a large screen)."""
+PHONE_WIDTHS = (PHONE["width"], NARROWEST)
+
+LAYOUT = """() => {
+  const problems = [];
+  const root = document.documentElement;
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  if (root.scrollWidth > root.clientWidth) {
+    // Which elements stick out, the innermost first (their parents stick out because of them).
+    const out = [...document.body.querySelectorAll("*")].filter(el => shown(el)
+      && el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest(".table-wrap, pre"));
+    const innermost = out.filter(el => !out.some(other => other !== el && el.contains(other)));
+    problems.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth}px: `
+      + innermost.slice(0, 4).map(el => `${name(el)} "${(el.innerText || "").trim().slice(0, 40)}"`).join(", "));
+  }
+  const main = document.querySelector("main");
+  const style = getComputedStyle(main);
+  const inner = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  // The main column fills the window up to its maximum width (72rem), unless narrow by design (an error).
+  const most = Math.min(root.clientWidth, 72 * parseFloat(getComputedStyle(root).fontSize));
+  if (!main.matches(".narrow") && main.getBoundingClientRect().width < most - 1) {
+    problems.push(`main is ${Math.round(main.getBoundingClientRect().width)}px wide of ${most}px`);
+  }
+  // Each block the content is made of spans the main column (a .narrow block is narrow by design).
+  for (const child of main.children) {
+    const display = getComputedStyle(child).display;
+    if (!shown(child) || child.matches(".narrow, .visually-hidden, .skip")) continue;
+    if (!["block", "flex", "grid", "table", "list-item"].includes(display)) continue;
+    const width = child.getBoundingClientRect().width;
+    if (width < 0.9 * inner) {
+      problems.push(`${name(child)} is ${Math.round(width)}px wide in a column of ${Math.round(inner)}px`);
+    }
+  }
+  for (const table of main.querySelectorAll("table")) {
+    if (!shown(table)) continue;
+    const box = table.getBoundingClientRect();
+    const holder = table.parentElement.getBoundingClientRect();
+    if (box.width < 0.9 * holder.width) {
+      problems.push(`${name(table)} is ${Math.round(box.width)}px wide in ${Math.round(holder.width)}px`);
+    }
+    const heads = [...table.querySelectorAll("thead th")];
+    // Its header row shown: laid out as a table. Hidden (a phone): the rows are stacked as cards.
+    const asTable = heads.length > 0 && shown(heads[0]);
+    for (const row of table.querySelectorAll("tbody tr")) {
+      const cells = [...row.children];
+      if (asTable) {
+        // A header sits over its own column: same left and right edges as the column's cells.
+        if (cells.length !== heads.length) continue;  // a row that spans columns
+        cells.forEach((cell, i) => {
+          const a = heads[i].getBoundingClientRect(), b = cell.getBoundingClientRect();
+          if (Math.abs(a.left - b.left) > 2 || Math.abs(a.right - b.right) > 2) {
+            problems.push(`${name(table)}: column ${i + 1} header spans ${Math.round(a.left)}-${Math.round(a.right)}px, `
+              + `its cell ${Math.round(b.left)}-${Math.round(b.right)}px`);
+          }
+        });
+      } else {
+        // Stacked as cards (a phone): each cell within the table's width, one under the other.
+        for (const cell of cells) {
+          if (!shown(cell)) continue;
+          const b = cell.getBoundingClientRect();
+          if (b.left < box.left - 1 || b.right > box.right + 1) {
+            problems.push(`${name(table)}: a cell spans ${Math.round(b.left)}-${Math.round(b.right)}px, `
+              + `outside the table's ${Math.round(box.left)}-${Math.round(box.right)}px`);
+          }
+        }
+      }
+      if (problems.length > 40) break;
+    }
+  }
+  return [...new Set(problems)];
+}"""
+"""Every way the layout is known to have broken: the page scrolls sideways, the main column or a block of
+it is squeezed, a table is narrower than its place, or a header does not sit over its column."""
+
+
+def check_layout(page: Page, where: str, widths: tuple[int, ...]) -> None:
+    """The layout holds at each of ``widths`` (CSS pixels; the window's height is kept): see :data:`LAYOUT`.
+    The window is left at its size before."""
+    before = page.viewport_size or DESKTOP
+    found: dict[int, list[str]] = {}
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": before["height"]})
+        problems: list[str] = page.evaluate(LAYOUT)
+        if problems:
+            found[width] = problems
+    page.set_viewport_size(before)
+    assert not found, f"the layout of {where} breaks:\n" + "\n".join(
+        f"  at {width}px: " + "\n    ".join(problems[:8]) for width, problems in found.items()
+    )
 
 
 OpenBrowser = Callable[..., Browser]

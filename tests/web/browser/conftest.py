@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Browser, OpenBrowser, Server, wait_until_up
+from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Browser, OpenBrowser, Server
 from cryptography.fernet import Fernet
+from live_server import serving
 from playwright.sync_api import (
     BrowserContext,
     ConsoleMessage,
@@ -36,12 +35,6 @@ BROWSER_DATABASE = "WITHHOLD_BROWSER_DATABASE_URL"
 """The database the browser tests' server uses, when set (PostgreSQL in ``make test``); else SQLite."""
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def manage(env: dict[str, str], *command: str) -> str:
     """Runs a management command as the server's own (``env``); what it printed."""
     done = subprocess.run(
@@ -54,8 +47,6 @@ def manage(env: dict[str, str], *command: str) -> str:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``withhold serve`` on a free loopback port, set up as ``make run`` does (demo users, examples)."""
     data = tmp_path_factory.mktemp("withhold-browser")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
     # Its own database: a fresh SQLite file in the data directory, or the PostgreSQL database
     # scripts/test-web-postgres.sh names (the one the Django tests leave alone: they make test_<name>).
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
@@ -66,14 +57,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         WITHHOLD_DATA_DIR=str(data),
         WITHHOLD_FERNET_KEYS=Fernet.generate_key().decode("ascii"),
     )
-    log = data / "server.log"
-    serve = [sys.executable, "-m", "withhold.cli.app", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("wb") as out:  # `withhold serve` applies the migrations before it listens
-        process = subprocess.Popen(
-            [*serve, "--workers", "2", "--threads", "2"], env=env, stdout=out, stderr=out
-        )
-    try:
-        wait_until_up(url, lambda: process.poll() is None, log)
+    with serving(env, data / "server.log") as url:
         demo = manage(env, "withhold_demo", "--examples", str(EXAMPLES))
         if os.environ.get(BROWSER_DATABASE):  # the server really is on the database it was given
             vendor = manage(env, "shell", "-c", "from django.db import connection; print(connection.vendor)")
@@ -81,13 +65,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         passwords = dict(re.findall(r"username (\S+)\s+password (\S+)", demo))
         assert {"demo", "demo-admin"} <= passwords.keys(), "withhold_demo printed no logins"
         yield Server(url, passwords)
-    finally:
-        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from browsing import CHROMIUM, NO_CHROMIUM, Browser, OpenBrowser, focused, open_at, tab_to
+from browsing import (
+    CHROMIUM,
+    DESKTOP_WIDTHS,
+    NO_CHROMIUM,
+    PHONE_WIDTHS,
+    Browser,
+    OpenBrowser,
+    check_layout,
+    focused,
+    open_at,
+    tab_to,
+)
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -181,7 +192,7 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert given in page.inner_text("main h1")
     assert page.locator("#protections article.card").count() == 4
 
-    name, data = browser.download("#deadlines a[href$='/deadlines.ics']")
+    name, data = browser.download("#downloads a[href$='/deadlines.ics']")
     assert given not in name and family not in name  # a file name in a download folder is a disclosure
     calendar = Calendar.from_ical(data)
     events = calendar.walk("VEVENT")
@@ -227,20 +238,25 @@ def find_result_page(browser: Browser) -> None:
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
-    """Each kind of page, accessible at desktop and phone sizes, none scrolling sideways on a phone."""
+    """Each kind of page, accessible at desktop and phone sizes, its layout whole at every width of its
+    size (:func:`check_layout`: no sideways scrolling, nothing squeezed, table headers over their columns);
+    the screenshots of ``docs/web`` are taken here."""
     phone = size == "phone"
     browser = open_at(open_browser, size)
     page = browser.page
 
-    def visit(what: str, path: str | None = None, screenshot: str = "", status: int = 200) -> None:
+    def visit(
+        what: str, path: str | None = None, screenshot: str = "", status: int = 200, whole: bool = False
+    ) -> None:
         if path is not None:
             assert browser.go(path) == status
         if status != 200:  # the browser reports the page's own status as an error; nothing else may fail
             expected = f"the server responded with a status of {status}"
             browser.errors[:] = [error for error in browser.errors if expected not in error]
         browser.check(f"{what} ({size})")
+        check_layout(page, f"{what} ({browser.path()})", PHONE_WIDTHS if phone else DESKTOP_WIDTHS)
         if screenshot:
-            browser.shoot(f"{screenshot}-{size}")
+            browser.shoot(f"{screenshot}-{size}", whole=whole)
         if phone:
             browser.fits_a_phone()
 
@@ -252,10 +268,10 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     visit("import", "/cases/import/")
     visit("calendar feed", "/cases/calendar/")
     visit("two-factor login", "/accounts/two-factor/")
-    visit("password change", "/accounts/password/")
+    visit("account", "/accounts/", "account")
     visit("page not found", "/cases/00000000-0000-0000-0000-000000000000/", status=404)
 
-    visit("case page", first, "case")
+    visit("case page", first, "case", whole=True)  # top to bottom: it is short enough now
     visit("edit overview", f"{first}edit/")
     browser.follow("main ul.sections a >> nth=0")
     visit("section edit form", None, "section")
@@ -272,8 +288,11 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     browser.choose_language("es")
     visit("interview question in Spanish", None, "interview-es")
     browser.choose_language("en")
+    visit("a new case's page", browser.path().removesuffix("interview/"), "case-new")  # nothing known yet
     find_result_page(browser)
     visit("interview result", None, "result")
+
+    visit("audit log", "/audit/", "audit")
 
     browser.log_out()
     visit("logged out")
@@ -405,8 +424,11 @@ def test_without_javascript(open_browser: OpenBrowser) -> None:
     assert page.inner_text("main button[value=answer]").strip() == words("next", "es")
     press(page, "back")
     assert shown_question(page)["path"] == first["path"]
-    browser.follow("main p.eyebrow a")
-    assert page.locator("#protections article.card").count() == 4
+    browser.follow("main p.eyebrow a")  # back undid the only answer: nothing is known, the interview first
+    assert page.locator("#start a.button.primary[href$='/interview/']").count() == 1
+    assert page.locator("#protections").count() == 0
+    page.click("main details#deadlines > summary")  # a folded section opens without scripts
+    assert page.is_visible("main details#deadlines a[href$='/deadlines.ics']")
 
 
 def test_on_a_phone_the_menu_folds_until_opened(open_browser: OpenBrowser) -> None:
@@ -427,3 +449,36 @@ def test_on_a_phone_the_menu_folds_until_opened(open_browser: OpenBrowser) -> No
     desktop.log_in("demo")
     expect(desktop.page.locator("header summary")).to_be_hidden()
     expect(desktop.page.locator("header nav a[href='/audit/']")).to_be_visible()
+
+
+CASE_PAGE_HEIGHT = {"desktop": 3200, "phone": 5000}
+"""The tallest an example case's page may be as it opens, in CSS pixels. Measured on the example cases
+(Chromium, 1280 and 390 px wide): every section shown in full, 9,094 to 24,850 px on a desktop and 20,225
+to 53,216 on a phone; leading with the protections and what to do next, the rest folded, 1,183 to 2,227
+and 1,628 to 3,438."""
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_case_page_leads_with_the_protections_and_folds_the_rest(
+    size: str, open_browser: OpenBrowser
+) -> None:
+    """Every example case's page, as it opens: the four protections and what to do next, the rest folded
+    (each section with its count of open items) and no taller than CASE_PAGE_HEIGHT; unfolded, its layout
+    still holds."""
+    browser = open_at(open_browser, size)
+    page = browser.page
+    browser.log_in("demo")
+    cases = page.eval_on_selector_all(
+        "table.docket tbody th a", "links => links.map(link => link.getAttribute('href'))"
+    )
+    heights = {}
+    for href in cases:
+        browser.go(href)
+        heights[href] = page.evaluate("document.documentElement.scrollHeight")
+        assert page.locator("main details.section[open]").count() == 0
+        page.eval_on_selector_all("main details", "all => all.forEach(d => d.open = true)")
+        check_layout(
+            page, f"case page unfolded ({href})", PHONE_WIDTHS if size == "phone" else DESKTOP_WIDTHS
+        )
+    print(f"case page heights at {size} (CSS px): {sorted(heights.values())}")
+    assert max(heights.values()) <= CASE_PAGE_HEIGHT[size], heights

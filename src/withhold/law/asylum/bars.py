@@ -1,19 +1,39 @@
-"""Bars to asylum — rules reference ASY-BAR-1, ASY-PRIOR-1, ASY-STC-1, ASY-BAR-FRIV-1.
+"""Bars to asylum — rules reference ASY-BAR-1, ASY-PRIOR-1, ASY-BAR-FRIV-1.
 
-Mandatory bars to a grant (INA 208(b)(2)(A)(i)–(vi)) and the bars to applying at all (INA 208(a)(2)(A),
-(C)); the one-year deadline is in ``one_year.py``, the particularly serious crime bar in
-``crimes/particularly_serious_crime.py``.
+Mandatory bars to a grant (INA 208(b)(2)(A)(i)–(vi)) and the bar to applying again after a denial
+(INA 208(a)(2)(C)); the one-year deadline is in ``one_year.py``, the particularly serious crime bar in
+``crimes/particularly_serious_crime.py``. Safe-third-country and asylum cooperative agreements
+(INA 208(a)(2)(A)) close the forum for every claim, not asylum alone: ``procedure/cooperative_agreement.py``.
 """
 
 from __future__ import annotations
 
-from withhold.law.asylum.one_year import changed_circumstances, unaccompanied_child
+from withhold.law.asylum.one_year import changed_circumstances
+from withhold.law.enactments import AEDPA, AUDIT_2026_12_07, IIRIRA, REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.law.finding_bar import finding_bar
 from withhold.logic import Context, V, rule
+from withhold.logic.rule import Development, day
 
 PERSECUTOR_DURESS = (
     "No duress or coercion exception: Matter of Negusie, 28 I&N Dec. 120 (A.G. 2020), stayed for review in "
-    "Oct. 2021 and made controlling again by Matter of Negusie, 29 I&N Dec. 285 (A.G. 2025)."
+    "Oct. 2021 and made controlling again by Matter of Negusie, 29 I&N Dec. 285 (A.G. 2025) on Oct. 22, "
+    "2025; between those dates the point was contested."
+)
+PERSECUTOR_DEVELOPMENTS = (
+    Development(
+        day("2021-10-12"),
+        "The Attorney General referred Matter of Negusie to himself and stayed the 2020 decision (no duress "
+        "exception) pending review.",
+        ("Matter of Negusie, 28 I&N Dec. 399 (A.G. 2021)",),
+        day(AUDIT_2026_12_07),
+    ),
+    Development(
+        day("2025-10-22"),
+        "The Attorney General lifted the stay: no duress or coercion exception to the persecutor bar, and "
+        "the applicant must disprove the bar once the evidence indicates it.",
+        ("Matter of Negusie, 29 I&N Dec. 285 (A.G. 2025)",),
+        day(AUDIT_2026_12_07),
+    ),
 )
 
 persecutor = finding_bar(
@@ -24,10 +44,14 @@ persecutor = finding_bar(
         "INA 208(b)(2)(A)(i), 8 U.S.C. 1158(b)(2)(A)(i)",
         "INA 101(a)(42) (persecutors excluded from 'refugee')",
         "Matter of Negusie, 28 I&N Dec. 120 (A.G. 2020)",
+        "Matter of Negusie, 29 I&N Dec. 285 (A.G. 2025)",
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1", "WH-BAR-PERS-1"),
     judgement="Whether the person assisted or participated in persecution of others is a finding.",
     caveat=PERSECUTOR_DURESS,
+    developments=PERSECUTOR_DEVELOPMENTS,
 )
 
 serious_nonpolitical_crime = finding_bar(
@@ -39,6 +63,8 @@ serious_nonpolitical_crime = finding_bar(
         "INS v. Aguirre-Aguirre, 526 U.S. 415 (1999)",
         "Matter of E-A-, 26 I&N Dec. 1 (BIA 2012)",
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1", "WH-BAR-SNPC-1"),
     judgement=(
         "Serious reasons to believe a serious nonpolitical crime was committed abroad before arrival: the "
@@ -51,6 +77,8 @@ danger_to_security = finding_bar(
     "Danger to the security of the United States",
     "conduct.danger_to_security",
     cites=("INA 208(b)(2)(A)(iv), 8 U.S.C. 1158(b)(2)(A)(iv)", "Matter of A-H-, 23 I&N Dec. 774 (A.G. 2005)"),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1", "WH-BAR-SEC-1"),
     judgement="Reasonable grounds to regard the person as a danger to US security (Matter of A-H-).",
 )
@@ -65,6 +93,8 @@ terrorism = finding_bar(
         "INA 237(a)(4)(B)",
         "Matter of M-H-Z-, 26 I&N Dec. 757 (BIA 2016)",
     ),
+    in_force=AEDPA,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1",),
     judgement=(
         "Whether the person is described in the terrorism grounds (including material support, with no "
@@ -81,6 +111,8 @@ firm_resettlement = finding_bar(
         "8 CFR 1208.15",
         "Matter of A-G-G-, 25 I&N Dec. 486 (BIA 2011)",
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-1",),
     judgement=(
         "Firm resettlement — an offer of permanent status in a third country, subject to the exceptions of "
@@ -97,6 +129,8 @@ frivolous = finding_bar(
     "Final finding of a knowingly frivolous application",
     "asylum.frivolous_finding",
     cites=("INA 208(d)(6), 8 U.S.C. 1158(d)(6)", "8 CFR 1208.20"),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
     ref=("ASY-BAR-FRIV-1",),
     judgement=None,  # a matter of record: the finding was made, after the INA 208(d)(4)(A) warning, or not
     explanation="A knowingly frivolous application, after warning, bars every benefit under the Act for good.",
@@ -110,26 +144,9 @@ frivolous = finding_bar(
     ref=("ASY-PRIOR-1",),
     reads=("asylum.previously_denied",),
     exceptions=(changed_circumstances,),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
 )
 def prior_denial(ctx: Context) -> V[bool]:
     """A second application is barred unless changed circumstances materially affect eligibility."""
     return ctx.fact("asylum.previously_denied")
-
-
-@rule(
-    "asylum.bar.safe_third_country",
-    "Removable under a safe-third-country or asylum cooperative agreement",
-    cites=("INA 208(a)(2)(A), 8 U.S.C. 1158(a)(2)(A)", "8 CFR 1208.4(a)(6)", "84 FR 63994 (Nov. 19, 2019)"),
-    ref=("ASY-STC-1", "WH-NOTBAR-STC"),
-    reads=("asylum.safe_third_country_agreement",),
-    exceptions=(unaccompanied_child,),
-    judgement="Whether an agreement applies, and any exception to it, is decided by the judge.",
-    caveat=(
-        "Asylum cooperative agreements were revived in 2025 with several countries and their review "
-        "narrowed by the Board; under such an agreement US withholding and CAT claims may not be heard "
-        "on the merits either (8 CFR 1240.11(h))."
-    ),
-)
-def safe_third_country(ctx: Context) -> V[bool]:
-    """Bars applying for asylum; unaccompanied children are exempt."""
-    return ctx.fact("asylum.safe_third_country_agreement")

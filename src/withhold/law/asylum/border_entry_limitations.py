@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from withhold.law.enactments import AUDIT_2026_12_07
 from withhold.logic import FALSE, Context, Rule, V, Version, all_, not_, since, unknown
+from withhold.logic.rule import Development, day
 
 LIMITATION_JUDGEMENT = (
     "Whether this limitation applies to the person's entry, whether an exception or a rebuttal "
@@ -52,13 +54,35 @@ lawful_pathways = Rule(
     id="asylum.bar.circumvention_of_lawful_pathways",
     title="Circumvention of Lawful Pathways presumption (entries May 11, 2023 – May 11, 2025)",
     citations=("8 CFR 1208.33(a)–(d)", "88 FR 31314 (May 16, 2023)"),
-    versions=(Version(since(2023, 5, 11), _limitation(dt.date(2023, 5, 11), dt.date(2025, 5, 11))),),
+    versions=(
+        Version(
+            since(2023, 5, 11),
+            _limitation(dt.date(2023, 5, 11), dt.date(2025, 5, 11)),
+            verified_on=day(AUDIT_2026_12_07),
+        ),
+    ),
     reads=READS,
     reference=("ASY-LIM-CLP-1", "WH-NOTBAR-CLP"),
     judgement=LIMITATION_JUDGEMENT,
     caveat=(
-        "Contested: vacated in East Bay Sanctuary Covenant v. Biden, 683 F. Supp. 3d 1025 (N.D. Cal. 2023); "
-        "the vacatur was stayed pending appeal. The presumption applies to asylum only."
+        "Litigated: vacated in East Bay Sanctuary Covenant v. Biden, 683 F. Supp. 3d 1025 (N.D. Cal. July 25, "
+        "2023); the vacatur was stayed pending appeal, and in 2025 the Ninth Circuit vacated the district "
+        "court's judgment and remanded (No. 23-16032; the day was not verified). No order blocks the rule: "
+        "the presumption stands for entries from May 11, 2023 to May 11, 2025. It applies to asylum only."
+    ),
+    developments=(
+        Development(
+            day("2023-07-25"),
+            "The district court vacated the rule.",
+            ("East Bay Sanctuary Covenant v. Biden, 683 F. Supp. 3d 1025 (N.D. Cal. 2023)",),
+            day(AUDIT_2026_12_07),
+        ),
+        Development(
+            day("2023-08-03"),
+            "The Ninth Circuit stayed the vacatur pending appeal: the rule kept applying.",
+            ("East Bay Sanctuary Covenant v. Biden, No. 23-16032 (9th Cir. Aug. 3, 2023)",),
+            day(AUDIT_2026_12_07),
+        ),
     ),
     explanation=(
         "A rebuttable presumption of asylum ineligibility for people who entered from Mexico at the "
@@ -71,14 +95,25 @@ securing_the_border = Rule(
     id="asylum.bar.securing_the_border",
     title="Securing the Border limitation (entries during emergency border circumstances, from June 5, 2024)",
     citations=("8 CFR 1208.35", "89 FR 48710 (June 7, 2024)", "Proclamation 10773 (June 3, 2024)"),
-    versions=(Version(since(2024, 6, 5), _limitation(dt.date(2024, 6, 5), None)),),
+    versions=(
+        Version(since(2024, 6, 5), _limitation(dt.date(2024, 6, 5), None), verified_on=day(AUDIT_2026_12_07)),
+    ),
     reads=READS,
     reference=("ASY-LIM-STB-1", "WH-NOTBAR-STB"),
     judgement=LIMITATION_JUDGEMENT
     + " Whether emergency border circumstances were in effect on the entry date is itself a question of fact.",
     caveat=(
         "Contested: held contrary to the INA and vacated in Las Americas Immigrant Advocacy Center v. DHS, "
-        "No. 24-cv-1702 (D.D.C. May 9, 2025); appeal pending. The limitation applies to asylum only."
+        "No. 24-cv-1702 (D.D.C. May 9, 2025); the government appealed, and the appeal's status was not "
+        "verified in Dec. 2026. The limitation applies to asylum only."
+    ),
+    developments=(
+        Development(
+            day("2025-05-09"),
+            "The district court held the rule contrary to the INA and vacated it; the government appealed.",
+            ("Las Americas Immigrant Advocacy Center v. DHS, No. 24-cv-1702 (D.D.C. May 9, 2025)",),
+            day("2026-11-23"),
+        ),
     ),
     explanation="Asylum ineligibility for southern-border entries during emergency border circumstances.",
 )
@@ -87,14 +122,35 @@ proclamation_10888 = Rule(
     id="asylum.bar.proclamation_10888",
     title="Proclamation 10888 entry suspension (southern border, from January 20, 2025)",
     citations=("Proclamation 10888 (Jan. 20, 2025)", "INA 212(f), 8 U.S.C. 1182(f)"),
-    versions=(Version(since(2025, 1, 20), _limitation(dt.date(2025, 1, 20), None)),),
+    versions=(
+        Version(
+            since(2025, 1, 20), _limitation(dt.date(2025, 1, 20), None), verified_on=day(AUDIT_2026_12_07)
+        ),
+    ),
     reads=READS,
     reference=("ASY-LIM-212F-1", "WH-NOTBAR-212F"),
     judgement=LIMITATION_JUDGEMENT,
     caveat=(
-        "Contested: vacated in RAICES v. Noem, No. 25-cv-306 (D.D.C. July 2, 2025); on appeal, the asylum "
-        "restrictions were reported to remain in effect while the withholding and CAT restrictions stayed "
-        "vacated. It never bars withholding or CAT here."
+        "Contested: vacated in RAICES v. Noem, No. 25-cv-306 (D.D.C. July 2, 2025); on Aug. 1, 2025 the D.C. "
+        "Circuit (No. 25-5243) stayed the vacatur in part, so the asylum restriction may be applied while "
+        "the restrictions on withholding and CAT stay vacated; a decision on the merits of the appeal was "
+        "reported in 2026 (not verified). It never bars withholding or CAT here."
+    ),
+    developments=(
+        Development(
+            day("2025-07-02"),
+            "The district court held the proclamation's asylum and removal restrictions unlawful and vacated "
+            "the guidance implementing them.",
+            ("RAICES v. Noem, No. 25-cv-306 (D.D.C. July 2, 2025)",),
+            day(AUDIT_2026_12_07),
+        ),
+        Development(
+            day("2025-08-01"),
+            "The D.C. Circuit stayed that ruling in part: the asylum restriction may be applied pending appeal; "
+            "withholding and CAT screening stay available.",
+            ("RAICES v. Noem, No. 25-5243 (D.C. Cir. Aug. 1, 2025)",),
+            day(AUDIT_2026_12_07),
+        ),
     ),
     explanation="Presidential suspension of entry at the southern border, purporting to bar asylum.",
 )

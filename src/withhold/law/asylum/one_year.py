@@ -17,7 +17,23 @@ import datetime as dt
 
 from withhold.deadlines.calendar import add_years, roll_forward, why_closed
 from withhold.facts.source import NOT_FILED
-from withhold.logic import FALSE, TRUE, Context, V, all_, known, rule, since, unknown
+from withhold.law.enactments import AUDIT_2026_12_07, IIRIRA, RESEARCH_2026_11_23
+from withhold.logic import (
+    FALSE,
+    TRUE,
+    UNKNOWN,
+    Context,
+    Rule,
+    V,
+    Version,
+    all_,
+    between,
+    known,
+    rule,
+    since,
+    unknown,
+)
+from withhold.logic.rule import day
 
 
 @rule(
@@ -32,6 +48,9 @@ from withhold.logic import FALSE, TRUE, Context, V, all_, known, rule, since, un
     ref=("ASY-1YR-2",),
     reads=("entry.last_arrival_date",),
     params=("asylum.one_year.period_years", "asylum.one_year.earliest_start"),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
+    when_not_in_force=UNKNOWN,
 )
 def deadline(ctx: Context) -> V[dt.date]:
     """From the later of the last arrival and April 1, 1997; the anniversary, moved past weekends and
@@ -65,6 +84,8 @@ def earliest_possible_deadline(ctx: Context) -> dt.date:
         "circumstances, loss of derivative status), and whether the filing came within a reasonable period "
         "after them, are findings (Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010))."
     ),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
 )
 def changed_circumstances(ctx: Context) -> V[bool]:
     """Excuses a late filing (and a prior denial) when filed within a reasonable period."""
@@ -82,6 +103,8 @@ def changed_circumstances(ctx: Context) -> V[bool]:
         "lawful status until shortly before filing, among others (8 CFR 1208.4(a)(5)) — not created by the "
         "applicant and directly related to the delay, and a reasonable period, are findings."
     ),
+    in_force=IIRIRA,
+    verified=RESEARCH_2026_11_23,
 )
 def extraordinary_circumstances(ctx: Context) -> V[bool]:
     """Excuses a late filing when filed within a reasonable period."""
@@ -90,16 +113,63 @@ def extraordinary_circumstances(ctx: Context) -> V[bool]:
     )
 
 
-@rule(
-    "asylum.exception.unaccompanied_child",
-    "Unaccompanied child when the application is filed",
-    cites=("INA 208(a)(2)(E), 8 U.S.C. 1158(a)(2)(E)", "6 U.S.C. 279(g)(2)"),
-    ref=("ASY-1YR-1", "ASY-STC-1"),
-    reads=("entry.unaccompanied_child",),
-)
-def unaccompanied_child(ctx: Context) -> V[bool]:
+def _unaccompanied_child(ctx: Context) -> V[bool]:
     """The one-year deadline and safe-third-country agreements do not apply to an unaccompanied child."""
     return ctx.fact("entry.unaccompanied_child")
+
+
+def _unaccompanied_child_not_yet_certain(ctx: Context) -> V[bool]:
+    """Enacted, but whether already in effect is not verified: a child's exemption is an open question,
+    never a no."""
+    child = ctx.fact("entry.unaccompanied_child")
+    if child.value is True:
+        ctx.note(
+            "the TVPRA was enacted on 2008-12-23; whether its exemption for unaccompanied children applied "
+            "before 2009-03-23, 90 days after enactment, is not verified"
+        )
+        return unknown()
+    return child
+
+
+TVPRA_ENACTED = dt.date(2008, 12, 23)
+TVPRA_IN_EFFECT = dt.date(2009, 3, 23)
+
+unaccompanied_child = Rule(
+    id="asylum.exception.unaccompanied_child",
+    title="Unaccompanied child when the application is filed",
+    citations=("INA 208(a)(2)(E), 8 U.S.C. 1158(a)(2)(E)", "6 U.S.C. 279(g)(2)"),
+    versions=(
+        Version(
+            between(TVPRA_ENACTED, TVPRA_IN_EFFECT - dt.timedelta(days=1)),
+            _unaccompanied_child_not_yet_certain,
+            label="TVPRA enacted; its effective date for this exemption is not verified",
+            citations=("TVPRA of 2008, Pub. L. 110-457, § 235(d)(7)(A) (Dec. 23, 2008)",),
+            judgement=(
+                "Whether the TVPRA's exemption for unaccompanied children was already in effect needs legal "
+                "analysis: the Act was enacted on Dec. 23, 2008, and its provisions for children are "
+                "reported to have taken effect 90 days later."
+            ),
+            verified_on=day(AUDIT_2026_12_07),
+        ),
+        Version(
+            since(2009, 3, 23),
+            _unaccompanied_child,
+            label="TVPRA: unaccompanied children are exempt",
+            citations=(
+                "TVPRA of 2008, Pub. L. 110-457, § 235(d)(7)(A)",
+                "Harmon v. Holder, 758 F.3d 728 (6th Cir. 2014)",
+            ),
+            verified_on=day(AUDIT_2026_12_07),
+        ),
+    ),
+    reads=("entry.unaccompanied_child",),
+    reference=("ASY-1YR-1", "ASY-STC-1"),
+    explanation=(
+        "Added by the TVPRA of 2008 (INA 208(a)(2)(E)): the one-year deadline and safe-third-country "
+        "agreements do not apply to a person who is an unaccompanied child when the application is filed. "
+        "Before the Act there was no such exemption."
+    ),
+)
 
 
 @rule(
@@ -117,6 +187,7 @@ def unaccompanied_child(ctx: Context) -> V[bool]:
         "Enacted by IIRIRA for applications filed on or after April 1, 1997. The applicant must show timely "
         "filing by clear and convincing evidence."
     ),
+    verified=RESEARCH_2026_11_23,
 )
 def one_year(ctx: Context) -> V[bool]:
     """Filed after the deadline — or, not yet filed, the deadline has already passed."""

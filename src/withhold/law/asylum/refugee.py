@@ -10,11 +10,15 @@ on humanitarian grounds for severe past persecution or a reasonable possibility 
 
 from __future__ import annotations
 
+import datetime as dt
+
+from withhold.law.enactments import AUDIT_2026_12_07, REFUGEE_ACT, REFUGEE_ACT_BEGAN, RESEARCH_2026_11_23
 from withhold.law.persecution.elements import harm, protected_ground, state_protection_failure
 from withhold.law.persecution.nexus import asylum_nexus
 from withhold.law.persecution.past_persecution import presumption, rebutted
 from withhold.law.persecution.relocation import relocation_unavailable
-from withhold.logic import Context, V, all_, any_, not_, one_of, rule, unknown
+from withhold.logic import Context, Rule, V, Version, all_, any_, between, one_of, rule, since, unknown
+from withhold.logic.rule import day
 
 
 def likelihood_at_least(ctx: Context, levels: tuple[str, ...]) -> V[bool]:
@@ -47,6 +51,8 @@ def likelihood_at_least(ctx: Context, levels: tuple[str, ...]) -> V[bool]:
     reads=("claim.future_persecution", "claim.pattern_or_practice"),
     uses=(relocation_unavailable,),
     judgement="The likelihood of future persecution is a finding on the whole record.",
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def well_founded_fear(ctx: Context) -> V[bool]:
     """A reasonable possibility (about one in ten can suffice) of persecution on return."""
@@ -60,33 +66,65 @@ def well_founded_fear(ctx: Context) -> V[bool]:
     cites=("8 CFR 1208.13(b)(1)", "8 CFR 1208.13(b)(1)(i)–(ii)"),
     ref=("ASY-PP-1", "ASY-PP-2"),
     uses=(presumption, rebutted),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def past_persecution(ctx: Context) -> V[bool]:
     """The presumption stands unless DHS shows fundamental change or reasonable relocation."""
-    return all_(ctx.rule(presumption), not_(ctx.rule(rebutted)))
+    return all_(ctx.rule(presumption), ctx.rule_not(rebutted))
 
 
-@rule(
-    "asylum.humanitarian",
-    "Humanitarian asylum: severe past persecution or other serious harm",
-    cites=(
-        "8 CFR 1208.13(b)(1)(iii)(A)–(B)",
-        "Matter of Chen, 20 I&N Dec. 16 (BIA 1989)",
-        "Matter of L-S-, 25 I&N Dec. 705 (BIA 2012)",
+def _humanitarian_severity(ctx: Context) -> V[bool]:
+    """Matter of Chen: past persecution so severe that return is compelling, though the presumption of a
+    well-founded fear is rebutted."""
+    return all_(
+        ctx.fact("claim.past_persecution"), ctx.rule(rebutted), ctx.fact("claim.severe_past_persecution")
+    )
+
+
+def _humanitarian_severity_or_other_harm(ctx: Context) -> V[bool]:
+    """Since the 2000 rule, also a reasonable possibility of other serious harm on return."""
+    reasons = any_(ctx.fact("claim.severe_past_persecution"), ctx.fact("claim.other_serious_harm"))
+    return all_(ctx.fact("claim.past_persecution"), ctx.rule(rebutted), reasons)
+
+
+humanitarian = Rule(
+    id="asylum.humanitarian",
+    title="Humanitarian asylum: severe past persecution or other serious harm",
+    citations=("8 CFR 1208.13(b)(1)(iii)", "Matter of Chen, 20 I&N Dec. 16 (BIA 1989)"),
+    versions=(
+        Version(
+            between(REFUGEE_ACT_BEGAN, dt.date(2001, 1, 4)),
+            _humanitarian_severity,
+            label="severe past persecution only (Matter of Chen)",
+            citations=("Matter of N-M-A-, 22 I&N Dec. 312 (BIA 1998)",),
+            verified_on=day(AUDIT_2026_12_07),
+        ),
+        Version(
+            since(2001, 1, 5),
+            _humanitarian_severity_or_other_harm,
+            label="severe past persecution, or a reasonable possibility of other serious harm",
+            citations=(
+                "8 CFR 1208.13(b)(1)(iii)(A)–(B)",
+                "Asylum Procedures, 65 FR 76121 (Dec. 6, 2000)",
+                "Matter of L-S-, 25 I&N Dec. 705 (BIA 2012)",
+            ),
+            verified_on=day(AUDIT_2026_12_07),
+        ),
     ),
-    ref=("ASY-HUM-1",),
     reads=("claim.past_persecution", "claim.severe_past_persecution", "claim.other_serious_harm"),
     uses=(rebutted,),
+    reference=("ASY-HUM-1",),
     judgement=(
         "Whether past persecution was so severe that return is compelling, or there is a reasonable "
         "possibility of other serious harm, is a finding."
     ),
+    explanation=(
+        "When the presumption is rebutted, asylum may still be granted for compelling severity of the past "
+        "persecution and, from January 5, 2001, for a reasonable possibility of other serious harm. There "
+        "is no humanitarian withholding."
+    ),
 )
-def humanitarian(ctx: Context) -> V[bool]:
-    """When the presumption is rebutted, asylum may still be granted for compelling severity or other
-    serious harm. There is no humanitarian withholding."""
-    reasons = any_(ctx.fact("claim.severe_past_persecution"), ctx.fact("claim.other_serious_harm"))
-    return all_(ctx.fact("claim.past_persecution"), ctx.rule(rebutted), reasons)
 
 
 @rule(
@@ -95,6 +133,8 @@ def humanitarian(ctx: Context) -> V[bool]:
     cites=("INA 101(a)(42)(A), 8 U.S.C. 1101(a)(42)(A)", "8 CFR 1208.13(b)"),
     ref=("ASY-ELIG-1",),
     uses=(past_persecution, humanitarian, well_founded_fear),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def fear(ctx: Context) -> V[bool]:
     """Any one route suffices: the presumption from past persecution, humanitarian asylum, or an
@@ -108,6 +148,8 @@ def fear(ctx: Context) -> V[bool]:
     cites=("INA 101(a)(42)(A), 8 U.S.C. 1101(a)(42)(A)", "INA 208(b)(1)(B)(i)", "8 CFR 1208.13(a)–(b)"),
     ref=("ASY-ELIG-1",),
     uses=(harm, state_protection_failure, protected_ground, asylum_nexus, fear),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def refugee(ctx: Context) -> V[bool]:
     """Harm rising to persecution, by the state or one it cannot or will not control, on account of a
@@ -136,6 +178,8 @@ def refugee(ctx: Context) -> V[bool]:
         "The Dec. 2020 rule's adverse discretionary factors (8 CFR 1208.13(d)) appear in the eCFR but were "
         "preliminarily enjoined (Pangea II); they are not applied."
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def discretion(ctx: Context) -> V[bool]:
     """Asylum is discretionary: only an unfavourable exercise of discretion closes it; unassessed, the

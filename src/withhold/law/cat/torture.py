@@ -11,6 +11,7 @@ answered against it (case format).
 
 from __future__ import annotations
 
+from withhold.law.enactments import CAT_REGULATIONS, RESEARCH_2026_11_23
 from withhold.logic import Context, V, all_, equals, one_of, rule
 
 OFFICIAL_ROLES = ("direct", "instigation", "consent", "acquiescence", "willful_blindness")
@@ -26,6 +27,8 @@ OFFICIAL_ROLES = ("direct", "instigation", "consent", "acquiescence", "willful_b
         "The aggregate likelihood of torture from all sources, on all the evidence (past torture, "
         "relocation, country conditions), is a finding (8 CFR 1208.16(c)(3))."
     ),
+    in_force=CAT_REGULATIONS,
+    verified=RESEARCH_2026_11_23,
 )
 def likelihood(ctx: Context) -> V[bool]:
     """More likely than not; a reasonable possibility is not enough."""
@@ -50,6 +53,8 @@ def likelihood(ctx: Context) -> V[bool]:
         "The Dec. 2020 global rule's amendments to 8 CFR 1208.18(a) ('under color of law', a narrower "
         "willful blindness) were preliminarily enjoined (Pangea II, N.D. Cal. 2021); the earlier reading applies."
     ),
+    in_force=CAT_REGULATIONS,
+    verified=RESEARCH_2026_11_23,
 )
 def official_involvement(ctx: Context) -> V[bool]:
     """Any official role suffices, willful blindness included; 'none' defeats CAT."""
@@ -67,6 +72,8 @@ def official_involvement(ctx: Context) -> V[bool]:
         "torture.in_custody_or_control",
         "torture.lawful_sanction",
     ),
+    in_force=CAT_REGULATIONS,
+    verified=RESEARCH_2026_11_23,
 )
 def definition(ctx: Context) -> V[bool]:
     """Each element refines the likelihood finding: answered against the claim it defeats it; left
@@ -95,6 +102,8 @@ def definition(ctx: Context) -> V[bool]:
     cites=("8 CFR 1208.16(c)(2), (c)(4)", "8 CFR 1208.17(a)"),
     ref=("CAT-GRANT-1",),
     uses=(likelihood, official_involvement, definition),
+    in_force=CAT_REGULATIONS,
+    verified=RESEARCH_2026_11_23,
 )
 def standard(ctx: Context) -> V[bool]:
     """No nexus to a protected ground and no discretion: the judge decides the likelihood first, then

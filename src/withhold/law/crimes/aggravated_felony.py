@@ -10,6 +10,7 @@ time (INA 101(a)(48)(B)). A recorded shorter sentence contradicts the classifica
 
 from __future__ import annotations
 
+from withhold.law.enactments import ANTI_DRUG_ABUSE_ACT, RESEARCH_2026_11_23
 from withhold.logic import FALSE, TRUE, Context, V, all_, any_, equals, rule, unknown
 
 LETTERS_WITH_ONE_YEAR_TERM = ("F", "G", "P", "R", "S")
@@ -27,6 +28,8 @@ LETTERS_WITH_ONE_YEAR_TERM = ("F", "G", "P", "R", "S")
         "Whether an offence is an aggravated felony is decided under the categorical approach (Moncrieffe v. "
         "Holder, 569 U.S. 184 (2013); Mathis v. United States, 579 U.S. 500 (2016)): counsel's classification."
     ),
+    in_force=ANTI_DRUG_ABUSE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def aggravated_felony(ctx: Context) -> V[bool]:
     """Counsel's classification, checked against the sentence thresholds of (F), (G), (P), (R), (S):
@@ -64,6 +67,8 @@ def aggravated_felony(ctx: Context) -> V[bool]:
     reads=("convictions[].aggravated_felony", "convictions[].drug_trafficking"),
     uses=(aggravated_felony,),
     per="convictions",
+    in_force=ANTI_DRUG_ABUSE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def drug_trafficking_aggravated_felony(ctx: Context) -> V[bool]:
     """Subparagraph (B), or another aggravated felony recorded as drug trafficking."""

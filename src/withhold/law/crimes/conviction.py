@@ -7,6 +7,7 @@ suspended time included (INA 101(a)(48)(B)).
 
 from __future__ import annotations
 
+from withhold.law.enactments import REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.logic import Context, V, rule
 
 
@@ -17,6 +18,8 @@ from withhold.logic import Context, V, rule
     ref=("WH-BAR-PSC-4",),
     reads=("convictions[].final",),
     per="convictions",
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def final(ctx: Context) -> V[bool]:
     """Only a conviction by final judgment can trigger a criminal bar."""

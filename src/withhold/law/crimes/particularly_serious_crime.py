@@ -18,7 +18,9 @@ from collections.abc import Callable
 
 from withhold.law.crimes.aggravated_felony import aggravated_felony, drug_trafficking_aggravated_felony
 from withhold.law.crimes.conviction import final
+from withhold.law.enactments import REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.logic import FALSE, TRUE, Context, Rule, V, Version, all_, any_, between, rule, since, unknown
+from withhold.logic.rule import day
 
 
 def any_conviction(ctx: Context, test: Callable[[int], V[bool]]) -> V[bool]:
@@ -46,6 +48,8 @@ def any_conviction(ctx: Context, test: Callable[[int], V[bool]]) -> V[bool]:
         "circumstances (Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007); mental health may be weighed, Matter "
         "of B-Z-R-, 28 I&N Dec. 563 (A.G. 2022))."
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def individual_finding(ctx: Context) -> V[bool]:
     """The finding, when the case records one. Unrecorded, it needs legal analysis — and for a
@@ -76,6 +80,8 @@ def individual_finding(ctx: Context) -> V[bool]:
     ref=("ASY-BAR-1", "AF-PSC-1"),
     reads=("convictions",),
     uses=(final, aggravated_felony, individual_finding),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def asylum_particularly_serious_crime(ctx: Context) -> V[bool]:
     """A final conviction that is an aggravated felony, or found particularly serious. No separate
@@ -143,12 +149,14 @@ per_se = Rule(
             _per_se_any_aggravated_felony,
             label="Immigration Act of 1990: any aggravated felony",
             citations=("Immigration Act of 1990, Pub. L. 101-649, § 515(a)(2) (former INA 243(h)(2))",),
+            verified_on=day(RESEARCH_2026_11_23),
         ),
         Version(
             since(1997, 4, 1),
             _per_se_five_years,
             label="IIRIRA: aggravated felonies with an aggregate term of imprisonment of at least five years",
             citations=("IIRIRA, Pub. L. 104-208, div. C, § 305(a)",),
+            verified_on=day(RESEARCH_2026_11_23),
         ),
     ),
     reads=("convictions", "convictions[].sentence_months"),
@@ -169,6 +177,8 @@ per_se = Rule(
     ref=("WH-BAR-PSC-1", "WH-BAR-PSC-2", "WH-BAR-PSC-3"),
     reads=("convictions",),
     uses=(per_se, final, individual_finding),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def withholding_particularly_serious_crime(ctx: Context) -> V[bool]:
     """Per se by aggregate sentence, or by an individual finding on a final conviction; a PSC

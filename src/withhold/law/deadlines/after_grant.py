@@ -15,7 +15,8 @@ import datetime as dt
 
 from withhold.deadlines.counting import Roll, years_after
 from withhold.deadlines.model import Due, Kind, due
-from withhold.logic import Context, V, rule, unknown
+from withhold.law.enactments import IIRIRA, RESEARCH_2026_11_23
+from withhold.logic import UNKNOWN, Context, V, rule, unknown
 
 READS = ("proceedings.decision.date", "proceedings.decision.outcome", "proceedings.decision.granted")
 
@@ -54,6 +55,9 @@ def _after_grant(
     ref=("ASY-DERIV-1",),
     reads=READS,
     params=("asylee.follow_to_join.years",),
+    in_force=IIRIRA,
+    when_not_in_force=UNKNOWN,
+    verified=RESEARCH_2026_11_23,
 )
 def follow_to_join(ctx: Context) -> V[Due | None]:
     """One I-730 per relative, within two years of the grant; the relationship must have existed at the
@@ -74,6 +78,9 @@ def follow_to_join(ctx: Context) -> V[Due | None]:
     ref=("BEN-TABLE-1",),
     reads=READS,
     params=("asylee.adjustment.years",),
+    in_force=IIRIRA,
+    when_not_in_force=UNKNOWN,
+    verified=RESEARCH_2026_11_23,
 )
 def adjustment(ctx: Context) -> V[Due | None]:
     """After one year of physical presence following the grant; permanent residence is then dated one
@@ -98,6 +105,9 @@ def adjustment(ctx: Context) -> V[Due | None]:
         "Changed law: Pub. L. 119-21 (2025) ended SNAP for asylees and withholding grantees who are not "
         "permanent residents, and restricted Medicaid and Medicare; check current eligibility."
     ),
+    in_force=IIRIRA,
+    when_not_in_force=UNKNOWN,
+    verified=RESEARCH_2026_11_23,
 )
 def seven_year(ctx: Context) -> V[Due | None]:
     """Asylees and people granted statutory withholding are eligible for SSI for seven years from the

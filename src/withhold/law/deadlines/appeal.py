@@ -6,10 +6,11 @@ business day (8 CFR 1003.38(b), (c)); for an oral decision the period runs from 
 a memorandum is mailed later (Matter of Iskandarani, 29 I&N Dec. 26 (BIA 2025)). An interim final rule
 published Feb. 6, 2026 would have cut the period to 10 days for decisions issued on or after March 9,
 2026, keeping 30 days where asylum was denied on the merits (INA 208(d)(5)(A)(iv)). The District Court
-for the District of Columbia vacated those provisions on March 8, 2026, before they took effect (reported
-by secondary sources; the rules reference had the litigation as pending). So appeals remain due in 30
-days; the 2026 version is kept as a dated version marked contested, and its output gives the 10-day
-date the rule would set if the vacatur were reversed.
+for the District of Columbia vacated those provisions on March 8, 2026, before they took effect (Amica
+Center v. EOIR; secondary sources, no appeal or stay found). So 8 CFR 1003.38(b)'s 30 days govern; but
+while the vacatur could be reversed the law is contested, and a deadline a practitioner relies on must be
+the earliest defensible one: the 10-day date is shown and goes to calendars, with the 30-day date and the
+litigation beside it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import datetime as dt
 
 from withhold.deadlines.counting import Roll, days_after
 from withhold.deadlines.model import Due, due
+from withhold.law.enactments import AUDIT_2026_12_07
 from withhold.logic import UNKNOWN, Context, Rule, V, Version, between, since, unknown
+from withhold.logic.rule import Development, day
 
 READS = (
     "proceedings.decision.date",
@@ -55,19 +58,30 @@ def _thirty_days(ctx: Context) -> V[Due]:
 
 
 def _after_interim_rule(ctx: Context) -> V[Due]:
+    """Contested law: the earliest defensible date is shown (and goes to calendars), the later one beside
+    it. Filing early costs nothing; filing late costs the case."""
     start, path, notes = _start(ctx)
     if not start.known:
         return unknown(start.depends)
     merits = ctx.fact("proceedings.decision.asylum_denied_on_merits")
-    counted = days_after(start.get(), ctx.param("appeal.bia.days"), Roll.NEXT_BUSINESS_DAY)
-    if not merits.is_(True):
-        short = days_after(start.get(), ctx.param("appeal.bia.interim_rule_days"), Roll.NEXT_BUSINESS_DAY)
+    thirty = days_after(start.get(), ctx.param("appeal.bia.days"), Roll.NEXT_BUSINESS_DAY)
+    if merits.is_(True):
         notes.append(
-            f"the 2026 interim rule's 10-day period ({short.date.isoformat()}) was vacated before it took "
-            "effect; if the vacatur is reversed, that earlier date would apply unless asylum was denied on the merits"
+            "asylum was denied on the merits: 30 days by statute (INA 208(d)(5)(A)(iv)), under the 2026 "
+            "interim rule too"
         )
+        notes.append("the Board must receive the notice of appeal (EOIR-26) by this date; no mailbox rule")
+        return due(path, start.get(), thirty, notes=tuple(notes))
+    ten = days_after(start.get(), ctx.param("appeal.bia.interim_rule_days"), Roll.NEXT_BUSINESS_DAY)
+    notes.append(
+        f"shown: the 10-day date of the 2026 interim rule, the earliest defensible one. That rule was vacated "
+        f"on 2026-03-08 (Amica Center v. EOIR, D.D.C.), so 8 CFR 1003.38(b) gives 30 days, to "
+        f"{thirty.date.isoformat()}; if the vacatur is reversed, the 10-day date applies"
+        + ("" if merits.known else ", unless asylum was denied on the merits")
+        + ". Filing early costs nothing; filing late costs the appeal."
+    )
     notes.append("the Board must receive the notice of appeal (EOIR-26) by this date; no mailbox rule")
-    return due(path, start.get(), counted, notes=tuple(notes))
+    return due(path, start.get(), ten, notes=tuple(notes), later=thirty.date)
 
 
 bia = Rule(
@@ -83,20 +97,27 @@ bia = Rule(
             between(dt.date(1997, 4, 1), dt.date(2026, 3, 8)),
             _thirty_days,
             label="30 days (8 CFR 1003.38(b))",
+            verified_on=day(AUDIT_2026_12_07),
         ),
         Version(
             since(2026, 3, 9),
             _after_interim_rule,
-            label="30 days; the 2026 interim rule's 10-day period was vacated before it took effect",
+            label=(
+                "contested: the 2026 interim rule's 10 days (vacated before it took effect) shown first, "
+                "the 30 days of 8 CFR 1003.38(b) beside it"
+            ),
             citations=(
                 "Appellate Procedures for the Board of Immigration Appeals, interim final rule, FR Doc. "
                 "2026-02326, RIN 1125-AB37 (Feb. 6, 2026)",
+                "Amica Center for Immigrant Rights v. EOIR (D.D.C. Mar. 8, 2026)",
             ),
             caveat=(
                 "Contested: the 2026 interim rule cutting most appeals to 10 days was vacated by the District "
-                "Court for the District of Columbia on Mar. 8, 2026 (suit filed Feb. 26, 2026); check whether "
-                "that ruling still stands, and file early where possible."
+                "Court for the District of Columbia on Mar. 8, 2026 (Amica Center v. EOIR), before it took "
+                "effect; no appeal or stay of the vacatur was found as of Sept. 2026. The earlier, 10-day "
+                "date is shown; the 30-day date is beside it."
             ),
+            verified_on=day(AUDIT_2026_12_07),
         ),
     ),
     reads=READS,
@@ -106,4 +127,20 @@ bia = Rule(
     # Before the dated parameters begin (appeal.bia.days), Withhold does not know the period: unknown.
     when_not_in_force=UNKNOWN,
     explanation="Counted forward from the oral decision or the service of a written one; weekends and holidays roll forward.",
+    developments=(
+        Development(
+            day("2026-02-06"),
+            "EOIR published an interim final rule cutting most appeals to the Board to 10 days for decisions "
+            "on or after Mar. 9, 2026 (30 days kept where asylum was denied on the merits).",
+            ("FR Doc. 2026-02326, RIN 1125-AB37 (Feb. 6, 2026)",),
+            day(AUDIT_2026_12_07),
+        ),
+        Development(
+            day("2026-03-08"),
+            "The District Court for the District of Columbia vacated the rule's core provisions the day "
+            "before they took effect (no notice and comment).",
+            ("Amica Center for Immigrant Rights v. EOIR (D.D.C. Mar. 8, 2026)",),
+            day(AUDIT_2026_12_07),
+        ),
+    ),
 )

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.deadlines.counting import Roll, years_after
-from withhold.deadlines.model import Due
+from withhold.deadlines.model import Due, Exempt
 from withhold.facts.source import NOT_FILED
-from withhold.law.asylum.one_year import deadline, one_year
+from withhold.law.asylum.one_year import deadline, one_year, unaccompanied_child
+from withhold.law.enactments import AUDIT_2026_12_07, IIRIRA
 from withhold.logic import Context, V, rule, unknown
 
 
@@ -21,15 +22,27 @@ from withhold.logic import Context, V, rule, unknown
     cites=(
         "INA 208(a)(2)(B), (D), (E), 8 U.S.C. 1158(a)(2)(B), (D), (E)",
         "8 CFR 1208.4(a)(2), (a)(4), (a)(5)",
+        "Pub. L. 119-21, 8 U.S.C. 1802",
     ),
-    ref=("ASY-1YR-1", "ASY-1YR-2"),
+    ref=("ASY-1YR-1", "ASY-1YR-2", "ASY-FEE-1"),
     reads=("asylum.filed_on", "entry.last_arrival_date"),
-    uses=(deadline, one_year),
-    params=("asylum.one_year.period_years", "asylum.one_year.earliest_start"),
+    uses=(deadline, one_year, unaccompanied_child),
+    params=("asylum.one_year.period_years", "asylum.one_year.earliest_start", "fees.asylum_application"),
+    in_force=IIRIRA,
+    when_not_in_force=None,  # no one-year deadline before IIRIRA
+    verified=AUDIT_2026_12_07,
 )
-def asylum_one_year(ctx: Context) -> V[Due]:
+def asylum_one_year(ctx: Context) -> V[Due | Exempt]:
     """Met if filed on or before the deadline; a late filing may be excused by changed or extraordinary
-    circumstances (filed within a reasonable period) or because the applicant is an unaccompanied child."""
+    circumstances (filed within a reasonable period). An unaccompanied child has no deadline at all."""
+    if ctx.rule(unaccompanied_child).value is True:
+        reason = (
+            "no one-year deadline: the applicant is recorded as an unaccompanied child, and the deadline "
+            "does not apply to unaccompanied children (INA 208(a)(2)(E)); check that the child is still "
+            "unaccompanied and under 18 when the application is filed"
+        )
+        ctx.note(reason)
+        return V(Exempt(reason))
     last_day = ctx.rule(deadline)
     barred = ctx.rule(one_year)
     arrival = ctx.fact("entry.last_arrival_date")
@@ -53,6 +66,13 @@ def asylum_one_year(ctx: Context) -> V[Due]:
             "exceptions: changed or extraordinary circumstances with filing within a reasonable period; "
             "unaccompanied children are exempt"
         )
+        fee = ctx.param("fees.asylum_application")
+        if fee is not None:
+            notes.append(
+                f"the application is filed with the ${fee} asylum fee (Pub. L. 119-21, 8 U.S.C. 1802), which "
+                "cannot be waived: in immigration court, pay it first through the EOIR payment portal and "
+                "file the receipt with the I-589"
+            )
     return V(
         Due(
             date=last_day.get(),

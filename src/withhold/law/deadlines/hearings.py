@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from withhold.deadlines.calendar import roll_forward, why_closed
 from withhold.deadlines.counting import Roll, days_before
 from withhold.deadlines.model import Due, due
+from withhold.law.enactments import AUDIT_2026_12_07
 from withhold.logic import UNKNOWN, Context, Rule, V, Version, since, unknown
+from withhold.logic.rule import day
 
 READS = (
     "proceedings.hearings[].kind",
@@ -39,12 +42,20 @@ def _before(hearing_kind: str, parameter: str) -> Callable[[Context], V[Due | No
             judge = unknown()
         if judge.known:
             start = hearing.get() if hearing.known else judge.get()
+            counting = "set by the immigration judge; it displaces the Practice Manual's default"
+            last_day = roll_forward(judge.get())
+            if last_day != judge.get():
+                # Practice Manual ch. 3.1(c): a deadline on a weekend or holiday falls on the next business day.
+                counting += (
+                    f"; {judge.get().isoformat()} is {why_closed(judge.get())}, so the next business day "
+                    "(Practice Manual ch. 3.1(c))"
+                )
             return V(
                 Due(
-                    date=judge.get(),
+                    date=last_day,
                     starts_from="proceedings.filing_deadline",
                     start=start,
-                    counting="set by the immigration judge; it displaces the Practice Manual's default",
+                    counting=counting,
                     notes=("a filing not made by the judge's deadline is deemed waived (8 CFR 1003.31(c))",),
                 )
             )
@@ -70,7 +81,9 @@ def _hearing_rule(id: str, title: str, hearing_kind: str, parameter: str, citati
         id=id,
         title=title,
         citations=citations,
-        versions=(Version(since(2008, 1, 1), _before(hearing_kind, parameter)),),
+        versions=(
+            Version(since(2008, 1, 1), _before(hearing_kind, parameter), verified_on=day(AUDIT_2026_12_07)),
+        ),
         reads=READS,
         parameters=(parameter,),
         reference=("PROC-DEADLINE-1", "PROC-DEADLINE-2"),
@@ -90,7 +103,7 @@ individual_hearing = _hearing_rule(
     "Filings due before the individual (merits) hearing",
     "individual",
     "filing.individual_hearing.days_before",
-    ("Immigration Court Practice Manual ch. 3.1(b)(1)(B)", "8 CFR 1003.31(c)"),
+    ("Immigration Court Practice Manual ch. 3.1(b)(1)(B), 3.1(c)", "8 CFR 1003.31(c)"),
 )
 
 master_hearing = _hearing_rule(
@@ -98,5 +111,5 @@ master_hearing = _hearing_rule(
     "Filings due before the master calendar hearing (when a ruling is sought there)",
     "master",
     "filing.master_hearing.days_before",
-    ("Immigration Court Practice Manual ch. 3.1(b)(1)(A)", "8 CFR 1003.31(c)"),
+    ("Immigration Court Practice Manual ch. 3.1(b)(1)(A), 3.1(c)", "8 CFR 1003.31(c)"),
 )

@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from withhold.logic import Context, Rule, V, Version, case_split, since, until
+from withhold.law.enactments import REFUGEE_ACT_BEGAN, RESEARCH_2026_11_23
+from withhold.logic import UNKNOWN, Context, Rule, V, Version, between, case_split, since
+from withhold.logic.rule import day
 
 NEXUS_ORDER = ("none", "incidental", "a_reason", "one_central_reason")
 CIRCUITS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "DC")
@@ -48,10 +50,11 @@ asylum_nexus = Rule(
     citations=("INA 208(b)(1)(B)(i), 8 U.S.C. 1158(b)(1)(B)(i)",),
     versions=(
         Version(
-            until(2005, 5, 10),
+            between(REFUGEE_ACT_BEGAN, dt.date(2005, 5, 10)),
             _asylum_mixed_motive,
             label="before the REAL ID Act: harm motivated at least in part by a protected ground",
             citations=("Matter of S-P-, 21 I&N Dec. 486 (BIA 1996)",),
+            verified_on=day(RESEARCH_2026_11_23),
         ),
         Version(
             since(2005, 5, 11),
@@ -61,11 +64,15 @@ asylum_nexus = Rule(
                 "REAL ID Act of 2005, Pub. L. 109-13, div. B, § 101(a), (h)(2)",
                 "Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007)",
             ),
+            verified_on=day(RESEARCH_2026_11_23),
         ),
     ),
     reads=("claim.nexus",),
     reference=("ASY-ELIG-1",),
     selected_by="asylum.filed_on",
+    # An application under INA 208 cannot predate the Refugee Act; before it, nexus is not encoded.
+    selecting_floor=REFUGEE_ACT_BEGAN,
+    when_not_in_force=UNKNOWN,
     judgement=(
         "Nexus — why the persecutor targeted the person — is a finding; the ground may not be incidental, "
         "tangential, superficial or subordinate to another reason (Matter of J-B-N- & S-M-)."
@@ -131,10 +138,11 @@ withholding_nexus = Rule(
     citations=("INA 241(b)(3)(A), (C), 8 U.S.C. 1231(b)(3)(A), (C)",),
     versions=(
         Version(
-            until(2005, 5, 10),
+            between(REFUGEE_ACT_BEGAN, dt.date(2005, 5, 10)),
             _withholding_mixed_motive,
             label="before the REAL ID Act: harm motivated at least in part by a protected ground",
             citations=("Matter of S-P-, 21 I&N Dec. 486 (BIA 1996)",),
+            verified_on=day(RESEARCH_2026_11_23),
         ),
         Version(
             since(2005, 5, 11),
@@ -150,11 +158,15 @@ withholding_nexus = Rule(
                 "Enterprises v. Raimondo, 603 U.S. 369 (2024) the deference behind Matter of C-T-L- may be "
                 "re-litigated in the circuits that follow it."
             ),
+            verified_on=day(RESEARCH_2026_11_23),
         ),
     ),
     reads=("claim.nexus", "proceedings.circuit"),
     reference=("WH-NEXUS-1",),
     selected_by="asylum.filed_on",
+    # An application under INA 208 cannot predate the Refugee Act; before it, nexus is not encoded.
+    selecting_floor=REFUGEE_ACT_BEGAN,
+    when_not_in_force=UNKNOWN,
     judgement=(
         "Nexus is a finding; for withholding, the standard it is measured against depends on the circuit "
         "('a reason' in the 9th and 6th Circuits, 'one central reason' elsewhere)."

@@ -9,6 +9,7 @@ fundamental change in circumstances, or reasonable internal relocation (8 CFR 12
 
 from __future__ import annotations
 
+from withhold.law.enactments import REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.logic import Context, V, all_, any_, rule
 
 
@@ -18,6 +19,8 @@ from withhold.logic import Context, V, all_, any_, rule
     cites=("8 CFR 1208.13(b)(1)", "8 CFR 1208.16(b)(1)(iii)"),
     ref=("WH-PP-3",),
     reads=("claim.future_fear_unrelated_to_past",),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def same_claim(ctx: Context) -> V[bool]:
     """The presumption covers the original claim. Only a recorded new, unrelated fear takes it away;
@@ -37,6 +40,8 @@ def same_claim(ctx: Context) -> V[bool]:
     reads=("claim.past_persecution",),
     uses=(same_claim,),
     judgement="Whether the past harm was persecution on a protected ground is a finding.",
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def presumption(ctx: Context) -> V[bool]:
     """Past persecution on a protected ground, and a fear that rests on the same claim."""
@@ -53,6 +58,8 @@ def presumption(ctx: Context) -> V[bool]:
         "Whether DHS has shown, by a preponderance, a fundamental change in circumstances or that "
         "relocation within the country would be reasonable is a finding (DHS bears this burden)."
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def rebutted(ctx: Context) -> V[bool]:
     """DHS bears the burden; either ground suffices."""

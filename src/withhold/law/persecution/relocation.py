@@ -10,6 +10,7 @@ persecutors (85 FR 80274) was preliminarily enjoined (Pangea Legal Services v. D
 
 from __future__ import annotations
 
+from withhold.law.enactments import REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.logic import Context, V, known, not_, rule, unknown
 
 BURDEN_ON_DHS = "DHS (relocation presumed unreasonable)"
@@ -26,6 +27,8 @@ BURDEN_ON_APPLICANT = "applicant"
         "The Dec. 2020 global asylum rule would presume relocation reasonable for private persecutors; it "
         "was preliminarily enjoined (Pangea II, N.D. Cal. Jan. 8, 2021), so the earlier allocation is applied."
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def relocation_burden(ctx: Context) -> V[str]:
     """DHS when the persecutor is the government or the person was persecuted in the past (a
@@ -51,6 +54,8 @@ def relocation_burden(ctx: Context) -> V[str]:
         "there, civil strife, infrastructure, geography, age, gender, health, social and family ties: "
         "8 CFR 1208.13(b)(3), 1208.16(b)(3)); the trace says who bears the burden."
     ),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def relocation_unavailable(ctx: Context) -> V[bool]:
     """A fear that could reasonably be escaped elsewhere in the country does not qualify."""

@@ -11,9 +11,10 @@ There is no humanitarian withholding: if the presumption is rebutted, only an in
 from __future__ import annotations
 
 from withhold.law.asylum.refugee import likelihood_at_least
+from withhold.law.enactments import REFUGEE_ACT, RESEARCH_2026_11_23
 from withhold.law.persecution.past_persecution import presumption, rebutted
 from withhold.law.persecution.relocation import relocation_unavailable
-from withhold.logic import Context, V, all_, any_, not_, rule
+from withhold.logic import Context, V, all_, any_, rule
 
 
 @rule(
@@ -22,10 +23,12 @@ from withhold.logic import Context, V, all_, any_, not_, rule
     cites=("8 CFR 1208.16(b)(1)(i)–(ii)",),
     ref=("WH-PP-1", "WH-PP-2"),
     uses=(presumption, rebutted),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def presumed(ctx: Context) -> V[bool]:
     """The presumption carries the standard on the original claim unless rebutted."""
-    return all_(ctx.rule(presumption), not_(ctx.rule(rebutted)))
+    return all_(ctx.rule(presumption), ctx.rule_not(rebutted))
 
 
 @rule(
@@ -36,6 +39,8 @@ def presumed(ctx: Context) -> V[bool]:
     reads=("claim.future_persecution", "claim.pattern_or_practice"),
     uses=(relocation_unavailable,),
     judgement="The likelihood of future persecution is a finding on the whole record.",
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def shown(ctx: Context) -> V[bool]:
     """More likely than not (about a 50 % chance or more), not a mere reasonable possibility."""
@@ -48,6 +53,8 @@ def shown(ctx: Context) -> V[bool]:
     cites=("INA 241(b)(3)(A), 8 U.S.C. 1231(b)(3)(A)", "8 CFR 1208.16(b)"),
     ref=("WH-ELEM-1",),
     uses=(presumed, shown),
+    in_force=REFUGEE_ACT,
+    verified=RESEARCH_2026_11_23,
 )
 def future_threat(ctx: Context) -> V[bool]:
     """Either route establishes the threat."""

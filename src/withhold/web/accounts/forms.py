@@ -56,7 +56,8 @@ class LoginForm(AuthenticationForm):
 
 class NewPersonForm(forms.Form):
     username = forms.CharField(label="Username", max_length=150)
-    role = forms.ChoiceField(label="Role", choices=Role.choices)
+    role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.VIEWER)
+    """The least privileged role unless another is chosen: a slip of the hand never makes an administrator."""
 
     def __init__(self, *args: Any, language: Language = "en", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

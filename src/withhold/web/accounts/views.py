@@ -1,5 +1,5 @@
-"""Logging in and out, the people of an organization (for its administrators), and two-factor login with
-its recovery codes."""
+"""Logging in and out, one's own account (the password, two-factor login), the people of an organization
+(for its administrators), and two-factor login with its recovery codes."""
 
 from __future__ import annotations
 
@@ -10,15 +10,16 @@ from io import BytesIO
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.views import LoginView
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -51,6 +52,24 @@ class Login(LoginView):
             left = recovery_codes_left(self.request.user)
             messages.warning(self.request, ui("recovery.used", language_of(self.request), n=left))
         return response
+
+
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """The person's own account: who they are here, their password (changed with Django's own form and
+    password rules; the session stays logged in), and whether two-factor login is on, with the way to its
+    page (turn it on or off, new recovery codes)."""
+    user = request.user
+    form = PasswordChangeForm(user, request.POST or None)
+    form.fields["old_password"].widget.attrs.pop("autofocus", None)  # the page is not only the password
+    if request.method == "POST" and form.is_valid():
+        update_session_auth_hash(request, form.save())
+        messages.success(request, ui("accounts.password_done_heading", language_of(request)))
+        return redirect("accounts:account")
+    on = authenticator_of(user) is not None
+    context = {"form": form, "two_factor_on": on, "left": recovery_codes_left(user) if on else 0}
+    return render(request, "accounts/account.html", context)
 
 
 @member_view(Can.MANAGE_PEOPLE)
@@ -116,11 +135,11 @@ def qr_svg(uri: str, label: str) -> str:
 
 
 def _show_codes(request: HttpRequest, codes: list[str]) -> HttpResponse:
-    """The new recovery codes, in this one response (never cached): they are not stored to show again."""
+    """The new recovery codes, in this one response (never cached: :mod:`withhold.web.no_store`): they are
+    not stored to show again."""
     return render(request, "accounts/recovery_codes.html", {"codes": codes})
 
 
-@never_cache
 @login_required
 def two_factor(request: HttpRequest) -> HttpResponse:
     user = request.user

@@ -18,8 +18,8 @@ from withhold.language import Language
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action, AuditEntry
 from withhold.web.cases.models import CaseRecord
+from withhold.web.texts import has, translated
 from withhold.web.texts import text as ui
-from withhold.web.texts import translated
 
 LABELS = {
     "person": "audit_log.person",
@@ -127,19 +127,43 @@ def case_numbers(organization: Organization, ids: Iterable[uuid.UUID | None]) ->
     return dict(found)
 
 
-class Row:
-    """One entry as the page and the CSV show it: the case by its number, or as deleted."""
+def what_words(code: str, language: Language) -> str:
+    """The part an entry's code names, in words (``report:client:es`` is "Client report, Spanish"); a code
+    with no words yet is shown as it is, never hidden."""
+    head, _, rest = code.partition(":")
+    key = f"audit_what.{code.replace(':', '_').replace('.', '_')}"
+    if head == "answers" and rest.isdigit():
+        count = int(rest)
+        return (
+            ui("audit_what.answers_one", language)
+            if count == 1
+            else ui("audit_what.answers", language, n=count)
+        )
+    if head in ("section", "list"):
+        title = f"section.{rest}" if head == "section" else f"list_editor.{rest}"
+        return ui("audit_what.section", language, section=ui(title, language)) if has(title) else code
+    if head == "from" and rest.isdigit():
+        return ui("audit_what.from", language, n=int(rest))
+    if head == "workflow" and has(f"workflow.{rest}"):
+        return ui("audit_what.workflow", language, status=ui(f"workflow.{rest}", language))
+    return ui(key, language) if has(key) else code
 
-    def __init__(self, entry: AuditEntry, numbers: dict[uuid.UUID, int]) -> None:
+
+class Row:
+    """One entry as the page and the CSV show it: the case by its number, or as deleted; the part in words
+    (the CSV keeps its code)."""
+
+    def __init__(self, entry: AuditEntry, numbers: dict[uuid.UUID, int], language: Language = "en") -> None:
         self.entry = entry
         self.case_number = numbers.get(entry.case_id) if entry.case_id is not None else None
         self.case_deleted = entry.case_id is not None and self.case_number is None
+        self.what = what_words(entry.what, language) if entry.what else ""
 
 
-def rows(organization: Organization, entries: Iterable[AuditEntry]) -> list[Row]:
+def rows(organization: Organization, entries: Iterable[AuditEntry], language: Language = "en") -> list[Row]:
     listed = list(entries)
     numbers = case_numbers(organization, (entry.case_id for entry in listed))
-    return [Row(entry, numbers) for entry in listed]
+    return [Row(entry, numbers, language) for entry in listed]
 
 
 CSV_HEADER = ("username", "action", "case_number", "version", "what", "time")

@@ -1,5 +1,7 @@
 """The audit log. An entry names the person, the organization, the case (by its opaque id), the action and
-a version number; it holds no fact, no name and no A-number of the case, and is never edited."""
+a version number; it holds no fact, no name and no A-number of the case, and is never edited, but for one
+thing: an interview sitting's entry counts its answers as they come (:func:`~withhold.web.audit.record.
+interview_sitting`), so one sitting is one entry."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ class Action(models.TextChoices):
     IMPORTED = "imported", "imported"
     VIEWED = "viewed", "viewed"
     CHANGED = "changed", "changed"
-    INTERVIEWED = "interviewed", "answered an interview question"
+    INTERVIEWED = "interviewed", "answered interview questions"
     RESTORED = "restored", "restored a version"
     EXPORTED = "exported", "exported the case file"
     DOWNLOADED = "downloaded", "downloaded a report or calendar"
@@ -35,7 +37,8 @@ class AuditEntry(models.Model):
     action = models.CharField(max_length=20, choices=Action.choices)
     version = models.PositiveIntegerField(null=True)
     what = models.CharField(max_length=40, blank=True)
-    """Which part, by a fixed code (``section:claim``, ``report:client:es``, ``format:yaml``); never case text."""
+    """Which part, by a fixed code (``section:claim``, ``report:client:es``, ``format:yaml``, ``answers:12``);
+    never case text. The page shows it in words (:func:`withhold.web.audit.log.what_words`)."""
 
     class Meta:
         ordering = ("-at", "-id")

@@ -36,3 +36,21 @@ def record(
         version=version,
         what=what,
     )
+
+
+def interview_sitting(
+    request: HttpRequest, organization: Organization, case_id: uuid.UUID, *, version: int, answers: int
+) -> None:
+    """The entry of an interview sitting (``version``, the one the sitting made): written by its first
+    answer, its count of answers (``answers:N``) brought up to date by each further one, in the same
+    transaction as the answer. The count is the only thing an entry ever has changed."""
+    what = f"answers:{answers}"
+    user = request.user if request.user.is_authenticated else None
+    entries = AuditEntry.objects.filter(
+        organization=organization, case_id=case_id, action=Action.INTERVIEWED, version=version, user=user
+    )
+    latest = entries.order_by("-id").values_list("pk", flat=True).first()
+    if latest is None:
+        record(request, organization, Action.INTERVIEWED, case_id, version=version, what=what)
+    else:
+        AuditEntry.objects.filter(pk=latest).update(what=what)

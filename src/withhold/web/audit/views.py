@@ -15,7 +15,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
@@ -39,7 +38,8 @@ def _filter_query(request: HttpRequest) -> str:
 @member_view(Can.VIEW_AUDIT)
 def audit_log(request: HttpRequest, membership: Membership) -> HttpResponse:
     organization = membership.organization
-    form = AuditFilterForm(request.GET, organization, language_of(request))
+    language = language_of(request)
+    form = AuditFilterForm(request.GET, organization, language)
     chosen = form.chosen()
     entries = selected(organization, chosen)
     number, case_id = chosen.get("case"), chosen.get("case_id")
@@ -47,16 +47,14 @@ def audit_log(request: HttpRequest, membership: Membership) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "rows": rows(organization, page.object_list),
+        "rows": rows(organization, page.object_list, language),
         "total": page.paginator.count,
         "query": _filter_query(request),
         "time_zone": settings.TIME_ZONE,
         "case": {"id": case_id, "number": number} if case_id else None,
         "no_such_case": number if number and case_id is None else None,
     }
-    response = render(request, "audit/log.html", context)
-    add_never_cache_headers(response)
-    return response
+    return render(request, "audit/log.html", context)
 
 
 class _Line:
@@ -83,7 +81,5 @@ def audit_csv(request: HttpRequest, membership: Membership) -> HttpResponse:
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     day = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="audit-log-{day}.csv"'
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
     # Streamed, so a long log is never held in memory whole; the views' decorator is typed for HttpResponse.
     return cast("HttpResponse", response)

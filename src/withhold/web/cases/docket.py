@@ -1,11 +1,13 @@
 """The docket: an organization's cases, found by name or A-number, filtered by workflow status, and sorted
-by urgency (the nearest upcoming deadline or hearing first; cases with no date ahead last)."""
+by urgency: cases with a missed deadline first, then those with a deadline or hearing soon, then later ones
+(each by the nearest date), and cases with no date ahead last."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import Any
 
 from withhold.deadlines.schedule import SOON_DAYS
@@ -49,9 +51,29 @@ class Row:
         return min(dates) if dates else None
 
 
-def urgency(row: Row) -> tuple[Any, ...]:
+class Urgency(IntEnum):
+    """The docket's bands, most urgent first; within a band the nearest date comes first."""
+
+    MISSED = 0
+    """A deadline was missed: what can still be done (an exception, another protection) is urgent."""
+    SOON = 1
+    """A deadline or hearing within the schedule's "soon" window (:data:`SOON_DAYS`)."""
+    LATER = 2
+    NONE = 3
+    """No date ahead."""
+
+
+def band(row: Row) -> Urgency:
+    if row.missed:
+        return Urgency.MISSED
     soonest = row.soonest
-    return (soonest is None, soonest or dt.date.max, -row.missed, row.number)
+    if soonest is None:
+        return Urgency.NONE
+    return Urgency.SOON if (soonest - row.today).days <= SOON_DAYS else Urgency.LATER
+
+
+def urgency(row: Row) -> tuple[Any, ...]:
+    return (band(row), row.soonest or dt.date.max, -row.missed, row.number)
 
 
 def docket(organization: Organization, query: str, workflow: str, today: dt.date) -> list[Row]:

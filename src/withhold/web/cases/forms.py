@@ -12,6 +12,19 @@ from withhold.web.cases.documents import MAX_BYTES
 from withhold.web.texts import text as ui
 
 
+class StartedFrom(forms.Form):
+    """An editor's hidden record of the saved state it started from (:func:`withhold.web.cases.store.stamp`):
+    the version, and how many interview answers had been added to it. A save over a newer state is
+    refused, not merged."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    amended = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def started(self) -> tuple[int, int]:
+        """The state the editor started from (call after validation)."""
+        return self.cleaned_data["version"], self.cleaned_data.get("amended") or 0
+
+
 class NewCaseForm(forms.Form):
     given_name = forms.CharField(label="Given (first) name", max_length=200, required=False)
     family_name = forms.CharField(label="Family name (surname)", max_length=200, required=False)
@@ -49,11 +62,9 @@ class ImportForm(forms.Form):
         return data
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(StartedFrom):
     text = forms.CharField(
         label="The case file (YAML)",
         widget=forms.Textarea(attrs={"rows": 30, "spellcheck": "false", "class": "code"}),
         max_length=MAX_BYTES,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    """The version the editor started from: a save over a newer version is refused, not merged."""

@@ -22,6 +22,7 @@ from django import forms
 from withhold.facts.loading import CaseFileError
 from withhold.facts.paths import FactInfo, catalogue
 from withhold.language import Language
+from withhold.web.cases.forms import StartedFrom
 from withhold.web.cases.paths import MISSING, get, put, remove
 from withhold.web.cases.sections import (
     Section,
@@ -120,11 +121,10 @@ def title_of(listed: ListSection, language: Language) -> str:
     return ui(f"list_editor.{listed.name}", language)
 
 
-class HeadForm(forms.Form):
-    """The list as a whole: the version the page started from, how many items it shows, and "there are none"
-    (shown when it shows none)."""
+class HeadForm(StartedFrom):
+    """The list as a whole: the saved state the page started from, how many items it shows, and "there are
+    none" (shown when it shows none)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
     count = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ITEMS)
 
     def __init__(self, listed: ListSection, *args: Any, language: Language = "en", **kwargs: Any) -> None:
@@ -169,13 +169,17 @@ class ItemForm(forms.Form):
         return {name: self[name].value() for name in self.fields}
 
     def summary(self) -> str:
-        """The first two answers that tell the item apart (an offense, a date), for the removal notice."""
-        shown = [
-            str(self[self.listed.key(info)].value() or "").strip()
-            for info in self.listed.facts
-            if info.kind in ("text", "date", "choice", "number")
-        ]
-        return ", ".join([value.replace("_", " ") for value in shown if value][:2])
+        """The first two answers that tell the item apart (an offense, a date), for the removal notice: a
+        choice by its label, as the form shows it."""
+        shown = []
+        for info in self.listed.facts:
+            if info.kind not in ("text", "country", "date", "choice", "number"):
+                continue
+            key = self.listed.key(info)
+            value = str(self[key].value() or "").strip()
+            labels = dict(getattr(self.fields[key], "choices", ()))
+            shown.append(str(labels.get(value, value)) if value else "")
+        return ", ".join([value for value in shown if value][:2])
 
 
 class ListEditor:
@@ -195,27 +199,29 @@ class ListEditor:
 
     @classmethod
     def of(
-        cls, listed: ListSection, document: dict[str, Any], version: int, language: Language
+        cls, listed: ListSection, document: dict[str, Any], stamp: tuple[int, int], language: Language
     ) -> ListEditor:
         """The page for the list as ``document`` has it."""
         stored = listed.items(document)
         rows = [
             {"origin": str(index), **item_initial(listed, item)} for index, item in enumerate(stored or [])
         ]
-        return cls.built(listed, version, rows, stored == [], language)
+        return cls.built(listed, stamp, rows, stored == [], language)
 
     @classmethod
     def built(
         cls,
         listed: ListSection,
-        version: Any,
+        stamp: tuple[Any, Any],
         rows: list[dict[str, Any]],
         none: bool,
         language: Language,
         focus: int = 0,
     ) -> ListEditor:
         head = HeadForm(
-            listed, initial={"version": version, "count": len(rows), "none": none}, language=language
+            listed,
+            initial={"version": stamp[0], "amended": stamp[1], "count": len(rows), "none": none},
+            language=language,
         )
         items = [ItemForm(listed, n, initial=row, language=language) for n, row in enumerate(rows, start=1)]
         return cls(listed, head, items, language, focus)
@@ -249,7 +255,8 @@ class ListEditor:
                 rows[index], rows[other] = rows[other], rows[index]
                 focus = other + 1
         none = bool(self.head["none"].value())
-        return self.built(self.listed, self.head["version"].value(), rows, none, self.language, focus)
+        stamp = (self.head["version"].value(), self.head["amended"].value())
+        return self.built(self.listed, stamp, rows, none, self.language, focus)
 
     def kept(self) -> list[ItemForm]:
         return [item for item in self.items if not item.is_removed]
@@ -319,7 +326,9 @@ class ListEditor:
     def head_errors(self) -> list[str]:
         """The errors of the list as a whole: a conflict, an issue of no item, a page that lost its version."""
         hidden = [
-            f"{name}: {error}" for name in ("version", "count") for error in self.head.errors.get(name, [])
+            f"{name}: {error}"
+            for name in ("version", "amended", "count")
+            for error in self.head.errors.get(name, [])
         ]
         return [*self.head.non_field_errors(), *hidden]
 

@@ -28,7 +28,7 @@ class Change(models.TextChoices):
     CREATED = "created", "Created"
     IMPORTED = "imported", "Imported from a file"
     EDITED = "edited", "Facts edited"
-    INTERVIEW = "interview", "Interview answer"
+    INTERVIEW = "interview", "Interview"
     RESTORED = "restored", "Restored an earlier version"
 
 
@@ -43,6 +43,9 @@ class CaseRecord(models.Model):
     summary = EncryptedJSONField()
     """What the docket shows and sorts by (``withhold.web.cases.summary``), derived from the document."""
     version = models.PositiveIntegerField(default=1)
+    amended = models.PositiveIntegerField(default=0)
+    """How many times the current version was amended in place since it was made (the answers of one
+    interview sitting after its first): with ``version``, what an editor started from (:func:`stamp`)."""
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -57,13 +60,17 @@ class CaseRecord(models.Model):
 
 
 class CaseVersion(models.Model):
-    """One saved state of a case. Versions are never changed; restoring one makes a new version."""
+    """One saved state of a case. A version is never changed once the next is made (restoring one makes a
+    new version); until then, the interview sitting that made it adds its further answers to it in place
+    (:func:`withhold.web.cases.store.save`), so one sitting is one version."""
 
     case = models.ForeignKey(CaseRecord, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     document = EncryptedJSONField()
     change = models.CharField(max_length=20, choices=Change.choices)
     restored_from = models.PositiveIntegerField(null=True, blank=True)
+    answers = models.PositiveIntegerField(default=0)
+    """The interview answers saved in this version (its sitting's), for a version made by the interview."""
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,14 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from withhold.deadlines.model import Standing
 from withhold.deadlines.schedule import Entry, Schedule
 from withhold.deadlines.sections import Part, sections
 from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name
+from withhold.interview.answers import asked_of
 from withhold.interview.bank import item_index, question_for
 from withhold.language import Language
-from withhold.logic.protection import Determination
+from withhold.logic.protection import Determination, Status
 from withhold.preparation.findings import Findings, findings
+from withhold.preparation.warnings import CaseWarning
 
 
 @dataclass(frozen=True)
@@ -28,11 +31,14 @@ class Fact:
 @dataclass(frozen=True)
 class DeadlineGroup:
     name: Part
-    """Which group (``soon``, ``later``, ``past``, ``unknown``): the web texts' ``deadline_group`` key."""
+    """Which group (``soon``, ``later``, ``past``, ``unknown``, ``exempt``): the web texts'
+    ``deadline_group`` key."""
     entries: tuple[Entry, ...]
 
 
-PAGE_ORDER: tuple[Part, ...] = ("soon", "later", "past", "unknown")
+OPEN_STANDINGS = frozenset({Standing.UPCOMING, Standing.MISSED, Standing.UNKNOWN})
+
+PAGE_ORDER: tuple[Part, ...] = ("soon", "later", "past", "unknown", "exempt")
 """The schedule's parts (:func:`withhold.deadlines.sections.sections`) in the page's order: what is due
 first."""
 
@@ -50,6 +56,32 @@ class CasePage:
     protections: tuple[ProtectionCard, ...]
     deadlines: tuple[DeadlineGroup, ...]
     questions: tuple[Fact, ...]
+    nothing_known: bool
+    """Nothing decided and nothing asked yet (a new case): the page offers the interview first."""
+
+    @property
+    def urgent_deadlines(self) -> tuple[Entry, ...]:
+        """What is due soon, and what was missed: the first things to do."""
+        return tuple(
+            entry
+            for group in self.deadlines
+            for entry in group.entries
+            if group.name == "soon" or entry.status is Standing.MISSED
+        )
+
+    @property
+    def serious_warnings(self) -> tuple[CaseWarning, ...]:
+        return tuple(warning for warning in self.found.warnings if warning.severity == "high")
+
+    @property
+    def open_deadlines(self) -> int:
+        """Deadlines still to act on or to date: upcoming, missed, or not computable yet."""
+        return sum(1 for group in self.deadlines for e in group.entries if e.status in OPEN_STANDINGS)
+
+    @property
+    def open_evidence(self) -> int:
+        """Evidence still to gather: needed or requested, not on file nor known to be unavailable."""
+        return sum(1 for item in self.found.checklist.items if item.status in ("needed", "requested"))
 
 
 def fact(path: str, language: Language) -> Fact:
@@ -66,16 +98,19 @@ def grouped(schedule: Schedule) -> tuple[DeadlineGroup, ...]:
     return tuple(DeadlineGroup(part, tuple(found[part])) for part in PAGE_ORDER if found[part])
 
 
-def case_page(case: Case, as_of: dt.date, language: Language) -> CasePage:
-    found = findings(case, as_of)
+def case_page(case: Case, as_of: dt.date, language: Language, today: dt.date | None = None) -> CasePage:
+    """The case under the law as of ``as_of``, its deadlines counted from ``today``."""
+    found = findings(case, as_of, today)
     cards = tuple(
         ProtectionCard(d, tuple(fact(path, language) for path in d.missing))
         for d in found.screening.determinations
     )
+    undecided = all(d.status is Status.UNDETERMINED for d in found.screening.determinations)
     return CasePage(
         name=person_name(case.person),
         found=found,
         protections=cards,
         deadlines=grouped(found.schedule),
         questions=tuple(fact(path, language) for path in found.screening.questions[:10]),
+        nothing_known=undecided and not asked_of(case),
     )

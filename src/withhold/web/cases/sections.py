@@ -19,12 +19,14 @@ from django import forms
 
 from withhold.facts.case import Case
 from withhold.facts.paths import FactInfo, catalogue
-from withhold.interview.bank import UI
+from withhold.interview.bank import UI, question_for
 from withhold.language import Language
+from withhold.web.cases.countries import CountryField, countries
 from withhold.web.cases.documents import case_of
+from withhold.web.cases.forms import StartedFrom
 from withhold.web.cases.paths import MISSING, get, put, remove
+from withhold.web.texts import has, translated
 from withhold.web.texts import text as ui
-from withhold.web.texts import translated
 
 NOT_FILED_PATH = "asylum.filed_on"
 NOT_FILED = "__not_filed"
@@ -81,10 +83,22 @@ def group_of(path: str) -> str:
     return path.rsplit(".", 1)[0]
 
 
-def choice_labels(info: FactInfo) -> list[tuple[str, str]]:
-    """The values as the case file writes them, made readable: this editor is the practitioner's, in the
-    terms of the file (the interview's second-person wording is for the person)."""
-    return [(value, value.replace("_", " ")) for value in info.choices]
+def choice_labels(info: FactInfo, language: Language = "en") -> list[tuple[str, str]]:
+    """Each value of a choice with its label in ``language``: the interview's label for it where the fact
+    has a question (the question bank), else the web texts' (``choice.<value>``), else the value in words."""
+    try:
+        labels = question_for(info.path).choices
+    except KeyError:
+        labels = {}
+    return [
+        (value, labels[value].get(language) if value in labels else _label(value, language))
+        for value in info.choices
+    ]
+
+
+def _label(value: str, language: Language) -> str:
+    key = f"choice.{value}"
+    return ui(key, language) if has(key) else value.replace("_", " ")
 
 
 def field_for(info: FactInfo, language: Language = "en") -> forms.Field:
@@ -107,11 +121,13 @@ def field_for(info: FactInfo, language: Language = "en") -> forms.Field:
     elif info.kind == "number":
         field = forms.FloatField(min_value=0, **common)
     elif info.kind == "choice":
-        field = forms.ChoiceField(choices=[unknown, *choice_labels(info)], **common)
+        field = forms.ChoiceField(choices=[unknown, *choice_labels(info, language)], **common)
     elif info.kind == "choices":
         field = forms.MultipleChoiceField(
-            choices=choice_labels(info), widget=forms.CheckboxSelectMultiple, **common
+            choices=choice_labels(info, language), widget=forms.CheckboxSelectMultiple, **common
         )
+    elif info.kind == "country":
+        field = CountryField(choices=[unknown, *countries(language)], **common)
     else:
         field = forms.CharField(max_length=2000, **common)
     return translated(field, "help")
@@ -122,9 +138,7 @@ def own_field(label: str) -> forms.Field:
     return translated(forms.BooleanField(label=label, required=False), "label", "help")
 
 
-class SectionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class SectionForm(StartedFrom):
     def __init__(self, section: Section, *args: Any, language: Language = "en", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.section = section
@@ -153,8 +167,9 @@ def bound_fields(form: forms.Form, name: str) -> list[forms.BoundField]:
     return [form[each] for each in (name, name + NONE_OF_THESE, name + NOT_FILED) if each in form.fields]
 
 
-def initial(section: Section, document: dict[str, Any], version: int) -> dict[str, Any]:
-    values: dict[str, Any] = {"version": version}
+def initial(section: Section, document: dict[str, Any], stamp: tuple[int, int]) -> dict[str, Any]:
+    """The form's initial values for ``document``, saved as ``stamp`` (its version and amendments)."""
+    values: dict[str, Any] = {"version": stamp[0], "amended": stamp[1]}
     for info in section.facts:
         values.update(initial_of(info, get(document, info.path), info.path))
     return values

@@ -3,6 +3,11 @@
 All writes to a case go through here, in one transaction that locks the case row (where the database can),
 so two people answering at once get two versions, never a lost one.
 
+One interview sitting is one version: each answer is saved at once (nothing is lost if the server stops),
+but an answer that continues a sitting (:class:`Sitting`) is added to the version the sitting made instead
+of making another. A sitting continues while the same person answers, nothing else was saved in between,
+and no answer is further apart from the last than its window; anything else starts a new version.
+
 An interview answer leaves the summary empty, to be made when the docket next reads the case:
 a person answering twenty questions in a row would otherwise have the schedule and the screening worked
 out twenty times for a docket nobody is looking at (about a fifth of an answer's time on the server).
@@ -12,11 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from withhold.facts.case import Case
@@ -69,6 +75,21 @@ def create(
     return record
 
 
+@dataclass(frozen=True)
+class Sitting:
+    """An interview answer, saved as part of its sitting: ``answers`` is how many it adds to the sitting's
+    count (1, or 0 for a step back); the sitting ends after ``window`` without an answer."""
+
+    window: dt.timedelta
+    answers: int = 1
+
+
+def stamp(record: CaseRecord) -> tuple[int, int]:
+    """What a save started from: the version and how many times it was amended since (an interview sitting
+    adds its answers to its version), so an editor opened before an answer sees that answer as a change."""
+    return record.version, record.amended
+
+
 def save(
     record: CaseRecord,
     case: Case,
@@ -77,8 +98,11 @@ def save(
     restored_from: int | None = None,
     then: Callable[[CaseRecord], object] | None = None,
     summary_later: bool = False,
+    sitting: Sitting | None = None,
 ) -> CaseRecord:
-    """Store ``case`` as the next version of ``record``; nothing is saved when nothing changed.
+    """Store ``case`` as the next version of ``record``; nothing is saved when nothing changed. With a
+    ``sitting`` (an interview answer made from ``record`` as it was read), an answer that continues the
+    sitting which made the current version is added to that version instead (:func:`_continues`).
 
     ``then`` (an audit entry, say) is called with the record as saved (or as it was, when nothing
     changed) inside the same transaction: both are written, or neither, under one write lock.
@@ -94,24 +118,49 @@ def save(
                 then(locked)
             return locked
         reindex = search.terms_may_differ(locked.document, document)
-        locked.version += 1
         locked.document = document
         locked.summary = summary
-        locked.save(update_fields=["version", "document", "summary", "updated_at"])
-        CaseVersion.objects.create(
-            case=locked,
-            number=locked.version,
-            document=document,
-            change=change,
-            restored_from=restored_from,
-            created_by=who,
-            username=name,
-        )
+        if sitting is not None and _continues(locked, stamp(record), who, sitting.window):
+            CaseVersion.objects.filter(case=locked, number=locked.version).update(
+                document=document, answers=F("answers") + sitting.answers
+            )
+            locked.amended += 1
+        else:
+            locked.version += 1
+            locked.amended = 0
+            CaseVersion.objects.create(
+                case=locked,
+                number=locked.version,
+                document=document,
+                change=change,
+                restored_from=restored_from,
+                created_by=who,
+                username=name,
+                answers=sitting.answers if sitting is not None else 0,
+            )
+        locked.save(update_fields=["version", "amended", "document", "summary", "updated_at"])
         if reindex:
             search.index(locked, case)
         if then is not None:
             then(locked)
     return locked
+
+
+def _continues(locked: CaseRecord, started: tuple[int, int], who: Any, window: dt.timedelta) -> bool:
+    """Whether an interview answer continues the sitting that made ``locked``'s current version: the answer
+    was made from the case as it is now (``started``: nothing saved in between, which it would otherwise
+    overwrite unseen), by the person whose sitting made that version, within ``window`` of its last save."""
+    if who is None or stamp(locked) != started or timezone.now() - locked.updated_at > window:
+        return False
+    return CaseVersion.objects.filter(
+        case=locked, number=locked.version, change=Change.INTERVIEW, created_by=who
+    ).exists()
+
+
+def answers_in(record: CaseRecord) -> int:
+    """How many interview answers the current version of ``record`` holds (its sitting's)."""
+    found = CaseVersion.objects.filter(case=record, number=record.version).values_list("answers", flat=True)
+    return int(found.first() or 0)
 
 
 def restore(
@@ -128,11 +177,12 @@ def restore(
 
 def fresh_summary(record: CaseRecord) -> dict[str, Any]:
     """The record's summary, made (and stored) when it was left for later or another version of Withhold
-    wrote it. It is stored only if the case is still at the version it was made from: a newer version
-    saved meanwhile keeps its own summary."""
+    wrote it. It is stored only if the case is still in the state it was made from (:func:`stamp`): a newer
+    version, or an answer added to this one, saved meanwhile keeps its own summary."""
     if is_current(record.summary):
         return record.summary  # type: ignore[no-any-return]
     summary = summarize(case_of(record.document), today())
-    CaseRecord.objects.filter(pk=record.pk, version=record.version).update(summary=summary)
+    version, amended = stamp(record)
+    CaseRecord.objects.filter(pk=record.pk, version=version, amended=amended).update(summary=summary)
     record.summary = summary
     return summary

@@ -27,7 +27,7 @@ def as_of_for(case: Case, today: dt.date) -> dt.date:
 
 def summarize(case: Case, today: dt.date) -> dict[str, Any]:
     day = as_of_for(case, today)
-    found = schedule(case, day)
+    found = schedule(case, day, today)
     deadlines = [
         {"date": entry.date.isoformat(), "title": entry.title}
         for entry in found.entries
@@ -41,6 +41,7 @@ def summarize(case: Case, today: dt.date) -> dict[str, Any]:
     )
     return {
         "version": __version__,
+        "screened_on": day.isoformat(),
         "name": person_name(case.person),
         "a_number": case.person.a_number or "",
         "hearings": hearings,

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from withhold.web.cases.views import calendar, docket, downloads, edit, i589, lifecycle, page, versions
+from withhold.web.cases.views import (
+    calendar,
+    docket,
+    downloads,
+    edit,
+    i589,
+    law_watch,
+    lifecycle,
+    page,
+    versions,
+)
 
 app_name = "cases"
 
@@ -9,6 +19,7 @@ urlpatterns = [
     path("new/", lifecycle.new_case, name="new"),
     path("import/", lifecycle.import_case, name="import"),
     path("calendar/", calendar.calendar_settings, name="calendar"),
+    path("law/", law_watch.law_watch, name="law_watch"),
     path("forms/i589/", i589.blank_i589, name="blank_i589"),
     path("<uuid:case_id>/", page.case_detail, name="detail"),
     path("<uuid:case_id>/workflow/", lifecycle.change_workflow, name="workflow"),

@@ -1,14 +1,15 @@
-"""The planner's next question for one version of a case, remembered by this process.
+"""The planner's next question for one saved state of a case, remembered by this process.
 
-Each step of the interview needs the plan of the same version twice: the question page shows it (GET), then
-the reply is checked against it (POST) before the answer is saved as the next version. The planner is the
-costly part of both, and its plan depends only on the case file, the date the law is taken as of, and the
-planner itself: a saved version of a case never changes (every save makes a new version, with the next
-number; re-encrypting under a new key keeps the content), so ``(case id, version, as-of date)`` names it.
-A browser keeps its connection to one worker, so the POST usually finds what its GET computed.
+Each step of the interview needs the plan of the same state twice: the question page shows it (GET), then
+the reply is checked against it (POST) before the answer is saved. The planner is the costly part of both,
+and its plan depends only on the case file, the date the law is taken as of, and the planner itself. A
+saved state of a case is named by its stamp (:func:`withhold.web.cases.store.stamp`: the version, and how
+many times an interview sitting amended it), which every save changes (re-encrypting under a new key keeps
+the content), so ``(case id, stamp, as-of date)`` names it. A browser keeps its connection to one worker,
+so the POST usually finds what its GET computed.
 
 Only the plan (a question's path and counts) is kept, in this process's memory, for at most :data:`SIZE`
-versions; nothing is written anywhere.
+saved states; nothing is written anywhere.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from withhold.interview.planner import Plan, next_question
 
 SIZE = 512
 
-_plans: OrderedDict[tuple[uuid.UUID, int, dt.date], Plan | None] = OrderedDict()
+_plans: OrderedDict[tuple[uuid.UUID, tuple[int, int], dt.date], Plan | None] = OrderedDict()
 _lock = threading.Lock()
 
 
-def plan_for(case_id: uuid.UUID, version: int, case: Case, as_of: dt.date) -> Plan | None:
-    """The planner's next question for ``case``, version ``version`` of the case ``case_id``."""
-    key = (case_id, version, as_of)
+def plan_for(case_id: uuid.UUID, stamp: tuple[int, int], case: Case, as_of: dt.date) -> Plan | None:
+    """The planner's next question for ``case``, the state ``stamp`` of the case ``case_id``."""
+    key = (case_id, stamp, as_of)
     with _lock:
         if key in _plans:
             _plans.move_to_end(key)

@@ -1,16 +1,18 @@
 """The interview page: the planner's next question (or the result when nothing left can change it), and
-the reply to it. Each reply is saved at once as a new version of the case, then the page redirects to the
-next question (post/redirect/get: reloading never answers twice).
+the reply to it. Each reply is saved at once, then the page redirects to the next question
+(post/redirect/get: reloading never answers twice). The answers of one sitting make one version and one
+audit entry (:class:`withhold.web.cases.store.Sitting`).
 
 A reply sent by htmx (``HX-Request``) is answered with the next question's page itself: one round trip
 per step instead of two. htmx swaps the page in without a navigation, so there is nothing to reload; the
-page is the one the redirect would have led to (same URL, same version, same plan)."""
+page is the one the redirect would have led to (same URL, same saved state, same plan)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,8 +26,7 @@ from withhold.language import Language
 from withhold.screening import screen
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
-from withhold.web.audit.models import Action
-from withhold.web.audit.record import record as audit
+from withhold.web.audit.record import interview_sitting as audit
 from withhold.web.cases import store
 from withhold.web.cases.access import case_view
 from withhold.web.cases.documents import case_of
@@ -46,7 +47,7 @@ def question(request: HttpRequest, membership: Membership, record: CaseRecord) -
     language = language_of(request)
     case = case_of(record.document)
     as_of = as_of_for(case, store.today())
-    plan = plan_for(record.id, record.version, case, as_of)
+    plan = plan_for(record.id, store.stamp(record), case, as_of)
     if request.method == "POST":
         return _reply(request, membership, record, case, plan, language)
     return _page(request, record, case, as_of, plan, language)
@@ -117,7 +118,7 @@ def _reply(
         if not asked_of(case):
             messages.info(request, TEXTS["first"].get(language))
             return redirect("interviews:question", case_id=record.id)
-        _save(request, membership, record, back(case))
+        _save(request, membership, record, back(case), answers=0)
         return redirect("interviews:question", case_id=record.id)
     if plan is None or request.POST.get("path") != plan.path:
         messages.warning(request, TEXTS["stale"].get(language))
@@ -135,15 +136,22 @@ def _reply(
         # back from the saved mapping, as the question page reads it), planned for the saved version.
         now = case_of(saved.document)
         as_of = as_of_for(now, store.today())
-        return _page(request, saved, now, as_of, plan_for(saved.id, saved.version, now, as_of), language)
+        return _page(request, saved, now, as_of, plan_for(saved.id, store.stamp(saved), now, as_of), language)
     return redirect("interviews:question", case_id=record.id)
 
 
-def _save(request: HttpRequest, membership: Membership, record: CaseRecord, case: Any) -> CaseRecord:
-    """The next version, and its audit entry in the same transaction; its docket summary is made when the
-    docket next reads it (see :mod:`withhold.web.cases.store`)."""
+def _save(
+    request: HttpRequest, membership: Membership, record: CaseRecord, case: Any, answers: int = 1
+) -> CaseRecord:
+    """The answer, saved at once as part of its sitting (the sitting's version, see
+    :mod:`withhold.web.cases.store`), and the sitting's audit entry with its count of answers, in the same
+    transaction; the docket summary is made when the docket next reads the case."""
 
     def audited(saved: CaseRecord) -> None:
-        audit(request, membership.organization, Action.INTERVIEWED, record.id, version=saved.version)
+        count = store.answers_in(saved)
+        audit(request, membership.organization, record.id, version=saved.version, answers=count)
 
-    return store.save(record, case, request.user, Change.INTERVIEW, then=audited, summary_later=True)
+    sitting = store.Sitting(dt.timedelta(seconds=settings.WITHHOLD_INTERVIEW_SITTING), answers)
+    return store.save(
+        record, case, request.user, Change.INTERVIEW, then=audited, summary_later=True, sitting=sitting
+    )

@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "withhold.web.request_size.RequestSizeLimit",  # first: nothing reads a body it refuses
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files keep their caching): every page of case data is no-store.
+    "withhold.web.no_store.NoStore",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "withhold.web.accounts.idle.RenewIdleSession",
     "django.middleware.common.CommonMiddleware",
@@ -127,8 +129,18 @@ LOGIN_REDIRECT_URL = "/cases/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 AXES_FAILURE_LIMIT = 5
+"""Failed logins of one username from one address before both are locked out for the cool-off time."""
 AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "withhold.web.accounts.lockout.AddressLimitHandler"
+WITHHOLD_ADDRESS_FAILURE_LIMIT = 30
+"""Failed logins from one address, across every username, before the address is locked out for the
+cool-off time (``accounts/lockout.py``): higher than the per-username limit, for an office behind one
+address."""
+AXES_CLIENT_IP_CALLABLE = "withhold.web.accounts.lockout.client_address"
+WITHHOLD_PROXY_COUNT = 0
+"""Reverse proxies in front of the server (``settings.production`` reads ``WITHHOLD_PROXY_COUNT``): 0
+here, where ``withhold serve`` answers directly, so an ``X-Forwarded-For`` header is ignored."""
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
@@ -203,3 +215,6 @@ LOGGING = {
 WITHHOLD_KEY_FILE = Path(os.environ.get("WITHHOLD_KEY_FILE", str(DATA_DIR / "fernet.keys")))
 """The key ring file used when ``WITHHOLD_FERNET_KEYS`` is not set (created on first use, mode 0600)."""
 WITHHOLD_DOCKET_PAGE = 50
+WITHHOLD_INTERVIEW_SITTING = SESSION_COOKIE_AGE
+"""Seconds without an answer after which an interview sitting ends (the next answer makes a new version
+and a new audit entry): as long as an idle session lasts."""

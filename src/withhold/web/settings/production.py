@@ -31,6 +31,12 @@ SECURE_HSTS_PRELOAD = True  # the header only; submitting the domain to the prel
 if os.environ.get("WITHHOLD_BEHIND_PROXY") == "1":
     # Only when a reverse proxy that sets this header is the sole way in.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies append to X-Forwarded-For in front of the server: the login lockout counts the
+# address the outermost one saw (docs/web/deployment.md). Behind a proxy, 0 would count the proxy's own
+# address, and one person's failures would lock everyone out.
+WITHHOLD_PROXY_COUNT = int(
+    os.environ.get("WITHHOLD_PROXY_COUNT", "1" if os.environ.get("WITHHOLD_BEHIND_PROXY") == "1" else "0")
+)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -9,7 +9,7 @@ from typing import Any
 
 from django import template
 
-from withhold.facts.describe import value_text
+from withhold.facts.describe import fact_description, value_text
 from withhold.language import Language, Localized, days_in_words
 from withhold.web.interviews.texts import TEXTS
 from withhold.web.language import chosen
@@ -96,6 +96,12 @@ def status_label(status: Any, language: str = "en") -> str:
 @register.filter
 def value_words(value: Any) -> str:
     return value_text(value)
+
+
+@register.filter
+def fact_words(path: str) -> str:
+    """A fact path in the catalogue's words ("date of the last arrival"), the path itself if it has none."""
+    return fact_description(path) or path
 
 
 @register.filter

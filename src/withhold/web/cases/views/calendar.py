@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from icalendar import Calendar
 
 from withhold.deadlines.ics import PRODID, to_ics
@@ -44,9 +43,7 @@ def calendar_settings(request: HttpRequest, membership: Membership) -> HttpRespo
     if organization.calendar_token:
         path = reverse("calendar_feed", kwargs={"token": organization.calendar_token})
         link = request.build_absolute_uri(path)
-    response = render(request, "cases/calendar.html", {"link": link})
-    add_never_cache_headers(response)
-    return response
+    return render(request, "cases/calendar.html", {"link": link})
 
 
 def organization_calendar(organization: Organization) -> bytes:
@@ -59,14 +56,14 @@ def organization_calendar(organization: Organization) -> bytes:
     cases = CaseRecord.objects.filter(organization=organization).exclude(workflow=Workflow.CLOSED)
     for record in cases.order_by("number"):
         case = case_of(record.document)
-        found = schedule(case, as_of_for(case, day))
+        found = schedule(case, as_of_for(case, day), day)
         upcoming = tuple(
             e for e in found.entries if e.status is Standing.UPCOMING and e.date is not None and e.date >= day
         )
         if not upcoming:
             continue
         one = Calendar.from_ical(
-            to_ics(Schedule(found.as_of, upcoming), case_key=case_key(record), label=str(record))
+            to_ics(Schedule(found.as_of, upcoming, found.today), case_key=case_key(record), label=str(record))
         )
         for event in one.walk("VEVENT"):
             calendar.add_component(event)
@@ -79,5 +76,4 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     response = HttpResponse(organization_calendar(organization), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="withhold-deadlines.ics"'
-    add_never_cache_headers(response)
     return response

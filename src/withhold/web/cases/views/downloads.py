@@ -5,7 +5,6 @@ by the browser or a proxy."""
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
 
 from withhold.deadlines.ics import to_ics
 from withhold.deadlines.schedule import schedule
@@ -27,8 +26,6 @@ def attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     # File names say which case by its number only: a name in a download folder is a disclosure.
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
     return response
 
 
@@ -44,7 +41,8 @@ def report_pdf(
     if audience not in AUDIENCES or language not in LANGUAGES:
         raise Http404
     case = case_of(record.document)
-    report = build_report(case, as_of_for(case, today()), audience, language)
+    day = today()
+    report = build_report(case, as_of_for(case, day), audience, language, day)
     data = render_report(report, "pdf")
     audit(
         request,
@@ -60,7 +58,8 @@ def report_pdf(
 @case_view(Can.VIEW)
 def deadlines_ics(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
     case = case_of(record.document)
-    found = schedule(case, as_of_for(case, today()))
+    day = today()
+    found = schedule(case, as_of_for(case, day), day)
     data = to_ics(found, case_key=case_key(record), label=str(record))
     audit(request, membership.organization, Action.DOWNLOADED, record.id, version=record.version, what="ics")
     return attachment(data, "text/calendar; charset=utf-8", f"case-{record.number}-deadlines.ics")

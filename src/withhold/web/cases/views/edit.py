@@ -3,8 +3,8 @@ form, or the whole case file as YAML.
 
 Both validate with the core's loader and show its issues by field; nothing is saved until the whole
 document is valid, and what was typed is shown again, never lost. Each save is a new version. A save
-started from an older version than the current one is refused (someone else saved in between), with the
-typed values kept on the page.
+started from an older state than the current one is refused (someone else saved in between, or an
+interview sitting added answers to the version), with the typed values kept on the page.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError
+from withhold.language import Language
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
 from withhold.web.audit.models import Action
@@ -64,14 +65,13 @@ def edit_section(
     language = language_of(request)
     if request.method != "POST":
         form = SectionForm(
-            chosen, initial=initial(chosen, record.document, record.version), language=language
+            chosen, initial=initial(chosen, record.document, store.stamp(record)), language=language
         )
         return _section_page(request, record, chosen, form)
     form = SectionForm(chosen, request.POST, language=language)
     if form.is_valid():
-        if form.cleaned_data["version"] != record.version:
-            started = form.cleaned_data["version"]
-            form.add_error(None, ui("invalid.conflict", language, n=record.version, number=started))
+        if conflict := _conflict(record, form.started(), language):
+            form.add_error(None, conflict)
         else:
             document = apply(chosen, record.document, form.cleaned_data)
             try:
@@ -99,15 +99,14 @@ def _edit_list(request: HttpRequest, membership: Membership, record: CaseRecord,
     listed = lists()[name]
     language = language_of(request)
     if request.method != "POST":
-        editor = ListEditor.of(listed, record.document, record.version, language)
+        editor = ListEditor.of(listed, record.document, store.stamp(record), language)
         return _list_page(request, record, editor)
     editor, action = ListEditor.posted(listed, request.POST, language)
     if action != "save":
         return _list_page(request, record, editor.changed(action))
     if editor.is_valid():
-        started = editor.head.cleaned_data["version"]
-        if started != record.version:
-            editor.head.add_error(None, ui("invalid.conflict", language, n=record.version, number=started))
+        if conflict := _conflict(record, editor.head.started(), language):
+            editor.head.add_error(None, conflict)
         elif (document := editor.applied(record.document)) is not None:
             try:
                 case = validated(document)
@@ -159,6 +158,16 @@ def _save(
     return redirect("cases:detail", case_id=record.id)
 
 
+def _conflict(record: CaseRecord, started: tuple[int, int], language: Language) -> str:
+    """Why a save started from ``started`` would overwrite what was saved since (empty: it would not).
+    Answers an interview sitting added to the same version count: an editor never drops them unseen."""
+    if started == store.stamp(record):
+        return ""
+    if started[0] == record.version:
+        return ui("invalid.conflict_answers", language, n=record.version)
+    return ui("invalid.conflict", language, n=record.version, number=started[0])
+
+
 def _issues_to_fields(form: Any, error: CaseFileError) -> None:
     for issue in error.issues:
         if issue.path in form.fields:
@@ -173,19 +182,19 @@ def edit_document(request: HttpRequest, membership: Membership, record: CaseReco
     conflict = ""
     language = language_of(request)
     if request.method != "POST":
-        form = DocumentForm(initial={"text": to_yaml(record.document), "version": record.version})
+        version, amended = store.stamp(record)
+        initial = {"text": to_yaml(record.document), "version": version, "amended": amended}
+        form = DocumentForm(initial=initial)
     else:
         form = DocumentForm(request.POST)
         if form.is_valid():
-            started = form.cleaned_data["version"]
             try:
                 case = parse(form.cleaned_data["text"], "yaml")
             except CaseFileError as error:
                 issues = error.issues
             else:
-                if started != record.version:
-                    conflict = ui("invalid.conflict", language, n=record.version, number=started)
-                else:
+                conflict = _conflict(record, form.started(), language)
+                if not conflict:
                     return _save(request, membership, record, case, "document", "flash.document_saved")
     return render(
         request,

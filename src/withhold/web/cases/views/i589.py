@@ -23,7 +23,6 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 
 from withhold.forms import (
     FormError,
@@ -131,11 +130,9 @@ def blank_i589(request: HttpRequest, membership: Membership) -> HttpResponse:
         pdf = _read(form, language_of(request))
         if pdf is not None and _keep(request, membership, form, pdf) is not None:
             return redirect("cases:blank_i589")
-    response = render(
+    return render(
         request, "cases/i589_blank.html", {"form": form, "kept": kept_form(membership.organization)}
     )
-    add_never_cache_headers(response)
-    return response
 
 
 # --- a case's form -----------------------------------------------------------------------------------
@@ -249,7 +246,7 @@ def i589(request: HttpRequest, membership: Membership, record: CaseRecord) -> Ht
         kept = kept_form(membership.organization)
     edition = _usable_edition(kept)
     outstanding = _outstanding(record, edition)
-    response = render(
+    return render(
         request,
         "cases/i589.html",
         {
@@ -264,5 +261,3 @@ def i589(request: HttpRequest, membership: Membership, record: CaseRecord) -> Ht
             "if_any": any(item.if_any for item in outstanding.unanswered),
         },
     )
-    add_never_cache_headers(response)
-    return response

@@ -47,8 +47,9 @@ def chosen_date(request: HttpRequest) -> dt.date | None:
 def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
     case = case_of(record.document)
     asked = chosen_date(request)
-    as_of = asked or as_of_for(case, today())
-    page = case_page(case, as_of, language_of(request))
+    day = today()
+    as_of = asked or as_of_for(case, day)
+    page = case_page(case, as_of, language_of(request), day)
     audit(request, membership.organization, Action.VIEWED, record.id, version=record.version)
     return render(
         request,
@@ -58,6 +59,7 @@ def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord
             "case": case,
             "page": page,
             "as_of": as_of,
+            "today": day,
             "as_of_source": "chosen" if asked else ("the case file" if case.law_as_of else "today"),
             "workflows": Workflow.choices,
             "soon_days": SOON_DAYS,

@@ -1,23 +1,37 @@
 """``rotate_keys``: re-encrypt every encrypted value under the newest key of the ring and re-index the
 search digests under it. With ``--new-key`` (key file only) a fresh key is put first beforehand; with
 ``--retire-old`` the older keys are removed from the key file afterwards. ``--print-new-key`` prints a key
-to put first in ``WITHHOLD_FERNET_KEYS`` when the keys come from the environment."""
+to put first in ``WITHHOLD_FERNET_KEYS`` when the keys come from the environment.
+
+It may run while ``withhold serve`` does: the server reads the key file again when it changes
+(:mod:`withhold.web.vault`), so it encrypts under the new key once it is first. A value a server wrote
+under an older key meanwhile is found before the old keys are retired (every stored token is tried under
+the newest key alone) and re-encrypted while writers are held off, and looked for once more just after,
+with the old keys still in this process's memory: no value is left under a key that is gone."""
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+from collections.abc import Iterator
 from typing import Any
 
 from cryptography.fernet import Fernet
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import connection, models, transaction
+from django.utils import timezone
 
 from withhold.web import vault
 from withhold.web.accounts.models import Organization
 from withhold.web.cases import search
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, CaseVersion
+from withhold.web.fields import EncryptedJSONField
 
 BATCH = 200
+SWEEPS = (0.0, 1.0)
+"""After the old keys are retired, how long to wait (seconds) before each last look for a value written
+under one of them by a server that encrypted it just before the key file changed."""
 
 
 class Command(BaseCommand):
@@ -36,6 +50,7 @@ class Command(BaseCommand):
         if options["print_new_key"]:
             self.stdout.write(Fernet.generate_key().decode("ascii"))
             return
+        started = timezone.now()
         vault.forget()
         try:
             if options["new_key"]:
@@ -50,9 +65,11 @@ class Command(BaseCommand):
         )
         if options["retire_old"]:
             try:
-                vault.retire_old_keys()
+                late = _retire(ring, started)
             except vault.KeyRingError as error:
                 raise CommandError(str(error)) from None
+            if late:
+                self.stdout.write(f"Re-encrypted {late} value(s) written under an older key meanwhile.")
             self.stdout.write("The older keys were removed from the key file.")
 
     def _rotate(self) -> tuple[int, int, int]:
@@ -70,3 +87,68 @@ class Command(BaseCommand):
                 organization.save(update_fields=["calendar_token"])
                 feeds += 1
         return cases, versions, feeds
+
+
+ENCRYPTED: tuple[type[models.Model], ...] = (CaseRecord, CaseVersion, Organization)
+"""The models with encrypted fields (:class:`~withhold.web.fields.EncryptedJSONField`)."""
+
+
+def _retire(ring: vault.KeyRing, since: dt.datetime) -> int:
+    """Retire every key but the newest once nothing is left under another; ``ring`` is the whole ring, kept
+    here to re-encrypt what a server still wrote under an older key. Returns how many such values there
+    were."""
+    if ring.source == "environment":
+        raise vault.KeyRingError(
+            f"the keys come from {vault.KEYS_ENV}: remove the old keys from it and restart"
+        )
+    fixed = 0
+    with transaction.atomic():
+        _hold_writers()
+        fixed += _reencrypt(ring)
+        for record in CaseRecord.objects.filter(updated_at__gte=since).iterator(chunk_size=BATCH):
+            search.index(record, case_of(record.document))  # digests a stale server wrote meanwhile
+    vault.retire_old_keys()  # only once that is stored: a failed commit leaves the old keys in place
+    for pause in SWEEPS:  # a server that encrypted just before the file changed, then waited for a lock
+        time.sleep(pause)
+        fixed += _reencrypt(ring)
+    return fixed
+
+
+def _hold_writers() -> None:
+    """Keep other writers of encrypted values out until this transaction ends. PostgreSQL: a lock on
+    each table that lets readers in; SQLite: a write transaction already holds the database's write lock
+    (``transaction_mode`` IMMEDIATE in the settings)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for model in ENCRYPTED:
+                cursor.execute(f'LOCK TABLE "{model._meta.db_table}" IN SHARE ROW EXCLUSIVE MODE')
+
+
+def _tokens() -> Iterator[tuple[str, str, str, Any, str]]:
+    """Every stored encrypted value, as the database holds it: (table, column, primary-key column, key,
+    token)."""
+    for model in ENCRYPTED:
+        table, pk = model._meta.db_table, model._meta.pk.column
+        for field in model._meta.fields:
+            if not isinstance(field, EncryptedJSONField):
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f'SELECT "{pk}", "{field.column}" FROM "{table}" WHERE "{field.column}" IS NOT NULL'
+                )
+                for key, token in cursor.fetchall():
+                    yield table, field.column, pk, key, token
+
+
+def _reencrypt(ring: vault.KeyRing) -> int:
+    """Re-encrypt under the newest key every stored value that is under another key of ``ring``; each
+    only if it is still what was read (a value rewritten meanwhile is already under the newest)."""
+    stale = [found for found in _tokens() if not vault.under_newest(found[4])]
+    for table, column, pk, key, token in stale:
+        fresh = vault.encrypt(ring.fernet.decrypt(token.encode("ascii")))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'UPDATE "{table}" SET "{column}" = %s WHERE "{pk}" = %s AND "{column}" = %s',
+                [fresh, key, token],
+            )
+    return len(stale)

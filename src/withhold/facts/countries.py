@@ -1,0 +1,67 @@
+"""Countries by name in each language Withhold speaks, from pycountry (ISO 3166-1 and its translations,
+shipped with the package: nothing is fetched). The case file keeps the two-letter code; people read and
+type names."""
+
+from __future__ import annotations
+
+import gettext
+import unicodedata
+from functools import cache
+
+import pycountry
+
+from withhold.language import LANGUAGES, Language
+
+EXTRA = {"XK": "Kosovo"}
+"""Codes in common use that ISO 3166-1 leaves to its users (pycountry follows the standard)."""
+
+
+@cache
+def _translation(language: Language) -> gettext.NullTranslations:
+    if language == "en":
+        return gettext.NullTranslations()
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def name(code: str, language: Language = "en") -> str | None:
+    """The country's common short name in ``language`` ("Bolivia", not "Bolivia, Plurinational State
+    of"), or None for a code that names no country."""
+    if code in EXTRA:
+        return EXTRA[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    english: str = getattr(country, "common_name", None) or country.name
+    translated = _translation(language).gettext(english)
+    if translated == english and english != country.name:
+        translated = _translation(language).gettext(country.name)
+    return translated
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Every name and code a person might type, folded (no accents or case), to its two-letter code."""
+    found: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        spellings = {code, country.alpha_3, country.name}
+        spellings |= {getattr(country, "common_name", ""), getattr(country, "official_name", "")}
+        for language in LANGUAGES:
+            spellings.add(name(code, language) or "")
+        for spelling in spellings - {""}:
+            found.setdefault(_folded(spelling), code)
+    for code, english in EXTRA.items():
+        found.setdefault(_folded(english), code)
+        found.setdefault(_folded(code), code)
+    return found
+
+
+def code(text: str) -> str | None:
+    """The two-letter code of a country typed by name (in English or Spanish, accents optional) or by
+    its ISO code; None when nothing matches exactly."""
+    return _names().get(_folded(text))

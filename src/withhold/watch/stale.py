@@ -1,0 +1,66 @@
+"""What has not been checked against its source for a while: rule versions, parameter values, comparison
+cells and developments, each with the day it was last checked, oldest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from withhold.law.registry import all_rules
+from withhold.parameters import load as load_parameters
+from withhold.preparation.comparison import table
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    kind: str
+    """``rule_version``, ``parameter``, ``comparison`` or ``development``."""
+    subject: str
+    what: str
+    """Which version or value: its period or its date."""
+    verified_on: dt.date
+    citations: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "what": self.what,
+            "verified_on": self.verified_on.isoformat(),
+            "citations": list(self.citations),
+        }
+
+
+def stale(today: dt.date, older_than_days: int) -> tuple[Unchecked, ...]:
+    """Everything last checked more than ``older_than_days`` days before ``today``."""
+    if older_than_days < 0:
+        raise ValueError("--older-than must be zero or more days")
+    limit = today - dt.timedelta(days=older_than_days)
+    found = [item for item in _everything() if item.verified_on < limit]
+    return tuple(sorted(found, key=lambda item: (item.verified_on, item.kind, item.subject, item.what)))
+
+
+def _everything() -> Iterator[Unchecked]:
+    for rule in all_rules():
+        for version in rule.versions:
+            if version.verified_on is not None:
+                citations = (*rule.citations, *version.citations)
+                yield Unchecked(
+                    "rule_version", rule.id, str(version.in_force), version.verified_on, citations
+                )
+        for development in rule.developments:
+            what = f"development of {development.on.isoformat()}"
+            yield Unchecked("development", rule.id, what, development.verified_on, development.citations)
+    for parameter in load_parameters().all.values():
+        for entry in parameter.values:
+            what = f"value from {entry.start.isoformat()}"
+            yield Unchecked("parameter", parameter.name, what, entry.verified_on, (entry.reference,))
+    for row in table().rows:
+        for protection, versions in row.cells.items():
+            for cell in versions:
+                start, end = cell.in_force
+                period = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
+                subject = f"{row.id}/{protection}"
+                yield Unchecked("comparison", subject, period, cell.verified_on, (cell.authority,))
