@@ -13,20 +13,31 @@ from typing import Any
 import yaml
 
 
-class UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader (no arbitrary objects) that refuses a key given twice in one mapping."""
+class UniqueKeys(yaml.constructor.SafeConstructor):
+    """Refuses a key given twice in one mapping (mixed into a safe loader, before it)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         self.flatten_mapping(node)
         seen: set[Hashable] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):  # a list or a mapping as a key: refused as PyYAML does
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found unhashable key",
+                    key_node.start_mark,
+                )
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+class UniqueKeyLoader(UniqueKeys, yaml.SafeLoader):
+    """A safe loader (no arbitrary objects) that refuses a key given twice in one mapping."""
 
 
 def parse_yaml(text: str) -> Any:

@@ -401,6 +401,6 @@ def test_bad_case_file(runner: CliRunner, tmp_path: Path) -> None:
         assert invalid.exit_code == 2
         assert invalid.stderr.splitlines() == [
             f"error: {tmp_path / 'bad.yaml'} is not a valid case file:",
-            "  proceedings.decision.date: expected a date as YYYY-MM-DD, got '2026-02-30'",
+            '  proceedings.decision.date: expected a date as YYYY-MM-DD, got "2026-02-30"',
         ]
         assert "Traceback" not in invalid.output

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +131,31 @@ def test_the_inputs_are_never_overwritten(form: Path, tmp_path: Path) -> None:
         code, _, stderr = run("i589", case, "--form", blank, "-o", target)
         assert code == 2 and "--output" in stderr and what in stderr
         assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"not a pdf at all", b"%PDF-1.7\ngarbage\n", bytes(range(256)) * 8])
+def test_a_file_that_is_not_a_pdf_gets_one_clean_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, content: bytes
+) -> None:
+    not_a_form = tmp_path / "notes.pdf"
+    not_a_form.write_bytes(content)
+    with caplog.at_level(logging.DEBUG, logger="pypdf"):
+        code, stdout, stderr = run("i589", EXAMPLE, "--form", not_a_form, "-o", tmp_path / "filled.pdf")
+    assert code == 2 and stdout == ""
+    (line,) = stderr.splitlines()
+    assert line.startswith(f"error: --form: {not_a_form}: not a readable PDF")
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("pypdf")] == []
+
+
+def test_a_file_that_is_not_a_pdf_prints_no_library_warning_in_a_real_process(tmp_path: Path) -> None:
+    not_a_form = tmp_path / "notes.pdf"
+    not_a_form.write_bytes(b"not a pdf at all")
+    result = subprocess.run(
+        [sys.executable, "-m", "withhold.cli.app", "i589", str(EXAMPLE), "--form", str(not_a_form),
+         "-o", str(tmp_path / "filled.pdf")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: --form: {not_a_form}: not a readable PDF (Stream has ended unexpectedly)"
+    ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -89,3 +91,77 @@ def test_explain_selected_by_law_as_of(runner: CliRunner) -> None:
     assert law_as_of_rules
     result = runner.invoke(app, ["explain", law_as_of_rules[0].id])
     assert "the evaluation date" in " ".join(result.stdout.split())
+
+
+def test_rules_never_wrap_or_cut_an_id_at_80_columns(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rules"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    first_words = {line.split()[0] for line in lines if line.strip()}
+    for rule in all_rules():
+        assert rule.id in first_words, rule.id  # whole, at the start of its line
+        for reference in rule.reference:
+            assert reference in result.stdout.split(), reference
+
+
+def test_rules_grep_matches_id_and_title(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rules", "--grep", "ONE  Year", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    ids = [entry["id"] for entry in json.loads(result.stdout)["rules"]]
+    assert ids == [rule.id for rule in all_rules() if "one year" in f"{rule.id} {rule.title}".lower()]
+    assert "asylum.bar.one_year" in ids  # by its title
+    by_id = runner.invoke(app, ["rules", "--grep", "bar.one_year", "--format", "json"])
+    assert [entry["id"] for entry in json.loads(by_id.stdout)["rules"]] == ["asylum.bar.one_year"]
+
+
+def test_rules_cites_matches_citations(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rules", "--cites", "1208.16(c)", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)["rules"]
+    assert listed
+    assert all(any("1208.16(c)" in cite for cite in entry["citations"]) for entry in listed)
+    both = runner.invoke(app, ["rules", "--cites", "1158", "--grep", "frivolous"])
+    assert "asylum.bar.frivolous" in both.stdout and "1 rule." in both.stdout
+
+
+def test_rules_that_match_nothing_say_so(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rules", "--grep", "no such rule anywhere"])
+    assert result.exit_code == 0
+    assert "No rule matches." in result.stdout
+
+
+def test_explain_says_where_the_rule_is_defined(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["explain", "withholding.nexus"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    places = re.findall(r"(withhold/law/[\w/]+\.py):(\d+)", result.stdout)
+    assert len(places) == len(rule_by_id("withholding.nexus").versions)
+    source = Path(__file__).resolve().parents[2] / "src"
+    for path, line in places:
+        written = (source / path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+        assert written.startswith("def "), written  # the line of the version's body
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "",
+        "screen",
+        "deadlines",
+        "roadmap",
+        "interview",
+        "report",
+        "schema",
+        "rules",
+        "explain",
+        "i589",
+        "law",
+        "law changes",
+        "law stale",
+    ],
+)
+def test_help_shows_no_bool_placeholders(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    assert "<bool>" not in result.stdout
+    assert "--help" in result.stdout

@@ -83,7 +83,7 @@ def test_duplicate_keys_are_an_error_not_a_silent_overwrite() -> None:
 
 def test_format_marker_is_required() -> None:
     assert errors("claim: {}\n") == ["withhold: missing; a case file starts with `withhold: case/1`"]
-    assert errors("withhold: case/2\n") == ["withhold: this version reads format case/1, got 'case/2'"]
+    assert errors("withhold: case/2\n") == ['withhold: this version reads format case/1, got "case/2"']
 
 
 def test_json_is_read_too() -> None:

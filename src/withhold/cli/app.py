@@ -2,7 +2,8 @@
 the rules.
 
 Every command renders what the core returns; none decides the law. The clock is read here (the core
-takes the evaluation date as an argument). User errors print one clear message and exit with code 2.
+takes the evaluation date as an argument). User errors print one clear message and exit with code 2; no
+input ever prints a traceback (cli/command.py: a bug prints one line without case data and exits 1).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rich.text import Text
 
 from withhold import __version__
 from withhold.cli.calendar_file import calendar_label, case_key, write_atomically
+from withhold.cli.command import BUG, FLAG, Command, Group, bug_line
 from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
 from withhold.cli.files import load_case
@@ -31,7 +33,7 @@ from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
 from withhold.cli.render_i589 import filled_json, render_filled
 from withhold.cli.render_roadmap import render_roadmap
 from withhold.cli.render_rules import explain as explain_rule
-from withhold.cli.render_rules import rules_json, rules_table
+from withhold.cli.render_rules import matching, rules_json, rules_table
 from withhold.cli.render_screening import FULL, Heading, Limits, render_screening
 from withhold.cli.render_watch import changes_table, stale_table
 from withhold.deadlines.ics import to_ics
@@ -56,6 +58,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_TITLE = "Withhold case file (case/1)"
 
 app = typer.Typer(
+    cls=Group,
     name="withhold",
     help="Decision support for asylum, withholding of removal and CAT protection in US immigration "
     "court. Not legal advice.",
@@ -95,6 +98,7 @@ def warn(issues: tuple[CaseIssue, ...]) -> None:
 CASE_ARGUMENT = typer.Argument(
     metavar="CASE", help="Case file (.yaml, .yml or .json), or - for standard input."
 )
+FORMAT_OPTION = typer.Option("--format", "-f", metavar="text|json", help="Output: text or json.")
 AS_OF_HELP = "Evaluate the law in force on this date (default: the case's law_as_of, else today)."
 
 
@@ -107,7 +111,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def withhold(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, metavar=FLAG, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Decision support for asylum, withholding of removal and CAT protection in US immigration court.
@@ -120,18 +127,18 @@ def _open_case(case_file: str, as_of: str | None) -> tuple[Case, dt.date, str]:
     """Load a case and choose the evaluation date: --as-of, else the case's law_as_of, else today. User
     errors (a bad date, a bad file) exit 2 with one line each."""
     with user_errors():
-        option_date = as_of_date(as_of)
+        given = as_of_date(as_of)
         case = load_case(case_file)
-    day, source = evaluation_date(option_date, case.law_as_of, dt.date.today())
+        day, source = evaluation_date(given, case.law_as_of, dt.date.today())
     return case, day, source
 
 
-@app.command()
+@app.command(cls=Command)
 def screen(
     case_file: Annotated[
         str, typer.Argument(metavar="CASE", help="Case file (.yaml, .yml or .json), or - for standard input.")
     ],
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -144,6 +151,7 @@ def screen(
         bool,
         typer.Option(
             "--trace",
+            metavar=FLAG,
             help="Include the full evaluation trace (json: a trace per relief; text: every entry of every "
             "list and the tree of rules).",
         ),
@@ -163,10 +171,10 @@ def screen(
     show(render_screening(screening, heading, limits=limits, trace=trace))
 
 
-@app.command()
+@app.command(cls=Command)
 def deadlines(
     case_file: Annotated[str, CASE_ARGUMENT],
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
     ics: Annotated[
         str | None,
         typer.Option(
@@ -213,10 +221,10 @@ def deadlines(
             typer.echo(f"Calendar: {events} event{'s' if events != 1 else ''} written to {written}", err=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def roadmap(
     case_file: Annotated[str, CASE_ARGUMENT],
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
     label: Annotated[
         str | None,
@@ -238,7 +246,7 @@ def roadmap(
     show(render_roadmap(road, f"The road through court — {shown_label}"))
 
 
-@app.command()
+@app.command(cls=Command)
 def interview(
     case_file: Annotated[
         str | None,
@@ -271,9 +279,9 @@ def interview(
     Ctrl-C stops the interview; run the command again on the same file to go on.
     """
     with user_errors():
-        option_date = as_of_date(as_of)
+        given = as_of_date(as_of)
         begun = start_interview(case_file, out, lang)
-    day, source = evaluation_date(option_date, begun.case.law_as_of, dt.date.today())
+        day, source = evaluation_date(given, begun.case.law_as_of, dt.date.today())
     language = begun.language
     console = make_console()
     try:
@@ -297,7 +305,7 @@ def interview(
     console.print(Text(saved_line(language, begun.target)), soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
     case_file: Annotated[str, CASE_ARGUMENT],
     output: Annotated[
@@ -365,7 +373,7 @@ def _one_of(option: str, value: str, allowed: tuple[str, ...]) -> Any:
     return chosen
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of the case file format (case/1)."""
     body = Case.model_json_schema()
@@ -378,21 +386,35 @@ def schema() -> None:
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
+    grep: Annotated[
+        str | None,
+        typer.Option(
+            "--grep", metavar="TEXT", help="Only the rules whose id or title contains TEXT (any case)."
+        ),
+    ] = None,
+    cites: Annotated[
+        str | None,
+        typer.Option(
+            "--cites",
+            metavar="TEXT",
+            help="Only the rules with a citation containing TEXT, e.g. 1158 or 1208.16.",
+        ),
+    ] = None,
 ) -> None:
     """List every rule of the law: id, title, citations, dates in force, rules-reference ids."""
     with user_errors():
         chosen = output_format(output)
-    found = all_rules()
+    found = matching(all_rules(), grep, cites)
     if chosen == "json":
         print_json(rules_json(found))
     else:
         show(rules_table(found))
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     rule_id: Annotated[str, typer.Argument(metavar="RULE-ID", help="A rule id, e.g. asylum.bar.one_year.")],
 ) -> None:
@@ -406,20 +428,21 @@ def explain(
 
 
 law = typer.Typer(
+    cls=Group,
     help="The law watch: what changed in the law between two dates, and what has not been checked lately.",
     no_args_is_help=True,
 )
 app.add_typer(law, name="law")
 
 
-@law.command("changes")
+@law.command("changes", cls=Command)
 def law_changes(
     since: Annotated[str, typer.Option("--since", metavar="YYYY-MM-DD", help="First day of the window.")],
     until: Annotated[
         str | None,
         typer.Option("--until", metavar="YYYY-MM-DD", help="Last day of the window (default: today)."),
     ] = None,
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
 ) -> None:
     """List what changed in the law between two dates.
 
@@ -442,7 +465,7 @@ def law_changes(
         show(changes_table(found, first, last))
 
 
-@law.command("stale")
+@law.command("stale", cls=Command)
 def law_stale(
     older_than: Annotated[
         int,
@@ -453,7 +476,7 @@ def law_stale(
             help="List what was last checked before this many days ago.",
         ),
     ],
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output: Annotated[str, FORMAT_OPTION] = "text",
 ) -> None:
     """List what has not been checked against its source for DAYS days.
 
@@ -471,7 +494,7 @@ def law_stale(
         show(stale_table(found, today, older_than))
 
 
-@app.command()
+@app.command(cls=Command)
 def i589(
     case_file: Annotated[str, CASE_ARGUMENT],
     form: Annotated[
@@ -485,7 +508,7 @@ def i589(
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILLED.pdf", help="Where to write the filled form.")
     ],
-    output_kind: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+    output_kind: Annotated[str, FORMAT_OPTION] = "text",
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -523,12 +546,16 @@ def i589(
     show(render_filled(result, str(written)))
 
 
-@app.command()
+@app.command(cls=Command)
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 2,
-    threads: Annotated[int, typer.Option("--threads", min=1, help="Threads per worker.")] = 4,
+    host: Annotated[
+        str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Port to listen on.")
+    ] = 8000,
+    workers: Annotated[int, typer.Option("--workers", metavar="N", min=1, help="Worker processes.")] = 2,
+    threads: Annotated[int, typer.Option("--threads", metavar="N", min=1, help="Threads per worker.")] = 4,
 ) -> None:
     """Serve the web application with gunicorn, after applying pending database migrations.
 
@@ -543,7 +570,13 @@ def serve(
 
 
 def main() -> None:
-    app(prog_name="withhold")
+    """The console script. Each command already turns any error into a message (cli/command.py); this is
+    the last net, for an error outside every command (in Typer's own work before one runs)."""
+    try:
+        app(prog_name="withhold")
+    except Exception as error:
+        typer.echo(bug_line(error), err=True)
+        raise SystemExit(BUG) from None
 
 
 if __name__ == "__main__":

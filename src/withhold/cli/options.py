@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.cli.errors import UserError
+from withhold.facts.limits import law_as_of_problem
 
 FORMATS = ("text", "json")
 
@@ -28,15 +29,25 @@ def option_date(option: str, value: str | None) -> dt.date | None:
 
 
 def as_of_date(value: str | None) -> dt.date | None:
-    """The ``--as-of`` date, or ``None`` when the option was not given."""
-    return option_date("--as-of", value)
+    """The ``--as-of`` date, or ``None`` when the option was not given; only a date the law's tables cover
+    (facts/limits.py), as for a case file's ``law_as_of``."""
+    day = option_date("--as-of", value)
+    problem = law_as_of_problem(day) if day is not None else None
+    if problem:
+        raise UserError(f"--as-of: {problem}")
+    return day
 
 
 def evaluation_date(option: dt.date | None, in_case: dt.date | None, today: dt.date) -> tuple[dt.date, str]:
     """The date the law is evaluated as of, and where it came from: the option, else the case file's
-    ``law_as_of``, else today."""
+    ``law_as_of`` (only a date the law's tables cover), else today."""
     if option is not None:
         return option, "from --as-of"
     if in_case is not None:
+        problem = law_as_of_problem(in_case)
+        if problem:  # a case file may carry a historic date; the law's tables do not reach it
+            raise UserError(
+                f"law_as_of in the case file: {problem}", ["give --as-of YYYY-MM-DD for another date"]
+            )
         return in_case, "from the case file"
     return today, "today"

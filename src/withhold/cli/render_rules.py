@@ -6,11 +6,13 @@ it uses, its parameters); nothing is evaluated.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -38,21 +40,69 @@ def rules_json(rules: Sequence[Rule]) -> dict[str, Any]:
     }
 
 
+def matching(rules: Sequence[Rule], grep: str | None = None, cites: str | None = None) -> list[Rule]:
+    """The rules whose id or title contains ``grep`` and one of whose citations contains ``cites`` (each
+    ignoring case and spacing; an option not given matches every rule)."""
+
+    def has(texts: Sequence[str], wanted: str | None) -> bool:
+        return wanted is None or any(_plain(wanted) in _plain(text) for text in texts)
+
+    return [rule for rule in rules if has((rule.id, rule.title), grep) and has(_citations(rule), cites)]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _citations(rule: Rule) -> list[str]:
+    return [*rule.citations, *(cite for version in rule.versions for cite in version.citations)]
+
+
 def rules_table(rules: Sequence[Rule]) -> Group:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-    table.add_column("Rule: id, title, citations", ratio=1, overflow="fold")
-    table.add_column("In force", no_wrap=True)
-    table.add_column("Reference", no_wrap=True)
-    for rule in rules:
-        name = Text(rule.id, style="bold cyan")
-        name.append("\n" + rule.title)
-        if rule.citations:
-            name.append("\n" + "; ".join(rule.citations), style="dim")
-        table.add_row(
-            name, Text(period_text(rule.in_force)), Text("\n".join(rule.reference)), end_section=True
-        )
-    note = Text(f"{len(rules)} rules. `withhold explain RULE-ID` shows one in full.", style="dim")
-    return Group(table, note)
+    count = "No rule matches." if not rules else f"{len(rules)} rule{'s' if len(rules) > 1 else ''}."
+    note = Text(f"{count} `withhold explain RULE-ID` shows one in full.", style="dim")
+    return Group(RulesTable(rules), note)
+
+
+class RulesTable:
+    """The table of rules, laid out for the width it is printed in: a rule id is never wrapped or cut
+    (at 80 columns too). Where the three columns do not fit beside the longest id, the dates in force wrap
+    first; then the dates and the references share one column, one under the other. The title and the
+    citations wrap under the id."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = rules
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        longest_id = max((len(rule.id) for rule in self.rules), default=0)
+        periods = [period_text(rule.in_force) for rule in self.rules]
+        period_width = max((len(text) for text in periods), default=0)
+        word_width = max((len(word) for text in periods for word in text.split()), default=0)
+        reference_width = max((len(ref) for rule in self.rules for ref in rule.reference), default=0)
+        reference_width = max(reference_width, len("Reference"))
+        if longest_id + period_width + reference_width + 4 > options.max_width:
+            period_width = word_width
+        apart = longest_id + max(period_width, len("In force")) + reference_width + 4 <= options.max_width
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+        table.add_column("Rule: id, title, citations", ratio=1, overflow="fold")
+        if apart:
+            table.add_column("In force", width=max(period_width, len("In force")))
+            table.add_column("Reference", width=reference_width, no_wrap=True)
+        else:
+            table.add_column("In force\nReference", width=max(word_width, reference_width), no_wrap=True)
+        for rule, period in zip(self.rules, periods, strict=True):
+            name = Text(rule.id, style="bold cyan")
+            name.append("\n" + rule.title)
+            if rule.citations:
+                name.append("\n" + "; ".join(rule.citations), style="dim")
+            references = Text("\n".join(rule.reference))
+            if apart:
+                table.add_row(name, Text(period), references, end_section=True)
+            else:
+                table.add_row(
+                    name, Text("\n".join([*period.split(" ", 1), *rule.reference])), end_section=True
+                )
+        yield table
 
 
 # --- one rule ------------------------------------------------------------------------------------
@@ -69,6 +119,7 @@ def explain(rule: Rule, parameters: Parameters) -> Group:
     facts.add_row(_label("Rules reference"), Text(", ".join(rule.reference) or "—"))
     facts.add_row(_label("In force"), Text(period_text(rule.in_force)))
     facts.add_row(_label("Version chosen by"), _selected_by(rule))
+    facts.add_row(_label("Defined in"), Text("\n".join(defined_in(rule)) or "—"))
     if rule.per:
         facts.add_row(_label("Applies to"), Text(f"each item of {rule.per}, one at a time"))
     if rule.in_force.start or rule.in_force.end:
@@ -86,6 +137,27 @@ def explain(rule: Rule, parameters: Parameters) -> Group:
     if rule.explanation:
         parts.extend(_section("Explanation", [Text(_paragraphs(rule.explanation))]))
     return Group(*parts)
+
+
+PACKAGE_PARENT = Path(__file__).resolve().parents[2]
+"""The folder that holds the ``withhold`` package: places are shown from the package's name on."""
+
+
+def defined_in(rule: Rule) -> list[str]:
+    """Where each version's body is written, as ``withhold/law/asylum/one_year.py:42`` (each place once)."""
+    places: list[str] = []
+    for version in rule.versions:
+        body = inspect.unwrap(version.body)
+        try:
+            path = Path(inspect.getsourcefile(body) or "")
+            line = inspect.getsourcelines(body)[1]
+        except (TypeError, OSError):  # not Python source (a builtin, a compiled module)
+            continue
+        shown = path.relative_to(PACKAGE_PARENT) if path.is_relative_to(PACKAGE_PARENT) else path
+        place = f"{shown.as_posix()}:{line}"
+        if place not in places:
+            places.append(place)
+    return places
 
 
 def _paragraphs(text: str) -> str:

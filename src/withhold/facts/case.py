@@ -31,14 +31,50 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-Country = str  # ISO 3166-1 alpha-2, validated below
+from withhold.facts.limits import (
+    EARLIEST_DATE,
+    FREE_TEXT_MAX,
+    ITEMS_MAX,
+    LATEST_DATE,
+    NAME_MAX,
+    PATHS_MAX,
+    PLACE_MAX,
+    SENTENCE_MONTHS_MAX,
+    SHORT_TEXT_MAX,
+    fact_date_problem,
+    shown,
+)
 
 
-def _iso_date(value: object) -> object:
+def _at_most(kind: str, limit: int) -> Callable[[object], object]:
+    """A text's length check, before any other: the error names the kind of text and its limit."""
+
+    def check(value: object) -> object:
+        if isinstance(value, str) and len(value) > limit:
+            raise ValueError(f"too long: {len(value):,} characters ({kind} has at most {limit:,})")
+        return value
+
+    return check
+
+
+# Every text of the format is one of four kinds, each with its own limit (facts/limits.py).
+Name = Annotated[str, BeforeValidator(_at_most("a name", NAME_MAX)), Field(max_length=NAME_MAX)]
+Place = Annotated[str, BeforeValidator(_at_most("a place", PLACE_MAX)), Field(max_length=PLACE_MAX)]
+ShortText = Annotated[
+    str, BeforeValidator(_at_most("a short text", SHORT_TEXT_MAX)), Field(max_length=SHORT_TEXT_MAX)
+]
+FreeText = Annotated[
+    str, BeforeValidator(_at_most("free text", FREE_TEXT_MAX)), Field(max_length=FREE_TEXT_MAX)
+]
+Country = ShortText  # ISO 3166-1 alpha-2, validated by each field's pattern
+
+
+def _a_date(value: object) -> dt.date:
     """Accept only real dates: YAML dates or ISO 8601 text. Pydantic alone would read a bare number as
     a Unix timestamp, silently turning a typo into 1970."""
     if isinstance(value, dt.datetime):
@@ -50,20 +86,38 @@ def _iso_date(value: object) -> object:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}")
+
+
+def _iso_date(value: object) -> object:
+    """A real date inside the supported range (facts/limits.py): the deadline arithmetic adds years and
+    court days to it."""
+    day = _a_date(value)
+    problem = fact_date_problem(day)
+    if problem:
+        raise ValueError(problem)
+    return day
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date of the case: a birth, an entry, a hearing, a decision, the law date. (Whether the law can be
+evaluated as of a date is for the one who evaluates it: facts/limits.py, ``law_as_of_problem``.)"""
 
 
 def _year_month(value: object) -> object:
     """Months, as the I-589 asks for periods (residences, schools, jobs): ``YYYY-MM`` text, or a date (its
     month is kept; the form has no room for the day)."""
     if isinstance(value, dt.date):
-        return f"{value.year:04d}-{value.month:02d}"
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", value.strip()):
-        return value.strip()
-    raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
+        text = f"{value.year:04d}-{value.month:02d}"
+    elif isinstance(value, str) and re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", value.strip()):
+        text = value.strip()
+    else:
+        raise ValueError(f"expected a month as YYYY-MM, got {shown(value)}")
+    if not EARLIEST_DATE.year <= int(text[:4]) <= LATEST_DATE.year:
+        raise ValueError(
+            f"a month must be between {EARLIEST_DATE.year}-01 and {LATEST_DATE.year}-12, got {text}"
+        )
+    return text
 
 
 def _year_month_or_present(value: object) -> object:
@@ -108,33 +162,33 @@ class Part(BaseModel):
 
 
 class Address(Part):
-    street: str | None = fact("street and number")
-    unit: str | None = fact("apartment or unit")
-    city: str | None = fact("city")
-    state: str | None = fact("US state (two letters)")
-    zip: str | None = fact("ZIP code")
+    street: Place | None = fact("street and number")
+    unit: Place | None = fact("apartment or unit")
+    city: Place | None = fact("city")
+    state: ShortText | None = fact("US state (two letters)")
+    zip: ShortText | None = fact("ZIP code")
 
 
 class MailingAddress(Address):
-    in_care_of: str | None = fact("in care of (if applicable)")
-    phone: str | None = fact("telephone number at the mailing address")
+    in_care_of: Name | None = fact("in care of (if applicable)")
+    phone: ShortText | None = fact("telephone number at the mailing address")
 
 
 class TravelDocument(Part):
     country: Country | None = fact(
         "country that issued the last passport or travel document", pattern=COUNTRY_PATTERN
     )
-    passport_number: str | None = fact("passport number, if any")
-    travel_document_number: str | None = fact("travel document number, if any")
+    passport_number: ShortText | None = fact("passport number, if any")
+    travel_document_number: ShortText | None = fact("travel document number, if any")
     expires_on: IsoDate | None = fact("expiration date")
 
 
 class Person(Part):
-    family_name: str | None = fact("family name (surname)")
-    given_name: str | None = fact("given (first) name")
-    middle_name: str | None = fact("middle name")
-    other_names: list[str] | None = fact("other names used (aliases, maiden names)")
-    a_number: str | None = fact(
+    family_name: Name | None = fact("family name (surname)")
+    given_name: Name | None = fact("given (first) name")
+    middle_name: Name | None = fact("middle name")
+    other_names: list[Name] | None = fact("other names used (aliases, maiden names)", max_length=ITEMS_MAX)
+    a_number: ShortText | None = fact(
         "alien registration number: 8 or 9 digits, optional leading A", pattern=A_NUMBER_PATTERN
     )
     date_of_birth: IsoDate | None = fact("date of birth")
@@ -145,21 +199,21 @@ class Person(Part):
     last_habitual_residence: Country | None = fact(
         "country of last habitual residence (for stateless people)", pattern=COUNTRY_PATTERN
     )
-    languages: list[str] | None = fact("languages spoken (ISO 639-1 codes)")
-    religion: str | None = fact("religion")
-    ethnicity: str | None = fact("ethnic or tribal group")
+    languages: list[ShortText] | None = fact("languages spoken (ISO 639-1 codes)", max_length=ITEMS_MAX)
+    religion: ShortText | None = fact("religion")
+    ethnicity: ShortText | None = fact("ethnic or tribal group")
     address: Address | None = fact("residence in the United States")
-    phone: str | None = fact("telephone number")
-    email: str | None = fact("e-mail address")
+    phone: ShortText | None = fact("telephone number")
+    email: ShortText | None = fact("e-mail address")
     marital_status: MaritalStatus | None = fact("Withhold extension: marital status (I-589 Part A.I.11)")
-    city_of_birth: str | None = fact("Withhold extension: city or town of birth (I-589 Part A.I.13)")
+    city_of_birth: Place | None = fact("Withhold extension: city or town of birth (I-589 Part A.I.13)")
     nationality_at_birth: Country | None = fact(
         "Withhold extension: nationality at birth (I-589 Part A.I.15)", pattern=COUNTRY_PATTERN
     )
-    ssn: str | None = fact(
+    ssn: ShortText | None = fact(
         "Withhold extension: US Social Security number, if any (I-589 Part A.I.2)", pattern=SSN_PATTERN
     )
-    uscis_online_account: str | None = fact(
+    uscis_online_account: ShortText | None = fact(
         "Withhold extension: USCIS online account number, if any (I-589 Part A.I.3)",
         pattern=USCIS_ACCOUNT_PATTERN,
     )
@@ -169,20 +223,21 @@ class Person(Part):
     passport: TravelDocument | None = fact(
         "Withhold extension: the last passport or travel document (I-589 Part A.I.20-22)"
     )
-    native_language: str | None = fact(
+    native_language: ShortText | None = fact(
         "Withhold extension: native language, with the dialect if any, in words (I-589 Part A.I.23)"
     )
     fluent_in_english: bool | None = fact("Withhold extension: fluent in English (I-589 Part A.I.24)")
-    other_languages: list[str] | None = fact(
-        "Withhold extension: other languages spoken fluently, in words; [] = none (I-589 Part A.I.25)"
+    other_languages: list[ShortText] | None = fact(
+        "Withhold extension: other languages spoken fluently, in words; [] = none (I-589 Part A.I.25)",
+        max_length=ITEMS_MAX,
     )
     interpreter_needed: bool | None = fact(
         "Withhold extension: needs an interpreter at the hearing or interview"
     )
-    interpreter_language: str | None = fact(
+    interpreter_language: ShortText | None = fact(
         "Withhold extension: the language to interpret into, in words (with the dialect)"
     )
-    name_in_native_alphabet: str | None = fact(
+    name_in_native_alphabet: Name | None = fact(
         "Withhold extension: full name written in the native alphabet (I-589 Part D)"
     )
 
@@ -191,7 +246,9 @@ class Person(Part):
     def _language_codes(cls, value: list[str] | None) -> list[str] | None:
         for code in value or []:
             if not (len(code) == 2 and code.isalpha() and code.islower()):
-                raise ValueError(f"expected two-letter ISO 639-1 language codes such as 'es', got {code!r}")
+                raise ValueError(
+                    f"expected two-letter ISO 639-1 language codes such as 'es', got {shown(code)}"
+                )
         return value
 
 
@@ -206,7 +263,7 @@ Circuit = Literal["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "DC"]
 class Hearing(Part):
     kind: Literal["master", "individual"] | None = fact("master calendar or individual (merits) hearing")
     date: IsoDate | None = fact("date of the hearing")
-    time: str | None = fact("time of the hearing, e.g. 08:30")
+    time: ShortText | None = fact("time of the hearing, e.g. 08:30")
 
 
 ProtectionName = Literal["asylum", "statutory_withholding", "cat_withholding", "cat_deferral"]
@@ -221,7 +278,7 @@ class Decision(Part):
         "Withhold extension: the date a written decision was mailed or served electronically"
     )
     granted: list[ProtectionName] | None = fact(
-        "Withhold extension: the protections the judge granted ([] = none)"
+        "Withhold extension: the protections the judge granted ([] = none)", max_length=ITEMS_MAX
     )
 
 
@@ -256,10 +313,10 @@ class Proceedings(Part):
     circuit: Circuit | None = fact(
         "federal circuit of the immigration court (selects circuit law, e.g. the nexus standard)"
     )
-    court: str | None = fact("immigration court")
+    court: Name | None = fact("immigration court")
     detained: bool | None = fact("on the detained docket")
     reinstated_order: bool | None = fact("a prior removal order was reinstated (INA 241(a)(5))")
-    hearings: list[Hearing] | None = fact("scheduled hearings")
+    hearings: list[Hearing] | None = fact("scheduled hearings", max_length=ITEMS_MAX)
     filing_deadline: IsoDate | None = fact("a deadline the judge set for filings, if any")
     decision: Decision | None = fact("the immigration judge's decision, if any")
     final_order_date: IsoDate | None = fact("date the removal order became administratively final")
@@ -286,9 +343,9 @@ class Proceedings(Part):
 
 class Entry(Part):
     last_arrival_date: IsoDate | None = fact("most recent arrival in the US (Matter of F-P-R-)")
-    place: str | None = fact("port or place of last arrival")
+    place: Place | None = fact("port or place of last arrival")
     inspected: bool | None = fact("admitted or paroled after inspection")
-    status_at_entry: str | None = fact("status at entry, e.g. B-2, F-1, parole")
+    status_at_entry: ShortText | None = fact("status at entry, e.g. B-2, F-1, parole")
     unaccompanied_child: bool | None = fact(
         "an unaccompanied child (6 USC 279(g)) when the asylum application is filed"
     )
@@ -305,10 +362,10 @@ class UsEntry(Part):
     """One entry into the US, as Form I-589 Part A.I.19 lists them (Withhold extension)."""
 
     date: IsoDate | None = fact("date of entry")
-    place: str | None = fact("port or place of entry")
-    status: str | None = fact("status at entry, e.g. B-2, parole, EWI (entry without inspection)")
+    place: Place | None = fact("port or place of entry")
+    status: ShortText | None = fact("status at entry, e.g. B-2, parole, EWI (entry without inspection)")
     status_expires: IsoDate | None = fact("date the status expires, if it does")
-    i94_number: str | None = fact("I-94 number, if any")
+    i94_number: ShortText | None = fact("I-94 number, if any")
 
 
 # --- asylum ----------------------------------------------------------------------------------------
@@ -362,7 +419,7 @@ class Asylum(Part):
 
 
 class ParticularSocialGroup(Part):
-    definition: str | None = fact("the group, as delineated before the judge")
+    definition: FreeText | None = fact("the group, as delineated before the judge")
     cognizable: bool | None = finding(
         "the group is legally cognizable (immutability, particularity, social distinction)"
     )
@@ -370,7 +427,9 @@ class ParticularSocialGroup(Part):
 
 class Claim(Part):
     country: Country | None = fact("the country of removal the claim concerns", pattern=COUNTRY_PATTERN)
-    grounds: list[Ground] | None = fact("protected grounds the harm is on account of; [] = none")
+    grounds: list[Ground] | None = fact(
+        "protected grounds the harm is on account of; [] = none", max_length=ITEMS_MAX
+    )
     particular_social_group: ParticularSocialGroup | None = fact(
         "the particular social group, and whether it is legally cognizable"
     )
@@ -448,12 +507,15 @@ class Conduct(Part):
 
 
 class Conviction(Part):
-    offense: str | None = fact("the offense as named in the judgment")
+    offense: FreeText | None = fact("the offense as named in the judgment")
     date: IsoDate | None = fact("date of conviction")
     jurisdiction: Literal["federal", "state", "foreign"] | None = fact("convicting jurisdiction")
     final: bool | None = fact("conviction by final judgment (INA 101(a)(48)(A))")
     sentence_months: float | None = fact(
-        "term of imprisonment ordered in months, suspended time included (INA 101(a)(48)(B))", ge=0
+        "term of imprisonment ordered in months, suspended time included (INA 101(a)(48)(B))",
+        ge=0,
+        le=SENTENCE_MONTHS_MAX,
+        allow_inf_nan=False,
     )
     aggravated_felony: AggravatedFelonyLetter | None = finding(
         "INA 101(a)(43) subparagraph, as classified by counsel, or none"
@@ -468,39 +530,40 @@ class Conviction(Part):
 
 
 class Relative(Part):
-    family_name: str | None = fact("family name")
-    given_name: str | None = fact("given name")
+    family_name: Name | None = fact("family name")
+    given_name: Name | None = fact("given name")
     date_of_birth: IsoDate | None = fact("date of birth")
     nationality: Country | None = fact("nationality", pattern=COUNTRY_PATTERN)
     in_us: bool | None = fact("in the United States")
     included: bool | None = fact("included in the application as a derivative")
     # Withhold extensions: the rest of what Form I-589 Part A.II asks about a spouse or a child.
-    middle_name: str | None = fact("Withhold extension: middle name")
-    a_number: str | None = fact(
+    middle_name: Name | None = fact("Withhold extension: middle name")
+    a_number: ShortText | None = fact(
         "Withhold extension: alien registration number, if any", pattern=A_NUMBER_PATTERN
     )
-    passport_number: str | None = fact("Withhold extension: passport or identity card number, if any")
-    ssn: str | None = fact("Withhold extension: US Social Security number, if any", pattern=SSN_PATTERN)
+    passport_number: ShortText | None = fact("Withhold extension: passport or identity card number, if any")
+    ssn: ShortText | None = fact("Withhold extension: US Social Security number, if any", pattern=SSN_PATTERN)
     sex: Sex | None = fact("Withhold extension: sex")
-    city_of_birth: str | None = fact("Withhold extension: city or town of birth")
+    city_of_birth: Place | None = fact("Withhold extension: city or town of birth")
     country_of_birth: Country | None = fact("Withhold extension: country of birth", pattern=COUNTRY_PATTERN)
-    ethnicity: str | None = fact("Withhold extension: race, ethnic or tribal group")
-    location: str | None = fact("Withhold extension: where the person is, if not in the US")
-    last_entry_place: str | None = fact("Withhold extension: place of last entry into the US")
+    ethnicity: ShortText | None = fact("Withhold extension: race, ethnic or tribal group")
+    location: Place | None = fact("Withhold extension: where the person is, if not in the US")
+    last_entry_place: Place | None = fact("Withhold extension: place of last entry into the US")
     last_entry_date: IsoDate | None = fact("Withhold extension: date of last entry into the US")
-    i94_number: str | None = fact("Withhold extension: I-94 number, if any")
-    status_at_last_entry: str | None = fact("Withhold extension: status when last admitted (visa type)")
-    current_status: str | None = fact("Withhold extension: current immigration status")
+    i94_number: ShortText | None = fact("Withhold extension: I-94 number, if any")
+    status_at_last_entry: ShortText | None = fact("Withhold extension: status when last admitted (visa type)")
+    current_status: ShortText | None = fact("Withhold extension: current immigration status")
     stay_expires: IsoDate | None = fact("Withhold extension: expiration of the authorized stay, if any")
     in_court_proceedings: bool | None = fact("Withhold extension: in immigration court proceedings")
 
 
 class Spouse(Relative):
-    other_names: list[str] | None = fact(
-        "Withhold extension: other names used, maiden name and aliases included; [] = none"
+    other_names: list[Name] | None = fact(
+        "Withhold extension: other names used, maiden name and aliases included; [] = none",
+        max_length=ITEMS_MAX,
     )
     marriage_date: IsoDate | None = fact("Withhold extension: date of marriage")
-    marriage_place: str | None = fact("Withhold extension: place of marriage")
+    marriage_place: Place | None = fact("Withhold extension: place of marriage")
     previous_arrival_date: IsoDate | None = fact(
         "Withhold extension: date of a previous arrival, if the spouse was in the US before"
     )
@@ -514,21 +577,21 @@ class Child(Relative):
 class FamilyMember(Part):
     """A parent or a sibling, as Form I-589 Part A.III.5 lists them (Withhold extension)."""
 
-    family_name: str | None = fact("family name")
-    given_name: str | None = fact("given name")
-    city_of_birth: str | None = fact("city or town of birth")
+    family_name: Name | None = fact("family name")
+    given_name: Name | None = fact("given name")
+    city_of_birth: Place | None = fact("city or town of birth")
     country_of_birth: Country | None = fact("country of birth", pattern=COUNTRY_PATTERN)
     deceased: bool | None = fact("deceased")
-    location: str | None = fact("where the person is now (city and country)")
+    location: Place | None = fact("where the person is now (city and country)")
 
 
 class Family(Part):
     spouse: Spouse | None = fact("spouse")
-    children: list[Child] | None = fact("children; [] = none")
+    children: list[Child] | None = fact("children; [] = none", max_length=ITEMS_MAX)
     mother: FamilyMember | None = fact("Withhold extension: mother (I-589 Part A.III.5)")
     father: FamilyMember | None = fact("Withhold extension: father (I-589 Part A.III.5)")
     siblings: list[FamilyMember] | None = fact(
-        "Withhold extension: brothers and sisters; [] = none (I-589 Part A.III.5)"
+        "Withhold extension: brothers and sisters; [] = none (I-589 Part A.III.5)", max_length=ITEMS_MAX
     )
 
 
@@ -538,25 +601,25 @@ class Family(Part):
 class Residence(Part):
     """An address where the person lived, with the months they lived there."""
 
-    street: str | None = fact("number and street")
-    city: str | None = fact("city or town")
-    province: str | None = fact("department, province or state")
+    street: Place | None = fact("number and street")
+    city: Place | None = fact("city or town")
+    province: Place | None = fact("department, province or state")
     country: Country | None = fact("country", pattern=COUNTRY_PATTERN)
     since: YearMonth | None = fact("from (YYYY-MM)")
     until: YearMonthOrPresent | None = fact("to (YYYY-MM, or present)")
 
 
 class School(Part):
-    name: str | None = fact("name of the school")
-    kind: str | None = fact("type of school, e.g. primary school, university")
-    location: str | None = fact("location (address)")
+    name: Name | None = fact("name of the school")
+    kind: ShortText | None = fact("type of school, e.g. primary school, university")
+    location: Place | None = fact("location (address)")
     since: YearMonth | None = fact("attended from (YYYY-MM)")
     until: YearMonthOrPresent | None = fact("attended to (YYYY-MM, or present)")
 
 
 class Job(Part):
-    employer: str | None = fact("name and address of the employer")
-    occupation: str | None = fact("occupation")
+    employer: Place | None = fact("name and address of the employer")
+    occupation: ShortText | None = fact("occupation")
     since: YearMonth | None = fact("from (YYYY-MM)")
     until: YearMonthOrPresent | None = fact("to (YYYY-MM, or present)")
 
@@ -567,11 +630,14 @@ class Background(Part):
         "last address in the country of feared persecution, if that is another country (I-589 Part A.III.1)"
     )
     residences: list[Residence] | None = fact(
-        "residences during the past five years, present first (I-589 Part A.III.2)"
+        "residences during the past five years, present first (I-589 Part A.III.2)", max_length=ITEMS_MAX
     )
-    education: list[School] | None = fact("schools, most recent first; [] = none (I-589 Part A.III.3)")
+    education: list[School] | None = fact(
+        "schools, most recent first; [] = none (I-589 Part A.III.3)", max_length=ITEMS_MAX
+    )
     employment: list[Job] | None = fact(
-        "employment during the past five years, present first; [] = none (I-589 Part A.III.4)"
+        "employment during the past five years, present first; [] = none (I-589 Part A.III.4)",
+        max_length=ITEMS_MAX,
     )
 
 
@@ -582,27 +648,27 @@ class Answer(Part):
     """A yes-or-no question of the form and, for a yes, the explanation it asks for."""
 
     answer: bool | None = fact("the answer: true for yes, false for no")
-    explanation: str | None = fact("the explanation the form asks for (for a yes)")
+    explanation: FreeText | None = fact("the explanation the form asks for (for a yes)")
 
 
 class Helper(Part):
-    name: str | None = fact("full name")
-    relationship: str | None = fact("relationship to the applicant, e.g. spouse")
+    name: Name | None = fact("full name")
+    relationship: ShortText | None = fact("relationship to the applicant, e.g. spouse")
 
 
 class Preparer(Part):
-    name: str | None = fact("full name of the preparer")
-    street: str | None = fact("street and number")
-    unit: str | None = fact("apartment or unit")
-    city: str | None = fact("city")
-    state: str | None = fact("US state (two letters)")
-    zip: str | None = fact("ZIP code")
-    phone: str | None = fact("daytime telephone number")
+    name: Name | None = fact("full name of the preparer")
+    street: Place | None = fact("street and number")
+    unit: Place | None = fact("apartment or unit")
+    city: Place | None = fact("city")
+    state: ShortText | None = fact("US state (two letters)")
+    zip: ShortText | None = fact("ZIP code")
+    phone: ShortText | None = fact("daytime telephone number")
     g28_attached: bool | None = fact(
         "an attorney or accredited representative who attaches Form G-28 (Part E's box)"
     )
-    bar_number: str | None = fact("attorney state bar number, if applicable")
-    uscis_online_account: str | None = fact(
+    bar_number: ShortText | None = fact("attorney state bar number, if applicable")
+    uscis_online_account: ShortText | None = fact(
         "USCIS online account number, if any", pattern=USCIS_ACCOUNT_PATTERN
     )
 
@@ -647,7 +713,8 @@ class Application(Part):
         "for, a crime in the US (Part C.6)"
     )
     family_helped: list[Helper] | None = fact(
-        "spouse, parents or children who helped complete the application; [] = none (Part D)"
+        "spouse, parents or children who helped complete the application; [] = none (Part D)",
+        max_length=ITEMS_MAX,
     )
     prepared_by_someone_else: bool | None = fact(
         "someone other than a spouse, parent or child prepared the application (Part D)"
@@ -656,9 +723,10 @@ class Application(Part):
         "was given a list of people who may help at little or no cost (Part D)"
     )
     preparer: Preparer | None = fact("who prepared the application, if someone else (Part E)")
-    not_applicable: list[str] | None = fact(
+    not_applicable: list[ShortText] | None = fact(
         "fact paths that do not apply to this person (no middle name, no Social Security number): the "
-        "form shows N/A in their boxes; a path with [] (family.children[].ssn) covers every item"
+        "form shows N/A in their boxes; a path with [] (family.children[].ssn) covers every item",
+        max_length=PATHS_MAX,
     )
 
 
@@ -702,8 +770,8 @@ class EvidenceRecord(Part):
     status: Literal["on_file", "requested", "unavailable"] | None = fact(
         "on file; requested and awaited; or cannot be obtained (say why in the description)"
     )
-    description: str | None = fact("what it is, e.g. 'Declaration of the applicant, 12 pages'")
-    language: str | None = fact("language of the document (ISO 639-1 code)", pattern=r"^[a-z]{2}$")
+    description: FreeText | None = fact("what it is, e.g. 'Declaration of the applicant, 12 pages'")
+    language: ShortText | None = fact("language of the document (ISO 639-1 code)", pattern=r"^[a-z]{2}$")
     translated: bool | None = fact(
         "a certified English translation is on file (8 CFR 1003.33); only for documents not in English"
     )
@@ -746,9 +814,12 @@ class OtherRelief(Part):
 class InterviewRecord(Part):
     """What a guided interview has done with this case; never read by rules."""
 
-    asked: list[str] | None = fact("Withhold extension: fact paths asked so far, in order")
-    dont_know: list[str] | None = fact(
-        "Withhold extension: fact paths answered 'I don't know' (unknown, and not asked again)"
+    asked: list[ShortText] | None = fact(
+        "Withhold extension: fact paths asked so far, in order", max_length=PATHS_MAX
+    )
+    dont_know: list[ShortText] | None = fact(
+        "Withhold extension: fact paths answered 'I don't know' (unknown, and not asked again)",
+        max_length=PATHS_MAX,
     )
     language: Literal["en", "es"] | None = fact("Withhold extension: language of the interview")
 
@@ -768,10 +839,13 @@ class Case(Part):
     claim: Claim = Field(default_factory=Claim, description="the persecution claim")
     torture: Torture = Field(default_factory=Torture, description="the torture claim (CAT)")
     conduct: Conduct = Field(default_factory=Conduct, description="bars that need no conviction")
-    convictions: list[Conviction] | None = fact("criminal convictions; [] = none; absent = unknown")
+    convictions: list[Conviction] | None = fact(
+        "criminal convictions; [] = none; absent = unknown", max_length=ITEMS_MAX
+    )
     family: Family = Field(default_factory=Family, description="spouse and children")
     entries: list[UsEntry] | None = fact(
-        "Withhold extension: every entry into the US, most recent first (I-589 Part A.I.19)"
+        "Withhold extension: every entry into the US, most recent first (I-589 Part A.I.19)",
+        max_length=ITEMS_MAX,
     )
     background: Background = Field(
         default_factory=Background,
@@ -781,9 +855,9 @@ class Case(Part):
         default_factory=Application,
         description="Withhold extension: the answers of I-589 Parts B to E",
     )
-    notes: str | None = fact("free text, never read by rules")
+    notes: FreeText | None = fact("free text, never read by rules")
     evidence: list[EvidenceRecord] | None = fact(
-        "Withhold extension: evidence gathered or requested, for the evidence checklist"
+        "Withhold extension: evidence gathered or requested, for the evidence checklist", max_length=ITEMS_MAX
     )
     other_relief: OtherRelief = Field(
         default_factory=OtherRelief,

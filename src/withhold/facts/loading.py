@@ -6,18 +6,18 @@ No I/O here: callers read the file and pass its text. Every problem names the pa
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args, get_origin
 
-import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from withhold.facts.case import Case
-from withhold.package_data import UniqueKeyLoader
+from withhold.facts.limits import PROBLEMS_SHOWN, bounded, cut, shown
+from withhold.facts.reading import DocumentError, read_json, read_yaml
 
 
 @dataclass(frozen=True)
@@ -40,49 +40,18 @@ class CaseFileError(ValueError):
         super().__init__("\n".join(str(issue) for issue in self.issues))
 
 
-class _CaseYamlLoader(UniqueKeyLoader):
-    """YAML 1.2-style booleans: only true/false. YAML 1.1 would read the country code NO (Norway) or
-    an answer "no" as false, turning a value into a different value silently. A key given twice is an
-    error, not a silent overwrite (UniqueKeyLoader)."""
-
-
-def _timestamp_or_text(loader: _CaseYamlLoader, node: yaml.ScalarNode) -> object:
-    """A YAML date that is not a real date (2026-02-30) stays text, so the date check names its path."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_CaseYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-
-_CaseYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_CaseYamlLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-
 def read_document(text: str, syntax: Literal["yaml", "json"] | None = None) -> object:
-    """Parse YAML or JSON text (JSON is also YAML; ``syntax`` only sharpens the error message)."""
-    if syntax == "json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            raise CaseFileError(
-                [CaseIssue("", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]
-            ) from None
+    """Parse YAML or JSON text (JSON is also YAML; ``syntax`` only sharpens the error message), safely and
+    within the bounds of :mod:`withhold.facts.limits` (see :mod:`withhold.facts.reading`)."""
     try:
-        return yaml.load(text, Loader=_CaseYamlLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise CaseFileError([CaseIssue("", f"not valid YAML: {problem}{where}")]) from None
+        return read_json(text) if syntax == "json" else read_yaml(text)
+    except DocumentError as error:
+        if syntax is None and text.lstrip("\ufeff \t\r\n").startswith("{"):
+            # JSON of unknown name (standard input): YAML reads most of it, but not every JSON escape (a
+            # character outside the BMP as a surrogate pair, as JSON writers escape emoji).
+            with contextlib.suppress(DocumentError):
+                return read_json(text)
+        raise CaseFileError([CaseIssue("", str(error))]) from None
 
 
 def parse_case(text: str, syntax: Literal["yaml", "json"] | None = None) -> Case:
@@ -99,7 +68,7 @@ def validate_case(document: object) -> Case:
         raise CaseFileError([CaseIssue("withhold", "missing; a case file starts with `withhold: case/1`")])
     if document["withhold"] != "case/1":
         raise CaseFileError(
-            [CaseIssue("withhold", f"this version reads format case/1, got {document['withhold']!r}")]
+            [CaseIssue("withhold", f"this version reads format case/1, got {shown(document['withhold'])}")]
         )
     try:
         return Case.model_validate(document)
@@ -113,20 +82,27 @@ def validate_case(document: object) -> Case:
 def format_path(loc: Sequence[int | str]) -> str:
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{cut(part)}" if text else cut(part))
     return text
 
 
 def _issues(error: ValidationError, document: object) -> list[CaseIssue]:
+    """Every problem once, in the order of the file; after the first :data:`PROBLEMS_SHOWN`, a count."""
     issues: list[CaseIssue] = []
-    seen: set[str] = set()
-    for detail in error.errors():
+    seen: set[tuple[str, str]] = set()
+    for detail in error.errors(include_url=False):
         loc = _without_union_tags(detail["loc"])
         path = format_path(loc)
         message = _message(detail, loc)
-        if (path, message) != ("", "") and f"{path}|{message}" not in seen:
-            seen.add(f"{path}|{message}")
+        if (path, message) != ("", "") and (path, message) not in seen:
+            seen.add((path, message))
             issues.append(CaseIssue(path, message))
+    if len(issues) > PROBLEMS_SHOWN:
+        more = len(issues) - PROBLEMS_SHOWN
+        return [
+            *issues[:PROBLEMS_SHOWN],
+            CaseIssue("", f"and {more:,} more problem{'s' if more > 1 else ''}"),
+        ]
     return issues
 
 
@@ -137,41 +113,39 @@ def _without_union_tags(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 
 def _message(detail: ErrorDetails, loc: tuple[int | str, ...]) -> str:
     kind = detail["type"]
-    got = detail.get("input")
+    got = shown(detail.get("input"))
+    context = detail.get("ctx", {})
     if kind == "extra_forbidden":
         return _unknown_key(loc)
     if kind == "literal_error":
-        expected = detail.get("ctx", {}).get("expected", "")
-        return f"expected one of {expected}, got {_show(got)}"
-    if kind in {"float_parsing", "float_type", "int_parsing", "int_type"}:
-        return f"expected {_expected_number(loc)}, got {_show(got)}"
+        return f"expected one of {context.get('expected', '')}, got {got}"
+    if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "finite_number"}:
+        return f"expected {_expected_number(loc)}, got {got}"
     if kind in {"bool_parsing", "bool_type"}:
-        return f"expected true or false (leave it out if unknown), got {_show(got)}"
+        return f"expected true or false (leave it out if unknown), got {got}"
     if kind == "string_pattern_mismatch":
-        return f"{_pattern_hint(loc)}, got {_show(got)}"
+        return f"{_pattern_hint(loc)}, got {got}"
     if kind in {"list_type"}:
-        return f"expected a list, got {_show(got)}"
+        return f"expected a list, got {got}"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"expected a mapping of keys, got {_show(got)}"
+        return f"expected a mapping of keys, got {got}"
     if kind == "string_type":
-        return f"expected text, got {_show(got)}"
+        return f"expected text, got {got}"
+    if kind == "string_too_long":
+        return f"too long (at most {context.get('max_length', 0):,} characters), got {got}"
+    if kind == "too_long":
+        return (
+            f"too many items: {context.get('actual_length', 0):,} (at most {context.get('max_length', 0):,})"
+        )
     if kind == "greater_than_equal":
-        return f"must not be negative, got {_show(got)}"
+        return f"must not be negative, got {got}"
+    if kind == "less_than_equal":
+        return f"must be at most {context.get('le', '')}, got {got}"
     if kind == "value_error":
-        return str(detail.get("ctx", {}).get("error", detail["msg"]))
+        return bounded(str(context.get("error", detail["msg"])))
     if kind == "missing":
         return "required"
-    return f"{detail['msg']}, got {_show(got)}"
-
-
-def _show(value: object) -> str:
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value) if not isinstance(value, bool) else str(value).lower()
+    return f"{bounded(detail['msg'])}, got {got}"
 
 
 def _expected_number(loc: tuple[int | str, ...]) -> str:
@@ -215,14 +189,15 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
 
 
 def _unknown_key(loc: tuple[int | str, ...]) -> str:
+    """The nearest valid key, if one is near; never the whole list (a file of unknown keys would repeat it
+    for each)."""
     model = _model_at(loc)
     if model is None:
         return "unknown key"
     key = str(loc[-1])
     prefix = format_path(loc[:-1])
-    names = list(model.model_fields)
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(cut(key), list(model.model_fields), n=1, cutoff=0.6)
     if close:
         suggestion = f"{prefix}.{close[0]}" if prefix else close[0]
         return f"unknown key; did you mean {suggestion}?"
-    return f"unknown key; the keys here are: {', '.join(names)}"
+    return f"unknown key; {prefix or 'a case file'} has no key like it (see docs/spec/case-format.md)"

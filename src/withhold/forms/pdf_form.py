@@ -14,12 +14,15 @@ other field.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Mapping
+import logging
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import cast
 
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
+from pypdf.errors import PdfReadError, PyPdfError
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
@@ -76,18 +79,43 @@ def _inherited(annotation: DictionaryObject, key: str) -> PdfObject | None:
     return None
 
 
+@contextmanager
+def quiet_pdf_library() -> Iterator[None]:
+    """pypdf's log lines and warnings about a damaged file ("invalid pdf header", "EOF marker not found")
+    held back while a file is read: a file it cannot read gets one clear error, not those first."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+UNREADABLE = (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError)
+"""What pypdf raises on a damaged or hostile file, besides its own errors."""
+
+
 class PdfForm:
     """A fillable copy of the form: read once, filled in memory, written out as bytes."""
 
     def __init__(self, data: bytes) -> None:
-        try:
-            reader = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise FormError("the PDF is protected by a password; use the form as USCIS publishes it")
-            self._reader = reader
-            writer = PdfWriter(clone_from=reader)
-        except PdfReadError as error:
-            raise FormError(f"not a readable PDF ({error})") from None
+        with quiet_pdf_library():
+            try:
+                self._open(data)
+            except PdfReadError as error:
+                raise FormError(f"not a readable PDF ({error})") from None
+            except UNREADABLE as error:
+                raise FormError(f"not a readable PDF ({type(error).__name__})") from None
+
+    def _open(self, data: bytes) -> None:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FormError("the PDF is protected by a password; use the form as USCIS publishes it")
+        self._reader = reader
+        writer = PdfWriter(clone_from=reader)
         acro_form = writer.root_object.get("/AcroForm")
         if acro_form is None or not acro_form.get_object().get("/Fields"):
             raise FormError("the PDF has no form fields to fill")
@@ -104,7 +132,9 @@ class PdfForm:
     def page_text(self) -> Iterable[str]:
         """The text of every page, first page first (for telling the edition)."""
         for page in self._reader.pages:
-            yield page.extract_text() or ""
+            with quiet_pdf_library():
+                text = page.extract_text() or ""
+            yield text
 
     # --- what the form holds ----------------------------------------------------------------------
 

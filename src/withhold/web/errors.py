@@ -32,5 +32,9 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return _page(404, request)
 
 
+def too_large(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _page(413, request)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     return _page(500, request)

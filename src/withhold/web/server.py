@@ -3,6 +3,13 @@
 Gunicorn is started in this process through its documented custom-application interface. Its access log
 records the path without the query string (a docket search carries a name) and passes the confidential
 filter, which also hides calendar feed tokens.
+
+What one request may take is bounded at each layer: gunicorn refuses an over-long request line or header
+(:data:`LIMITS`), Django holds at most a few megabytes of a body in memory and Withhold reads none above
+``WITHHOLD_REQUEST_MAX_BYTES`` (settings/base.py, web/request_size.py), and a case file is bounded in
+size, depth and every value (facts/limits.py), so no request has unbounded work to do. Gunicorn's
+``timeout`` restarts a worker process that stops answering its master; with the threaded workers used here
+it is not a limit on one request's time (gunicorn has none for threads): the bounds above are.
 """
 
 from __future__ import annotations
@@ -62,6 +69,34 @@ def logging_config() -> dict[str, Any]:
     }
 
 
+LIMITS: dict[str, int] = {
+    "timeout": 60,  # seconds a worker may stay silent before it is killed and restarted
+    "graceful_timeout": 10,  # seconds to finish requests on a restart
+    "limit_request_line": 4094,  # bytes of the request line (method, URL with its query, protocol)
+    "limit_request_fields": 100,  # header fields
+    "limit_request_field_size": 8190,  # bytes of one header field
+}
+"""Gunicorn's bounds on a request (see above)."""
+
+
+def options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+    """Gunicorn's settings for ``withhold serve``."""
+    return {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "accesslog": "-",
+        "access_log_format": ACCESS_FORMAT,
+        "logconfig_dict": logging_config(),
+        **LIMITS,
+        "forwarded_allow_ips": "127.0.0.1,::1",
+        # gunicorn's control socket sits at one path per user (~/.gunicorn/gunicorn.ctl): two servers at
+        # once (tests, a benchmark) would take each other's. Withhold does not use it.
+        "control_socket_disable": True,
+    }
+
+
 def serve(host: str, port: int, workers: int, threads: int) -> None:
     from gunicorn.app.base import BaseApplication
 
@@ -70,22 +105,7 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
 
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
-            options = {
-                "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-                "workers": workers,
-                "threads": threads,
-                "worker_class": "gthread",
-                "accesslog": "-",
-                "access_log_format": ACCESS_FORMAT,
-                "logconfig_dict": logging_config(),
-                "timeout": 60,
-                "graceful_timeout": 10,
-                "forwarded_allow_ips": "127.0.0.1,::1",
-                # gunicorn's control socket sits at one path per user (~/.gunicorn/gunicorn.ctl): two
-                # servers at once (tests, a benchmark) would take each other's. Withhold does not use it.
-                "control_socket_disable": True,
-            }
-            for key, value in options.items():
+            for key, value in options(host, port, workers, threads).items():
                 self.cfg.set(key, value)
 
         def load(self) -> Any:

@@ -34,6 +34,8 @@ PLACEHOLDERS = frozenset(
         "status",
         "role",
         "days",
+        "earliest",
+        "latest",
         # the law watch
         "value",
         "first",

@@ -12,12 +12,13 @@ from typing import Any, Literal
 import yaml
 
 from withhold.facts.case import Case
-from withhold.facts.loading import parse_case, validate_case
+from withhold.facts.limits import CASE_FILE_MAX_CHARS, law_as_of_problem
+from withhold.facts.loading import CaseFileError, CaseIssue, parse_case, validate_case
 from withhold.interview.answers import document_of
 
 Syntax = Literal["yaml", "json"]
-MAX_BYTES = 1_000_000
-"""A case file is a few kilobytes; a megabyte is a wrong file, not a case."""
+MAX_BYTES = CASE_FILE_MAX_CHARS
+"""The largest case file taken, as an upload's bytes or the editor's characters (facts/limits.py)."""
 
 
 def case_of(document: dict[str, Any]) -> Case:
@@ -31,8 +32,14 @@ def stored(case: Case) -> dict[str, Any]:
 
 
 def parse(text: str, syntax: Syntax | None = None) -> Case:
-    """Raises :class:`withhold.facts.loading.CaseFileError` with every issue by field."""
-    return parse_case(text, syntax)
+    """Raises :class:`withhold.facts.loading.CaseFileError` with every issue by field, and for a
+    ``law_as_of`` the law cannot be evaluated as of (a case file may carry a historic date; every page of
+    the case evaluates the law as of it)."""
+    case = parse_case(text, syntax)
+    problem = law_as_of_problem(case.law_as_of) if case.law_as_of else None
+    if problem:
+        raise CaseFileError([CaseIssue("law_as_of", problem)])
+    return case
 
 
 def syntax_of(filename: str) -> Syntax | None:

@@ -4,12 +4,19 @@ Each word of the person's names (and each of its first letters, from three on) a
 normalized (case, accents, the A prefix and leading zeros of an A-number) and stored as keyed digests
 (:func:`withhold.web.vault.digest`). A search digests its words the same way, under every key of the
 ring, and a case matches when each word of the search matches one of its digests.
+
+The terms of one case are bounded, whatever its names: a word counts by its first :data:`WORD_MAX`
+letters (a longer search word is cut the same way, so it still finds the case), and a case has at most
+:data:`TERMS_MAX` terms: the A-number first, then the words of the given, middle and family names and
+their beginnings, then those of the other names. (Every beginning of every word of a name of 990,000
+characters was once half a billion characters to digest and store.)
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,6 +26,10 @@ from withhold.web import vault
 from withhold.web.cases.models import CaseRecord, SearchDigest
 
 PREFIX_FROM = 3
+WORD_MAX = 24
+"""The letters of a word that count: names longer than this are told apart by their start."""
+TERMS_MAX = 300
+"""The search terms of one case: a person with many names keeps all their whole words in practice."""
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _A_NUMBER = re.compile(r"^a?-?(\d[\d-]{6,10}\d)$", re.IGNORECASE)
 
@@ -40,22 +51,27 @@ def a_number_term(text: str) -> str | None:
 
 
 def name_words(text: str) -> list[str]:
-    return _WORD.findall(normalized(text))
+    return [word[:WORD_MAX] for word in _WORD.findall(normalized(text))]
 
 
 def terms_of(case: Case) -> set[str]:
-    person = case.person
-    names = [person.given_name, person.middle_name, person.family_name, *(person.other_names or [])]
+    """The case's search terms, at most :data:`TERMS_MAX`, the most useful first (see above)."""
     terms: set[str] = set()
-    for name in names:
-        for word in name_words(name or ""):
-            terms.add("w:" + word)
-            terms.update("w:" + word[:size] for size in range(PREFIX_FROM, len(word)))
-    if person.a_number:
-        term = a_number_term(person.a_number)
-        if term:
-            terms.add(term)
+    for term in _candidates(case):
+        if len(terms) == TERMS_MAX:
+            break
+        terms.add(term)
     return terms
+
+
+def _candidates(case: Case) -> Iterator[str]:
+    person = case.person
+    if person.a_number and (whole := a_number_term(person.a_number)):
+        yield whole
+    for names in ([person.given_name, person.middle_name, person.family_name], person.other_names or []):
+        words = list(dict.fromkeys(word for name in names for word in name_words(name or "")))
+        yield from ("w:" + word for word in words)
+        yield from ("w:" + word[:size] for word in words for size in range(PREFIX_FROM, len(word)))
 
 
 def terms_may_differ(before: dict[str, Any], after: dict[str, Any]) -> bool:

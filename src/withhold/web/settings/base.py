@@ -40,6 +40,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "withhold.web.request_size.RequestSizeLimit",  # first: nothing reads a body it refuses
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise (static files keep their caching): every page of case data is no-store.
@@ -58,6 +59,14 @@ MIDDLEWARE = [
     # Axes last: it reads the outcome of authentication (its documented place).
     "axes.middleware.AxesMiddleware",
 ]
+
+# What one request may hold (see README, "Limits of the web server", and web/request_size.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3_000_000
+"""Form fields in memory: the case file editor's text (at most 1,000,000 characters), percent-encoded."""
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+"""An uploaded file larger than this is spooled to a temporary file rather than held in memory."""
+WITHHOLD_REQUEST_MAX_BYTES = 21_000_000
+"""The largest request body read at all: the blank I-589 (at most 20 MB) and the rest of its form."""
 
 ROOT_URLCONF = "withhold.web.urls"
 WSGI_APPLICATION = "withhold.web.wsgi.application"

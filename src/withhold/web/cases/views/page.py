@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from withhold.deadlines.schedule import SOON_DAYS
+from withhold.facts.limits import EARLIEST_LAW_AS_OF, LATEST_LAW_AS_OF, law_as_of_problem
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
 from withhold.web.audit.models import Action
@@ -20,19 +22,31 @@ from withhold.web.cases.page import case_page
 from withhold.web.cases.store import today
 from withhold.web.cases.summary import as_of_for
 from withhold.web.language import language_of
+from withhold.web.texts import text as ui
 
 
-def chosen_date(text: str | None) -> dt.date | None:
+def chosen_date(request: HttpRequest) -> dt.date | None:
+    """The date chosen on the page (``?as_of=``), if it is one the law can be evaluated as of; a date
+    outside the law's dates is said on the page, and the page shows the usual date instead."""
+    text = request.GET.get("as_of", "")[:20]
     try:
-        return dt.date.fromisoformat(text.strip()) if text else None
+        day = dt.date.fromisoformat(text.strip()) if text else None
     except ValueError:
         return None
+    if day is not None and law_as_of_problem(day):
+        earliest, latest = EARLIEST_LAW_AS_OF.isoformat(), LATEST_LAW_AS_OF.isoformat()
+        language = language_of(request)
+        messages.error(
+            request, ui("invalid.as_of_range", language, date=day, earliest=earliest, latest=latest)
+        )
+        return None
+    return day
 
 
 @case_view(Can.VIEW)
 def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
     case = case_of(record.document)
-    asked = chosen_date(request.GET.get("as_of"))
+    asked = chosen_date(request)
     day = today()
     as_of = asked or as_of_for(case, day)
     page = case_page(case, as_of, language_of(request), day)
