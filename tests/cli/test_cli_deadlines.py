@@ -189,9 +189,9 @@ def test_lines_fit_in_100_columns(runner: CliRunner, tmp_path: Path) -> None:
     assert all(not line.endswith(" ") for line in result.stdout.splitlines())
 
 
-def test_as_of_changes_where_entries_stand(runner: CliRunner, tmp_path: Path) -> None:
+def test_today_changes_where_entries_stand(runner: CliRunner, tmp_path: Path) -> None:
     path = str(write(tmp_path, CASE))
-    result = runner.invoke(app, ["deadlines", path, "--as-of", "2026-11-24"])
+    result = runner.invoke(app, ["deadlines", path, "--as-of", "2026-11-24", "--today", "2026-11-24"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1] == "As of Tue 2026-11-24 (from --as-of)"
     groups = sections(result.stdout)
@@ -223,7 +223,9 @@ def test_json_is_the_schedule_sorted_by_date(runner: CliRunner, tmp_path: Path) 
 
 
 def test_json_from_standard_input_and_as_of(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["deadlines", "-", "-f", "json", "--as-of", "2027-03-02"], input=CASE)
+    result = runner.invoke(
+        app, ["deadlines", "-", "-f", "json", "--as-of", "2027-03-02", "--today", "2027-03-02"], input=CASE
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == core(CASE, dt.date(2027, 3, 2))
     individual = next(item for item in json.loads(result.stdout) if item["id"] == "filing.individual_hearing")
@@ -404,3 +406,32 @@ def test_bad_case_file(runner: CliRunner, tmp_path: Path) -> None:
             '  proceedings.decision.date: expected a date as YYYY-MM-DD, got "2026-02-30"',
         ]
         assert "Traceback" not in invalid.output
+
+
+def test_days_are_counted_from_today_and_another_law_date_is_said_first(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Issue 14: the file takes the law as of 2026-11-23; seen on 2026-12-06, the master hearing's filing
+    # deadline of that day is 13 days past, never "due today", and the header says which law applies.
+    path = str(write(tmp_path, CASE))
+    result = runner.invoke(app, ["deadlines", path, "--today", "2026-12-06"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == "As of Mon 2026-11-23 (from the case file)"
+    assert " ".join(lines[2:4]).startswith("The law is applied as of 2026-11-23, not today (2026-12-06)")
+    groups = sections(result.stdout)
+    assert "Mon 2026-11-23 PAST Filings due before the master calendar hearing" in groups["Past"]
+    assert "13 days ago" in groups["Past"] and "DUE TODAY" not in result.stdout
+    same_day = runner.invoke(app, ["deadlines", path, "--today", "2026-11-23"]).stdout
+    assert "The law is applied as of" not in same_day
+    bad = runner.invoke(app, ["deadlines", path, "--today", "someday"])
+    assert bad.exit_code == 2 and "--today must be a date" in bad.stderr
+
+
+def test_screen_and_roadmap_say_the_law_date_first_when_it_is_not_today(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = str(write(tmp_path, CASE))
+    for command in ("screen", "roadmap"):
+        out = " ".join(runner.invoke(app, [command, path, "--today", "2026-12-06"]).stdout.split())
+        assert "The law is applied as of 2026-11-23, not today (2026-12-06)" in out, command

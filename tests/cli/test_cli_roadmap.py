@@ -57,7 +57,7 @@ def test_bad_as_of_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_a_date_a_day_away_says_tomorrow_and_a_day_past_yesterday(tmp_path: Path) -> None:
     # The appeal is due on 2026-12-10 (a Thursday): seen the day before, and the day after.
-    before = run(tmp_path, "--as-of", "2026-12-09")
+    before = run(tmp_path, "--today", "2026-12-09")
     assert "Thu 2026-12-10 (tomorrow, upcoming)" in " ".join(before.stdout.split())  # type: ignore[attr-defined]
-    after = run(tmp_path, "--as-of", "2026-12-11")
+    after = run(tmp_path, "--today", "2026-12-11")
     assert "Thu 2026-12-10 (yesterday, " in " ".join(after.stdout.split())  # type: ignore[attr-defined]

@@ -175,7 +175,10 @@ def test_as_of_overrides_law_as_of(runner: CliRunner, tmp_path: Path) -> None:
     assert "Law as of 2027-06-01 (from --as-of)" in text
 
 
-def test_without_any_date_the_law_is_today(runner: CliRunner, tmp_path: Path) -> None:
+def test_without_any_date_the_law_is_today(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WITHHOLD_TODAY")  # the clock itself
     undated = SPARSE.replace("law_as_of: 2026-11-23\n", "")
     before = dt.date.today()
     result = runner.invoke(app, ["screen", str(write(tmp_path, undated)), "--format", "json"])

@@ -28,7 +28,14 @@ from withhold.cli.interview import INTERRUPTED, StoppedError, saved_line
 from withhold.cli.interview import run as run_interview
 from withhold.cli.interview import start as start_interview
 from withhold.cli.interview import text as interview_text
-from withhold.cli.options import as_of_date, evaluation_date, option_date, output_format
+from withhold.cli.options import (
+    as_of_date,
+    evaluation_date,
+    option_date,
+    other_law_date,
+    output_format,
+    today_date,
+)
 from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
 from withhold.cli.render_i589 import filled_json, render_filled
 from withhold.cli.render_roadmap import render_roadmap
@@ -100,6 +107,12 @@ CASE_ARGUMENT = typer.Argument(
 )
 FORMAT_OPTION = typer.Option("--format", "-f", metavar="text|json", help="Output: text or json.")
 AS_OF_HELP = "Evaluate the law in force on this date (default: the case's law_as_of, else today)."
+TODAY_OPTION = typer.Option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    envvar="WITHHOLD_TODAY",
+    help="Count deadlines and days from this date instead of the computer's clock (to check or plan).",
+)
 
 
 def _version(value: bool) -> None:
@@ -123,14 +136,18 @@ def withhold(
     """
 
 
-def _open_case(case_file: str, as_of: str | None) -> tuple[Case, dt.date, str]:
-    """Load a case and choose the evaluation date: --as-of, else the case's law_as_of, else today. User
-    errors (a bad date, a bad file) exit 2 with one line each."""
+def _open_case(
+    case_file: str, as_of: str | None, today: str | None = None
+) -> tuple[Case, dt.date, str, dt.date]:
+    """Load a case and choose its two dates: the law's (--as-of, else the case's law_as_of, else today)
+    and the one days are counted from (--today, else the clock). User errors (a bad date, a bad file) exit
+    2 with one line each."""
     with user_errors():
         given = as_of_date(as_of)
+        counted_from = today_date(today)
         case = load_case(case_file)
-        day, source = evaluation_date(given, case.law_as_of, dt.date.today())
-    return case, day, source
+        day, source = evaluation_date(given, case.law_as_of, counted_from)
+    return case, day, source, counted_from
 
 
 @app.command(cls=Command)
@@ -147,6 +164,7 @@ def screen(
             help="Evaluate the law in force on this date (default: the case's law_as_of, else today).",
         ),
     ] = None,
+    today: Annotated[str | None, TODAY_OPTION] = None,
     trace: Annotated[
         bool,
         typer.Option(
@@ -160,13 +178,13 @@ def screen(
     """Screen a case for asylum, statutory withholding, CAT withholding and CAT deferral."""
     with user_errors():
         chosen = output_format(output)
-    case, law_as_of, source = _open_case(case_file, as_of)
-    warn(check_dates(case, law_as_of))
+    case, law_as_of, source, counted_from = _open_case(case_file, as_of, today)
+    warn(check_dates(case, counted_from))
     screening = screen_case(case, law_as_of)
     if chosen == "json":
         print_json(screening.to_json(include_trace=trace))
         return
-    heading = Heading(person_name(case.person), law_as_of, source)
+    heading = Heading(person_name(case.person), law_as_of, source, other_law_date(law_as_of, counted_from))
     limits = FULL if trace else Limits()
     show(render_screening(screening, heading, limits=limits, trace=trace))
 
@@ -185,6 +203,7 @@ def deadlines(
         ),
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+    today: Annotated[str | None, TODAY_OPTION] = None,
     label: Annotated[
         str | None,
         typer.Option(
@@ -199,12 +218,12 @@ def deadlines(
     with user_errors():
         chosen = output_format(output)
         shown_label = calendar_label(label, case_file)
-    case, day, source = _open_case(case_file, as_of)
+    case, day, source, counted_from = _open_case(case_file, as_of, today)
     with user_errors():
         key = case_key(case, case_file, label) if ics is not None else ""
-    issues = check_dates(case, day)
+    issues = check_dates(case, counted_from)
     warn(issues)
-    found = schedule_case(case, day)
+    found = schedule_case(case, day, counted_from)
     written = None
     events = sum(1 for entry in found.entries if entry.date is not None)
     if ics is not None and events:
@@ -213,7 +232,8 @@ def deadlines(
     if chosen == "json":
         print(json.dumps(found.to_json(), indent=2, ensure_ascii=False))
     else:
-        show(render_deadlines(found, DeadlinesHeading(shown_label, day, source, issues)))
+        banner = other_law_date(day, counted_from)
+        show(render_deadlines(found, DeadlinesHeading(shown_label, day, source, issues, banner)))
     if ics is not None:
         if written is None:
             typer.echo(f"No dated deadlines yet: {ics} was not written.", err=True)
@@ -226,6 +246,7 @@ def roadmap(
     case_file: Annotated[str, CASE_ARGUMENT],
     output: Annotated[str, FORMAT_OPTION] = "text",
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+    today: Annotated[str | None, TODAY_OPTION] = None,
     label: Annotated[
         str | None,
         typer.Option(
@@ -237,9 +258,9 @@ def roadmap(
     with user_errors():
         chosen = output_format(output)
         shown_label = calendar_label(label, case_file)
-    case, day, _ = _open_case(case_file, as_of)
-    warn(check_dates(case, day))
-    road = road_of(case, day)
+    case, day, _, counted_from = _open_case(case_file, as_of, today)
+    warn(check_dates(case, counted_from))
+    road = road_of(case, day, counted_from)
     if chosen == "json":
         print(json.dumps(road.to_json(), indent=2, ensure_ascii=False))
         return
@@ -337,6 +358,7 @@ def report(
         ),
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+    today: Annotated[str | None, TODAY_OPTION] = None,
 ) -> None:
     """Write a report of the case for the attorney's file or for the client: PDF, HTML or Markdown.
 
@@ -350,16 +372,16 @@ def report(
             raise UserError(str(error)) from None
         who = _one_of("--audience", audience, AUDIENCES)
         language = _one_of("--lang", lang, LANGUAGES) if lang is not None else None
-    case, day, _ = _open_case(case_file, as_of)
+    case, day, _, counted_from = _open_case(case_file, as_of, today)
     with user_errors():
         try:
             check_not_a_case_file(output, case_file)
         except OutputError as error:
             raise UserError(str(error)) from None
-    warn(check_dates(case, day))
+    warn(check_dates(case, counted_from))
     if language is None:
         language = (case.interview.language or "en") if who == "client" else "en"
-    data = render_report(build_report(case, day, who, language), chosen)
+    data = render_report(build_report(case, day, who, language, counted_from), chosen)
     with user_errors():
         written = write_atomically(output, data, option="--output")
     typer.echo(str(written))
@@ -527,7 +549,7 @@ def i589(
         chosen = output_format(output_kind)
         check_output(output, {case_file: "case file", form: "blank form given with --form"})
         blank = read_form(form)
-    case, day, _ = _open_case(case_file, as_of)
+    case, day, _, _ = _open_case(case_file, as_of)
     warn(check_dates(case, day))
     with user_errors():
         try:

@@ -38,6 +38,21 @@ def as_of_date(value: str | None) -> dt.date | None:
     return day
 
 
+def today_date(value: str | None) -> dt.date:
+    """The day deadlines and days are counted from: ``--today`` (or ``WITHHOLD_TODAY``), else the clock."""
+    return option_date("--today", value) or dt.date.today()
+
+
+def other_law_date(law_as_of: dt.date, today: dt.date) -> str | None:
+    """The line every output starts with when the law is taken as of another day than today."""
+    if law_as_of == today:
+        return None
+    return (
+        f"The law is applied as of {law_as_of.isoformat()}, not today ({today.isoformat()}): deadlines and "
+        "days are counted from today."
+    )
+
+
 def evaluation_date(option: dt.date | None, in_case: dt.date | None, today: dt.date) -> tuple[dt.date, str]:
     """The date the law is evaluated as of, and where it came from: the option, else the case file's
     ``law_as_of`` (only a date the law's tables cover), else today."""

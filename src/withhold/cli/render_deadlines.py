@@ -61,6 +61,8 @@ class DeadlinesHeading:
     as_of: dt.date
     date_source: str
     warnings: tuple[CaseIssue, ...] = ()
+    other_law_date: str | None = None
+    """Said first when the law is taken as of another day than today."""
 
 
 def day_text(day: dt.date) -> str:
@@ -73,7 +75,7 @@ def render_deadlines(schedule: Schedule, heading: DeadlinesHeading) -> Group:
     found = sections(schedule)
     for part in PARTS:
         if part != "unknown" or found[part]:  # an empty "cannot be computed" part is left out
-            parts.extend(_group(part, found[part], schedule.as_of))
+            parts.extend(_group(part, found[part], schedule.today))
     parts.append(Text(DISCLAIMER, style="dim italic"))
     return Group(*parts)
 
@@ -88,6 +90,8 @@ def _header(heading: DeadlinesHeading) -> Text:
         text.append(f" — {heading.label}", style="bold")
     text.append(f"\nAs of {day_text(heading.as_of)}")
     text.append(f" ({heading.date_source})", style="dim")
+    if heading.other_law_date:
+        text.append(f"\n{heading.other_law_date}", style="bold yellow")
     if heading.warnings:
         paths = ", ".join(dict.fromkeys(issue.path for issue in heading.warnings))
         count = len(heading.warnings)

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
+from withhold.cli.options import other_law_date
 from withhold.cli.render_deadlines import day_text
 from withhold.deadlines.model import Standing
 from withhold.language import days_in_words
@@ -38,11 +39,14 @@ def _lines(road: Roadmap, heading: str) -> Iterator[RenderableType]:
     kind = (road.kind or "unknown").replace("_", " ")
     yield Text(heading, style="bold")
     yield Text(f"Proceeding: {kind}; as of {road.as_of.isoformat()}")
+    banner = other_law_date(road.as_of, road.counted_from)
+    if banner:
+        yield Text(banner, style="bold yellow")
     if road.note:
         yield Text(f"Note: {road.note}", style="yellow")
     yield Text("")
     for number, view in enumerate(road.stages, start=1):
-        yield from _stage(number, view, road.as_of)
+        yield from _stage(number, view, road.counted_from)
     yield Text(
         "Decision support, not legal advice: verify each date against the court's notices.", style="dim"
     )

@@ -54,6 +54,8 @@ class Heading:
     name: str
     law_as_of: dt.date
     date_source: str
+    other_law_date: str | None = None
+    """Said first when the law is taken as of another day than today."""
 
 
 def render_screening(
@@ -85,6 +87,8 @@ def _header(heading: Heading) -> Text:
         text.append(f" — {heading.name}", style="bold")
     text.append(f"\nLaw as of {heading.law_as_of.isoformat()}")
     text.append(f" ({heading.date_source})", style="dim")
+    if heading.other_law_date:
+        text.append(f"\n{heading.other_law_date}", style="bold yellow")
     return text
 
 
