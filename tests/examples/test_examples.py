@@ -37,6 +37,16 @@ ALL_UNDETERMINED = {
 }
 
 EXPECTED = {
+    # 8 CFR 1240.11(h): the agreement closes the forum for every claim about the home country.
+    "cooperative-agreement-honduras.yaml": Expected(
+        statuses={
+            "asylum": "not_eligible",
+            "statutory_withholding": "not_eligible",
+            "cat_withholding": "not_eligible",
+            "cat_deferral": "not_eligible",
+        },
+        best="none",
+    ),
     "missed-deadline-withholding-open.yaml": Expected(
         statuses={
             "asylum": "barred",

@@ -267,6 +267,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     visit("new case", "/cases/new/")
     visit("import", "/cases/import/")
     visit("calendar feed", "/cases/calendar/")
+    visit("law watch", "/cases/law/?since=2025-01-15", "law-watch")
     visit("two-factor login", "/accounts/two-factor/")
     visit("account", "/accounts/", "account")
     visit("page not found", "/cases/00000000-0000-0000-0000-000000000000/", status=404)
