@@ -59,3 +59,15 @@ def test_days_are_counted_from_today_and_another_law_date_is_said_in_a_banner(
     assert "13 days ago" in section and '<span class="small">today</span>' not in section
     today_law = attorney.get(f"/cases/{record.id}/", {"as_of": "2026-12-06"}).content.decode()
     assert "screened under the law as of" not in today_law
+
+
+@pytest.mark.django_db
+def test_every_screen_of_a_case_with_another_law_date_says_so(
+    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+) -> None:
+    # The example takes the law as of 2026-11-23; the clock of the test run is later.
+    record = make_case(organization, yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
+    for path in ("", "versions/", "versions/1/", "edit/", "edit/document/", "i589/", "delete/", "interview/"):
+        html = attorney.get(f"/cases/{record.id}/{path}").content.decode()
+        assert "screened under the law as of 2026-11-23" in html, path
+        assert f'href="/cases/{record.id}/?as_of=' in html, path

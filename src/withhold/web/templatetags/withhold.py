@@ -120,3 +120,21 @@ def days_words(days: int | None, language: str = "en") -> str:
 def days_left(entry: Any, as_of: dt.date) -> int | None:
     """A deadline entry's days left from ``as_of`` (negative when past)."""
     return entry.days_left(as_of)  # type: ignore[no-any-return]
+
+
+@register.inclusion_tag("cases/_law_date.html", takes_context=True)
+def law_date_banner(context: template.Context, record: Any) -> dict[str, Any]:
+    """On every screen of a case whose file takes the law as of another day than today: a banner that
+    says so, with a link to the case under today's law (deadlines are always counted from today)."""
+    from withhold.web.cases.documents import case_of
+    from withhold.web.cases.store import today
+
+    law = case_of(record.document).law_as_of
+    day = today()
+    return {
+        "show": law is not None and law != day,
+        "law": law,
+        "today": day,
+        "record": record,
+        "language": context.get("language"),
+    }
