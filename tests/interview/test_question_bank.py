@@ -237,6 +237,7 @@ def small_bank() -> dict[str, Any]:
             "order": 1,
             "sensitivity": 0,
             "judgement": False,
+            "section": "papers",
             "text": {"en": "Are you detained?", "es": "¿Está usted detenido?"},
             "help": {"en": "Why we ask. 8 CFR 1003.31(c).", "es": "Por qué preguntamos. 8 CFR 1003.31(c)."},
             "invalid": {"en": "Answer yes or no.", "es": "Responda sí o no."},
@@ -246,6 +247,8 @@ def small_bank() -> dict[str, Any]:
             "order": 2,
             "sensitivity": 0,
             "judgement": False,
+            "section": "papers",
+            "group": "decision",
             "text": {"en": "How?", "es": "¿Cómo?"},
             "help": {"en": "8 CFR 1003.38(b).", "es": "8 CFR 1003.38(b)."},
             "choices": {

@@ -822,6 +822,16 @@ class InterviewRecord(Part):
         max_length=PATHS_MAX,
     )
     language: Literal["en", "es"] | None = fact("Withhold extension: language of the interview")
+    skipped: list[ShortText] | None = fact(
+        "Withhold extension: fact paths the person chose to skip for now (unknown, and not asked again "
+        "until they choose to come back to them; unlike dont_know, the person may know)",
+        max_length=PATHS_MAX,
+    )
+    reviewed: list[ShortText] | None = fact(
+        "Withhold extension: findings the attorney has reviewed (a finding answered by a client's "
+        "intake or not yet looked at is not reviewed; a status that needs it says so)",
+        max_length=PATHS_MAX,
+    )
 
 
 # --- the case file ---------------------------------------------------------------------------------

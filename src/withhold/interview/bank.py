@@ -39,8 +39,38 @@ KIND_OF_FACT = {
 SENSITIVITIES = range(4)
 """0 neutral (dates, proceedings) · 1 about the claim · 2 about harm suffered · 3 trauma-heavy."""
 
-_FIELDS = ("kind", "order", "sensitivity", "judgement", "text", "help", "choices", "invalid")
-_REQUIRED = ("kind", "order", "sensitivity", "judgement", "text", "help", "invalid")
+_FIELDS = (
+    "kind",
+    "order",
+    "sensitivity",
+    "judgement",
+    "section",
+    "group",
+    "intake",
+    "when",
+    "text",
+    "help",
+    "choices",
+    "invalid",
+)
+_REQUIRED = ("kind", "order", "sensitivity", "judgement", "section", "text", "help", "invalid")
+
+INTAKES = ("client", "always")
+"""When a question is asked though no rule needs its answer yet (see :attr:`Question.intake`)."""
+
+SECTIONS = (
+    "about_you",
+    "papers",
+    "arrival",
+    "what_happened",
+    "fear",
+    "family",
+    "everyone",
+    "findings",
+)
+"""The interview's sections in the order a person is asked them (:mod:`withhold.interview.sections` has
+their titles): the person and their story first, the questions asked of everyone (bars, criminal history)
+after it, and the findings, which only the attorney is asked, last."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +81,16 @@ class Question:
     order: int
     sensitivity: int
     judgement: bool
+    section: str
+    """The section it is asked in (:data:`SECTIONS`); findings are in ``findings``, asked of no client."""
+    group: str | None
+    """Questions of one group (and, for list items, of one item) are asked together on one page."""
+    intake: str | None
+    """``client``: asked of the client for the case record (the I-589, the reports) even when no rule can
+    use the answer yet; ``always``: asked of every audience while unknown (what kind of case, which
+    country: no result is final without them); None: asked only while an answer could change a status."""
+    when: tuple[tuple[str, tuple[Any, ...]], ...]
+    """Asked only when each of these facts has one of these values (``proceedings.kind`` in court)."""
     text: Localized
     help: Localized
     choices: dict[str, Localized]
@@ -208,6 +248,18 @@ def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: lis
     help_text = read_localized(f"{path}: help", body.get("help"), problems)
     invalid = read_localized(f"{path}: invalid", body.get("invalid"), problems)
     choices = _choices(path, kind, body.get("choices"), info, problems)
+    section = body.get("section")
+    if section not in SECTIONS:
+        problems.append(f"{path}: section: {section!r} is not one of {', '.join(SECTIONS)}")
+    elif (section == "findings") != info.finding:
+        problems.append(f"{path}: section: findings, and only findings, go in the findings section")
+    group = body.get("group")
+    if group is not None and (not isinstance(group, str) or not group):
+        problems.append(f"{path}: group: expected a name")
+    intake = body.get("intake")
+    if intake not in (None, *INTAKES):
+        problems.append(f"{path}: intake: expected one of {', '.join(INTAKES)}")
+    when = _when(path, body.get("when"), facts, problems)
     if (
         order is None
         or sensitivity is None
@@ -216,9 +268,45 @@ def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: lis
         or help_text is None
         or invalid is None
         or choices is None
+        or when is None
+        or section not in SECTIONS
     ):
         return None
-    return Question(path, str(kind), order, sensitivity, judgement, text, help_text, choices, invalid)
+    return Question(
+        path,
+        str(kind),
+        order,
+        sensitivity,
+        judgement,
+        str(section),
+        group if isinstance(group, str) and group else None,
+        intake if intake in INTAKES else None,
+        when,
+        text,
+        help_text,
+        choices,
+        invalid,
+    )
+
+
+def _when(
+    path: str, value: Any, facts: Mapping[str, FactInfo], problems: list[str]
+) -> tuple[tuple[str, tuple[Any, ...]], ...] | None:
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not value:
+        problems.append(f"{path}: when: expected a mapping of fact paths to the values that let it be asked")
+        return None
+    found: list[tuple[str, tuple[Any, ...]]] = []
+    for fact, values in value.items():
+        if fact not in facts:
+            problems.append(f"{path}: when: {fact!r} is not a fact path of case/1")
+            return None
+        if not isinstance(values, list) or not values:
+            problems.append(f"{path}: when: {fact}: expected a list of values")
+            return None
+        found.append((str(fact), tuple(values)))
+    return tuple(found)
 
 
 def _integer(path: str, name: str, value: Any, problems: list[str]) -> int | None:
