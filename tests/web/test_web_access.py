@@ -6,6 +6,7 @@ is covered without touching this file.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -19,7 +20,14 @@ from withhold.web.accounts.roles import PERMISSIONS, Can, Role
 from withhold.web.cases.access import CASE_PERMISSION
 from withhold.web.cases.models import CaseRecord
 
-SAMPLE_KWARGS = {"number": 1, "section": "claim", "syntax": "yaml", "audience": "client", "language": "en"}
+SAMPLE_KWARGS = {
+    "number": 1,
+    "section": "claim",
+    "syntax": "yaml",
+    "audience": "client",
+    "language": "en",
+    "link_id": uuid.UUID(int=1),
+}
 
 
 def walk(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, URLPattern]]:
@@ -54,6 +62,8 @@ def test_the_walk_finds_every_kind_of_case_url() -> None:
         "interviews:question",
         "cases:delete",
         "cases:ics",
+        "intake:new",
+        "intake:revoke",
     } <= names
 
 
@@ -101,8 +111,8 @@ def test_each_role_reaches_exactly_the_case_pages_its_permissions_allow(
     allowed = PERMISSIONS[role]
     for name, pattern in case_urls():
         permission = getattr(pattern.callback, CASE_PERMISSION)
-        if name in ("cases:workflow", "cases:restore"):
-            continue  # POST only; checked below
+        if name in ("cases:workflow", "cases:restore", "intake:revoke"):
+            continue  # POST only; checked below (the intake link's in test_web_intake)
         response = client.get(url_of(name, pattern, record))
         if permission in allowed:
             assert response.status_code == 200, (role, name, response.status_code)

@@ -1,8 +1,8 @@
 """Nothing about a case in logs or error pages (8 CFR 1208.6 forbids disclosing asylum information).
 
 Two guards. :class:`ConfidentialFilter`, on every log handler, removes query strings (a docket search
-carries a name) and calendar feed tokens from messages, and replaces a traceback by its frames alone: the
-exception's message, which may quote a value from a case, is dropped. :class:`ConfidentialReporterFilter`
+carries a name), calendar feed tokens and client intake link tokens from messages, and replaces a
+traceback by its frames alone: the exception's message, which may quote a value from a case, is dropped. :class:`ConfidentialReporterFilter`
 and :class:`ConfidentialExceptionReporter` make Django's error reports (the DEBUG page, and any report
 built from an exception) show no request data, no variables and no exception message at all.
 """
@@ -22,11 +22,13 @@ HIDDEN = "[hidden: may hold case information]"
 
 _QUERY = re.compile(r"\?[^\s\"']*")
 _FEED = re.compile(r"(/calendar/)[^/\s\"']+")
+_INTAKE = re.compile(r"(/intake/)[^\s\"']+")
+"""A client intake link's token, and anything after it (a malformed link is still someone's)."""
 
 
 def redact(text: str) -> str:
-    """A log line without query strings or feed tokens."""
-    return _FEED.sub(r"\1[token]", _QUERY.sub("?[query]", text))
+    """A log line without query strings, feed tokens or client intake link tokens."""
+    return _INTAKE.sub(r"\1[token]", _FEED.sub(r"\1[token]", _QUERY.sub("?[query]", text)))
 
 
 def frames_only(exc_info: tuple[type[BaseException], BaseException, TracebackType | None]) -> str:

@@ -52,6 +52,8 @@ class Server:
     url: str
     passwords: dict[str, str]
     """The demo users' passwords, by username (``withhold_demo`` makes new ones on each run)."""
+    env: dict[str, str] = field(default_factory=dict)
+    """The server's environment: what a management command run against its database needs."""
 
 
 def check_accessibility(page: Page, where: str) -> None:

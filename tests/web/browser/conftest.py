@@ -64,7 +64,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             assert vendor.split()[-1:] == ["postgresql"], vendor
         passwords = dict(re.findall(r"username (\S+)\s+password (\S+)", demo))
         assert {"demo", "demo-admin"} <= passwords.keys(), "withhold_demo printed no logins"
-        yield Server(url, passwords)
+        yield Server(url, passwords, env)
 
 
 @pytest.fixture(scope="module")

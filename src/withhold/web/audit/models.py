@@ -24,6 +24,17 @@ class Action(models.TextChoices):
     DOWNLOADED = "downloaded", "downloaded a report or calendar"
     DELETED = "deleted", "deleted"
     CALENDAR_RESET = "calendar_reset", "reset the calendar feed link"
+    INTAKE_CREATED = "intake_created", "made a client intake link"
+    INTAKE_REVOKED = "intake_revoked", "turned off a client intake link"
+    INTAKE_STARTED = "intake_started", "started the client intake link"
+
+
+class Actor(models.TextChoices):
+    """Who acted: a person with an account (``user``, ``username``), or the client through an intake link
+    (no account: the entry names the link, ``intake_id``, never the person)."""
+
+    PERSON = "person", "a person with an account"
+    CLIENT_INTAKE = "client_intake", "the client, through an intake link"
 
 
 class AuditEntry(models.Model):
@@ -36,6 +47,10 @@ class AuditEntry(models.Model):
     """The case's opaque id (not a foreign key: the entry outlives a deleted case)."""
     action = models.CharField(max_length=20, choices=Action.choices)
     version = models.PositiveIntegerField(null=True)
+    actor = models.CharField(max_length=20, choices=Actor.choices, default=Actor.PERSON)
+    intake_id = models.UUIDField(null=True, blank=True)
+    """The client intake link the entry concerns (made, turned off, or answered through), by its opaque id
+    (not a foreign key, like ``case_id``)."""
     what = models.CharField(max_length=40, blank=True)
     """Which part, by a fixed code (``section:claim``, ``report:client:es``, ``format:yaml``, ``answers:12``);
     never case text. The page shows it in words (:func:`withhold.web.audit.log.what_words`)."""

@@ -8,7 +8,7 @@ import uuid
 from django.http import HttpRequest
 
 from withhold.web.accounts.models import Organization
-from withhold.web.audit.models import Action, AuditEntry
+from withhold.web.audit.models import Action, Actor, AuditEntry
 
 _CODE = re.compile(r"^[a-z0-9_:.-]{0,40}$")
 
@@ -21,9 +21,10 @@ def record(
     *,
     version: int | None = None,
     what: str = "",
+    intake_id: uuid.UUID | None = None,
 ) -> AuditEntry:
     """Append one entry. ``what`` must be a short code (letters, digits, ``_:.-``): free text from a case
-    cannot pass."""
+    cannot pass. ``intake_id``: the client intake link the person acted on."""
     if not _CODE.fullmatch(what):
         raise ValueError("an audit entry's `what` is a fixed code, never text from a case")
     user = request.user if request.user.is_authenticated else None
@@ -35,7 +36,55 @@ def record(
         action=action,
         version=version,
         what=what,
+        intake_id=intake_id,
     )
+
+
+def by_client(
+    organization: Organization,
+    action: Action,
+    case_id: uuid.UUID,
+    intake_id: uuid.UUID,
+    *,
+    version: int | None = None,
+    what: str = "",
+) -> AuditEntry:
+    """Append one entry of what the client did through the intake link ``intake_id``: no account, so no
+    user (not the person who made the link, whoever is logged in on the browser): the link is named."""
+    if not _CODE.fullmatch(what):
+        raise ValueError("an audit entry's `what` is a fixed code, never text from a case")
+    return AuditEntry.objects.create(
+        user=None,
+        username="",
+        actor=Actor.CLIENT_INTAKE,
+        intake_id=intake_id,
+        organization=organization,
+        case_id=case_id,
+        action=action,
+        version=version,
+        what=what,
+    )
+
+
+def intake_sitting(
+    organization: Organization, case_id: uuid.UUID, intake_id: uuid.UUID, *, version: int, answers: int
+) -> None:
+    """The entry of a sitting of the client on the intake link ``intake_id``, as
+    :func:`interview_sitting` for a person: one entry a sitting, its count of answers kept up to date."""
+    what = f"answers:{answers}"
+    entries = AuditEntry.objects.filter(
+        organization=organization,
+        case_id=case_id,
+        action=Action.INTERVIEWED,
+        version=version,
+        actor=Actor.CLIENT_INTAKE,
+        intake_id=intake_id,
+    )
+    latest = entries.order_by("-id").values_list("pk", flat=True).first()
+    if latest is None:
+        by_client(organization, Action.INTERVIEWED, case_id, intake_id, version=version, what=what)
+    else:
+        AuditEntry.objects.filter(pk=latest).update(what=what)
 
 
 def interview_sitting(
@@ -47,7 +96,12 @@ def interview_sitting(
     what = f"answers:{answers}"
     user = request.user if request.user.is_authenticated else None
     entries = AuditEntry.objects.filter(
-        organization=organization, case_id=case_id, action=Action.INTERVIEWED, version=version, user=user
+        organization=organization,
+        case_id=case_id,
+        action=Action.INTERVIEWED,
+        version=version,
+        user=user,
+        actor=Actor.PERSON,
     )
     latest = entries.order_by("-id").values_list("pk", flat=True).first()
     if latest is None:

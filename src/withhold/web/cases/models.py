@@ -30,6 +30,7 @@ class Change(models.TextChoices):
     EDITED = "edited", "Facts edited"
     INTERVIEW = "interview", "Interview"
     RESTORED = "restored", "Restored an earlier version"
+    INTAKE = "intake", "Answers from the client intake link"
 
 
 class CaseRecord(models.Model):
@@ -76,6 +77,10 @@ class CaseVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     username = models.CharField(max_length=150, blank=True)
+    intake = models.ForeignKey(
+        "intake.IntakeLink", null=True, blank=True, on_delete=models.SET_NULL, related_name="versions"
+    )
+    """The client intake link whose answers made this version (the client, who has no account)."""
 
     class Meta:
         ordering = ("-number",)

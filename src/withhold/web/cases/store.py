@@ -16,6 +16,7 @@ out twenty times for a docket nobody is looking at (about a fifth of an answer's
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +91,11 @@ def stamp(record: CaseRecord) -> tuple[int, int]:
     return record.version, record.amended
 
 
+class StaleError(Exception):
+    """The case was saved by someone else since the state a save was made from (:func:`save`'s
+    ``expected``): nothing was saved, so that nothing of theirs is overwritten unseen."""
+
+
 def save(
     record: CaseRecord,
     case: Case,
@@ -99,6 +105,8 @@ def save(
     then: Callable[[CaseRecord], object] | None = None,
     summary_later: bool = False,
     sitting: Sitting | None = None,
+    intake: uuid.UUID | None = None,
+    expected: tuple[int, int] | None = None,
 ) -> CaseRecord:
     """Store ``case`` as the next version of ``record``; nothing is saved when nothing changed. With a
     ``sitting`` (an interview answer made from ``record`` as it was read), an answer that continues the
@@ -106,13 +114,19 @@ def save(
 
     ``then`` (an audit entry, say) is called with the record as saved (or as it was, when nothing
     changed) inside the same transaction: both are written, or neither, under one write lock.
-    ``summary_later``: the docket summary is made when it is first read (:func:`fresh_summary`)."""
+    ``summary_later``: the docket summary is made when it is first read (:func:`fresh_summary`).
+    ``intake``: the client intake link the answers came through (no account: the sitting is the link's).
+    ``expected``: the stamp (:func:`stamp`) the case must still have, else :class:`StaleError` is raised and
+    nothing is saved (for a save computed from the case as read, by someone who cannot be shown a
+    conflict to resolve: the client's intake page plans again instead)."""
     document = stored(case)
     # Before the transaction: no lock is held while the core works.
     summary: dict[str, Any] = {} if summary_later else summarize(case, today())
     who, name = _who(user)
     with transaction.atomic():
         locked = CaseRecord.objects.select_for_update().get(pk=record.pk)
+        if expected is not None and stamp(locked) != expected:
+            raise StaleError
         if locked.document == document and restored_from is None:
             if then is not None:
                 then(locked)
@@ -120,7 +134,7 @@ def save(
         reindex = search.terms_may_differ(locked.document, document)
         locked.document = document
         locked.summary = summary
-        if sitting is not None and _continues(locked, stamp(record), who, sitting.window):
+        if sitting is not None and _continues(locked, stamp(record), (who, intake), change, sitting.window):
             CaseVersion.objects.filter(case=locked, number=locked.version).update(
                 document=document, answers=F("answers") + sitting.answers
             )
@@ -137,6 +151,7 @@ def save(
                 created_by=who,
                 username=name,
                 answers=sitting.answers if sitting is not None else 0,
+                intake_id=intake,
             )
         locked.save(update_fields=["version", "amended", "document", "summary", "updated_at"])
         if reindex:
@@ -146,15 +161,24 @@ def save(
     return locked
 
 
-def _continues(locked: CaseRecord, started: tuple[int, int], who: Any, window: dt.timedelta) -> bool:
+def _continues(
+    locked: CaseRecord,
+    started: tuple[int, int],
+    by: tuple[Any, uuid.UUID | None],
+    change: Change,
+    window: dt.timedelta,
+) -> bool:
     """Whether an interview answer continues the sitting that made ``locked``'s current version: the answer
     was made from the case as it is now (``started``: nothing saved in between, which it would otherwise
-    overwrite unseen), by the person whose sitting made that version, within ``window`` of its last save."""
-    if who is None or stamp(locked) != started or timezone.now() - locked.updated_at > window:
+    overwrite unseen), ``by`` the person (or through the client intake link) whose sitting made that
+    version, within ``window`` of its last save."""
+    who, intake = by
+    if (who is None and intake is None) or stamp(locked) != started:
         return False
-    return CaseVersion.objects.filter(
-        case=locked, number=locked.version, change=Change.INTERVIEW, created_by=who
-    ).exists()
+    if timezone.now() - locked.updated_at > window:
+        return False
+    mine = {"intake_id": intake} if intake is not None else {"created_by": who}
+    return CaseVersion.objects.filter(case=locked, number=locked.version, change=change, **mine).exists()
 
 
 def answers_in(record: CaseRecord) -> int:

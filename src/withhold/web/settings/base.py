@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "withhold.web.audit",
     "withhold.web.cases",
     "withhold.web.interviews",
+    "withhold.web.intake",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 
@@ -218,3 +219,11 @@ WITHHOLD_DOCKET_PAGE = 50
 WITHHOLD_INTERVIEW_SITTING = SESSION_COOKIE_AGE
 """Seconds without an answer after which an interview sitting ends (the next answer makes a new version
 and a new audit entry): as long as an idle session lasts."""
+
+WITHHOLD_INTAKE_DAYS = int(os.environ.get("WITHHOLD_INTAKE_DAYS", "7"))
+"""How many days a client intake link works unless its maker chooses otherwise (web/intake)."""
+WITHHOLD_INTAKE_MOST_DAYS = 30
+"""The most days a client intake link can be made to work."""
+WITHHOLD_INTAKE_MISS_LIMIT = 30
+"""Look-ups of intake links that do not exist from one address, within the login's cool-off time, before
+the address is refused any look-up for the rest of it (``intake/guessing.py``)."""

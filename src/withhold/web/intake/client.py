@@ -1,0 +1,299 @@
+"""The client's pages of an intake link (``/intake/<token>/``): no account, no session, nothing of the case.
+
+What a request to the link meets, in order:
+
+1. an address that guessed too many links lately: "too many tries" (429), nothing looked up;
+2. a token malformed or unknown: "this link does not work" (404), the miss counted;
+3. a link turned off (410) or expired (410): said plainly and kindly, nothing of the case;
+4. a link started on another device: "already in use on another device" (403);
+5. a link nobody started: a welcome page with "Start". Opening the link starts nothing (a messaging app
+   that fetches the link for a preview must not take it): pressing "Start" (a POST) does, and binds the
+   link to this browser with a random secret in a cookie scoped to the link's own path, of which only a
+   keyed digest is stored (:mod:`withhold.web.intake.tokens`);
+6. on that browser: the next page of the client interview (the core's pages for the client audience),
+   until nothing is left to ask; then only "Thank you. Your legal team will contact you."
+
+Each page of answers is saved whole through the case store, as a version of its own sitting and one audit
+entry, both the client's (the link's, never the account of whoever made it), and only if the case is still
+as the page was planned from: when the team saved meanwhile, the page is planned again from what they
+saved (:class:`withhold.web.cases.store.StaleError`), so nothing of theirs is overwritten, and the client is
+told the questions changed if they did. The client never sees a result, a name or an answer; the pages
+speak the link's language, which the client can switch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.views.decorators.http import require_http_methods
+
+from withhold.interview.pages import Audience, Page, next_page
+from withhold.language import Language
+from withhold.web.accounts.models import Organization
+from withhold.web.audit.models import Action
+from withhold.web.audit.record import by_client, intake_sitting
+from withhold.web.cases import store
+from withhold.web.cases.documents import case_of
+from withhold.web.cases.models import CaseRecord, Change
+from withhold.web.cases.summary import as_of_for
+from withhold.web.intake import guessing, questions, tokens
+from withhold.web.intake.models import IntakeLink
+from withhold.web.interviews.texts import TEXTS
+from withhold.web.language import chosen
+from withhold.web.texts import text as ui
+
+COOKIE = "withhold_intake"
+"""The cookie that holds the device's secret, scoped to the link's own path."""
+
+TRIES = 3
+"""Times a page of answers is planned and saved again when the team saved in between."""
+
+
+def _url(token: str) -> str:
+    return reverse("intake:client", kwargs={"token": token})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def intake_page(request: HttpRequest, token: str) -> HttpResponse:
+    if guessing.locked(request):
+        return _closed(request, None, "too_many", 429)
+    link = _find(token)
+    if link is None:
+        guessing.missed(request)
+        return _closed(request, None, "unknown", 404)
+    now = timezone.now()
+    if link.revoked_at is not None:
+        return _closed(request, link, "revoked", 410)
+    if now >= link.expires_at:
+        return _closed(request, link, "expired", 410)
+    mine = _on_this_device(request, link)
+    if link.device_digest and not mine:
+        return _closed(request, link, "in_use", 403)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "language":
+            return _switch_language(request, link, token)
+        if not link.device_digest:
+            return _start(request, link, token)
+        if action == "answer" and link.finished_at is None:
+            return _answer(request, link, token)
+        return redirect(_url(token))
+    if not link.device_digest:
+        return _welcome(request, link)
+    if link.finished_at is not None:
+        return _thanks(request, link)
+    return _next(request, link, token)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def not_a_link(request: HttpRequest) -> HttpResponse:
+    """An address under ``/intake/`` that is no link's: counted as a miss, like an unknown token."""
+    if guessing.locked(request):
+        return _closed(request, None, "too_many", 429)
+    guessing.missed(request)
+    return _closed(request, None, "unknown", 404)
+
+
+def _find(token: str) -> IntakeLink | None:
+    """The link the token opens: a malformed token is never looked up; the digest found is compared again
+    in constant time."""
+    if not tokens.well_formed(token):
+        return None
+    digest = tokens.link_digest(token)
+    link = IntakeLink.objects.filter(token_digest=digest).first()
+    if link is None or not tokens.same(digest, link.token_digest):
+        return None
+    return link
+
+
+def _on_this_device(request: HttpRequest, link: IntakeLink) -> bool:
+    secret = request.COOKIES.get(COOKIE, "")[:100]
+    return bool(secret) and tokens.same(tokens.device_digest(secret), link.device_digest)
+
+
+# --- pages ---------------------------------------------------------------------------------------------
+
+
+def _page(
+    request: HttpRequest, template: str, language: Language, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """An intake page in ``language`` (Django's own words too: a date's month), never the team's layout."""
+    with translation.override(language):
+        response = render(request, template, {**context, "language": language}, status=status)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _day(moment: dt.datetime, language: Language) -> str:
+    with translation.override(language):
+        return str(formats.date_format(timezone.localtime(moment).date(), "DATE_FORMAT"))
+
+
+def _closed(request: HttpRequest, link: IntakeLink | None, why: str, status: int) -> HttpResponse:
+    """A link that cannot be used, said plainly in its language, then in the other one (an unknown link's
+    language is unknown: English first); nothing of the case, nor whose link it is."""
+    first = _language(link) if link is not None else "en"
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    said = []
+    for language in (first, "es" if first == "en" else "en"):
+        words = (
+            ui(f"intake.{why}", language, n=minutes) if why == "too_many" else ui(f"intake.{why}", language)
+        )
+        said.append({"language": language, "title": ui(f"intake.{why}_title", language), "text": words})
+    return _page(request, "intake/closed.html", first, {"said": said, "why": why}, status)
+
+
+def _welcome(request: HttpRequest, link: IntakeLink) -> HttpResponse:
+    language = _language(link)
+    context = {"until": _day(link.expires_at, language), "action": request.path}
+    return _page(request, "intake/welcome.html", language, context)
+
+
+def _thanks(request: HttpRequest, link: IntakeLink) -> HttpResponse:
+    return _page(request, "intake/thanks.html", _language(link), {"action": request.path})
+
+
+def _language(link: IntakeLink) -> Language:
+    return "es" if link.language == "es" else "en"
+
+
+def _organization(link: IntakeLink) -> Organization:
+    """The organization the link's case belongs to (the case itself is not read: it stays encrypted)."""
+    return Organization.objects.get(cases__id=link.case_id)
+
+
+def _start(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
+    """Binds the link to this browser: the first to press "Start" takes it (a second press that lost the
+    race is refused like any other device)."""
+    secret = tokens.new_secret()
+    now = timezone.now()
+    with transaction.atomic():
+        taken = IntakeLink.objects.filter(
+            pk=link.pk, device_digest="", revoked_at=None, expires_at__gt=now
+        ).update(device_digest=tokens.device_digest(secret), started_at=now)
+        if taken:
+            by_client(_organization(link), Action.INTAKE_STARTED, link.case_id, link.id)
+    if not taken:
+        return _closed(request, link, "in_use", 403)
+    response = redirect(_url(token))
+    response.set_cookie(
+        COOKIE,
+        secret,
+        max_age=max(1, int((link.expires_at - now).total_seconds())),
+        path=_url(token),
+        secure=bool(settings.SESSION_COOKIE_SECURE),
+        httponly=True,
+        samesite="Lax",  # the link is opened from a message: a top-level navigation from elsewhere
+    )
+    return response
+
+
+def _switch_language(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
+    language = chosen(request.POST.get("language"))
+    if language is not None and language != link.language:
+        IntakeLink.objects.filter(pk=link.pk).update(language=language)
+    return redirect(_url(token))
+
+
+# --- the questions -------------------------------------------------------------------------------------
+
+
+def _planned(link: IntakeLink) -> tuple[CaseRecord, Page | None]:
+    """The case as it is now, and its next page for the client."""
+    record = CaseRecord.objects.get(pk=link.case_id)
+    case = case_of(record.document)
+    return record, next_page(case, as_of_for(case, store.today()), Audience.CLIENT)
+
+
+def _next(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
+    page = _planned(link)[1]
+    if page is None:
+        return _finish(request, link)
+    language = _language(link)
+    return _questions(request, language, page, questions.items(page, language))
+
+
+def _finish(request: HttpRequest, link: IntakeLink) -> HttpResponse:
+    IntakeLink.objects.filter(pk=link.pk, finished_at=None).update(finished_at=timezone.now())
+    return _thanks(request, link)
+
+
+def _questions(
+    request: HttpRequest,
+    language: Language,
+    page: Page,
+    shown: list[questions.Item],
+    *,
+    note: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "heading": questions.heading(page, language),
+        "items": shown,
+        "paths": page.paths,
+        "note": note,
+        "wrong": any(item.error for item in shown),
+        "action": request.path,
+        "t": {key: text.get(language) for key, text in TEXTS.items()},
+    }
+    return _page(request, "intake/page.html", language, context, status)
+
+
+def _answer(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
+    """A page of answers: saved whole if every one fits, else the page again with what was typed and why."""
+    language = _language(link)
+    sent = tuple(request.POST.getlist("path")[:10])
+    for _ in range(TRIES):
+        record, page = _planned(link)
+        if page is None:
+            return _finish(request, link)
+        if sent != page.paths:
+            # Planned from an older state (the team saved, or an answer opened other questions).
+            return _questions(request, language, page, questions.items(page, language), note="stale")
+        shown, replies = questions.read(request.POST, page, language)
+        changed = questions.apply(case_of(record.document), shown, replies, language)
+        if changed is None:
+            return _questions(request, language, page, shown, status=422)
+        try:
+            _save(link, record, changed, len(page.paths))
+        except store.StaleError:
+            continue  # the team saved in between: plan again from what they saved
+        return redirect(_url(token))
+    _, page = _planned(link)
+    if page is None:
+        return _finish(request, link)
+    return _questions(request, language, page, questions.items(page, language), note="stale")
+
+
+def _save(link: IntakeLink, record: CaseRecord, case: Any, answers: int) -> None:
+    """The page's answers, in the client's sitting on this link (one version and one audit entry), with
+    the link's count of answers, in one transaction; only over the state the page was planned from."""
+    organization = _organization(link)
+
+    def audited(saved: CaseRecord) -> None:
+        count = store.answers_in(saved)
+        intake_sitting(organization, record.id, link.id, version=saved.version, answers=count)
+        IntakeLink.objects.filter(pk=link.pk).update(
+            answers=F("answers") + answers, last_answer_at=timezone.now()
+        )
+
+    sitting = store.Sitting(dt.timedelta(seconds=settings.WITHHOLD_INTERVIEW_SITTING), answers)
+    store.save(
+        record,
+        case,
+        None,
+        Change.INTAKE,
+        then=audited,
+        summary_later=True,
+        sitting=sitting,
+        intake=link.id,
+        expected=store.stamp(record),
+    )

@@ -1,0 +1,142 @@
+"""One page of the client interview for the intake link: its questions as the page shows them, and the
+replies read from the submitted form and put into the case by the core (:mod:`withhold.interview.answers`),
+as the team's interview does. Each question of a page has its own fields (``answer-0``, ``dont_know-0``,
+...); a page is saved whole or not at all, and what was typed is shown again with the reason when a reply
+does not fit.
+
+Nothing of the case is shown: a question is worded without the case's own words (a conviction is
+"conviction 2", never its offense as recorded), and no field is filled in from the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+
+from withhold.facts.case import Case
+from withhold.interview.bank import Question, item_index, question_for
+from withhold.interview.pages import Page
+from withhold.interview.sections import sections
+from withhold.interview.typed_answer import NOT_FILED_PATH, Invalid, Reply
+from withhold.language import Language
+from withhold.web.cases.countries import countries
+from withhold.web.interviews.steps import NONE, NOT_FILED, answered, reply_of
+from withhold.web.interviews.texts import TEXTS
+from withhold.web.texts import text as ui
+
+LONGEST = 2_000
+"""The most characters one answer field takes (a name, a place, a date): past it the page says so."""
+MOST_VALUES = 64
+"""The most values one question's field sends (its checkboxes): past it the page says so."""
+
+
+@dataclass
+class Item:
+    """One question of the page, as shown."""
+
+    index: int
+    path: str
+    question: Question
+    text: str
+    help: str
+    options: list[tuple[str, str]]
+    hint: str
+    not_filed: bool
+    values: list[str] = field(default_factory=list)
+    dont_know: bool = False
+    error: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.question.kind
+
+
+def _options(question: Question, language: Language) -> list[tuple[str, str]]:
+    if question.kind == "yes_no":
+        return [("yes", TEXTS["yes"].get(language)), ("no", TEXTS["no"].get(language))]
+    if question.kind == "country":
+        return list(countries(language))
+    # By position (1, 2, ...), as the team's interview and the terminal send them.
+    return [(str(n), label.get(language)) for n, label in enumerate(question.choices.values(), 1)]
+
+
+def items(page: Page, language: Language) -> list[Item]:
+    found = []
+    for index, path in enumerate(page.paths):
+        question = question_for(path)
+        hint = question.invalid.get(language) if question.kind in ("date", "number", "count", "text") else ""
+        found.append(
+            Item(
+                index=index,
+                path=path,
+                question=question,
+                # Never the offense as recorded: the client sees nothing the case says.
+                text=question.render(language, item_index(path), None),
+                help=question.help.get(language),
+                options=_options(question, language),
+                hint=hint,
+                not_filed=path == NOT_FILED_PATH,
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str
+    intro: str
+    part: int
+    parts: int
+
+
+def heading(page: Page, language: Language) -> Heading:
+    """The section the page is in ("Part 2 of 8"), and its introduction when the section begins."""
+    every = list(sections())
+    found = sections()[page.section]
+    intro = found.intro.get(language) if page.first_of_section else ""
+    return Heading(found.title.get(language), intro, every.index(page.section) + 1, len(every))
+
+
+def read(post: QueryDict, page: Page, language: Language) -> tuple[list[Item], list[Reply]]:
+    """The page's items with what was sent for each (kept to show again) and each one's reply; an item
+    whose reply is :class:`Invalid` carries its message."""
+    shown = items(page, language)
+    replies: list[Reply] = []
+    for item in shown:
+        values = post.getlist(f"answer-{item.index}")
+        item.dont_know = bool(post.get(f"dont_know-{item.index}"))
+        if len(values) > MOST_VALUES or any(len(value) > LONGEST for value in values):
+            item.error = ui("intake.too_long", language)
+            replies.append(Invalid(item.error))
+            continue
+        item.values = values
+        one = QueryDict(mutable=True)
+        one.setlist("answer", values)
+        if item.dont_know:
+            one["action"] = "dont_know"
+        if item.not_filed and post.get(f"not_filed-{item.index}"):
+            one[NOT_FILED] = "1"
+        reply = reply_of(one, item.question, language)
+        if isinstance(reply, Invalid):
+            item.error = reply.message
+        replies.append(reply)
+    return shown, replies
+
+
+def apply(case: Case, shown: list[Item], replies: list[Reply], language: Language) -> Case | None:
+    """The case with every reply of the page put in, in order; None (with the message on its item) when one
+    does not fit the case file."""
+    if any(isinstance(reply, Invalid) for reply in replies):
+        return None
+    current = case
+    for item, reply in zip(shown, replies, strict=True):
+        changed = answered(current, item.path, reply, language)
+        if changed is None:
+            item.error = item.question.invalid.get(language)
+            return None
+        current = changed
+    return current
+
+
+__all__ = ["NONE", "NOT_FILED", "Heading", "Item", "apply", "heading", "items", "read"]
