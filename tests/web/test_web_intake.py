@@ -573,3 +573,44 @@ def test_a_links_token_never_reaches_a_log() -> None:
     token = "A" * 43
     assert redact(f'"GET /intake/{token}/ HTTP/1.1" 200') == '"GET /intake/[token] HTTP/1.1" 200'
     assert redact(f"Gone: /intake/{token}/") == "Gone: /intake/[token]"
+
+
+@pytest.mark.django_db
+def test_a_form_refused_by_the_cross_site_check_is_said_in_the_clients_words(
+    invented: CaseRecord, attorney: Client
+) -> None:
+    path = make_link(attorney, invented, "es")
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(path, {"action": "start"})
+    assert response.status_code == 403
+    assert "No se pudo enviar esta página" in html(response) and "This page could not be sent" in html(
+        response
+    )
+    assert html(response).index("No se pudo") < html(response).index("This page could not")
+    nothing_of_the_case(response)
+    assert link_of(invented).device_digest == ""
+    # A page that gives its token starts the link as ever.
+    welcome = strict.get(path)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html(welcome))
+    assert token is not None
+    assert strict.post(path, {"action": "start", "csrfmiddlewaretoken": token.group(1)}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_i_dont_know_is_an_option_of_its_own(empty_record: CaseRecord, attorney: Client) -> None:
+    path = make_link(attorney, empty_record, "en")
+    phone = started(path)
+    for _ in range(10):  # to the first page with a yes or no question
+        shown = phone.get(path)
+        if shown.context["items"][0].kind == "yes_no":
+            break
+        assert phone.post(path, page_data(shown)).status_code == 302
+    else:
+        raise AssertionError("no yes or no question came")
+    first = shown.context["paths"][0]
+    assert 'value="dont_know"' in html(shown)
+    both = phone.post(path, page_data(shown, **{"answer-0": ["no", "dont_know"]}))
+    assert both.status_code == 422 and 'value="dont_know" checked' in html(both)
+    assert phone.post(path, page_data(shown, **{"answer-0": "dont_know"})).status_code == 302
+    case = case_of(CaseRecord.objects.get(pk=empty_record.pk).document)
+    assert first in (case.interview.dont_know or [])

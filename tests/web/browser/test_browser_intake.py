@@ -99,28 +99,37 @@ def expected_status(browser: Browser, status: int) -> None:
     browser.errors[:] = [error for error in browser.errors if said not in error]
 
 
+def open_panel(team: Browser) -> None:
+    """Unfolds the case page's intake links, as a person does, if they are folded."""
+    if not team.page.eval_on_selector("#intake", "panel => panel.open"):
+        team.page.click("#intake > summary")
+
+
 def make_link(team: Browser, case: str, language: str) -> str:
     """From the case page, as the team: the link for the client, as the page shows it once."""
     team.go(case)
-    team.page.click("#intake > summary")
+    open_panel(team)
     team.page.check(f"#intake input[name=language][value={language}]")
     team.follow("#intake form.intake-new button[type=submit]")
     return str(team.page.input_value("#intake-url"))
 
 
 def answer_page(phone: Browser) -> None:
-    """Answers every question of the page shown, by its kind: the last choice ("No" to a yes or no), "none
-    of these", Guatemala, a date, zero, or "I don't know" for text; then saves."""
+    """Answers every question of the page shown, by its kind: "No", the first choice, "none of these",
+    Guatemala, a date, zero, or "I don't know" for text; then saves."""
     page = phone.page
     for item in page.query_selector_all("form.intake-page fieldset.item"):
         radios = item.query_selector_all("input[type=radio]")
         boxes = item.query_selector_all("input[type=checkbox][name^=answer-]")
         select = item.query_selector("select")
         field = item.query_selector("input[type=date], input[type=number], input[type=text]")
-        if radios:
-            radios[-1].check()
+        no = item.query_selector("input[type=radio][value=no]")
+        if no is not None:
+            no.check()
+        elif radios:
+            radios[0].check()
         elif boxes:
-            boxes[-1].check()
+            item.query_selector("input[type=checkbox][value=none]").check()  # type: ignore[union-attr]
         elif select is not None:
             select.select_option("GT")
         elif field is not None and field.get_attribute("type") == "date":
@@ -151,13 +160,15 @@ def test_a_client_answers_on_their_phone_and_the_team_sees_it(open_browser: Open
     phone = open_browser(PHONE, **PHONE_DEVICE)
     assert phone.page.goto(url) is not None
     assert phone.page.get_attribute("html", "lang") == "es"
-    assert "Preguntas de su equipo legal" in phone.page.inner_text("main h1")
+    assert "Antes de empezar" in phone.page.inner_text("main h1")
     assert phone.page.query_selector("a[href^='/cases/'], a[href^='/accounts/']") is None
     phone.check("the welcome page")
     check_layout(phone.page, "the welcome page", PHONE_WIDTHS)
     phone.shoot("intake-welcome-phone")
     phone.follow("button[name=action][value=start]")
 
+    phone.check("the client's first page")
+    phone.shoot("intake-question-phone")
     # A page sent empty says why, in Spanish, and nothing is saved.
     phone.follow("form.intake-page button[type=submit]")
     expected_status(phone, 422)
@@ -170,8 +181,6 @@ def test_a_client_answers_on_their_phone_and_the_team_sees_it(open_browser: Open
         assert pages < LEFT + 5, "the client's interview did not end"
         phone.check(f"the client's page {pages + 1}")
         check_layout(phone.page, f"the client's page {pages + 1}", PHONE_WIDTHS)
-        if pages == 0:
-            phone.shoot("intake-question-phone")
         body = phone.page.inner_text("body")
         assert "Itzel" not in body and "Ferrándiz" not in body
         answer_page(phone)
@@ -194,7 +203,7 @@ def test_a_client_answers_on_their_phone_and_the_team_sees_it(open_browser: Open
 
     # The team sees the answers: the panel, and the client's sitting among the versions.
     team.go(case)
-    team.page.click("#intake > summary")
+    open_panel(team)
     panel = team.page.inner_text("#intake")
     assert "Finished" in panel and "Spanish" in panel
     team.go(f"{case}versions/")
@@ -216,7 +225,7 @@ def test_a_client_answers_on_their_phone_and_the_team_sees_it(open_browser: Open
 
     second = make_link(team, case, "en")
     team.go(case)
-    team.page.click("#intake > summary")
+    open_panel(team)
     team.follow("#intake tbody tr >> nth=0 >> button.danger")
     assert "turned off" in team.page.inner_text("main .messages")
     turned_off = open_browser(PHONE, **PHONE_DEVICE)
@@ -228,7 +237,7 @@ def test_a_client_answers_on_their_phone_and_the_team_sees_it(open_browser: Open
     turned_off.check("a link turned off")
 
     team.go(case)
-    team.page.click("#intake > summary")
+    open_panel(team)
     team.check("the case page's intake links")
     check_layout(team.page, "the case page's intake links", DESKTOP_WIDTHS)
     shoot_element(team, "#intake", "intake-panel-desktop")

@@ -33,6 +33,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_http_methods
 
 from withhold.interview.pages import Audience, Page, next_page
@@ -100,6 +101,16 @@ def not_a_link(request: HttpRequest) -> HttpResponse:
         return _closed(request, None, "too_many", 429)
     guessing.missed(request)
     return _closed(request, None, "unknown", 404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form refused by the cross-site request check (``CSRF_FAILURE_VIEW``): on the client's pages, a
+    plain word in their language (a page left open for days, cookies cleared); elsewhere Django's own."""
+    if not request.path.startswith("/intake/"):
+        return django_csrf_failure(request, reason)
+    match = request.resolver_match
+    token = str(match.kwargs.get("token", "")) if match is not None else ""
+    return _closed(request, _find(token), "refused", 403)
 
 
 def _find(token: str) -> IntakeLink | None:
@@ -218,7 +229,8 @@ def _next(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
     if page is None:
         return _finish(request, link)
     language = _language(link)
-    return _questions(request, language, page, questions.items(page, language))
+    first_seen = link.answers == 0
+    return _questions(request, language, page, questions.items(page, language), first_seen=first_seen)
 
 
 def _finish(request: HttpRequest, link: IntakeLink) -> HttpResponse:
@@ -234,15 +246,17 @@ def _questions(
     *,
     note: str = "",
     status: int = 200,
+    first_seen: bool = False,
 ) -> HttpResponse:
     context = {
-        "heading": questions.heading(page, language),
+        "heading": questions.heading(page, language, first_seen),
         "items": shown,
         "paths": page.paths,
         "note": note,
         "wrong": any(item.error for item in shown),
         "action": request.path,
         "t": {key: text.get(language) for key, text in TEXTS.items()},
+        "DONT_KNOW": questions.DONT_KNOW,
     }
     return _page(request, "intake/page.html", language, context, status)
 
@@ -261,7 +275,7 @@ def _answer(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
         shown, replies = questions.read(request.POST, page, language)
         changed = questions.apply(case_of(record.document), shown, replies, language)
         if changed is None:
-            return _questions(request, language, page, shown, status=422)
+            return _questions(request, language, page, shown, status=422, first_seen=link.answers == 0)
         try:
             _save(link, record, changed, len(page.paths))
         except store.StaleError:

@@ -27,6 +27,8 @@ from withhold.web.texts import text as ui
 
 LONGEST = 2_000
 """The most characters one answer field takes (a name, a place, a date): past it the page says so."""
+DONT_KNOW = "dont_know"
+"""The value of "I don't know" where it is one of a question's options (a radio or a checkbox)."""
 MOST_VALUES = 64
 """The most values one question's field sends (its checkboxes): past it the page says so."""
 
@@ -90,11 +92,13 @@ class Heading:
     parts: int
 
 
-def heading(page: Page, language: Language) -> Heading:
-    """The section the page is in ("Part 2 of 8"), and its introduction when the section begins."""
+def heading(page: Page, language: Language, first_seen: bool = False) -> Heading:
+    """The section the page is in ("Part 2 of 8"), and its introduction when the section begins, or when
+    this is the first page the person sees (a link sent for an interview begun by the team: the questions
+    asked of everyone still come with the word on why)."""
     every = list(sections())
     found = sections()[page.section]
-    intro = found.intro.get(language) if page.first_of_section else ""
+    intro = found.intro.get(language) if page.first_of_section or first_seen else ""
     return Heading(found.title.get(language), intro, every.index(page.section) + 1, len(every))
 
 
@@ -111,6 +115,13 @@ def read(post: QueryDict, page: Page, language: Language) -> tuple[list[Item], l
             replies.append(Invalid(item.error))
             continue
         item.values = values
+        if DONT_KNOW in values:  # one of the options: with another one as well, it cannot be both
+            item.dont_know = True
+            values = [value for value in values if value != DONT_KNOW]
+        if item.dont_know and any(value.strip() for value in values):
+            item.error = item.question.invalid.get(language)
+            replies.append(Invalid(item.error))
+            continue
         one = QueryDict(mutable=True)
         one.setlist("answer", values)
         if item.dont_know:
@@ -139,4 +150,4 @@ def apply(case: Case, shown: list[Item], replies: list[Reply], language: Languag
     return current
 
 
-__all__ = ["NONE", "NOT_FILED", "Heading", "Item", "apply", "heading", "items", "read"]
+__all__ = ["DONT_KNOW", "NONE", "NOT_FILED", "Heading", "Item", "apply", "heading", "items", "read"]

@@ -152,6 +152,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "withhold.web.intake.client.csrf_failure"
+"""A refused form on the client intake link's pages says so in the client's words; elsewhere, Django's."""
 
 # --- headers: a strict content security policy (no inline script or style anywhere) --------------------
 

@@ -24,4 +24,12 @@
       heading.focus();
     }
   });
+
+  // A field to copy from (the client intake link, shown once): focusing it selects it whole.
+  document.addEventListener("focusin", function (event) {
+    var field = event.target;
+    if (field instanceof HTMLInputElement && field.hasAttribute("data-select-all")) {
+      field.select();
+    }
+  });
 })();
