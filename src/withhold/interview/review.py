@@ -210,8 +210,14 @@ def reviewed(case: Case, path: str, value: Any) -> Case:
     not fit the case file."""
     if not _is_finding(generic(path)):
         raise KeyError(f"{path} is not a finding")
-    changed = without_answer(case, path) if value is None else with_answer(case, path, value)
-    document = document_of(changed)
+    return marked_reviewed(
+        without_answer(case, path) if value is None else with_answer(case, path, value), path
+    )
+
+
+def marked_reviewed(case: Case, path: str) -> Case:
+    """The case with the finding ``path`` listed as reviewed by the attorney (its value as it is)."""
+    document = document_of(case)
     record = dict(document.get("interview") or {})
     record["reviewed"] = sorted({*(record.get("reviewed") or ()), path})
     document["interview"] = record
