@@ -37,7 +37,7 @@ from withhold.interview.planner import facts_that_could_change, next_question
 from withhold.logic.evaluate import Evaluation
 from withhold.parameters import load as load_parameters
 
-PAGE_MOST = 6
+PAGE_MOST = 8
 """Questions on one page at most: a group longer than this is split."""
 
 NEVER_ASKED_OF_CLIENT = frozenset({"proceedings.circuit"})
