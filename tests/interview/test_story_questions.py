@@ -43,7 +43,9 @@ def test_the_count_comes_before_any_detail_and_trauma_heavy_questions_after_the_
 def test_each_event_shares_a_page_and_fear_its_own() -> None:
     assert question_for("story.events[2].date").group == "event"
     assert question_for("story.events[].what_happened").group is None  # its own page
-    assert question_for("story.fear.who").group == "fear"
+    fear = [path for path in story_paths() if path.startswith("story.fear.")]
+    assert {question_for(path).group for path in fear} == {"fear"}
+    assert min(fear, key=lambda path: question_for(path).order) == "story.fear.what"
 
 
 def test_follow_up_questions_say_when_they_are_asked() -> None:
