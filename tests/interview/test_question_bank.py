@@ -154,9 +154,7 @@ def test_sensitivity_is_between_0_and_3() -> None:
 def test_orders_are_unique_and_plain_facts_come_before_findings() -> None:
     orders = [question.order for question in bank().values()]
     assert len(orders) == len(set(orders))
-    # Among the questions rules read; the intake's questions (the story) are asked for the record, in
-    # their sections, whatever their order says against findings.
-    plain = [q.order for q in bank().values() if not q.judgement and q.intake is None]
+    plain = [q.order for q in bank().values() if not q.judgement]
     findings = [q.order for q in bank().values() if q.judgement]
     assert max(plain) < min(findings)
 
