@@ -614,3 +614,84 @@ def test_i_dont_know_is_an_option_of_its_own(empty_record: CaseRecord, attorney:
     assert phone.post(path, page_data(shown, **{"answer-0": "dont_know"})).status_code == 302
     case = case_of(CaseRecord.objects.get(pk=empty_record.pk).document)
     assert first in (case.interview.dont_know or [])
+
+
+@pytest.mark.django_db
+def test_skip_for_now_keeps_what_fits_and_leaves_the_rest(empty_record: CaseRecord, attorney: Client) -> None:
+    path = make_link(attorney, empty_record, "es")
+    phone = started(path)
+    shown = phone.get(path)
+    assert "Saltar por ahora" in html(shown)
+    paths = list(shown.context["paths"])
+    response = phone.post(path, {"action": "skip", "path": paths})  # nothing answered: never an error
+    assert response.status_code == 302
+    case = case_of(CaseRecord.objects.get(pk=empty_record.pk).document)
+    assert set(paths) <= set(case.interview.skipped or [])
+    assert tuple(phone.get(path).context["paths"]) != tuple(paths)  # not asked again now
+
+
+def story_case() -> dict[str, Any]:
+    """An invented client's case answered (by the core, as the interview would) up to the first page that
+    asks for an account in the client's own words."""
+    from withhold.facts.loading import validate_case
+    from withhold.interview.answers import answered as core_answered
+    from withhold.interview.answers import answered_dont_know, document_of
+    from withhold.interview.bank import question_for
+    from withhold.interview.pages import Audience, next_page
+    from withhold.interview.typed_answer import Answer, parse_answer
+    from withhold.web.intake.questions import long_text
+
+    typed = {
+        "yes_no": "no",
+        "choice": "1",
+        "choices": "1",
+        "date": "2024-01-15",
+        "count": "1",
+        "country": "SV",
+    }
+    case = validate_case(EMPTY)
+    for _ in range(40):
+        page = next_page(case, dt.date(2026, 11, 23), Audience.CLIENT)
+        assert page is not None, "no page asked for an account in the client's words"
+        if any(question_for(p).kind == "text" and long_text(question_for(p).path) for p in page.paths):
+            return document_of(case)
+        for p in page.paths:
+            question = question_for(p)
+            reply = (
+                parse_answer(typed.get(question.kind, "0"), question, "es")
+                if question.kind in typed
+                else None
+            )
+            case = (
+                core_answered(case, p, reply.value, language="es")
+                if isinstance(reply, Answer)
+                else answered_dont_know(case, p, language="es")
+            )
+    raise AssertionError("no page asked for an account in the client's words")
+
+
+@pytest.mark.django_db
+def test_an_account_in_the_clients_words_is_taken_whole_and_bounded(
+    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+) -> None:
+    record = make_case(organization, story_case())
+    path = make_link(attorney, record, "es")
+    phone = started(path)
+    shown = phone.get(path)
+    long_items = [item for item in shown.context["items"] if item.long]
+    assert long_items and "<textarea" in html(shown)
+    item = long_items[0]
+    story = "Inventada. " * 500  # 5,500 characters
+    data = page_data(shown, **{f"answer-{item.index}": story})
+    data.pop(f"dont_know-{item.index}", None)
+    assert phone.post(path, data).status_code == 302
+    case = case_of(CaseRecord.objects.get(pk=record.pk).document)
+    assert item.path in (case.interview.asked or []) and item.path not in (case.interview.dont_know or [])
+    # Too long for anything a case holds: said, nothing saved.
+    version = CaseRecord.objects.get(pk=record.pk).version
+    shown = phone.get(path)
+    fields = {f"answer-{i.index}": "x" * 25_000 for i in shown.context["items"] if i.kind == "text"}
+    if fields:
+        response = phone.post(path, page_data(shown, **fields))
+        assert response.status_code == 422 and "demasiado larga" in html(response)
+        assert CaseRecord.objects.get(pk=record.pk).version == version

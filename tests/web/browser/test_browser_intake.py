@@ -168,7 +168,7 @@ def test_a_client_answers_on_their_phone_and_the_team_sees_it(open_browser: Open
     phone.follow("button[name=action][value=start]")
 
     phone.check("the client's first page")
-    phone.shoot("intake-question-phone")
+    phone.shoot("intake-question-phone", whole=True)
     # A page sent empty says why, in Spanish, and nothing is saved.
     phone.follow("form.intake-page button[type=submit]")
     expected_status(phone, 422)

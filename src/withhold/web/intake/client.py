@@ -36,6 +36,7 @@ from django.utils import formats, timezone, translation
 from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_http_methods
 
+from withhold.facts.case import Case
 from withhold.interview.pages import Audience, Page, next_page
 from withhold.language import Language
 from withhold.web.accounts.models import Organization
@@ -84,7 +85,7 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
             return _switch_language(request, link, token)
         if not link.device_digest:
             return _start(request, link, token)
-        if action == "answer" and link.finished_at is None:
+        if action in ("answer", "skip") and link.finished_at is None:
             return _answer(request, link, token)
         return redirect(_url(token))
     if not link.device_digest:
@@ -273,7 +274,11 @@ def _answer(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
             # Planned from an older state (the team saved, or an answer opened other questions).
             return _questions(request, language, page, questions.items(page, language), note="stale")
         shown, replies = questions.read(request.POST, page, language)
-        changed = questions.apply(case_of(record.document), shown, replies, language)
+        changed: Case | None
+        if request.POST.get("action") == "skip":
+            changed = questions.skipped(case_of(record.document), shown, replies, language)
+        else:
+            changed = questions.apply(case_of(record.document), shown, replies, language)
         if changed is None:
             return _questions(request, language, page, shown, status=422, first_seen=link.answers == 0)
         try:

@@ -11,10 +11,14 @@ Nothing of the case is shown: a question is worded without the case's own words 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.http import QueryDict
 
 from withhold.facts.case import Case
+from withhold.facts.limits import FREE_TEXT_MAX, PLACE_MAX
+from withhold.facts.loading import CaseFileError, validate_case
+from withhold.interview.answers import skipped_for_now, with_answer
 from withhold.interview.bank import Question, item_index, question_for
 from withhold.interview.pages import Page
 from withhold.interview.sections import sections
@@ -25,8 +29,9 @@ from withhold.web.interviews.steps import NONE, NOT_FILED, answered, reply_of
 from withhold.web.interviews.texts import TEXTS
 from withhold.web.texts import text as ui
 
-LONGEST = 2_000
-"""The most characters one answer field takes (a name, a place, a date): past it the page says so."""
+LONGEST = FREE_TEXT_MAX
+"""The most characters one answer field takes (an account in the person's words): past it the page says
+so (the case file bounds each kind of text again, and its message names the bound)."""
 DONT_KNOW = "dont_know"
 """The value of "I don't know" where it is one of a question's options (a radio or a checkbox)."""
 MOST_VALUES = 64
@@ -45,6 +50,8 @@ class Item:
     options: list[tuple[str, str]]
     hint: str
     not_filed: bool
+    long: bool = False
+    """A text whose answer may be long (the story in the person's words): a box of several lines."""
     values: list[str] = field(default_factory=list)
     dont_know: bool = False
     error: str = ""
@@ -79,6 +86,7 @@ def items(page: Page, language: Language) -> list[Item]:
                 options=_options(question, language),
                 hint=hint,
                 not_filed=path == NOT_FILED_PATH,
+                long=question.kind == "text" and long_text(question.path),
             )
         )
     return found
@@ -150,4 +158,38 @@ def apply(case: Case, shown: list[Item], replies: list[Reply], language: Languag
     return current
 
 
-__all__ = ["DONT_KNOW", "NONE", "NOT_FILED", "Heading", "Item", "apply", "heading", "items", "read"]
+def skipped(case: Case, shown: list[Item], replies: list[Reply], language: Language) -> Case:
+    """The case after "Skip for now": each reply that fits is kept, every other question of the page is
+    skipped for now (asked again when the person comes back to what they skipped): never an error, and
+    nothing is forced."""
+    current = case
+    for item, reply in zip(shown, replies, strict=True):
+        changed = None if isinstance(reply, Invalid) else answered(current, item.path, reply, language)
+        current = changed if changed is not None else skipped_for_now(current, item.path, language=language)
+    return current
+
+
+@cache
+def long_text(path: str) -> bool:
+    """Whether the text fact ``path`` (generic) may hold more than a place's name: the case file takes a
+    longer text there (an account in the person's own words)."""
+    try:
+        with_answer(validate_case({"withhold": "case/1"}), path.replace("[]", "[0]"), "x" * (PLACE_MAX + 1))
+    except (CaseFileError, KeyError, TypeError, ValueError):
+        return False
+    return True
+
+
+__all__ = [
+    "DONT_KNOW",
+    "NONE",
+    "NOT_FILED",
+    "Heading",
+    "Item",
+    "apply",
+    "heading",
+    "items",
+    "long_text",
+    "read",
+    "skipped",
+]
