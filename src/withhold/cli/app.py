@@ -292,6 +292,7 @@ def interview(
         ),
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+    today: Annotated[str | None, TODAY_OPTION] = None,
 ) -> None:
     """Ask, one at a time, only the questions that can still change the result; save after every answer.
 
@@ -301,13 +302,14 @@ def interview(
     """
     with user_errors():
         given = as_of_date(as_of)
+        counted_from = today_date(today)
         begun = start_interview(case_file, out, lang)
-        day, source = evaluation_date(given, begun.case.law_as_of, dt.date.today())
+        day, source = evaluation_date(given, begun.case.law_as_of, counted_from)
     language = begun.language
     console = make_console()
     try:
         with user_errors():
-            case = run_interview(console, begun, day)
+            case = run_interview(console, begun, day, counted_from)
     except StoppedError:
         console.print()
         console.print(Text(saved_line(language, begun.target)), soft_wrap=True)  # the path stays whole
@@ -320,7 +322,7 @@ def interview(
         heading.append(" " + interview_text("in_english", language))
     console.print(heading)
     console.print()
-    warn(check_dates(case, day))
+    warn(check_dates(case, counted_from))
     show(render_screening(screen_case(case, day), Heading(person_name(case.person), day, source)), console)
     console.print()
     console.print(Text(saved_line(language, begun.target)), soft_wrap=True)

@@ -39,6 +39,7 @@ from withhold.interview.answers import (
 )
 from withhold.interview.bank import DONT_KNOW, UI, Question, question_for, question_text
 from withhold.interview.planner import Plan, next_question
+from withhold.interview.refusals import AnswerRefusedError
 from withhold.interview.typed_answer import (
     BACK_KEY,
     DONT_KNOW_KEY,
@@ -238,9 +239,10 @@ class StoppedError(Exception):
     """Ctrl-C or the end of input: the answers given so far are saved."""
 
 
-def ask(console: Console, case: Case, plan: Plan, begun: Start) -> Case:
+def ask(console: Console, case: Case, plan: Plan, begun: Start, today: dt.date | None = None) -> Case:
     """Ask one question until it has a reply; return the case after it (answered, "I don't know", or one
-    step back), already saved."""
+    step back), already saved. An answer that contradicts the case (or ``today``, the day counted from) is
+    refused with the reason, and the question asked again."""
     question = question_for(plan.path)
     language = begun.language
     while True:
@@ -262,7 +264,10 @@ def ask(console: Console, case: Case, plan: Plan, begun: Start) -> Case:
         else:
             assert isinstance(reply, Answer)
             try:
-                case = answered(case, plan.path, reply.value)
+                case = answered(case, plan.path, reply.value, today=today)
+            except AnswerRefusedError as refused:
+                console.print(Text(refused.reason.get(language), style="yellow"))
+                continue
             except CaseFileError:
                 console.print(Text(question.invalid.get(language), style="yellow"))
                 continue
@@ -270,8 +275,9 @@ def ask(console: Console, case: Case, plan: Plan, begun: Start) -> Case:
         return case
 
 
-def run(console: Console, begun: Start, as_of: dt.date) -> Case:
-    """Ask until nothing left can change the result; return the final case (saved). Raises
+def run(console: Console, begun: Start, as_of: dt.date, today: dt.date | None = None) -> Case:
+    """Ask until nothing left can change the result; return the final case (saved). ``today`` is the day
+    dates are checked against (no date in the future where the past is meant). Raises
     :class:`StoppedError` on Ctrl-C or end of input, after the last answer was saved."""
     language = begun.language
     case = begun.case
@@ -285,7 +291,7 @@ def run(console: Console, begun: Start, as_of: dt.date) -> Case:
             if plan is None:
                 return case
             show_question(console, case, plan, language)
-            case = ask(console, case, plan, begun)
+            case = ask(console, case, plan, begun, today)
     except (KeyboardInterrupt, EOFError):
         raise StoppedError from None
 
