@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from withhold.facts.case import Case
+from withhold.facts.case import Case, partial_date_span
 from withhold.facts.courts import circuit_of
 from withhold.facts.loading import CaseIssue
 
@@ -120,6 +120,7 @@ def _conflicts(case: Case, today: dt.date | None) -> Iterator[Conflict]:
         yield from _decision(case, decision.date, decision.served_on, arrival, notice)
     yield from _hearings(case, arrival, notice)
     yield from _circuit(case)
+    yield from _story(case, today)
 
 
 def _decision(
@@ -241,3 +242,39 @@ def _circuit(case: Case) -> Iterator[Conflict]:
             "proceedings.court",
             court,
         )
+
+
+# --- the story (issue 15) ----------------------------------------------------------------------------
+
+_BEFORE_BIRTH_POSSIBLE = frozenset({"family_member_harmed", "family_member_killed"})
+"""Harm to a family member can come before the person was born (a parent killed before their birth)."""
+
+
+def _story(case: Case, today: dt.date | None) -> Iterator[Conflict]:
+    """An event of the person's story dated after today (when given), or before their birth. A partial
+    date (``2021-03``, ``2021``) is wrong only if every day it can mean is: the month of today is not in
+    the future."""
+    birth = case.person.date_of_birth
+    for index, event in enumerate(case.story.events or []):
+        if event.date is None:
+            continue
+        path = f"story.events[{index}].date"
+        first, last = partial_date_span(event.date)
+        if today is not None and first > today:
+            yield Conflict(
+                FUTURE,
+                path,
+                f"{event.date} is after the evaluation date {today.isoformat()}; it must be in the past",
+                first,
+                other_value=today,
+            )
+        only_family = bool(event.harm) and set(event.harm or ()) <= _BEFORE_BIRTH_POSSIBLE
+        if birth and last < birth and not only_family:
+            yield Conflict(
+                "event_before_birth",
+                path,
+                f"{event.date} is before person.date_of_birth ({birth.isoformat()})",
+                last,
+                "person.date_of_birth",
+                birth,
+            )

@@ -91,6 +91,7 @@ def recorded(
     asked: list[str] | None = None,
     dont_know: list[str] | None = None,
     language: Language | None = None,
+    skipped: list[str] | None = None,
 ) -> Case:
     """The case with its ``interview`` record updated (only what is given changes)."""
     document = document_of(case)
@@ -101,6 +102,8 @@ def recorded(
         record["dont_know"] = dont_know
     if language is not None:
         record["language"] = language
+    if skipped is not None:
+        record["skipped"] = skipped
     document["interview"] = record
     return validate_case(document)
 
@@ -135,10 +138,28 @@ def answered_dont_know(case: Case, path: str, *, language: Language | None = Non
     )
 
 
+def skipped_of(case: Case) -> list[str]:
+    """The concrete paths skipped for now."""
+    return list(case.interview.skipped or [])
+
+
+def skipped_for_now(case: Case, path: str, *, language: Language | None = None) -> Case:
+    """The case after "skip for now" for ``path``: unknown, not asked again until the person comes back
+    to what they skipped (:func:`come_back_to_skipped`). Trauma-informed intake lets a person leave a
+    question they are not ready to answer without saying they do not know."""
+    return recorded(case, asked=[*asked_of(case), path], skipped=[*skipped_of(case), path], language=language)
+
+
+def come_back_to_skipped(case: Case) -> Case:
+    """The case with nothing skipped any more: the skipped questions are asked again."""
+    return recorded(case, skipped=[])
+
+
 def back(case: Case) -> Case:
-    """Undo the last question asked (there must be one): out of ``asked`` and ``dont_know``, and its
-    answer cleared."""
+    """Undo the last question asked (there must be one): out of ``asked``, ``dont_know`` and ``skipped``,
+    and its answer cleared."""
     asked = asked_of(case)
     last = asked.pop()
     dont_know = [path for path in dont_know_of(case) if path != last]
-    return recorded(without_answer(case, last), asked=asked, dont_know=dont_know)
+    skipped = [path for path in skipped_of(case) if path != last]
+    return recorded(without_answer(case, last), asked=asked, dont_know=dont_know, skipped=skipped)

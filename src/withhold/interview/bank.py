@@ -169,8 +169,11 @@ def item_index(path: str) -> int | None:
 
 @cache
 def bank() -> dict[str, Question]:
-    """Every question, keyed by generic fact path, in the case format's order (read once)."""
-    return parse(read_yaml("withhold.interview", "questions.yaml"))
+    """Every question, keyed by generic fact path, in the case format's order (read once; the file itself
+    is free to group its entries as a reviewer reads them)."""
+    order = {path: position for position, path in enumerate(catalogue())}
+    questions = parse(read_yaml("withhold.interview", "questions.yaml"))
+    return dict(sorted(questions.items(), key=lambda item: order[item[0]]))
 
 
 def question_for(path: str) -> Question:

@@ -97,6 +97,12 @@ def _open(evaluation: Evaluation) -> list[tuple[Protection, Status, set[str], se
     return found
 
 
+def facts_that_could_change(evaluation: Evaluation) -> set[str]:
+    """Every concrete fact path an answer to which could still change some protection's status (the
+    candidates :func:`next_question` ranks)."""
+    return {path for _, _, facts, _ in _open(evaluation) for path in facts}
+
+
 def next_question(case: Case, as_of: dt.date, dont_know: Iterable[str] = ()) -> Plan | None:
     """The best next question, or None when nothing left can change a status."""
     skip = set(dont_know) | set(case.interview.dont_know or ())

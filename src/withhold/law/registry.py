@@ -7,15 +7,17 @@ import difflib
 from functools import cache
 
 from withhold.law.deadlines.catalogue import DEADLINES
+from withhold.law.findings.suggestions import SUGGESTIONS
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.rule import Rule, walk
 
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule reachable from a protection or a deadline, sorted by id."""
+    """Every rule reachable from a protection, a deadline or a finding's suggestion, sorted by id."""
     roots = tuple(rule for p in PROTECTIONS for rule in (*p.elements, *p.bars))
     roots += tuple(rule for _, rule in DEADLINES)
+    roots += tuple(SUGGESTIONS.values())
     return tuple(sorted(walk(roots), key=lambda r: r.id))
 
 

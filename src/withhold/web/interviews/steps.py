@@ -16,7 +16,7 @@ from django.http import QueryDict
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError
 from withhold.interview.answers import answered as answered_in_core
-from withhold.interview.answers import answered_dont_know
+from withhold.interview.answers import answered_dont_know, skipped_for_now
 from withhold.interview.bank import Question, question_for
 from withhold.interview.refusals import AnswerRefusedError
 from withhold.interview.typed_answer import (
@@ -27,6 +27,7 @@ from withhold.interview.typed_answer import (
     DontKnow,
     Invalid,
     Reply,
+    Skip,
     parse_answer,
 )
 from withhold.language import Language
@@ -65,6 +66,8 @@ def answered(
     the question's own message (it does not fit the case file)."""
     if isinstance(reply, DontKnow):
         return answered_dont_know(case, path, language=language)
+    if isinstance(reply, Skip):
+        return skipped_for_now(case, path, language=language)
     assert isinstance(reply, Answer)
     try:
         return answered_in_core(case, path, reply.value, language=language, today=today)

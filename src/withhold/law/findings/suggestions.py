@@ -1,0 +1,175 @@
+"""What the law lets the client's own answers suggest about a finding, for the attorney to confirm.
+
+A finding is the attorney's assessment (or the judge's). A client is never asked one; but some of the
+client's plain answers point a finding one way where the law itself says so: a government persecutor
+makes the government's inability or unwillingness to protect beside the point and presumes internal
+relocation unreasonable; where nothing in the record indicates a mandatory bar, the applicant does not
+carry the burden of disproving it (8 CFR 1240.8(d)). Each such reading is a rule here, cited and dated
+like any other, listed by ``withhold rules``. A suggestion is only shown on the findings review, marked
+as a suggestion: it is never a fact of the case until the attorney confirms it, so no status rests on it.
+Each rule answers the suggested value, or unknown when the answers suggest nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from withhold.law.enactments import AUDIT_2026_12_07, CAT_REGULATIONS, IIRIRA, REFUGEE_ACT
+from withhold.logic import UNKNOWN, Context, Period, Rule, V, known, rule, since, unknown
+
+GLOBAL_ASYLUM_RULE_2001 = since(2001, 1, 5)
+"""65 FR 76121 (Dec. 6, 2000), effective Jan. 5, 2001: the burden on relocation in 8 CFR 1208.13(b)(3)
+and 1208.16(b)(3)."""
+
+_NO_INDICATION = (
+    "Once the evidence indicates that a mandatory bar may apply, the applicant must prove it does not "
+    "(8 CFR 1240.8(d)); the client's answer is only the client's, and other evidence (records, DHS's "
+    "evidence, the I-213) can still indicate the bar."
+)
+
+
+def _no_indication(ctx: Context, *answers: str) -> V[bool]:
+    """False (the bar is not indicated) when the client answered no to every question that would
+    indicate it; nothing suggested otherwise."""
+    read = [ctx.fact(path) for path in answers]
+    if all(value.is_(False) for value in read):
+        return known(False)
+    return unknown(*(value.depends for value in read))
+
+
+def _bar_suggestion(
+    finding: str, title: str, cites: tuple[str, ...], answers: tuple[str, ...], in_force: Period
+) -> Rule:
+    @rule_for(finding, title, cites, answers, in_force, caveat=_NO_INDICATION)
+    def body(ctx: Context) -> V[bool]:
+        """Not indicated (false) when the client answered no to each question that would indicate it."""
+        return _no_indication(ctx, *answers)
+
+    return body
+
+
+def rule_for(
+    finding: str,
+    title: str,
+    cites: tuple[str, ...],
+    reads: tuple[str, ...],
+    in_force: Period,
+    *,
+    caveat: str | None = None,
+) -> Callable[[Callable[[Context], V[Any]]], Rule]:
+    """A suggestion's rule: id ``suggestion.<finding>``, reading the client's answers ``reads``; before the
+    law it rests on existed it suggests nothing (unknown)."""
+    return rule(
+        f"suggestion.{finding}",
+        title,
+        cites=cites,
+        reads=reads,
+        in_force=in_force,
+        verified=AUDIT_2026_12_07,
+        when_not_in_force=UNKNOWN,
+        caveat=caveat,
+    )
+
+
+@rule_for(
+    "claim.government_unable_or_unwilling",
+    "Suggested: the government is the persecutor, so its failure to protect is shown",
+    ("Matter of Acosta, 19 I&N Dec. 211, 222 (BIA 1985)", "INA 101(a)(42)(A), 8 U.S.C. 1101(a)(42)(A)"),
+    ("claim.persecutor",),
+    REFUGEE_ACT,
+)
+def government_persecutor_unable_or_unwilling(ctx: Context) -> V[bool]:
+    """Persecution is harm by the government or by forces it is unable or unwilling to control: where the
+    government itself harmed the person, the second branch does not arise."""
+    persecutor = ctx.fact("claim.persecutor")
+    return known(True) if persecutor.is_("government") else unknown(persecutor.depends)
+
+
+@rule_for(
+    "claim.relocation_reasonable",
+    "Suggested: relocation is presumed unreasonable where the government is the persecutor",
+    ("8 CFR 1208.13(b)(3)(ii)", "8 CFR 1208.16(b)(3)(ii)"),
+    ("claim.persecutor",),
+    GLOBAL_ASYLUM_RULE_2001,
+    caveat="A presumption: DHS may rebut it by a preponderance of the evidence.",
+)
+def government_persecutor_relocation(ctx: Context) -> V[bool]:
+    """Where the persecutor is the government or government-sponsored, relocation is presumed
+    unreasonable unless DHS shows otherwise."""
+    persecutor = ctx.fact("claim.persecutor")
+    return known(False) if persecutor.is_("government") else unknown(persecutor.depends)
+
+
+@rule_for(
+    "torture.official_involvement",
+    "Suggested: a public official would inflict the harm",
+    ("8 CFR 1208.18(a)(1)", "8 CFR 1208.16(c)"),
+    ("claim.persecutor",),
+    CAT_REGULATIONS,
+    caveat=(
+        "Torture must be inflicted by, at the instigation of, or with the consent or acquiescence of a "
+        "public official acting in an official capacity; whether the feared official acts in that "
+        "capacity (not as a rogue official) remains the attorney's assessment."
+    ),
+)
+def government_persecutor_official(ctx: Context) -> V[str]:
+    """Harm feared from the government itself points to direct official involvement."""
+    persecutor = ctx.fact("claim.persecutor")
+    return known("direct") if persecutor.is_("government") else unknown(persecutor.depends)
+
+
+@rule_for(
+    "asylum.firmly_resettled",
+    "Suggested: not firmly resettled, as no other country offered permanent status",
+    ("8 CFR 1208.15", "INA 208(b)(2)(A)(vi), 8 U.S.C. 1158(b)(2)(A)(vi)", "8 CFR 1240.8(d)"),
+    ("application.other_countries.answer", "application.status_elsewhere.answer"),
+    IIRIRA,
+    caveat=_NO_INDICATION,
+)
+def no_other_country(ctx: Context) -> V[bool]:
+    """Firm resettlement needs an offer of permanent residence or citizenship (or other permanent
+    status) in another country; a person who passed through no other country, or was offered no status
+    in one, shows no such offer."""
+    passed = ctx.fact("application.other_countries.answer")
+    offered = ctx.fact("application.status_elsewhere.answer")
+    if passed.is_(False) or offered.is_(False):
+        return known(False)
+    return unknown(passed.depends, offered.depends)
+
+
+PERSECUTOR_BAR = _bar_suggestion(
+    "conduct.persecuted_others",
+    "Suggested: nothing indicates the persecutor bar",
+    ("INA 208(b)(2)(A)(i), 8 U.S.C. 1158(b)(2)(A)(i)", "INA 241(b)(3)(B)(i)", "8 CFR 1240.8(d)"),
+    ("application.harm_to_others.answer",),
+    IIRIRA,
+)
+SERIOUS_NONPOLITICAL_CRIME = _bar_suggestion(
+    "conduct.serious_nonpolitical_crime_abroad",
+    "Suggested: nothing indicates a serious nonpolitical crime abroad",
+    ("INA 208(b)(2)(A)(iii), 8 U.S.C. 1158(b)(2)(A)(iii)", "INA 241(b)(3)(B)(iii)", "8 CFR 1240.8(d)"),
+    ("application.accused_abroad.answer",),
+    IIRIRA,
+)
+TERRORISM = _bar_suggestion(
+    "conduct.terrorist_activity",
+    "Suggested: nothing indicates the terrorism bars",
+    ("INA 208(b)(2)(A)(v), 8 U.S.C. 1158(b)(2)(A)(v)", "INA 212(a)(3)(B)", "8 CFR 1240.8(d)"),
+    ("application.organizations.answer", "application.harm_to_others.answer"),
+    IIRIRA,
+)
+
+SUGGESTIONS: dict[str, Rule] = {
+    found.id.removeprefix("suggestion."): found
+    for found in (
+        government_persecutor_unable_or_unwilling,
+        government_persecutor_relocation,
+        government_persecutor_official,
+        no_other_country,
+        PERSECUTOR_BAR,
+        SERIOUS_NONPOLITICAL_CRIME,
+        TERRORISM,
+    )
+}
+"""Each finding's suggestion rule, by the finding's generic path."""
