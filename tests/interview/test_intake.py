@@ -208,9 +208,10 @@ def test_a_suggestion_never_applies_before_the_law_it_rests_on() -> None:
 
 
 def test_every_suggestion_is_for_a_finding_and_reads_only_plain_facts() -> None:
-    for finding, rule in SUGGESTIONS.items():
+    for finding, rules in SUGGESTIONS.items():
         assert question_for(finding).judgement, finding
-        assert all(not question_for(path).judgement for path in rule.reads if path in bank()), rule.id
+        for rule in rules:
+            assert all(not question_for(path).judgement for path in rule.reads if path in bank()), rule.id
 
 
 # --- the sections ------------------------------------------------------------------------------------
@@ -226,3 +227,15 @@ def test_every_section_has_a_title_and_opening_words_in_both_languages() -> None
 def test_the_sections_file_is_checked() -> None:
     with pytest.raises(ValueError, match="expected exactly"):
         parse_sections({"about_you": {"title": {"en": "A", "es": "B"}, "intro": {"en": "C", "es": "D"}}})
+
+
+def test_the_client_story_suggests_what_the_law_lets_it() -> None:
+    case = example("story-client-intake-honduras.yaml")
+    items = {item.path: item for item in findings_to_review(case, AS_OF)}
+    unwilling = items["claim.government_unable_or_unwilling"]
+    assert unwilling.suggestion is not None and unwilling.suggestion.value is True
+    assert unwilling.suggestion.rule.id.endswith(".no_help_when_asked")
+    assert any(path.startswith("story.events[") for path, _ in unwilling.bearing)
+    assert any(
+        path == "story.fear.could_live_elsewhere" for path, _ in items["claim.relocation_reasonable"].bearing
+    )

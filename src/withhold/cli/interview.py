@@ -28,6 +28,7 @@ from withhold.cli.console import show
 from withhold.cli.errors import UserError
 from withhold.cli.files import STDIN, load_case, syntax_of
 from withhold.facts.case import Case
+from withhold.facts.describe import fact_description
 from withhold.facts.loading import CaseFileError, validate_case
 from withhold.interview.answers import (
     answered,
@@ -42,7 +43,7 @@ from withhold.interview.answers import (
 from withhold.interview.bank import DONT_KNOW, UI, Question, question_for, question_text
 from withhold.interview.pages import Audience, Page, next_page
 from withhold.interview.refusals import AnswerRefusedError
-from withhold.interview.review import Standing, marked_reviewed
+from withhold.interview.review import FindingToReview, Standing, findings_to_review, marked_reviewed
 from withhold.interview.sections import sections
 from withhold.interview.typed_answer import (
     BACK_KEY,
@@ -59,6 +60,7 @@ from withhold.interview.typed_answer import (
     Skip,
     parse_answer,
 )
+from withhold.interview.words import answer_words
 from withhold.language import LANGUAGES, Language, Localized
 from withhold.law.protections import PROTECTIONS
 
@@ -266,15 +268,25 @@ def show_section(console: Console, page: Page, language: Language) -> None:
     console.print(Text(found.intro.get(language)), soft_wrap=False)
 
 
-def show_question(console: Console, case: Case, path: str, remaining: int, language: Language) -> None:
-    """The progress line, the question, its note, its answers and the keys; the prompt comes after."""
+def show_question(
+    console: Console,
+    case: Case,
+    path: str,
+    remaining: int,
+    language: Language,
+    review: FindingToReview | None = None,
+) -> None:
+    """The progress line, the question, its note (for a finding: the client's answers that bear on it and
+    the law's suggestion, if any), its answers and the keys; the prompt comes after."""
     question = question_for(path)
     parts: list[RenderableType] = [
         Text(),
         Text(text("progress", language, answered=len(asked_of(case)), remaining=remaining), style="dim"),
         Text(question_text(case, path, language), style="bold"),
     ]
-    if question.judgement:
+    if review is not None:
+        parts.extend(_review_lines(case, review, language))
+    elif question.judgement:
         parts.append(Text(text("judgement_note", language), style="italic"))
     shown = options(question, language)
     if shown:
@@ -289,6 +301,31 @@ def show_question(console: Console, case: Case, path: str, remaining: int, langu
         parts.append(Padding(Text(about), (0, 0, 0, 2)))
     parts.append(Text(keys(language), style="dim"))
     show(Group(*parts), console)
+
+
+def _review_lines(case: Case, review: FindingToReview, language: Language) -> list[RenderableType]:
+    """What the client said that bears on a finding, and the law's suggestion, for the attorney."""
+    lines: list[RenderableType] = []
+    if review.bearing:
+        said = Table.grid(padding=(0, 2))
+        said.add_column(overflow="fold", ratio=1)
+        said.add_column(overflow="fold", ratio=1, style="bold")
+        for path, value in review.bearing:
+            said.add_row(_asked_as(case, path, language), answer_words(path, value, language))
+        lines += [Text(text("client_said", language), style="italic"), Padding(said, (0, 0, 0, 2))]
+    if review.suggestion is not None:
+        rule = review.suggestion.rule
+        value = answer_words(review.path, review.suggestion.value, language)
+        wording = text("suggested", language, value=value, rule=rule.title, cites="; ".join(rule.citations))
+        lines.append(Text(wording, style="cyan"))
+    return lines
+
+
+def _asked_as(case: Case, path: str, language: Language) -> str:
+    try:
+        return question_text(case, path, language)
+    except KeyError:  # a fact no question asks: the case format's words
+        return fact_description(path) or path
 
 
 # --- the loop ---------------------------------------------------------------------------------------
@@ -383,11 +420,15 @@ def run(
             page = next_page(case, as_of, audience)  # it skips "I don't know" and what was skipped
             if page is None:
                 return case
-            if page.section != section and (page.first_of_section or section is not None):
-                show_section(console, page, language)
+            if audience is Audience.CLIENT and page.section != section:
+                show_section(console, page, language)  # the attorney's order crosses sections freely
             section = page.section
-            show_question(console, case, page.paths[0], page.remaining, language)
-            case = ask(console, case, page.paths[0], begun, audience, today)
+            path = page.paths[0]
+            review = None
+            if audience is Audience.ATTORNEY and question_for(path).judgement:
+                review = next((item for item in findings_to_review(case, as_of) if item.path == path), None)
+            show_question(console, case, path, page.remaining, language, review)
+            case = ask(console, case, path, begun, audience, today)
     except (KeyboardInterrupt, EOFError):
         raise StoppedError from None
 

@@ -178,13 +178,11 @@ def _known(facts: CaseFacts, finding: str, paths: Iterable[str]) -> tuple[tuple[
 
 
 def _suggestion(evaluation: Evaluation, facts: CaseFacts, path: str) -> Suggestion | None:
-    suggesting = SUGGESTIONS.get(generic(path))
-    if suggesting is None:
-        return None
-    value, _ = evaluation.evaluate(suggesting, item_index(path))
-    if not value.known:
-        return None
-    return Suggestion(value.value, suggesting, _known(facts, path, suggesting.reads))
+    for suggesting in SUGGESTIONS.get(generic(path), ()):
+        value, _ = evaluation.evaluate(suggesting, item_index(path))
+        if value.known:
+            return Suggestion(value.value, suggesting, _known(facts, path, suggesting.reads))
+    return None
 
 
 def standings(case: Case, as_of: dt.date) -> list[Standing]:
