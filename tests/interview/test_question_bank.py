@@ -236,8 +236,8 @@ def test_an_offense_with_braces_is_inserted_literally() -> None:
 
 
 def test_question_for_an_unknown_path_names_it() -> None:
-    with pytest.raises(KeyError, match=r"person\.given_name"):
-        question_for("person.given_name")
+    with pytest.raises(KeyError, match=r"person\.middle_name"):
+        question_for("person.middle_name")
 
 
 def test_localized_get_rejects_other_languages() -> None:

@@ -127,9 +127,9 @@ def _reply(
     reply = reply_of(request.POST, found, language)
     if isinstance(reply, Invalid):
         return _question_page(request, record, case, plan, language, error=reply.message)
-    changed = answered(case, plan.path, reply, language)
-    if changed is None:
-        return _question_page(request, record, case, plan, language, error=found.invalid.get(language))
+    changed = answered(case, plan.path, reply, language, store.today())
+    if isinstance(changed, Invalid):
+        return _question_page(request, record, case, plan, language, error=changed.message)
     saved = _save(request, membership, record, changed)
     if getattr(request, "htmx", False):
         # The page the redirect would lead to, without the second round trip: the case as stored (read
