@@ -276,9 +276,9 @@ def _answer(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
         shown, replies = questions.read(request.POST, page, language)
         changed: Case | None
         if request.POST.get("action") == "skip":
-            changed = questions.skipped(case_of(record.document), shown, replies, language)
+            changed = questions.skipped(case_of(record.document), shown, replies, language, store.today())
         else:
-            changed = questions.apply(case_of(record.document), shown, replies, language)
+            changed = questions.apply(case_of(record.document), shown, replies, language, store.today())
         if changed is None:
             return _questions(request, language, page, shown, status=422, first_seen=link.answers == 0)
         try:

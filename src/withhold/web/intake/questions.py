@@ -10,6 +10,7 @@ Nothing of the case is shown: a question is worded without the case's own words 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -143,29 +144,35 @@ def read(post: QueryDict, page: Page, language: Language) -> tuple[list[Item], l
     return shown, replies
 
 
-def apply(case: Case, shown: list[Item], replies: list[Reply], language: Language) -> Case | None:
+def apply(
+    case: Case, shown: list[Item], replies: list[Reply], language: Language, today: dt.date
+) -> Case | None:
     """The case with every reply of the page put in, in order; None (with the message on its item) when one
-    does not fit the case file."""
+    is refused: it does not fit the case file, or contradicts the case or ``today`` (a date in the future
+    where the past is meant, an arrival before birth), said with the reason."""
     if any(isinstance(reply, Invalid) for reply in replies):
         return None
     current = case
     for item, reply in zip(shown, replies, strict=True):
-        changed = answered(current, item.path, reply, language)
-        if changed is None:
-            item.error = item.question.invalid.get(language)
+        changed = answered(current, item.path, reply, language, today)
+        if isinstance(changed, Invalid):
+            item.error = changed.message
             return None
         current = changed
     return current
 
 
-def skipped(case: Case, shown: list[Item], replies: list[Reply], language: Language) -> Case:
+def skipped(case: Case, shown: list[Item], replies: list[Reply], language: Language, today: dt.date) -> Case:
     """The case after "Skip for now": each reply that fits is kept, every other question of the page is
     skipped for now (asked again when the person comes back to what they skipped): never an error, and
     nothing is forced."""
     current = case
     for item, reply in zip(shown, replies, strict=True):
-        changed = None if isinstance(reply, Invalid) else answered(current, item.path, reply, language)
-        current = changed if changed is not None else skipped_for_now(current, item.path, language=language)
+        changed = None if isinstance(reply, Invalid) else answered(current, item.path, reply, language, today)
+        if changed is None or isinstance(changed, Invalid):
+            current = skipped_for_now(current, item.path, language=language)
+        else:
+            current = changed
     return current
 
 
