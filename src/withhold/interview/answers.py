@@ -1,8 +1,9 @@
 """Answers into a case: set a fact by its path, or clear it, returning a new validated case.
 
 The interview records what it asked and which answers were "I don't know" in the case file itself, under
-the Withhold extension ``interview`` (``dont_know``, ``asked``, ``language``), so that a resumed interview
-never asks again what the person could not answer. One step of the interview (an answer, "I don't know",
+the Withhold extension ``interview`` (``dont_know``, ``asked``, ``skipped``, ``language``), so that a
+resumed interview never asks again what the person could not answer, nor, until they choose to come back
+to it, what they skipped for now. One step of the interview (an answer, "I don't know", "skip for now",
 one step back) is taken here, the same for the terminal and the browser.
 """
 
@@ -15,6 +16,7 @@ from withhold.facts.case import Case
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.facts.source import NOT_FILED
+from withhold.interview.pages import asked_together
 from withhold.language import Language
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
@@ -89,6 +91,7 @@ def recorded(
     asked: list[str] | None = None,
     dont_know: list[str] | None = None,
     language: Language | None = None,
+    skipped: list[str] | None = None,
 ) -> Case:
     """The case with its ``interview`` record updated (only what is given changes)."""
     document = document_of(case)
@@ -97,6 +100,8 @@ def recorded(
         record["asked"] = asked
     if dont_know is not None:
         record["dont_know"] = dont_know
+    if skipped is not None:
+        record["skipped"] = skipped
     if language is not None:
         record["language"] = language
     document["interview"] = record
@@ -113,6 +118,11 @@ def dont_know_of(case: Case) -> list[str]:
     return list(case.interview.dont_know or [])
 
 
+def skipped_of(case: Case) -> list[str]:
+    """The concrete paths skipped for now (not asked again until the person comes back to them)."""
+    return list(case.interview.skipped or [])
+
+
 def answered(case: Case, path: str, value: Any, *, language: Language | None = None) -> Case:
     """The case after ``value`` was given for ``path``, recorded as asked. Raises ``CaseFileError`` when
     the value does not fit the case file (the question's own message is then shown)."""
@@ -126,10 +136,42 @@ def answered_dont_know(case: Case, path: str, *, language: Language | None = Non
     )
 
 
+def skipped_for_now(case: Case, path: str, *, language: Language | None = None) -> Case:
+    """The case after the person chose to skip ``path`` for now: the fact stays unknown and is not asked
+    again until they come back to what they skipped (:func:`come_back_to_skipped`). Unlike "I don't
+    know", the person may know: it is a choice not to answer now (a trauma-heavy question, say)."""
+    skipped = skipped_of(case)
+    return recorded(
+        case,
+        asked=[*asked_of(case), path],
+        skipped=skipped if path in skipped else [*skipped, path],
+        language=language,
+    )
+
+
+def come_back_to_skipped(case: Case) -> Case:
+    """The case with nothing skipped any more: what was skipped for now is asked again (each skipped path
+    stays in ``asked``, where it was asked first)."""
+    return recorded(case, skipped=[])
+
+
 def back(case: Case) -> Case:
-    """Undo the last question asked (there must be one): out of ``asked`` and ``dont_know``, and its
-    answer cleared."""
+    """Undo the last question asked (there must be one): out of ``asked``, ``dont_know`` and ``skipped``,
+    and its answer cleared."""
     asked = asked_of(case)
     last = asked.pop()
     dont_know = [path for path in dont_know_of(case) if path != last]
-    return recorded(without_answer(case, last), asked=asked, dont_know=dont_know)
+    skipped = [path for path in skipped_of(case) if path != last]
+    return recorded(without_answer(case, last), asked=asked, dont_know=dont_know, skipped=skipped)
+
+
+def back_page(case: Case) -> Case:
+    """Undo the last page of the client's interview (there must be a question asked): the last question,
+    and the questions asked just before it that a page asks with it (same group, same item:
+    :func:`withhold.interview.pages.asked_together`)."""
+    asked = asked_of(case)
+    last = asked[-1]
+    undone = back(case)
+    while asked_of(undone) and asked_together(last, asked_of(undone)[-1]):
+        undone = back(undone)
+    return undone
