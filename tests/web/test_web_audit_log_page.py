@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 from test_web_language import assert_spanish
+from web_answers import page_dont_know
 from web_people import SECRET_WORDS
 
 from withhold.web.accounts.models import Organization
@@ -270,7 +271,7 @@ def test_the_part_is_shown_in_words_and_the_csv_keeps_its_code(
     attorney.post(f"{case}workflow/", {"workflow": "on_hold"})
     for _ in range(2):
         page = attorney.get(f"{case}interview/")
-        attorney.post(f"{case}interview/", {"action": "dont_know", "path": page.context["plan"].path})
+        attorney.post(f"{case}interview/", page_dont_know(page.context["page"].paths))
     attorney.get(CSV)
     rows = attorney.get(PAGE).context["rows"]
     codes = {row.entry.what for row in rows if row.entry.what}

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
-from web_answers import EMPTY, answer_for, interview_url
+from web_answers import EMPTY, interview_url, page_answers
 
 from withhold.facts.loading import validate_case
 from withhold.web.accounts.models import Organization
@@ -27,12 +27,12 @@ from withhold.web.interviews import plans
 
 
 def answer(client: Client, record: CaseRecord) -> str:
-    """Answers the question shown; returns its path."""
+    """Answers the page shown (one question on each of the first pages of these tests); returns its path."""
     url = interview_url(record)
-    page = client.get(url)
-    plan, question = page.context["plan"], page.context["question"]
-    assert client.post(url, answer_for(question.kind, plan.path)).status_code == 302
-    return str(plan.path)
+    page = client.get(url).context["page"]
+    assert len(page.paths) == 1, page
+    assert client.post(url, page_answers(page.paths)).status_code == 302
+    return str(page.paths[0])
 
 
 def asked(record: CaseRecord) -> list[str]:
