@@ -96,6 +96,7 @@ def test_accepting_a_suggestion_records_it_as_reviewed_like_any_edit(
     assert "Your assessment is saved (version 2)." in attorney.get(findings_url(government)).content.decode()
     item = shown(attorney, government, RELOCATION)
     assert item.reviewed and item.recorded == "No"
+    assert any(said.answer.startswith("The government") for said in item.bearing)  # still beside it
 
 
 @pytest.mark.django_db

@@ -302,3 +302,17 @@ def test_a_count_of_a_million_digits_is_refused_unread(hearing_record: CaseRecor
     huge = attorney.post(url, {"action": "answer", "path": list(page.paths), "answer-1": "9" * 1_000_000})
     assert huge.status_code == 422
     assert huge.context["items"][0].error == question_for(page.paths[0]).invalid.en
+
+
+def test_every_word_the_interview_templates_show_is_in_the_catalog() -> None:
+    """A template's ``t.key`` missing from the interview's texts would show nothing at all (a button with
+    no words): each one is there, in both languages."""
+    from pathlib import Path
+
+    from withhold.web.interviews.texts import TEXTS
+
+    folder = Path(__file__).resolve().parents[2] / "src/withhold/web/interviews/templates/interviews"
+    used = {key for page in folder.glob("*.html") for key in re.findall(r"\bt\.(\w+)", page.read_text())}
+    assert used, "no template uses the interview's words"
+    assert not used - TEXTS.keys(), sorted(used - TEXTS.keys())
+    assert all(TEXTS[key].en and TEXTS[key].es for key in used if key != "in_english")

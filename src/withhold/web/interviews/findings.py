@@ -23,9 +23,16 @@ from withhold.facts import countries
 from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, value_text
 from withhold.facts.loading import CaseFileError
+from withhold.facts.paths import generic
 from withhold.facts.source import NOT_FILED, CaseFacts
-from withhold.interview.bank import question_for, question_text
-from withhold.interview.review import FindingToReview, findings_to_review, reviewed, reviewed_of
+from withhold.interview.bank import item_index, question_for, question_text
+from withhold.interview.review import (
+    FindingToReview,
+    bearing,
+    findings_to_review,
+    reviewed,
+    reviewed_of,
+)
 from withhold.language import Language
 from withhold.law.protections import PROTECTIONS
 from withhold.web.accounts.models import Membership
@@ -159,6 +166,8 @@ def shown(
     for number, item in enumerate(found, 1):
         value = facts.read(item.path)
         suggestion = item.suggestion
+        answers = tuple(said(case, path, v, language) for path, v in item.bearing)
+        because = tuple(said(case, p, v, language) for p, v in suggestion.because) if suggestion else ()
         result.append(
             Shown(
                 number=number,
@@ -168,14 +177,13 @@ def shown(
                 protections=tuple(TITLES.get(name, name) for name in item.protections),
                 recorded=answer_words(item.path, value.value, language) if value.known else "",
                 reviewed=item.path in reviewed_paths,
-                bearing=tuple(said(case, path, v, language) for path, v in item.bearing),
+                bearing=answers,
                 suggestion=answer_words(item.path, suggestion.value, language) if suggestion else "",
                 rule_title=suggestion.rule.title if suggestion else "",
                 citations=suggestion.rule.citations if suggestion else (),
                 caveat=(suggestion.rule.caveat or "") if suggestion else "",
-                because=tuple(said(case, p, v, language) for p, v in suggestion.because)
-                if suggestion
-                else (),
+                # Said again under the suggestion only when it rests on answers not listed above.
+                because=() if set(because) <= set(answers) else because,
                 options=options(item.path, language),
                 chosen=sent_for(item.path, value.value) if value.known else "",
                 error=errors.get(item.path, ""),
@@ -204,8 +212,25 @@ def _reviewed_elsewhere(case: Case, as_of: dt.date) -> list[FindingToReview]:
             continue
         if not question.judgement:
             continue
-        found.append(FindingToReview(path, question, (), value, True, (), None))
+        found.append(FindingToReview(path, question, (), value, True, _bearing(facts, path), None))
     return sorted(found, key=lambda item: (item.question.order, item.path))
+
+
+def _bearing(facts: CaseFacts, path: str) -> tuple[tuple[str, Any], ...]:
+    """The client's known answers bearing on the finding ``path`` (``bearing.yaml``), for its item."""
+    item = item_index(path)
+    found: list[tuple[str, Any]] = []
+    for listed in bearing().get(generic(path), ()):
+        concrete_path = listed.replace("[]", f"[{item}]", 1) if item is not None else listed
+        if "[]" in concrete_path:
+            continue
+        try:
+            value = facts.read(concrete_path)
+        except (KeyError, IndexError, ValueError, TypeError):
+            continue
+        if value.known:
+            found.append((concrete_path, value.value))
+    return tuple(found)
 
 
 @case_view(Can.INTERVIEW)
@@ -279,4 +304,17 @@ def _confirm(
         messages.success(request, ui("findings_review.saved", language, n=saved.version))
     else:
         messages.info(request, ui("flash.nothing_changed", language))
-    return redirect(here)
+    return redirect(here + _next_anchor(saved, item))
+
+
+def _next_anchor(saved: CaseRecord, done: FindingToReview) -> str:
+    """Where the page opens after a review: at the next finding still waiting (so a long list is worked
+    through without scrolling back to it each time), else at the top."""
+    case = case_of(saved.document)
+    after = reviewable(case, as_of_for(case, store.today()))
+    reviewed_paths = reviewed_of(case)
+    key = (done.question.order, done.path)
+    for number, item in enumerate(after, 1):
+        if item.path not in reviewed_paths and (item.question.order, item.path) > key:
+            return f"#finding-{number}"
+    return ""

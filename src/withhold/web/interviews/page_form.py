@@ -44,7 +44,11 @@ OPTION_KINDS = frozenset({"yes_no", "choice"})
 """Kinds whose options are radio buttons: "I don't know" is one more of them."""
 
 FIELD_KINDS = frozenset({"date", "number", "count", "text", "country"})
-"""Kinds answered in one field, with a hint of the form an answer takes and an "I don't know" box."""
+"""Kinds answered in one field, with an "I don't know" box."""
+
+HINTED = frozenset({"number", "count", "text"})
+"""Kinds whose field says the form an answer takes (the question's own message) beneath it. A date's field
+is the phone's date picker, which shows its own format: a hint of another format would only confuse."""
 
 
 class Form(Protocol):
@@ -72,7 +76,7 @@ class Item:
     text: str
     help: str
     hint: str
-    """The form an answer takes (a date, a number), for a one-field question; else empty."""
+    """The form an answer takes (a number), for a one-field question that needs it; else empty."""
     judgement: bool
     options: tuple[tuple[str, str], ...]
     """(value sent, label) of a yes-or-no question, a choice or a list of choices."""
@@ -193,6 +197,7 @@ def page_context(
         "section_title": section.title.get(language),
         "section_intro": section.intro.get(language) if page.first_of_section else "",
         "errors": len(errors),
+        "wrong": [item for item in items if item.error],
         "errors_text": (
             TEXTS["page_errors_one"].get(language)
             if len(errors) == 1
@@ -219,7 +224,7 @@ def _item(case: Case, number: int, path: str, language: Language, error: str, ty
         kind=question.kind,
         text=question_text(case, path, language),
         help=question.help.get(language),
-        hint=question.invalid.get(language) if question.kind in FIELD_KINDS - {"country"} else "",
+        hint=question.invalid.get(language) if question.kind in HINTED else "",
         judgement=question.judgement,
         options=_options(question.kind, question.choices, language),
         countries=countries(language) if question.kind == "country" else (),

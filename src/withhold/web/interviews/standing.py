@@ -14,6 +14,7 @@ from withhold.interview.bank import question_text
 from withhold.interview.review import Standing
 from withhold.language import Language
 from withhold.logic.protection import Determination
+from withhold.reports.texts import texts as report_texts
 from withhold.screening import Screening
 from withhold.web.texts import text
 
@@ -24,6 +25,8 @@ BASIC_WORDS = {"claim.country": "standing.unknown_country", "proceedings.kind": 
 @dataclass(frozen=True)
 class StandingRow:
     determination: Determination
+    title: str
+    """The protection's name in the reader's language (the client report's words)."""
     final: bool
     label: str
     """The status's word when final; else "Cannot say yet" or "Needs your assessment"."""
@@ -46,17 +49,25 @@ def standing_rows(
     rows: list[StandingRow] = []
     for determination in screening.determinations:
         standing = by_name.get(determination.protection.name)
+        title = _title(determination, language)
         if standing is None or standing.final:
             label = text(f"status.{determination.status.value}", language)
-            rows.append(StandingRow(determination, True, label, (), ()))
+            rows.append(StandingRow(determination, title, True, label, (), ()))
             continue
         label = text(
             "standing.cannot_say" if standing.unknown_basics else "standing.needs_assessment", language
         )
         waiting = tuple(_question(case, path, language) for path in standing.needs_assessment)
         basics = tuple(text(BASIC_WORDS[path], language) for path in standing.unknown_basics)
-        rows.append(StandingRow(determination, False, label, waiting, basics))
+        rows.append(StandingRow(determination, title, False, label, waiting, basics))
     return rows
+
+
+def _title(determination: Determination, language: Language) -> str:
+    try:
+        return report_texts().say(language, "protections", determination.protection.name, "name")
+    except KeyError:  # a protection the reports do not name yet: the core's title (English)
+        return determination.protection.title
 
 
 def _question(case: Case, path: str, language: Language) -> str:

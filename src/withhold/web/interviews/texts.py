@@ -19,8 +19,8 @@ TEXTS: dict[str, Localized] = {
     "progress_label": Localized(en="Progress", es="Progreso"),
     "to_case": Localized(en="Open the case page", es="Abrir la página del caso"),
     "disclaimer": Localized(
-        en="Decision support, not legal advice. Each answer is saved as soon as you give it.",
-        es="Apoyo para tomar decisiones, no asesoría legal. Cada respuesta se guarda en cuanto la da.",
+        en="Decision support, not legal advice. Your answers are saved on every page.",
+        es="Apoyo para tomar decisiones, no asesoría legal. Sus respuestas se guardan en cada página.",
     ),
     "answer_label": Localized(en="Your answer", es="Su respuesta"),
     # The terminal's wording asks for numbers typed with commas; in the browser they are ticked.
@@ -42,15 +42,12 @@ TEXTS: dict[str, Localized] = {
         es="Usted dio una respuesta y también eligió “No sé”: por favor deje solo una.",
     ),
     "page_errors_one": Localized(
-        en="One answer needs a change: see the message by its question. Nothing on this page was saved yet.",
-        es="Una respuesta necesita un cambio: vea el mensaje junto a su pregunta. "
-        "Todavía no se guardó nada de esta página.",
+        en="One question needs your attention (nothing on this page was saved yet):",
+        es="Una pregunta necesita su atención (todavía no se guardó nada de esta página):",
     ),
     "page_errors": Localized(
-        en="{n} answers need a change: see the messages by their questions. "
-        "Nothing on this page was saved yet.",
-        es="{n} respuestas necesitan un cambio: vea los mensajes junto a sus preguntas. "
-        "Todavía no se guardó nada de esta página.",
+        en="{n} questions need your attention (nothing on this page was saved yet):",
+        es="{n} preguntas necesitan su atención (todavía no se guardó nada de esta página):",
     ),
     "choose_country": Localized(en="Choose a country", es="Elija un país"),
     "country_label": Localized(en="Country", es="País"),
@@ -88,4 +85,5 @@ TEXTS: dict[str, Localized] = {
         es="Esas son todas las preguntas para el cliente por ahora. Las respuestas están guardadas.",
     ),
     "come_back": Localized(en="Answer the questions you skipped", es="Responder las preguntas que saltó"),
+    "come_back_one": Localized(en="Answer the question you skipped", es="Responder la pregunta que saltó"),
 }
