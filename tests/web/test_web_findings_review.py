@@ -46,7 +46,8 @@ def government(make_case: Callable[..., CaseRecord], organization: Organization)
 def shown(client: Client, record: CaseRecord, path: str) -> Any:
     page = client.get(findings_url(record))
     assert page.status_code == 200
-    found = [item for item in page.context["waiting"] + page.context["done"] if item.path == path]
+    listed = page.context["waiting"] + page.context["recorded"] + page.context["done"]
+    found = [item for item in listed if item.path == path]
     assert found, path
     return found[0]
 
@@ -179,3 +180,25 @@ def test_no_hostile_review_is_a_server_error_or_changes_anything_else(
     assert after.claim.country == "HN" and after.convictions == before.convictions
     assert len(after.convictions or []) == len(before.convictions or [])
     assert attorney.get(findings_url(government)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_finding_recorded_in_the_file_is_listed_apart_until_confirmed(
+    make_case: Callable[..., CaseRecord], organization: Organization, attorney: Client
+) -> None:
+    document = {**GOVERNMENT, "claim": {**GOVERNMENT["claim"], "credible": True}}
+    record = make_case(organization, document)
+    page = attorney.get(findings_url(record))
+    assert [item.path for item in page.context["recorded"]] == ["claim.credible"]
+    assert "claim.credible" not in [item.path for item in page.context["waiting"]]
+    html = page.content.decode()
+    assert "Recorded in the case file, not reviewed yet (1)" in html
+    credible = shown(attorney, record, "claim.credible")
+    assert credible.recorded == "Yes" and credible.chosen == "yes" and not credible.reviewed
+    waiting = len(page.context["waiting"])
+    first = attorney.get(interview_url(record)).context["page"]
+    attorney.post(interview_url(record), page_dont_know(first.paths))  # no longer a new case
+    case_page = attorney.get(f"/cases/{record.id}/").content.decode()
+    assert f"Findings review ({waiting} waiting)" in case_page  # the recorded one is not waiting
+    attorney.post(findings_url(record), {"path": "claim.credible", "value": "yes"})
+    assert [item.path for item in attorney.get(findings_url(record)).context["done"]] == ["claim.credible"]

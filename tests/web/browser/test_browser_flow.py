@@ -126,7 +126,7 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert page.inner_text("main h1").strip() == words("result", language)
     assert page.locator("main ul.result > li").count() == 4  # the four protections, each with its status
 
-    browser.follow("main a.button.primary")
+    browser.follow(f"main a.button[href='{case_url}']")
     assert browser.path() == case_url
     browser.check("case page")
     assert given in page.inner_text("main h1")
@@ -320,7 +320,7 @@ def test_the_interview_answers_without_reloading(open_browser: OpenBrowser) -> N
 
     first = shown_page(page)
     press(page, "answer")  # nothing chosen: the same page, saying why by the question
-    expect(page.locator("main p.error[role=alert]")).to_be_visible()
+    expect(page.locator("main .page-errors[role=alert]")).to_be_visible()
     assert shown_page(page)["paths"] == first["paths"]
     assert shown_page(page)["items"][0]["error"]
     assert page.evaluate("document.activeElement.matches('main h1')")

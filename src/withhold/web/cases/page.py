@@ -15,11 +15,12 @@ from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name
 from withhold.interview.answers import asked_of
 from withhold.interview.bank import item_index, question_for
-from withhold.interview.review import findings_to_review, standings
+from withhold.interview.review import standings
 from withhold.language import Language
 from withhold.logic.protection import Determination, Status
 from withhold.preparation.findings import Findings, findings
 from withhold.preparation.warnings import CaseWarning
+from withhold.web.interviews.findings import waiting_count
 from withhold.web.interviews.standing import StandingRow, standing_rows
 
 
@@ -64,7 +65,8 @@ class CasePage:
     nothing_known: bool
     """Nothing decided and nothing asked yet (a new case): the page offers the interview first."""
     findings_waiting: int
-    """Findings on the findings review that the attorney has not reviewed yet."""
+    """Findings a result depends on that are neither recorded nor reviewed (the findings review's
+    "waiting")."""
 
     @property
     def best_is_final(self) -> bool:
@@ -132,5 +134,5 @@ def case_page(case: Case, as_of: dt.date, language: Language, today: dt.date | N
         deadlines=grouped(found.schedule),
         questions=tuple(fact(path, language) for path in found.screening.questions[:10]),
         nothing_known=undecided and not asked_of(case),
-        findings_waiting=sum(1 for item in findings_to_review(case, as_of) if not item.reviewed),
+        findings_waiting=waiting_count(case, as_of),
     )

@@ -253,9 +253,10 @@ def _page(
     errors: dict[str, str],
 ) -> HttpResponse:
     items = shown(case, found, language, errors)
-    waiting = [item for item in items if not item.reviewed]
+    waiting = [item for item in items if not item.reviewed and not item.recorded]
+    recorded = [item for item in items if not item.reviewed and item.recorded]
     done = [item for item in items if item.reviewed]
-    context = {"record": record, "waiting": waiting, "done": done, "OPEN": OPEN}
+    context = {"record": record, "waiting": waiting, "recorded": recorded, "done": done, "OPEN": OPEN}
     return render(request, "interviews/findings.html", context, status=422 if errors else 200)
 
 
@@ -315,6 +316,15 @@ def _next_anchor(saved: CaseRecord, done: FindingToReview) -> str:
     reviewed_paths = reviewed_of(case)
     key = (done.question.order, done.path)
     for number, item in enumerate(after, 1):
-        if item.path not in reviewed_paths and (item.question.order, item.path) > key:
+        if (
+            item.path not in reviewed_paths
+            and not item.value.known
+            and (item.question.order, item.path) > key
+        ):
             return f"#finding-{number}"
     return ""
+
+
+def waiting_count(case: Case, as_of: dt.date) -> int:
+    """The findings a result depends on that are neither recorded nor reviewed: the case page's count."""
+    return sum(1 for item in findings_to_review(case, as_of) if not item.reviewed and not item.value.known)
