@@ -29,6 +29,24 @@ ratios asked/minimum and asked/static overall and per protection, the worst ten 
 (99th percentile, on cases with 60 known facts, against the 20 ms target), and a last line
 ``asked/minimum=… asked/static=… mismatches=…``.
 
+Two audiences (issue 15). The same cases are interviewed page by page as the **client** (facts a person
+can know, the person and their story first, the questions asked of everyone after the story, never a
+finding) and as the **attorney** (facts and findings, in the planner's order, after the two facts no result
+is final without: the kind of case and the country). For each: questions and pages per interview; for the
+client, the position of the first bar question (the first question of the section asked of everyone) and
+of the first trauma-heavy one (sensitivity 3), and the judgement questions put to the client (must be 0);
+for the attorney, the statuses at the end against the full case's (mismatches must be 0) and the ratio to
+the **fair minimum**: the final minimum plus what no interview can skip — each fact that could still
+change a status even with everything the full case knows (an undetermined status's missing facts, a
+not-eligible one's open bars, an eligible one's assumptions: the interview must ask it, and hears "I
+don't know"), and the kind of case and the country unless the full case's trace reads them
+(no result is final without asking them, known or not). The client's pages are compared with the questions today's interview
+(the single planner, :func:`withhold.interview.simulation.simulate`) asks.
+
+The last line: ``asked/fair_minimum=… asked/static=… client_judgement_questions=… first_bar_position=…
+mismatches=…`` (the attorney's ratios; the client's earliest first bar question over all cases; the
+attorney's mismatches).
+
 Run: ``uv run python bench/interview_length.py [--cases 1000] [--seed 0]``.
 """
 
@@ -54,8 +72,11 @@ from withhold.facts.case import Case
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import generic
 from withhold.facts.source import CaseFacts
+from withhold.interview.bank import bank, question_for
+from withhold.interview.pages import Audience
 from withhold.interview.planner import next_question
-from withhold.interview.simulation import simulate
+from withhold.interview.review import BASICS
+from withhold.interview.simulation import simulate, simulate_pages
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.evaluate import Evaluation
 from withhold.logic.protection import determine, status_of
@@ -91,6 +112,16 @@ class Row:
     dont_know: int
     asked_for: dict[str, int]
     minimum_for: dict[str, int]
+    fair_minimum: int = 0
+    attorney_asked: int = 0
+    attorney_pages: int = 0
+    attorney_mismatch: bool = False
+    client_asked: int = 0
+    client_pages: int = 0
+    client_judgement: int = 0
+    first_bar: int | None = None
+    first_trauma: int | None = None
+    story_before_bars: bool = True
 
 
 def statuses(full: CaseFacts, known: frozenset[str], as_of: dt.date) -> tuple[str, ...]:
@@ -183,6 +214,37 @@ def _greedy(facts: frozenset[str], enough: Any) -> int:
     return len(current)
 
 
+def open_anyway(case: Case, as_of: dt.date, facts: frozenset[str]) -> set[str]:
+    """The facts that could still change a status with everything the full case knows (an undetermined
+    one's missing facts, a not-eligible one's open bars, an eligible one's assumptions): an interview
+    that may stop must have asked each, and heard "I don't know" (the full case does not know it)."""
+    everything = Evaluation(MaskedFacts(CaseFacts(case), facts), as_of, load_parameters())
+    found: set[str] = set()
+    for protection in PROTECTIONS:
+        determined = determine(protection, everything)
+        if determined.status.value != "barred":
+            found |= set(determined.missing) | {a.fact for a in determined.assumptions}
+    return {path for path in found if generic(path) in bank()}
+
+
+def audiences(row: Row, case: Case, as_of: dt.date, want: tuple[str, ...]) -> None:
+    """The client's and the attorney's interviews of ``case`` (see the module's docstring)."""
+    attorney = simulate_pages(case, as_of, Audience.ATTORNEY)
+    row.attorney_asked = len(attorney.asked)
+    row.attorney_pages = len(attorney.pages)
+    row.attorney_mismatch = tuple(screen(attorney.final, as_of).statuses[n] for n in NAMES) != want
+    client = simulate_pages(case, as_of, Audience.CLIENT)
+    asked = client.asked
+    row.client_asked = len(asked)
+    row.client_pages = len(client.pages)
+    row.client_judgement = sum(1 for path in asked if question_for(path).judgement)
+    sections = [question_for(path).section for path in asked]
+    row.first_bar = next((i + 1 for i, s in enumerate(sections) if s == "everyone"), None)
+    row.first_trauma = next((i + 1 for i, p in enumerate(asked) if question_for(p).sensitivity >= 3), None)
+    story = [i for i, s in enumerate(sections) if s == "what_happened"]
+    row.story_before_bars = not story or row.first_bar is None or max(story) < row.first_bar - 1
+
+
 def static_length(case: Case) -> int:
     """A fixed questionnaire: every screening question, skipping the obviously inapplicable."""
     claim = case.claim
@@ -227,10 +289,15 @@ def run_case(name: str, case: Case, as_of: dt.date) -> Row:
     least, exact = minimum(case, as_of, want, facts)
     least_final, exact_final = minimum(case, as_of, want, facts, final=True)
     asked_for, minimum_for = per_protection(case, as_of, result.asked, want, facts)
-    return Row(
+    row = Row(
         name, len(result.asked), static_length(case), least, least_final, exact and exact_final,
         got != want, len(result.dont_know), asked_for, minimum_for,
     )  # fmt: skip
+    # The kind of case and the country are asked whatever the case: counted unless a minimum holds them.
+    basics = sum(1 for path in BASICS if path not in facts)
+    row.fair_minimum = least_final + len(open_anyway(case, as_of, facts)) + basics
+    audiences(row, case, as_of, want)
+    return row
 
 
 def planning_p99(cases: list[Case]) -> tuple[float, int]:
@@ -345,8 +412,43 @@ def main() -> None:
     )
     print(f"simulated {len(generated)} generated interviews in {elapsed:.1f} s")
     print(
-        f"asked/minimum={ratio(asked, least_final):.2f} asked/static={ratio(asked, static):.2f} "
-        f"mismatches={mismatches}"
+        f"today's interview (one planner, one question a page): asked/minimum={ratio(asked, least_final):.2f}"
+    )
+    fair = statistics.mean(r.fair_minimum for r in rows)
+    attorney = statistics.mean(r.attorney_asked for r in rows)
+    attorney_mismatches = sum(r.attorney_mismatch for r in rows)
+    print("two audiences:")
+    print(
+        f"  attorney: questions {attorney:.2f}  pages {statistics.mean(r.attorney_pages for r in rows):.2f}  "
+        f"fair minimum {fair:.2f}  asked/fair_minimum {ratio(attorney, fair):.2f}  "
+        f"asked/static {ratio(attorney, static):.2f}  mismatches {attorney_mismatches}"
+    )
+    client_pages = statistics.mean(r.client_pages for r in rows)
+    bars = [r.first_bar for r in rows if r.first_bar is not None]
+    trauma = [r.first_trauma for r in rows if r.first_trauma is not None]
+    judgement = sum(r.client_judgement for r in rows)
+    print(
+        f"  client: questions {statistics.mean(r.client_asked for r in rows):.2f}  pages {client_pages:.2f}  "
+        f"(today's interview asks {asked:.2f} questions: pages/today {ratio(client_pages, asked):.2f})  "
+        f"judgement questions {judgement}"
+    )
+    print(
+        f"  client: first bar question at {min(bars) if bars else 'none'} at the earliest, "
+        f"{statistics.mean(bars) if bars else float('nan'):.1f} on average; the story before it in "
+        f"{sum(r.story_before_bars for r in rows)}/{len(rows)} cases; first trauma-heavy question at "
+        f"{min(trauma) if trauma else 'none'} at the earliest (today's interview: the first question is a bar)"
+    )
+    worse = [r.name for r in rows if r.client_pages > r.asked]
+    print(
+        f"  client pages above today's questions in {len(worse)} cases" + (f": {worse[:5]}" if worse else "")
+    )
+    for r in rows:
+        if r.attorney_mismatch:
+            print(f"MISMATCH (attorney): {r.name}")
+    print(
+        f"asked/fair_minimum={ratio(attorney, fair):.2f} asked/static={ratio(attorney, static):.2f} "
+        f"client_judgement_questions={judgement} first_bar_position={min(bars) if bars else 0} "
+        f"mismatches={attorney_mismatches + mismatches}"
     )
 
 

@@ -23,7 +23,8 @@ from typer.testing import CliRunner
 from withhold.cli.app import app
 from withhold.facts.loading import parse_case
 from withhold.facts.source import NOT_FILED
-from withhold.interview.bank import Question, question_for
+from withhold.interview.bank import SECTIONS, Question, bank, question_for
+from withhold.interview.sections import sections
 from withhold.interview.typed_answer import Answer, Back, DontKnow, Help, Invalid, parse_answer
 from withhold.language import Language, Localized
 
@@ -213,7 +214,19 @@ def test_counts(language: Language) -> None:
 def test_free_text_keeps_what_was_typed(language: Language) -> None:
     both = Localized(en="x", es="x")
     free = Question(
-        "person.family_name", "text", 1, 0, False, both, both, {}, Localized("Write it.", "Escríbalo.")
+        "person.family_name",
+        "text",
+        1,
+        0,
+        False,
+        "about_you",
+        None,
+        "client",
+        (),
+        both,
+        both,
+        {},
+        Localized("Write it.", "Escríbalo."),
     )
     assert parse_answer("  De la Cruz ", free, language) == Answer("De la Cruz")
     assert parse_answer("", free, language) == Invalid(free.invalid.get(language))
@@ -222,8 +235,9 @@ def test_free_text_keeps_what_was_typed(language: Language) -> None:
 # --- scripted sessions ---------------------------------------------------------------------------------
 
 
-def interview(*args: str, input: str | None = None) -> Any:
-    return CliRunner().invoke(app, ["interview", *args], input=input)
+def interview(*args: str, input: str | None = None, audience: str = "attorney") -> Any:
+    """The attorney's interview by default: the small case's remaining questions are the attorney's."""
+    return CliRunner().invoke(app, ["interview", "--audience", audience, *args], input=input)
 
 
 @pytest.fixture
@@ -242,7 +256,11 @@ def test_answers_are_saved_after_each_one_and_end_of_input_exits_130(small: Path
     assert next(iter(saved)) == "withhold" and saved["withhold"] == "case/1"
     assert saved["conduct"]["persecuted_others"] is False
     assert saved["convictions"] == []
-    assert saved["interview"] == {"asked": list(ORDER[:2]), "language": "en"}
+    assert saved["interview"] == {
+        "asked": list(ORDER[:2]),
+        "language": "en",
+        "reviewed": ["conduct.persecuted_others"],  # a finding the attorney answered
+    }
     assert stat.S_IMODE(out.stat().st_mode) == 0o600  # a new file: its owner only
     assert small.read_text(encoding="utf-8") == SMALL  # the starting case is untouched
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
@@ -431,10 +449,10 @@ class Terminal:
     """The command on a pseudo-terminal: what it writes (escapes and carriage returns removed), lines sent
     as from a keyboard, and a deadline after which the child is killed."""
 
-    def __init__(self, args: list[str], cwd: Path) -> None:
+    def __init__(self, args: list[str], cwd: Path, audience: str = "attorney") -> None:
         env = {key: value for key, value in os.environ.items() if key not in {"NO_COLOR", "FORCE_COLOR"}}
         env.update(TERM="xterm-256color", COLUMNS="100", LINES="40", PYTHONUTF8="1")
-        command = [sys.executable, "-m", "withhold.cli.app", "interview", *args]
+        command = [sys.executable, "-m", "withhold.cli.app", "interview", "--audience", audience, *args]
         pid, fd = pty.fork()
         if pid == 0:  # the child: the pseudo-terminal is its controlling terminal
             try:
@@ -579,3 +597,73 @@ def test_a_pty_session_stopped_by_ctrl_c_or_ctrl_d_keeps_the_answers(
     saved = parse_case(small.read_text(encoding="utf-8"))
     assert saved.conduct.persecuted_others is False
     assert saved.interview.asked == ["conduct.persecuted_others"]
+
+
+# --- the client's interview: the person and their story first, never a finding --------------------------
+
+
+SECTION_TITLES = {
+    language: {key: found.title.get(language).upper() for key, found in sections().items()}
+    for language in ("en", "es")
+}
+
+
+def client_session(terminal: Terminal, language: Language) -> tuple[list[str], list[str]]:
+    """Answer a client's interview from an empty case: "I don't know" to everything but the country and
+    the kind of case, skip the first question of the story for now. Returns the questions' paths as shown
+    (recognised by their text) and the section titles shown, in order."""
+    texts = {path: question(path, language) for path in bank()}
+    asked: list[str] = []
+    done = {"en": "No more questions", "es": "No hay más preguntas"}[language]
+    while True:
+        found = terminal.expect(f"{PROGRESS[language]}|{done}")
+        if found.group(1) is None:
+            break
+        start = found.end()
+        terminal.expect(r"^> ")
+        shown = flat(terminal.text[start : terminal.seen])
+        matching = sorted((path for path, wording in texts.items() if wording in shown), key=len)
+        assert matching, shown
+        path = matching[-1]
+        asked.append(path)
+        if path == "proceedings.kind":
+            terminal.send("1")  # removal proceedings
+        elif path == "claim.country":
+            terminal.send("Honduras")
+        elif question_for(path).section == "what_happened" and "what_happened" not in {
+            question_for(p).section for p in asked[:-1]
+        }:
+            terminal.send("-")  # skip for now
+        else:
+            terminal.send("!")
+    titles = {key: terminal.text.find(title) for key, title in SECTION_TITLES[language].items()}
+    return asked, sorted((key for key, at in titles.items() if at >= 0), key=titles.__getitem__)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_client_interview_starts_with_the_person_and_never_asks_a_finding(
+    tmp_path: Path, language: Language
+) -> None:
+    target = tmp_path / "new.yaml"
+    terminal = Terminal(["--out", str(target), "--lang", language], tmp_path, audience="client")
+    asked, shown_sections = client_session(terminal, language)
+    assert terminal.wait() == 0
+    assert not [path for path in asked if question_for(path).judgement]  # no finding put to a client
+    assert "proceedings.circuit" not in asked  # the circuit follows from the court, never asked
+    order = [question_for(path).section for path in asked]
+    assert order[0] == "about_you"
+    assert order == sorted(order, key=SECTIONS.index)  # sections in their natural order
+    assert shown_sections[0] == "about_you" and shown_sections[-1] == "everyone"
+    assert question_for(asked[0]).sensitivity < 3  # never a trauma-heavy question first
+    first_bar = next(i for i, path in enumerate(asked) if question_for(path).section == "everyone")
+    assert all(question_for(path).section != "what_happened" for path in asked[first_bar:])
+    assert {"proceedings.kind", "claim.country", "proceedings.hearings"} <= set(asked)  # in court: hearings
+    saved = document(target)
+    assert saved["claim"]["country"] == "HN" and saved["proceedings"]["kind"] == "removal"
+    assert len(saved["interview"]["skipped"]) == 1
+    assert "reviewed" not in saved["interview"]
+    # Statuses waiting for the attorney's findings are said to be not final, never "eligible".
+    assert flat({"en": "Not final yet:", "es": "Todavía no es definitivo:"}[language]) in flat(terminal.text)
+    assert "--audience attorney" in flat(terminal.text)
+    assert RESULT[language].replace("\\", "") not in terminal.text  # no screening shown to the client

@@ -146,6 +146,16 @@ EXPECTED = {
         },
         best="asylum",
     ),
+    # A client's intake (issue 15): the story in their own words, no finding yet. The story is never read
+    # by rules, so nothing is decided from it: the findings stay the lawyer's.
+    "story-client-intake-honduras.yaml": Expected(
+        statuses=ALL_UNDETERMINED,
+        best="undetermined",
+        missing={
+            "asylum": ("claim.grounds", "claim.past_persecution", "claim.government_unable_or_unwilling"),
+            "statutory_withholding": ("claim.grounds", "claim.nexus"),
+        },
+    ),
     "southern-border-2024-limitation-open.yaml": Expected(
         statuses={
             "asylum": "undetermined",

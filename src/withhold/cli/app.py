@@ -24,7 +24,15 @@ from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
 from withhold.cli.files import load_case
 from withhold.cli.form_files import check_output, read_form
-from withhold.cli.interview import INTERRUPTED, StoppedError, saved_line
+from withhold.cli.interview import (
+    INTERRUPTED,
+    StoppedError,
+    audience_of,
+    default_audience,
+    saved_line,
+    show_client_end,
+    show_standings,
+)
 from withhold.cli.interview import run as run_interview
 from withhold.cli.interview import start as start_interview
 from withhold.cli.interview import text as interview_text
@@ -50,6 +58,8 @@ from withhold.facts.consistency import check as check_dates
 from withhold.facts.describe import person_name
 from withhold.facts.loading import CaseIssue
 from withhold.forms import FormError, UnknownEditionError, fill_i589
+from withhold.interview.pages import Audience
+from withhold.interview.review import standings
 from withhold.language import LANGUAGES
 from withhold.law.registry import all_rules, rule_by_id
 from withhold.parameters import load as load_parameters
@@ -292,22 +302,34 @@ def interview(
         ),
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+    audience: Annotated[
+        str | None,
+        typer.Option(
+            "--audience",
+            metavar="client|attorney",
+            help="Who answers: the client (facts a person can know, their story first; never a legal finding) "
+            "or the attorney (the findings too). Default: client until the attorney has reviewed a finding.",
+        ),
+    ] = None,
 ) -> None:
     """Ask, one at a time, only the questions that can still change the result; save after every answer.
 
-    Type an answer's number or letter and press Enter. ? shows why we ask; < goes back; ! is "I don't know".
+    Type an answer's number or letter and press Enter. ? shows why we ask; < goes back; ! is "I don't know";
+    - skips a question for now (it is asked again the next time).
 
     Ctrl-C stops the interview; run the command again on the same file to go on.
     """
     with user_errors():
         given = as_of_date(as_of)
+        chosen = audience_of(audience)
         begun = start_interview(case_file, out, lang)
         day, source = evaluation_date(given, begun.case.law_as_of, dt.date.today())
+        who = chosen if chosen is not None else default_audience(begun.case)
     language = begun.language
     console = make_console()
     try:
         with user_errors():
-            case = run_interview(console, begun, day)
+            case = run_interview(console, begun, day, who)
     except StoppedError:
         console.print()
         console.print(Text(saved_line(language, begun.target)), soft_wrap=True)  # the path stays whole
@@ -315,12 +337,19 @@ def interview(
     console.print()
     console.print(Text(interview_text("done", language), style="bold"))
     console.print()
+    if who is Audience.CLIENT:
+        # The client's interview ends with what is still open, not with the screening: the legal findings
+        # are the attorney's, and the statuses wait for them.
+        show_client_end(console, case, standings(case, day), language, begun.target)
+        console.print(Text(saved_line(language, begun.target)), soft_wrap=True)
+        return
     heading = Text(interview_text("result", language), style="bold")
     if language != "en":
         heading.append(" " + interview_text("in_english", language))
     console.print(heading)
     console.print()
     warn(check_dates(case, day))
+    show_standings(console, standings(case, day), language, begun.target)
     show(render_screening(screen_case(case, day), Heading(person_name(case.person), day, source)), console)
     console.print()
     console.print(Text(saved_line(language, begun.target)), soft_wrap=True)

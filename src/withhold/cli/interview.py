@@ -28,31 +28,40 @@ from withhold.cli.console import show
 from withhold.cli.errors import UserError
 from withhold.cli.files import STDIN, load_case, syntax_of
 from withhold.facts.case import Case
+from withhold.facts.describe import fact_description
 from withhold.facts.loading import CaseFileError, validate_case
 from withhold.interview.answers import (
     answered,
     answered_dont_know,
     asked_of,
     back,
+    come_back_to_skipped,
     document_of,
     recorded,
+    skipped_for_now,
 )
 from withhold.interview.bank import DONT_KNOW, UI, Question, question_for, question_text
-from withhold.interview.planner import Plan, next_question
+from withhold.interview.pages import Audience, Page, next_page
+from withhold.interview.review import FindingToReview, Standing, findings_to_review, marked_reviewed
+from withhold.interview.sections import sections
 from withhold.interview.typed_answer import (
     BACK_KEY,
     DONT_KNOW_KEY,
     HELP_KEY,
     NOT_FILED_KEY,
     NOT_FILED_PATH,
+    SKIP_KEY,
     Answer,
     Back,
     DontKnow,
     Help,
     Invalid,
+    Skip,
     parse_answer,
 )
+from withhold.interview.words import answer_words
 from withhold.language import LANGUAGES, Language, Localized
+from withhold.law.protections import PROTECTIONS
 
 OUT_OPTION = "--out"
 INTERRUPTED = 130
@@ -74,8 +83,52 @@ TEXTS: dict[str, Localized] = {
     "yes_key": Localized(en="y", es="s"),
     "no_key": Localized(en="n", es="n"),
     "file": Localized(en="File: {path}", es="Archivo: {path}"),
+    "skip": Localized(en="skip for now", es="saltar por ahora"),
+    "audience_client": Localized(
+        en="Questions for the client: facts a person can know. The legal findings are the attorney's "
+        "(withhold interview --audience attorney).",
+        es="Preguntas para el cliente: hechos que una persona puede saber. Las evaluaciones legales son del "
+        "abogado (withhold interview --audience attorney).",
+    ),
+    "skipped_again": Localized(
+        en="You skipped {count} question(s) last time: they are asked again now.",
+        es="La última vez usted saltó {count} pregunta(s): se las preguntamos de nuevo ahora.",
+    ),
+    "skipped_left": Localized(
+        en="You skipped {count} question(s) for now. They will be asked again the next time: "
+        "withhold interview {file}",
+        es="Usted saltó {count} pregunta(s) por ahora. Se las preguntaremos de nuevo la próxima vez: "
+        "withhold interview {file}",
+    ),
+    "client_thanks": Localized(
+        en="Thank you. Your answers are saved; your legal team will look at them with you.",
+        es="Gracias. Sus respuestas están guardadas; su equipo legal las revisará con usted.",
+    ),
+    "not_final": Localized(
+        en="Not final yet:",
+        es="Todavía no es definitivo:",
+    ),
+    "needs_assessment": Localized(
+        en="{protection}: needs the attorney's assessment of {count} finding(s). The attorney can answer "
+        "them with: withhold interview --audience attorney {file}",
+        es="{protection}: necesita la evaluación del abogado sobre {count} punto(s). El abogado puede "
+        "responderlos con: withhold interview --audience attorney {file}",
+    ),
+    "unknown_basics": Localized(
+        en="{protection}: cannot say yet, because we do not know {what}.",
+        es="{protection}: todavía no se puede saber, porque no sabemos {what}.",
+    ),
+    "basic_claim.country": Localized(en="which country you fear", es="a qué país tiene miedo de regresar"),
+    "basic_proceedings.kind": Localized(en="what kind of case you have", es="qué tipo de caso tiene"),
+    "and": Localized(en=" and ", es=" ni "),
+    "audience_attorney": Localized(
+        en="Attorney interview: the facts and findings that can still change a status.",
+        es="Entrevista del abogado: los hechos y las evaluaciones que aún pueden cambiar un resultado.",
+    ),
 }
 """Interface strings of the terminal that the question bank's :data:`UI` does not have."""
+
+PROTECTION_TITLES = {protection.name: protection.title for protection in PROTECTIONS}
 
 
 def text(key: str, language: Language, **values: object) -> str:
@@ -201,20 +254,38 @@ def hint(question: Question, language: Language) -> str | None:
 
 def keys(language: Language) -> str:
     return (
-        f"{HELP_KEY} {text('help', language)}   ·   {BACK_KEY} {text('back', language)}   ·   "
-        f"{DONT_KNOW_KEY} {DONT_KNOW.get(language)}"
+        f"{HELP_KEY} {text('help', language)}   ·   {BACK_KEY} {text('back', language)}\n"
+        f"{DONT_KNOW_KEY} {DONT_KNOW.get(language)}   ·   {SKIP_KEY} {text('skip', language)}"
     )
 
 
-def show_question(console: Console, case: Case, plan: Plan, language: Language) -> None:
-    """The progress line, the question, its note, its answers and the keys; the prompt comes after."""
-    question = question_for(plan.path)
+def show_section(console: Console, page: Page, language: Language) -> None:
+    """A section's title and the words that open it, before its first question."""
+    found = sections()[page.section]
+    console.print()
+    console.print(Text(found.title.get(language).upper(), style="bold"))
+    console.print(Text(found.intro.get(language)), soft_wrap=False)
+
+
+def show_question(
+    console: Console,
+    case: Case,
+    path: str,
+    remaining: int,
+    language: Language,
+    review: FindingToReview | None = None,
+) -> None:
+    """The progress line, the question, its note (for a finding: the client's answers that bear on it and
+    the law's suggestion, if any), its answers and the keys; the prompt comes after."""
+    question = question_for(path)
     parts: list[RenderableType] = [
         Text(),
-        Text(text("progress", language, answered=len(asked_of(case)), remaining=plan.remaining), style="dim"),
-        Text(question_text(case, plan.path, language), style="bold"),
+        Text(text("progress", language, answered=len(asked_of(case)), remaining=remaining), style="dim"),
+        Text(question_text(case, path, language), style="bold"),
     ]
-    if question.judgement:
+    if review is not None:
+        parts.extend(_review_lines(case, review, language))
+    elif question.judgement:
         parts.append(Text(text("judgement_note", language), style="italic"))
     shown = options(question, language)
     if shown:
@@ -231,6 +302,31 @@ def show_question(console: Console, case: Case, plan: Plan, language: Language) 
     show(Group(*parts), console)
 
 
+def _review_lines(case: Case, review: FindingToReview, language: Language) -> list[RenderableType]:
+    """What the client said that bears on a finding, and the law's suggestion, for the attorney."""
+    lines: list[RenderableType] = []
+    if review.bearing:
+        said = Table.grid(padding=(0, 2))
+        said.add_column(overflow="fold", ratio=1)
+        said.add_column(overflow="fold", ratio=1, style="bold")
+        for path, value in review.bearing:
+            said.add_row(_asked_as(case, path, language), answer_words(path, value, language))
+        lines += [Text(text("client_said", language), style="italic"), Padding(said, (0, 0, 0, 2))]
+    if review.suggestion is not None:
+        rule = review.suggestion.rule
+        value = answer_words(review.path, review.suggestion.value, language)
+        wording = text("suggested", language, value=value, rule=rule.title, cites="; ".join(rule.citations))
+        lines.append(Text(wording, style="cyan"))
+    return lines
+
+
+def _asked_as(case: Case, path: str, language: Language) -> str:
+    try:
+        return question_text(case, path, language)
+    except KeyError:  # a fact no question asks: the case format's words
+        return fact_description(path) or path
+
+
 # --- the loop ---------------------------------------------------------------------------------------
 
 
@@ -238,10 +334,10 @@ class StoppedError(Exception):
     """Ctrl-C or the end of input: the answers given so far are saved."""
 
 
-def ask(console: Console, case: Case, plan: Plan, begun: Start) -> Case:
-    """Ask one question until it has a reply; return the case after it (answered, "I don't know", or one
-    step back), already saved."""
-    question = question_for(plan.path)
+def ask(console: Console, case: Case, path: str, begun: Start, audience: Audience) -> Case:
+    """Ask one question until it has a reply; return the case after it (answered, "I don't know", skipped
+    for now, or one step back), already saved. A finding the attorney answers is recorded as reviewed."""
+    question = question_for(path)
     language = begun.language
     while True:
         line = console.input(PROMPT)
@@ -258,36 +354,110 @@ def ask(console: Console, case: Case, plan: Plan, begun: Start) -> Case:
                 continue
             case = back(case)
         elif isinstance(reply, DontKnow):
-            case = answered_dont_know(case, plan.path)
+            case = answered_dont_know(case, path)
+        elif isinstance(reply, Skip):
+            case = skipped_for_now(case, path)
         else:
             assert isinstance(reply, Answer)
             try:
-                case = answered(case, plan.path, reply.value)
+                case = answered(case, path, reply.value)
             except CaseFileError:
                 console.print(Text(question.invalid.get(language), style="yellow"))
                 continue
+        if question.judgement and audience is Audience.ATTORNEY and not isinstance(reply, Back):
+            case = marked_reviewed(case, path)
         save(begun, case)
         return case
 
 
-def run(console: Console, begun: Start, as_of: dt.date) -> Case:
-    """Ask until nothing left can change the result; return the final case (saved). Raises
-    :class:`StoppedError` on Ctrl-C or end of input, after the last answer was saved."""
+def audience_of(option: str | None) -> Audience | None:
+    """``--audience``, checked; None when not given."""
+    if option is None:
+        return None
+    chosen = option.strip().lower()
+    for audience in Audience:
+        if chosen == audience.value:
+            return audience
+    raise UserError(f"--audience must be client or attorney; got {option[:40]!r}")
+
+
+def default_audience(case: Case) -> Audience:
+    """The client's interview until the attorney has reviewed a finding; then the attorney's."""
+    return Audience.ATTORNEY if case.interview.reviewed else Audience.CLIENT
+
+
+def run(console: Console, begun: Start, as_of: dt.date, audience: Audience) -> Case:
+    """Ask until nothing left can change the result (the client: until nothing is left to ask a client);
+    return the final case (saved). A page's questions are asked one after the other, each saved; a
+    section opens with its title and introduction. Raises :class:`StoppedError` on Ctrl-C or end of
+    input, after the last answer was saved."""
     language = begun.language
     case = begun.case
     console.print(Text(text("title", language, name=Path(begun.target).name), style="bold"))
     console.print(Text(text("disclaimer", language, path=begun.target), style="dim"), soft_wrap=True)
+    console.print(Text(text(f"audience_{audience.value}", language), style="dim"), soft_wrap=True)
     if asked_of(case):
         console.print(Text(text("resumed", language, answered=len(asked_of(case)))))
+    if case.interview.skipped:
+        # "Skip for now" lasts one sitting: the next one asks again what was skipped.
+        console.print(Text(text("skipped_again", language, count=len(case.interview.skipped))))
+        case = come_back_to_skipped(case)
+        save(begun, case)
+    section = None
     try:
         while True:
-            plan = next_question(case, as_of)  # it skips the recorded "I don't know" answers
-            if plan is None:
+            page = next_page(case, as_of, audience)  # it skips "I don't know" and what was skipped
+            if page is None:
                 return case
-            show_question(console, case, plan, language)
-            case = ask(console, case, plan, begun)
+            if audience is Audience.CLIENT and page.section != section:
+                show_section(console, page, language)  # the attorney's order crosses sections freely
+            section = page.section
+            path = page.paths[0]
+            review = None
+            if audience is Audience.ATTORNEY and question_for(path).judgement:
+                review = next((item for item in findings_to_review(case, as_of) if item.path == path), None)
+            show_question(console, case, path, page.remaining, language, review)
+            case = ask(console, case, path, begun, audience)
     except (KeyboardInterrupt, EOFError):
         raise StoppedError from None
+
+
+def show_standings(console: Console, found: list[Standing], language: Language, target: str) -> None:
+    """What keeps each status from being final, before the screening is shown: a status that waits for
+    the attorney's assessment, or for the country or the kind of case, is never read as a final answer."""
+    waiting = [standing for standing in found if not standing.final]
+    if not waiting:
+        return
+    console.print(Text(text("not_final", language), style="bold yellow"))
+    for standing in waiting:
+        title = PROTECTION_TITLES[standing.protection]
+        if standing.unknown_basics:
+            what = text("and", language).join(
+                text(f"basic_{path}", language) for path in standing.unknown_basics
+            )
+            line = text("unknown_basics", language, protection=title, what=what)
+        else:
+            line = text(
+                "needs_assessment",
+                language,
+                protection=title,
+                count=len(standing.needs_assessment),
+                file=target,
+            )
+        console.print(Padding(Text(line), (0, 0, 0, 2)), soft_wrap=False)
+    console.print()
+
+
+def show_client_end(
+    console: Console, case: Case, found: list[Standing], language: Language, target: str
+) -> None:
+    """The end of a client's interview: thanks, what was skipped, and what the statuses wait for."""
+    console.print(Text(text("client_thanks", language)), soft_wrap=False)
+    skipped = len(case.interview.skipped or ())
+    if skipped:
+        console.print(Text(text("skipped_left", language, count=skipped, file=target)), soft_wrap=False)
+    console.print()
+    show_standings(console, found, language, target)
 
 
 def saved_line(language: Language, target: str) -> str:

@@ -24,7 +24,10 @@ Extensions beyond the shared spec (added compatibly, all optional):
   full (``family.spouse`` and ``family.children[]`` gain the form's questions), ``family.mother``,
   ``family.father``, ``family.siblings``; ``background`` (last addresses abroad, residences, education and
   employment); ``application`` (the yes-or-no answers and explanations of Parts B to D, and the preparer of
-  Part E).
+  Part E);
+- ``story``: the person's account as they tell it (what happened, when and where, who did it, whether they
+  asked the authorities for help, what they fear on return): plain facts a client can tell, never findings;
+  read by the I-589's Part B, the reports and the evidence checklist (``preparation/story``), never by rules.
 """
 
 from __future__ import annotations
@@ -128,6 +131,55 @@ def _year_month_or_present(value: object) -> object:
 
 YearMonth = Annotated[str, BeforeValidator(_year_month)]
 YearMonthOrPresent = Annotated[str, BeforeValidator(_year_month_or_present)]
+
+
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+
+
+def _partial_date(value: object) -> object:
+    """A day, or only its month, or only its year, as a person remembers when something happened:
+    ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` text (a YAML date is kept whole; a YAML year is a number). The
+    precision a person gives is kept, never padded into a day they did not say."""
+    if isinstance(value, dt.date):
+        day = _a_date(value)
+        if problem := fact_date_problem(day):
+            raise ValueError(problem)
+        return day.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    text = value.strip() if isinstance(value, str) else ""
+    if not re.fullmatch(PARTIAL_DATE_PATTERN, text):
+        raise ValueError(
+            f"expected a date as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or the year is known, "
+            f"got {shown(value)}"
+        )
+    if not EARLIEST_DATE.year <= int(text[:4]) <= LATEST_DATE.year:
+        raise ValueError(
+            f"a date must be between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}, got {text}"
+        )
+    try:
+        partial_date_span(text)
+    except ValueError:
+        raise ValueError(f"{text} is not a day of the calendar") from None
+    return text
+
+
+def partial_date_span(text: str) -> tuple[dt.date, dt.date]:
+    """The first and the last day a partial date can mean: ``2021-03`` is 2021-03-01 to 2021-03-31.
+    Raises ``ValueError`` for a text that is not one."""
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 3:
+        day = dt.date(parts[0], parts[1], parts[2])
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+"""When something happened, as precisely as the person knows it (the story's events)."""
 MaritalStatus = Literal["single", "married", "divorced", "widowed"]
 Sex = Literal["male", "female"]
 A_NUMBER_PATTERN = r"^A?[0-9]{8,9}$"
@@ -834,6 +886,112 @@ class InterviewRecord(Part):
     )
 
 
+# --- the person's story (Withhold extension) -------------------------------------------------------
+
+Harm = Literal[
+    "threats",
+    "beaten",
+    "sexual_violence",
+    "detained",
+    "kidnapped",
+    "extortion",
+    "forced_recruitment",
+    "robbed",
+    "property_destroyed",
+    "family_member_harmed",
+    "family_member_killed",
+    "other",
+]
+"""What was done, in plain categories a person can pick; whether it rises to persecution or torture is a
+finding (``claim.harm_is_persecution``, ``torture.severe_pain_or_suffering``), never read from these."""
+
+WhoKind = Literal[
+    "police",
+    "military",
+    "other_government",
+    "gang_or_cartel",
+    "armed_group",
+    "family_member",
+    "partner",
+    "community",
+    "unknown_people",
+    "other",
+]
+"""Who did it, as a person can tell. Whether they are the government, or a group it cannot or will not
+control, is ``claim.persecutor`` and a finding (``claim.government_unable_or_unwilling``)."""
+
+AuthoritiesResponse = Literal["helped", "did_nothing", "refused", "threatened_or_harmed_me", "were_involved"]
+"""What the police or other authorities did when the person asked them for help."""
+
+
+class Event(Part):
+    """One time the person or their family was harmed or threatened, as the person tells it."""
+
+    date: PartialDate | None = fact(
+        "when it happened: YYYY-MM-DD, or YYYY-MM or YYYY when only the month or the year is known",
+        pattern=PARTIAL_DATE_PATTERN,
+    )
+    date_is_approximate: bool | None = fact("the person is not sure of the date: it is about then")
+    place: Place | None = fact("where it happened: the city, town or village, and the region")
+    country: Country | None = fact("the country where it happened", pattern=COUNTRY_PATTERN)
+    what_happened: FreeText | None = fact("what happened, in the person's own words")
+    harm: list[Harm] | None = fact(
+        "what was done (threats, a beating, ...); [] = none of these", max_length=ITEMS_MAX
+    )
+    who: FreeText | None = fact("who did it, in the person's own words")
+    who_kind: list[WhoKind] | None = fact(
+        "who did it, as kinds of people (the police, a gang, ...); [] = none of these", max_length=ITEMS_MAX
+    )
+    why: FreeText | None = fact("why the person thinks it happened to them, in their own words")
+    reported: bool | None = fact("the person or their family asked the police or other authorities for help")
+    authorities_response: list[AuthoritiesResponse] | None = fact(
+        "what the authorities did when asked for help; [] = none of these", max_length=ITEMS_MAX
+    )
+    authorities_response_details: FreeText | None = fact("what the authorities did, in the person's words")
+    why_not_reported: FreeText | None = fact(
+        "why no one asked the authorities for help, in the person's words"
+    )
+    injuries: bool | None = fact("the person (or a family member harmed with them) was injured")
+    medical_care: bool | None = fact("someone injured received medical care (a clinic, a hospital, a doctor)")
+
+
+class Fear(Part):
+    """What the person fears if returned, as they tell it."""
+
+    what: FreeText | None = fact("what the person fears would happen to them if returned, in their words")
+    who: FreeText | None = fact("who they fear, in their words")
+    who_kind: list[WhoKind] | None = fact(
+        "who they fear, as kinds of people; [] = none of these", max_length=ITEMS_MAX
+    )
+    why: FreeText | None = fact("why they think they would be harmed, in their words")
+    family_harmed_since: bool | None = fact(
+        "family or people close to them were harmed or threatened after the person left"
+    )
+    could_live_elsewhere: bool | None = fact(
+        "the person thinks they could live safely in another part of their country (their view; whether "
+        "relocation is reasonable is the finding claim.relocation_reasonable)"
+    )
+    could_live_elsewhere_why: FreeText | None = fact(
+        "why they could or could not live safely elsewhere in their country, in their words"
+    )
+    tried_to_move: bool | None = fact(
+        "the person tried to live somewhere else in their country before leaving"
+    )
+
+
+class Story(Part):
+    """The person's account: the facts a declaration and Form I-589 Part B tell, in the person's words.
+    Plain facts a client can know; the findings a lawyer draws from them are in ``claim`` and ``torture``.
+    Never read by rules."""
+
+    events: list[Event] | None = fact(
+        "each time the person or their family was harmed or threatened, earliest first; [] = none",
+        max_length=ITEMS_MAX,
+    )
+    fear: Fear | None = fact("what the person fears if returned")
+    in_own_words: FreeText | None = fact("the person's account as they tell it, in their own words")
+
+
 # --- the case file ---------------------------------------------------------------------------------
 
 
@@ -876,9 +1034,13 @@ class Case(Part):
     interview: InterviewRecord = Field(
         default_factory=InterviewRecord, description="Withhold extension: the guided interview's record"
     )
+    story: Story = Field(
+        default_factory=Story,
+        description="Withhold extension: the person's account (events, fear), never read by rules",
+    )
 
     @field_validator("person", "proceedings", "entry", "asylum", "claim", "torture", "conduct", "family",
-                     "interview", "other_relief", "background", "application", mode="before")  # fmt: skip
+                     "interview", "other_relief", "background", "application", "story", mode="before")  # fmt: skip
     @classmethod
     def _null_section_is_empty(cls, value: object) -> object:
         # `claim: null` (or `claim:` with nothing under it in YAML) means nothing is known.

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from withhold.facts.case import Case
+from withhold.facts.case import Case, partial_date_span
 from withhold.facts.loading import CaseIssue
 
 
 def check(case: Case, as_of: dt.date) -> tuple[CaseIssue, ...]:
     """Warnings about dates that contradict each other or the evaluation date."""
-    return tuple(_issues(case, as_of))
+    return (*_issues(case, as_of), *_story_issues(case, as_of))
 
 
 def _issues(case: Case, as_of: dt.date) -> Iterator[CaseIssue]:
@@ -85,3 +85,28 @@ def _issues(case: Case, as_of: dt.date) -> Iterator[CaseIssue]:
                     "proceedings.filing_deadline",
                     f"is after the individual hearing proceedings.hearings[{index}].date ({hearing.date.isoformat()})",
                 )
+
+
+# --- the story (issue 15) ----------------------------------------------------------------------------
+
+_BEFORE_BIRTH_POSSIBLE = frozenset({"family_member_harmed", "family_member_killed"})
+"""Harm to a family member can come before the person was born (a parent killed before their birth)."""
+
+
+def _story_issues(case: Case, as_of: dt.date) -> Iterator[CaseIssue]:
+    """An event of the person's story dated after the evaluation date, or before their birth. A partial
+    date (``2021-03``, ``2021``) is wrong only if every day it can mean is: the month of the evaluation
+    date is not in the future."""
+    birth = case.person.date_of_birth
+    for index, event in enumerate(case.story.events or []):
+        if event.date is None:
+            continue
+        path = f"story.events[{index}].date"
+        first, last = partial_date_span(event.date)
+        if first > as_of:
+            yield CaseIssue(
+                path, f"{event.date} is after the evaluation date {as_of.isoformat()}; it must be in the past"
+            )
+        only_family = bool(event.harm) and set(event.harm or ()) <= _BEFORE_BIRTH_POSSIBLE
+        if birth and last < birth and not only_family:
+            yield CaseIssue(path, f"{event.date} is before person.date_of_birth ({birth.isoformat()})")

@@ -24,7 +24,7 @@ SHORT_TEXT_MAX = 254
 longest e-mail address there is), a fact path."""
 FREE_TEXT_MAX = 20_000
 """Free text: notes, the explanations of Form I-589, a social group's definition, an offense, a
-description of evidence (about eight pages)."""
+description of evidence, the story in the person's words (about eight pages)."""
 
 TEXT_KINDS = {
     "name": NAME_MAX,
@@ -38,7 +38,7 @@ TEXT_KINDS = {
 
 ITEMS_MAX = 200
 """Items in one list of the case: names, languages, hearings, convictions, children, siblings, entries,
-residences, schools, jobs, helpers, evidence."""
+residences, schools, jobs, helpers, evidence, the story's events and their harms."""
 PATHS_MAX = 5_000
 """Fact paths in one list of the interview's record (``asked``, ``dont_know``) or of
 ``application.not_applicable``."""

@@ -21,6 +21,7 @@ from typing import Any, Final
 from withhold.deadlines.schedule import Schedule
 from withhold.facts.case import Answer, Case, Conviction, UsEntry
 from withhold.forms.formats import country_name, us_date
+from withhold.preparation import story
 from withhold.screening import Screening
 
 
@@ -323,6 +324,64 @@ def _conviction_question(name: str, part: str, jurisdictions: tuple[str, ...], w
 
 
 _conviction_question("accused_abroad", "Part B.2", ("foreign",), "abroad")
+
+
+# Part B.1.A and B.1.B: what the team wrote, else the client's story (case/1 `story`), never over it.
+FROM_STORY = (
+    "Part B.1.A and B.1.B, where the case gives no explanation of its own, are written from the client's "
+    "account (story): their own words, with labels around them. Read them over with the client before "
+    "they sign (the form is signed under penalty of perjury, 18 U.S.C. 1546), and make sure they are in "
+    "English (8 CFR 1003.33)."
+)
+
+
+@value("past_harm", "application.past_harm.answer", "story.events")
+def past_harm(ctx: Context, of: Any, arg: str | None) -> Resolved:
+    """Part B.1.A: the recorded answer; else yes when the story tells of harm or threats. The story's
+    ``events: []`` answers for the person and their family only, while the form also asks about close
+    friends and colleagues, so it is no "no"."""
+    events = ctx.case.story.events
+    return _explicit_or_fact(
+        ctx,
+        _answer(ctx.case.application.past_harm),
+        bool(events),
+        "Part B.1.A",
+        f"the client's story tells of {len(events or ())} time(s) they or their family were harmed or threatened",
+    )
+
+
+@value("past_harm_explanation", "application.past_harm.explanation", "story.events")
+def past_harm_explanation(ctx: Context, of: Any, arg: str | None) -> Resolved:
+    recorded = ctx.case.application.past_harm
+    if recorded is not None and recorded.explanation:
+        return recorded.explanation
+    text = story.past_harm_text(ctx.case.story)
+    if text:
+        ctx.note(FROM_STORY)
+    return text
+
+
+@value("fear_of_harm", "application.fear_of_harm.answer", "story.fear.what")
+def fear_of_harm(ctx: Context, of: Any, arg: str | None) -> Resolved:
+    """Part B.1.B: the recorded answer; else yes when the story tells what the person fears on return."""
+    return _explicit_or_fact(
+        ctx,
+        _answer(ctx.case.application.fear_of_harm),
+        story.fear_told(ctx.case.story),
+        "Part B.1.B",
+        "the client's story tells what they fear if returned",
+    )
+
+
+@value("fear_of_harm_explanation", "application.fear_of_harm.explanation", "story.fear.what")
+def fear_of_harm_explanation(ctx: Context, of: Any, arg: str | None) -> Resolved:
+    recorded = ctx.case.application.fear_of_harm
+    if recorded is not None and recorded.explanation:
+        return recorded.explanation
+    text = story.fear_text(ctx.case.story)
+    if text:
+        ctx.note(FROM_STORY)
+    return text
 
 
 @value("organizations_continuing", "application.organizations_continuing.answer")

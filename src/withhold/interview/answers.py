@@ -1,9 +1,8 @@
 """Answers into a case: set a fact by its path, or clear it, returning a new validated case.
 
 The interview records what it asked and which answers were "I don't know" in the case file itself, under
-the Withhold extension ``interview`` (``dont_know``, ``asked``, ``skipped``, ``language``), so that a
-resumed interview never asks again what the person could not answer, nor, until they choose to come back
-to it, what they skipped for now. One step of the interview (an answer, "I don't know", "skip for now",
+the Withhold extension ``interview`` (``dont_know``, ``asked``, ``language``), so that a resumed interview
+never asks again what the person could not answer. One step of the interview (an answer, "I don't know",
 one step back) is taken here, the same for the terminal and the browser.
 """
 
@@ -100,10 +99,10 @@ def recorded(
         record["asked"] = asked
     if dont_know is not None:
         record["dont_know"] = dont_know
-    if skipped is not None:
-        record["skipped"] = skipped
     if language is not None:
         record["language"] = language
+    if skipped is not None:
+        record["skipped"] = skipped
     document["interview"] = record
     return validate_case(document)
 
@@ -116,11 +115,6 @@ def asked_of(case: Case) -> list[str]:
 def dont_know_of(case: Case) -> list[str]:
     """The concrete paths answered "I don't know"."""
     return list(case.interview.dont_know or [])
-
-
-def skipped_of(case: Case) -> list[str]:
-    """The concrete paths skipped for now (not asked again until the person comes back to them)."""
-    return list(case.interview.skipped or [])
 
 
 def answered(case: Case, path: str, value: Any, *, language: Language | None = None) -> Case:
@@ -136,22 +130,20 @@ def answered_dont_know(case: Case, path: str, *, language: Language | None = Non
     )
 
 
+def skipped_of(case: Case) -> list[str]:
+    """The concrete paths skipped for now."""
+    return list(case.interview.skipped or [])
+
+
 def skipped_for_now(case: Case, path: str, *, language: Language | None = None) -> Case:
-    """The case after the person chose to skip ``path`` for now: the fact stays unknown and is not asked
-    again until they come back to what they skipped (:func:`come_back_to_skipped`). Unlike "I don't
-    know", the person may know: it is a choice not to answer now (a trauma-heavy question, say)."""
-    skipped = skipped_of(case)
-    return recorded(
-        case,
-        asked=[*asked_of(case), path],
-        skipped=skipped if path in skipped else [*skipped, path],
-        language=language,
-    )
+    """The case after "skip for now" for ``path``: unknown, not asked again until the person comes back
+    to what they skipped (:func:`come_back_to_skipped`). Trauma-informed intake lets a person leave a
+    question they are not ready to answer without saying they do not know."""
+    return recorded(case, asked=[*asked_of(case), path], skipped=[*skipped_of(case), path], language=language)
 
 
 def come_back_to_skipped(case: Case) -> Case:
-    """The case with nothing skipped any more: what was skipped for now is asked again (each skipped path
-    stays in ``asked``, where it was asked first)."""
+    """The case with nothing skipped any more: the skipped questions are asked again."""
     return recorded(case, skipped=[])
 
 

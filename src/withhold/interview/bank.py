@@ -137,6 +137,13 @@ UI: dict[str, Localized] = {
         es="Esta es la primera pregunta: no hay ninguna anterior.",
     ),
     "in_english": Localized(en="", es="(en inglés)"),
+    "none": Localized(en="None", es="Ninguna"),
+    "client_said": Localized(en="What the client said:", es="Lo que dijo el cliente:"),
+    "suggested": Localized(
+        en="Suggested from the client's answers (not recorded until you answer): {value}. {rule} ({cites})",
+        es="Sugerido a partir de las respuestas del cliente (no se guarda hasta que usted responda): {value}. "
+        "{rule} ({cites})",
+    ),
 }
 """Interface strings of the interview that both faces (terminal and browser) show, each face adding its
 own; ``progress`` takes ``{answered}`` and ``{remaining}``. ``in_english`` follows a heading whose content

@@ -27,6 +27,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from withhold.facts.case import Case
@@ -37,7 +38,7 @@ from withhold.interview.planner import facts_that_could_change, next_question
 from withhold.logic.evaluate import Evaluation
 from withhold.parameters import load as load_parameters
 
-PAGE_MOST = 6
+PAGE_MOST = 8
 """Questions on one page at most: a group longer than this is split."""
 
 NEVER_ASKED_OF_CLIENT = frozenset({"proceedings.circuit"})
@@ -164,18 +165,29 @@ def _same(value: Any, wanted: Any) -> bool:
 
 
 def _order(path: str) -> tuple[int, int, int, str]:
-    """Less sensitive first (never a trauma-heavy question first), lists' counts before their items, an
-    item's questions together in the bank's order, then the path."""
+    """Less sensitive first (never a trauma-heavy question first: every event's short questions before
+    anyone's account of it), item by item (one event's questions, then the next's; a list's count
+    before, and what the bank puts after its items, after), then the bank's order, then the path."""
     question = question_for(path)
     index = item_index(path)
+    if index is None:  # a list's count before its items; what comes after the items in the bank, after them
+        index = -1 if question.order < _first_item_order(question.section) else PAGE_MOST * 1000
     return (
         question.sensitivity if question.group is None else _group_sensitivity(question.group),
-        -1 if index is None else index,
+        index,
         question.order,
         path,
     )
 
 
+@cache
+def _first_item_order(section: str) -> int:
+    """The bank's order of the section's first question about a list item (a hearing, an event)."""
+    orders = [q.order for q in bank().values() if q.section == section and "[]" in q.path]
+    return min(orders, default=1 << 30)
+
+
+@cache
 def _group_sensitivity(group: str) -> int:
     """A group is placed by its least sensitive question, so it is asked on one page."""
     return min(q.sensitivity for q in bank().values() if q.group == group)

@@ -178,13 +178,11 @@ def _known(facts: CaseFacts, finding: str, paths: Iterable[str]) -> tuple[tuple[
 
 
 def _suggestion(evaluation: Evaluation, facts: CaseFacts, path: str) -> Suggestion | None:
-    suggesting = SUGGESTIONS.get(generic(path))
-    if suggesting is None:
-        return None
-    value, _ = evaluation.evaluate(suggesting, item_index(path))
-    if not value.known:
-        return None
-    return Suggestion(value.value, suggesting, _known(facts, path, suggesting.reads))
+    for suggesting in SUGGESTIONS.get(generic(path), ()):
+        value, _ = evaluation.evaluate(suggesting, item_index(path))
+        if value.known:
+            return Suggestion(value.value, suggesting, _known(facts, path, suggesting.reads))
+    return None
 
 
 def standings(case: Case, as_of: dt.date) -> list[Standing]:
@@ -210,8 +208,14 @@ def reviewed(case: Case, path: str, value: Any) -> Case:
     not fit the case file."""
     if not _is_finding(generic(path)):
         raise KeyError(f"{path} is not a finding")
-    changed = without_answer(case, path) if value is None else with_answer(case, path, value)
-    document = document_of(changed)
+    return marked_reviewed(
+        without_answer(case, path) if value is None else with_answer(case, path, value), path
+    )
+
+
+def marked_reviewed(case: Case, path: str) -> Case:
+    """The case with the finding ``path`` listed as reviewed by the attorney (its value as it is)."""
+    document = document_of(case)
     record = dict(document.get("interview") or {})
     record["reviewed"] = sorted({*(record.get("reviewed") or ()), path})
     document["interview"] = record

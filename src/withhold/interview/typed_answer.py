@@ -2,7 +2,7 @@
 
 The same keys work for every question, in both languages: ``?`` shows the help, ``<`` goes back to the
 previous question, ``!`` answers "I don't know" (so do the words themselves, ``I don't know`` or ``no sé``,
-``d`` in English and ``ns`` in Spanish). The answer itself depends on the kind of question:
+``d`` in English and ``ns`` in Spanish), ``-`` skips the question for now (``skip``, ``saltar``). The answer itself depends on the kind of question:
 
 - yes or no: ``y``/``yes`` or ``n``/``no``; ``s``/``sí`` in Spanish (both languages accept both);
 - one choice: the number of the option (or its value, as the case file writes it);
@@ -32,6 +32,7 @@ from withhold.language import Language
 HELP_KEY = "?"
 BACK_KEY = "<"
 DONT_KNOW_KEY = "!"
+SKIP_KEY = "-"
 NOT_FILED_KEY = "0"
 NONE_KEY = "0"
 
@@ -45,6 +46,7 @@ _HELP = {HELP_KEY, "h", "help", "ayuda"}
 _BACK = {BACK_KEY, "back", "volver", "atras"}
 _DONT_KNOW_WORDS = {DONT_KNOW_KEY, "i don't know", "i dont know", "don't know", "dont know", "idk", "no se"}
 _DONT_KNOW_LETTER: dict[Language, str] = {"en": "d", "es": "ns"}
+_SKIP = {SKIP_KEY, "skip", "skip for now", "saltar", "saltar por ahora", "despues"}
 _YES = {"y", "yes", "s", "si"}
 _NO = {"n", "no"}
 _NONE = {NONE_KEY, "none", "ninguna", "ninguno", "nada"}
@@ -77,13 +79,19 @@ class DontKnow:
 
 
 @dataclass(frozen=True)
+class Skip:
+    """Skip the question for now: it stays unknown, is not asked again until the person comes back to
+    the questions they skipped; unlike "I don't know", the person may know."""
+
+
+@dataclass(frozen=True)
 class Invalid:
     """Not an answer of the right form: show ``message`` and ask again."""
 
     message: str
 
 
-Reply = Answer | Back | Help | DontKnow | Invalid
+Reply = Answer | Back | Help | DontKnow | Skip | Invalid
 
 
 def normalized(line: str) -> str:
@@ -103,6 +111,8 @@ def parse_answer(line: str, question: Question, language: Language) -> Reply:
         return Back()
     if text in _DONT_KNOW_WORDS or text == _DONT_KNOW_LETTER[language]:
         return DontKnow()
+    if text in _SKIP:
+        return Skip()
     invalid = Invalid(question.invalid.get(language))
     if not text:
         return invalid

@@ -17,7 +17,7 @@ def all_rules() -> tuple[Rule, ...]:
     """Every rule reachable from a protection, a deadline or a finding's suggestion, sorted by id."""
     roots = tuple(rule for p in PROTECTIONS for rule in (*p.elements, *p.bars))
     roots += tuple(rule for _, rule in DEADLINES)
-    roots += tuple(SUGGESTIONS.values())
+    roots += tuple(rule for rules in SUGGESTIONS.values() for rule in rules)
     return tuple(sorted(walk(roots), key=lambda r: r.id))
 
 

@@ -33,6 +33,7 @@ from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_D
 from withhold.logic.protection import Status
 from withhold.package_data import check_fields, read_yaml
 from withhold.preparation.screened import one_year_deadline, relocation_burden
+from withhold.preparation.story import suggestions as story_suggestions
 from withhold.screening.screen import Screening
 
 FORMAT = "evidence-checklist/1"
@@ -147,6 +148,9 @@ class ChecklistItem:
     """Set when the item applies only if a fact not yet known turns out a certain way."""
     contested: Localized | None = None
     """Where the law behind the item is contested or changing, with dates."""
+    from_story: tuple[Localized, ...] = ()
+    """What the client's story points to for this item, each naming the events it comes from
+    (:func:`withhold.preparation.story.suggestions`)."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,7 @@ def _item_json(item: ChecklistItem, language: Language) -> dict[str, Any]:
         "priority": item.priority,
         "status": item.status,
         "records": [record.model_dump(mode="json") for record in item.records],
+        "from_story": [text.get(language) for text in item.from_story],
     }
 
 
@@ -211,6 +216,7 @@ def checklist(case: Case, screening: Screening) -> Checklist:
     data = evidence_data()
     situation = Situation(case, screening)
     values = _case_values(situation, data.phrases)
+    from_story = story_suggestions(case)
     items: list[ChecklistItem] = []
     left_out: list[LeftOut] = []
     for spec in data.items.values():
@@ -251,6 +257,7 @@ def checklist(case: Case, screening: Screening) -> Checklist:
                 records=records,
                 condition=condition,
                 contested=spec.contested.format(**filled) if spec.contested else None,
+                from_story=from_story.get(spec.id, ()),
             )
         )
     items.sort(key=lambda item: (PRIORITIES.index(item.priority), data.items[item.id].order))
@@ -398,8 +405,17 @@ def past_harm_possible(situation: Situation) -> Fit:
     if past is True:
         return YES
     if past is None:
-        return MAYBE
+        # The client's story telling of harm or an injury is past harm to corroborate, whatever the
+        # finding will say of it.
+        return YES if _story_tells_of_harm(situation.case) else MAYBE
     return Fit("unknown", only=CAT)
+
+
+def _story_tells_of_harm(case: Case) -> bool:
+    return any(
+        event.injuries is True or event.medical_care is True or bool(event.harm)
+        for event in case.story.events or ()
+    )
 
 
 @condition(may_be_unknown=True)

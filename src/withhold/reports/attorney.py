@@ -38,6 +38,7 @@ from withhold.reports.model import (
     StageLine,
 )
 from withhold.reports.prepared import cell_view, protection_names, relief_lines, warning_lines
+from withhold.reports.story import story_view
 from withhold.reports.texts import texts
 from withhold.roadmap import Roadmap, StageState
 
@@ -65,6 +66,7 @@ def attorney_report(found: Findings, page: Page) -> AttorneyReport:
         left_out=tuple(Line(left.id, left.why.get(language)) for left in found.checklist.left_out),
         relief=relief_lines(found.relief, language),
         notes=(found.case.notes or "").strip(),
+        story=story_view(found.case.story, language),
     )
 
 
@@ -312,6 +314,7 @@ def _checklist(found_list: Checklist, language: Language, found: Findings) -> tu
             records=tuple(record.description for record in item.records if record.description),
             condition=item.condition.get(language) if item.condition else "",
             contested=item.contested.get(language) if item.contested else "",
+            from_story=tuple(text.get(language) for text in item.from_story),
         )
         for item in found_list.items
     )

@@ -32,6 +32,7 @@ from withhold.reports.model import (
     Page,
 )
 from withhold.reports.prepared import MARKED
+from withhold.reports.story import story_view
 from withhold.reports.texts import texts
 from withhold.roadmap import Roadmap
 
@@ -67,6 +68,7 @@ def client_report(found: Findings, page: Page) -> ClientReport:
         ),
         gather=_gather(found.checklist, language),
         relief=tuple(flag.name.get(language) for flag in found.relief),
+        told_us=story_view(found.case.story, language, brief=True),
     )
 
 
@@ -227,6 +229,7 @@ def _gather(found_list: Checklist, language: Language) -> tuple[GatherGroup, ...
                             status=item.status,
                             status_label=words.say(language, "evidence_statuses", item.status),
                             condition=item.condition.get(language) if item.condition else "",
+                            from_story=tuple(text.get(language) for text in item.from_story),
                         )
                         for item in items
                     ),

@@ -170,6 +170,27 @@ class ChecklistLine:
     """Set when the item applies only if a fact not yet known turns out a certain way."""
     contested: str
     """Where the law behind the item is contested or changing."""
+    from_story: tuple[str, ...] = ()
+    """What the client's account points to for this item, naming its events."""
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    title: str
+    """``Event 1 — March 2021, Choloma, Honduras``: the number, then when and where, as known."""
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """The client's account (``story``), in the person's words with the report's labels; what is not
+    told is left out."""
+
+    events: tuple[StoryEvent, ...]
+    fear: tuple[Line, ...]
+    in_own_words: str
+    no_events: bool
+    """The client said no one harmed or threatened them or their family (unknown is not this)."""
 
 
 @dataclass(frozen=True)
@@ -215,6 +236,8 @@ class AttorneyReport:
     """Checklist items left out because every protection they serve is closed (item id, why)."""
     relief: tuple[ReliefLine, ...]
     notes: str
+    story: StoryView | None = None
+    """The client's account; None when the case has none."""
 
     template = "attorney"
 
@@ -256,6 +279,8 @@ class GatherItem:
     status: str
     status_label: str
     condition: str
+    from_story: tuple[str, ...] = ()
+    """What the client's story points to for this item, naming its events."""
 
 
 @dataclass(frozen=True)
@@ -280,6 +305,8 @@ class ClientReport:
     relief: tuple[str, ...]
     """Names of other relief to ask a lawyer about (the flags' reasons are written for lawyers; they
     stay in the attorney report, with the case warnings)."""
+    told_us: StoryView | None = None
+    """What the client told, briefly and in their words; None when the case has no story."""
 
     template = "client"
 

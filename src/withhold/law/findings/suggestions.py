@@ -57,11 +57,13 @@ def rule_for(
     in_force: Period,
     *,
     caveat: str | None = None,
+    reason: str = "",
 ) -> Callable[[Callable[[Context], V[Any]]], Rule]:
-    """A suggestion's rule: id ``suggestion.<finding>``, reading the client's answers ``reads``; before the
-    law it rests on existed it suggests nothing (unknown)."""
+    """A suggestion's rule: id ``suggestion.<finding>`` (``.<reason>`` where a finding has several),
+    reading the client's answers ``reads``; before the law it rests on existed it suggests nothing
+    (unknown)."""
     return rule(
-        f"suggestion.{finding}",
+        f"suggestion.{finding}" + (f".{reason}" if reason else ""),
         title,
         cites=cites,
         reads=reads,
@@ -84,6 +86,43 @@ def government_persecutor_unable_or_unwilling(ctx: Context) -> V[bool]:
     government itself harmed the person, the second branch does not arise."""
     persecutor = ctx.fact("claim.persecutor")
     return known(True) if persecutor.is_("government") else unknown(persecutor.depends)
+
+
+UNANSWERED_REPORT = frozenset({"did_nothing", "refused", "threatened_or_harmed_me", "were_involved"})
+"""What the authorities did when asked for help that shows no protection came."""
+
+
+@rule_for(
+    "claim.government_unable_or_unwilling",
+    "Suggested: the authorities were asked for help and gave none",
+    (
+        "Matter of S-A-, 22 I&N Dec. 1328, 1335 (BIA 2000)",
+        "Matter of C-G-T-, 28 I&N Dec. 740 (BIA 2023)",
+        "INA 101(a)(42)(A), 8 U.S.C. 1101(a)(42)(A)",
+    ),
+    ("story.events", "story.events[].reported", "story.events[].authorities_response"),
+    REFUGEE_ACT,
+    reason="no_help_when_asked",
+    caveat=(
+        "Evidence, not the finding: an unanswered report shows unwillingness or inability to protect, "
+        "but the attorney weighs it with the country conditions (and a person need not have reported "
+        "where reporting would have been futile or dangerous)."
+    ),
+)
+def authorities_gave_no_help(ctx: Context) -> V[bool]:
+    """A person who asked the police for help and was ignored, refused, threatened, or found the
+    authorities themselves involved, shows the government unable or unwilling to protect them."""
+    events = ctx.fact("story.events")
+    if not events.known or not isinstance(events.get(), int):
+        return unknown(events.depends)
+    depends = []
+    for item in range(events.get()):
+        reported = ctx.fact("story.events[].reported", item)
+        response = ctx.fact("story.events[].authorities_response", item)
+        if reported.is_(True) and response.known and UNANSWERED_REPORT & set(response.get() or ()):
+            return known(True)
+        depends += [reported.depends, response.depends]
+    return unknown(*depends)
 
 
 @rule_for(
@@ -117,6 +156,31 @@ def government_persecutor_official(ctx: Context) -> V[str]:
     """Harm feared from the government itself points to direct official involvement."""
     persecutor = ctx.fact("claim.persecutor")
     return known("direct") if persecutor.is_("government") else unknown(persecutor.depends)
+
+
+OFFICIALS = frozenset({"police", "military", "other_government"})
+"""Whom a person fears, as they can tell it, that is a public official."""
+
+
+@rule_for(
+    "torture.official_involvement",
+    "Suggested: the client fears the police, the military or other officials",
+    ("8 CFR 1208.18(a)(1)", "8 CFR 1208.16(c)"),
+    ("story.fear.who_kind",),
+    CAT_REGULATIONS,
+    reason="feared_officials",
+    caveat=(
+        "Whether the official would act in an official capacity (not as a rogue official), and whether "
+        "others the client fears act with officials' consent or acquiescence, remains the attorney's "
+        "assessment."
+    ),
+)
+def feared_officials(ctx: Context) -> V[str]:
+    """A person who fears the police, the military or another official fears harm by a public official."""
+    feared = ctx.fact("story.fear.who_kind")
+    if feared.known and OFFICIALS & set(feared.get() or ()):
+        return known("direct")
+    return unknown(feared.depends)
 
 
 @rule_for(
@@ -160,16 +224,17 @@ TERRORISM = _bar_suggestion(
     IIRIRA,
 )
 
-SUGGESTIONS: dict[str, Rule] = {
-    found.id.removeprefix("suggestion."): found
-    for found in (
+SUGGESTIONS: dict[str, tuple[Rule, ...]] = {
+    "claim.government_unable_or_unwilling": (
         government_persecutor_unable_or_unwilling,
-        government_persecutor_relocation,
-        government_persecutor_official,
-        no_other_country,
-        PERSECUTOR_BAR,
-        SERIOUS_NONPOLITICAL_CRIME,
-        TERRORISM,
-    )
+        authorities_gave_no_help,
+    ),
+    "claim.relocation_reasonable": (government_persecutor_relocation,),
+    "torture.official_involvement": (government_persecutor_official, feared_officials),
+    "asylum.firmly_resettled": (no_other_country,),
+    "conduct.persecuted_others": (PERSECUTOR_BAR,),
+    "conduct.serious_nonpolitical_crime_abroad": (SERIOUS_NONPOLITICAL_CRIME,),
+    "conduct.terrorist_activity": (TERRORISM,),
 }
-"""Each finding's suggestion rule, by the finding's generic path."""
+"""Each finding's suggestion rules, by the finding's generic path: the first that suggests a value is
+shown."""

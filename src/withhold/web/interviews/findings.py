@@ -19,12 +19,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from withhold.facts import countries
 from withhold.facts.case import Case
-from withhold.facts.describe import fact_description, value_text
+from withhold.facts.describe import fact_description
 from withhold.facts.loading import CaseFileError
 from withhold.facts.paths import generic
-from withhold.facts.source import NOT_FILED, CaseFacts
+from withhold.facts.source import CaseFacts
 from withhold.interview.bank import item_index, question_for, question_text
 from withhold.interview.review import (
     FindingToReview,
@@ -33,6 +32,7 @@ from withhold.interview.review import (
     reviewed,
     reviewed_of,
 )
+from withhold.interview.words import answer_words
 from withhold.language import Language
 from withhold.law.protections import PROTECTIONS
 from withhold.web.accounts.models import Membership
@@ -89,31 +89,6 @@ class Shown:
     chosen: str
     """The option checked: what is recorded, else nothing."""
     error: str = ""
-
-
-def answer_words(path: str, value: Any, language: Language) -> str:
-    """An answer in words, as its question's options say it (a choice's label, "Yes", a country's name),
-    never a code."""
-    try:
-        question = question_for(path)
-    except KeyError:
-        return value_text(value)
-    if value is NOT_FILED:
-        return ui("findings_review.not_filed", language)
-    if isinstance(value, bool):
-        return TEXTS["yes" if value else "no"].get(language)
-    if question.kind == "choice" and str(value) in question.choices:
-        return question.choices[str(value)].get(language)
-    if question.kind == "choices" and isinstance(value, list | tuple):
-        labels = [question.choices[str(v)].get(language) for v in value if str(v) in question.choices]
-        return "; ".join(labels) if labels else ui("findings_review.none", language)
-    if question.kind == "country" and isinstance(value, str):
-        return countries.name(value, language) or value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def said(case: Case, path: str, value: Any, language: Language) -> Said:

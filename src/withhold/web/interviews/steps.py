@@ -15,7 +15,7 @@ from withhold.facts.case import Case
 from withhold.facts.limits import FREE_TEXT_MAX
 from withhold.facts.loading import CaseFileError
 from withhold.interview.answers import answered as answered_in_core
-from withhold.interview.answers import answered_dont_know
+from withhold.interview.answers import answered_dont_know, skipped_for_now
 from withhold.interview.bank import Question
 from withhold.interview.typed_answer import (
     NONE_KEY,
@@ -25,6 +25,7 @@ from withhold.interview.typed_answer import (
     DontKnow,
     Invalid,
     Reply,
+    Skip,
     parse_answer,
 )
 from withhold.language import Language
@@ -65,6 +66,8 @@ def answered(case: Case, path: str, reply: Reply, language: Language) -> Case | 
     file (the question's own message is then shown)."""
     if isinstance(reply, DontKnow):
         return answered_dont_know(case, path, language=language)
+    if isinstance(reply, Skip):
+        return skipped_for_now(case, path, language=language)
     assert isinstance(reply, Answer)
     try:
         return answered_in_core(case, path, reply.value, language=language)
