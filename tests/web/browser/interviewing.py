@@ -17,8 +17,11 @@ HEARING = dt.date.today() + dt.timedelta(days=60)
 BORN = dt.date(2015, 5, 1)
 CHILD = "Nayeli"
 """An invented child's name, typed where a name is asked."""
-COUNTS = {"proceedings.hearings": "1", "family.children": "1"}
-"""One hearing and one child (each then has a page of several questions); no conviction."""
+ACCOUNT = "An invented account, written for the test."
+"""What is typed where a person tells something in their own words."""
+COUNTS = {"proceedings.hearings": "1", "family.children": "1", "story.events": "1"}
+"""One hearing, one child and one event of the story (each then has a page of several questions); no
+conviction."""
 COUNTRY = "HN"
 
 FORM = "main form[action*='/interview/']"
@@ -32,7 +35,7 @@ PAGE = """() => {
     return has("input[type=radio][value=no]") ? "yes_no" : has("input[type=radio]") ? "choice"
       : has("input[type=checkbox][name^=answer]") ? "choices" : has("input[type=date]") ? "date"
       : has("input[type=number][step='1']") ? "count" : has("input[type=number]") ? "number"
-      : has("select") ? "country" : "text";
+      : has("select") ? "country" : has("textarea") ? "long" : "text";
   };
   return {
     paths, lang: document.documentElement.lang, title: text(null, "main h1"),
@@ -54,8 +57,9 @@ def shown_page(page: Page) -> dict[str, Any]:
 
 
 def answer_item(page: Page, number: int, path: str, kind: str) -> None:
-    """Answers question ``number`` of the page as a person would: "No", the first choice, a date, zero
-    (one hearing, one child), Honduras, an invented name."""
+    """Answers question ``number`` of the page as a person would: "No", the first choice, a date (only
+    the month, where a person may remember no more), zero (one hearing, one child, one event), Honduras, an
+    invented name or account."""
     field = f"{FORM} #q{number}-answer"
     if kind == "yes_no":
         page.check(f"{FORM} input[name=answer-{number}][value=no]")
@@ -70,6 +74,10 @@ def answer_item(page: Page, number: int, path: str, kind: str) -> None:
         page.fill(field, COUNTS.get(path, "0"))
     elif kind == "country":
         page.select_option(field, COUNTRY)
+    elif kind == "long":
+        page.fill(field, ACCOUNT)
+    elif path.endswith(".date"):  # a date as a person remembers it, typed
+        page.fill(field, ARRIVED.strftime("%Y-%m"))
     else:
         page.fill(field, CHILD)
 
