@@ -80,9 +80,10 @@ def protection_reads() -> dict[str, frozenset[str]]:
 
 
 def screening_facts() -> list[str]:
-    """The facts the four protections read, in the order of the case format."""
+    """The facts the four protections read, in the order of the case format; free text (the court, read
+    only to find its circuit) is left out: the circuit is drawn instead."""
     reads = frozenset().union(*protection_reads().values())
-    return [path for path in catalogue() if path in reads]
+    return [path for path in catalogue() if path in reads and catalogue()[path].kind != "text"]
 
 
 def _value(rng: random.Random, path: str) -> Any:

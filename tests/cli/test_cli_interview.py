@@ -214,20 +214,10 @@ def test_counts(language: Language) -> None:
 def test_free_text_keeps_what_was_typed(language: Language) -> None:
     both = Localized(en="x", es="x")
     free = Question(
-        "person.family_name",
-        "text",
-        1,
-        0,
-        False,
-        "about_you",
-        None,
-        "client",
-        (),
-        both,
-        both,
-        {},
-        Localized("Write it.", "Escríbalo."),
-    )
+        path="person.family_name", kind="text", order=1, sensitivity=0, judgement=False, section="about_you",
+        group=None, intake=None, when=(), text=both, help=both, choices={},
+        invalid=Localized("Write it.", "Escríbalo."),
+    )  # fmt: skip
     assert parse_answer("  De la Cruz ", free, language) == Answer("De la Cruz")
     assert parse_answer("", free, language) == Invalid(free.invalid.get(language))
 

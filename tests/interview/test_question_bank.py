@@ -125,12 +125,30 @@ def test_judgement_equals_the_catalogue_finding_flag() -> None:
         assert question.judgement == facts[path].finding, path
 
 
-def test_judgement_questions_say_they_ask_for_an_assessment() -> None:
+FINDING_LABEL = re.compile(r"[^\W\d_][^:?¿]{1,60}: ")
+"""A finding's text opens with a short label naming the finding, for an attorney scanning a review."""
+
+
+def test_judgement_questions_are_findings_asked_of_the_attorney_about_the_client() -> None:
     for path, question in bank().items():
         if question.judgement:
-            assert question.text.en.startswith("Assessment:"), path
-            assert question.text.es.startswith("Evaluación:"), path
+            assert FINDING_LABEL.match(question.text.en), path
+            assert FINDING_LABEL.match(question.text.es), path
+            # Third person: the attorney is asked about the client, never the client about themself.
+            assert re.search(r"\bthe client(?:'s)?\b", question.text.en), path
+            assert re.search(r"\bcliente\b", question.text.es), path
+            # "you" is the attorney only where the attorney's own assessment is named.
+            text_en = question.text.en.replace("as you assess it", "")
+            help_en = question.help.en.replace("your assessment", "")
+            assert not re.search(r"\b(you|your)\b", text_en, re.I), path
+            assert not re.search(r"\busted\b", question.text.es, re.I), path
+            assert not question.text.en.startswith("Assessment"), path
             assert re.search(r"assessment|finding", question.help.en, re.I), path
+            assert re.search(r"evaluación|determinación", question.help.es, re.I), path
+            assert not re.search(r"\b(you|your)\b", help_en, re.I), path
+            assert "without a lawyer" not in (question.text.en + question.help.en).lower(), path
+            # The glossary's name for withholding of removal (docs: the Spanish review's glossary).
+            assert "restricción de la deportación" not in question.help.es, path
         else:
             assert not question.text.en.startswith("Assessment"), path
     named = ("claim.particular_social_group.cognizable", "claim.nexus", "convictions[].particularly_serious")
@@ -218,8 +236,8 @@ def test_an_offense_with_braces_is_inserted_literally() -> None:
 
 
 def test_question_for_an_unknown_path_names_it() -> None:
-    with pytest.raises(KeyError, match=r"person\.given_name"):
-        question_for("person.given_name")
+    with pytest.raises(KeyError, match=r"person\.middle_name"):
+        question_for("person.middle_name")
 
 
 def test_localized_get_rejects_other_languages() -> None:

@@ -48,7 +48,7 @@ def test_choices_show_their_labels_and_legends_no_paths(
     assert persecutor["non_state"].startswith({"en": "Someone else", "es": "Otra persona"}[language])
     assert (
         nexus["a_reason"]
-        == {"en": "It is a reason, but not a central one", "es": "Es una razón, pero no una razón central"}[
+        == {"en": "A reason, but not one central reason", "es": "Un motivo, pero no un motivo central"}[
             language
         ]
     )

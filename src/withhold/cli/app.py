@@ -311,6 +311,7 @@ def interview(
             "or the attorney (the findings too). Default: client until the attorney has reviewed a finding.",
         ),
     ] = None,
+    today: Annotated[str | None, TODAY_OPTION] = None,
 ) -> None:
     """Ask, one at a time, only the questions that can still change the result; save after every answer.
 
@@ -322,14 +323,15 @@ def interview(
     with user_errors():
         given = as_of_date(as_of)
         chosen = audience_of(audience)
+        counted_from = today_date(today)
         begun = start_interview(case_file, out, lang)
-        day, source = evaluation_date(given, begun.case.law_as_of, dt.date.today())
+        day, source = evaluation_date(given, begun.case.law_as_of, counted_from)
         who = chosen if chosen is not None else default_audience(begun.case)
     language = begun.language
     console = make_console()
     try:
         with user_errors():
-            case = run_interview(console, begun, day, who)
+            case = run_interview(console, begun, day, who, counted_from)
     except StoppedError:
         console.print()
         console.print(Text(saved_line(language, begun.target)), soft_wrap=True)  # the path stays whole
@@ -348,7 +350,7 @@ def interview(
         heading.append(" " + interview_text("in_english", language))
     console.print(heading)
     console.print()
-    warn(check_dates(case, day))
+    warn(check_dates(case, counted_from))
     show_standings(console, standings(case, day), language, begun.target)
     show(render_screening(screen_case(case, day), Heading(person_name(case.person), day, source)), console)
     console.print()

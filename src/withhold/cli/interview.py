@@ -42,6 +42,7 @@ from withhold.interview.answers import (
 )
 from withhold.interview.bank import DONT_KNOW, UI, Question, question_for, question_text
 from withhold.interview.pages import Audience, Page, next_page
+from withhold.interview.refusals import AnswerRefusedError
 from withhold.interview.review import FindingToReview, Standing, findings_to_review, marked_reviewed
 from withhold.interview.sections import sections
 from withhold.interview.typed_answer import (
@@ -334,9 +335,13 @@ class StoppedError(Exception):
     """Ctrl-C or the end of input: the answers given so far are saved."""
 
 
-def ask(console: Console, case: Case, path: str, begun: Start, audience: Audience) -> Case:
+def ask(
+    console: Console, case: Case, path: str, begun: Start, audience: Audience, today: dt.date | None = None
+) -> Case:
     """Ask one question until it has a reply; return the case after it (answered, "I don't know", skipped
-    for now, or one step back), already saved. A finding the attorney answers is recorded as reviewed."""
+    for now, or one step back), already saved. A finding the attorney answers is recorded as reviewed. An
+    answer that contradicts the case (or ``today``, the day counted from) is refused with the reason, and
+    the question asked again."""
     question = question_for(path)
     language = begun.language
     while True:
@@ -360,7 +365,10 @@ def ask(console: Console, case: Case, path: str, begun: Start, audience: Audienc
         else:
             assert isinstance(reply, Answer)
             try:
-                case = answered(case, path, reply.value)
+                case = answered(case, path, reply.value, today=today)
+            except AnswerRefusedError as refused:
+                console.print(Text(refused.reason.get(language), style="yellow"))
+                continue
             except CaseFileError:
                 console.print(Text(question.invalid.get(language), style="yellow"))
                 continue
@@ -386,11 +394,14 @@ def default_audience(case: Case) -> Audience:
     return Audience.ATTORNEY if case.interview.reviewed else Audience.CLIENT
 
 
-def run(console: Console, begun: Start, as_of: dt.date, audience: Audience) -> Case:
+def run(
+    console: Console, begun: Start, as_of: dt.date, audience: Audience, today: dt.date | None = None
+) -> Case:
     """Ask until nothing left can change the result (the client: until nothing is left to ask a client);
     return the final case (saved). A page's questions are asked one after the other, each saved; a
     section opens with its title and introduction. Raises :class:`StoppedError` on Ctrl-C or end of
-    input, after the last answer was saved."""
+    input, after the last answer was saved. ``today`` is the day dates are checked against (no date in
+    the future where the past is meant)."""
     language = begun.language
     case = begun.case
     console.print(Text(text("title", language, name=Path(begun.target).name), style="bold"))
@@ -417,7 +428,7 @@ def run(console: Console, begun: Start, as_of: dt.date, audience: Audience) -> C
             if audience is Audience.ATTORNEY and question_for(path).judgement:
                 review = next((item for item in findings_to_review(case, as_of) if item.path == path), None)
             show_question(console, case, path, page.remaining, language, review)
-            case = ask(console, case, path, begun, audience)
+            case = ask(console, case, path, begun, audience, today)
     except (KeyboardInterrupt, EOFError):
         raise StoppedError from None
 

@@ -9,6 +9,7 @@ or an adjudicator's finding): the software combines them and never invents them.
 Extensions beyond the shared spec (added compatibly, all optional):
 - ``asylum.border_limitation_overcome`` (see ``law/asylum/border_entry_limitations.py``);
 - ``proceedings.decision.served_on`` and ``proceedings.decision.granted`` (see ``law/deadlines/``);
+- ``proceedings.notice_to_appear_date`` (checked against the other dates: ``facts/consistency.py``);
 - ``proceedings.cooperative_agreement`` (see ``law/procedure/cooperative_agreement.py``);
 - ``asylum.annual_fee_due_on`` and ``asylum.annual_fee_paid_on`` (see ``law/deadlines/fees.py``);
 - ``interview`` (``asked``, ``dont_know``, ``language``): the guided interview's record;
@@ -362,13 +363,20 @@ class Proceedings(Part):
         "INA 240 removal proceedings; asylum-only (I-863); withholding-only (reinstated or 238(b) order "
         "after positive reasonable fear); affirmative filing with USCIS; screening interviews"
     )
-    circuit: Circuit | None = fact(
-        "federal circuit of the immigration court (selects circuit law, e.g. the nexus standard)"
+    court: Name | None = fact(
+        "immigration court, as the Notice to Appear or hearing notice names it (EOIR's name, or its city)"
     )
-    court: Name | None = fact("immigration court")
+    circuit: Circuit | None = fact(
+        "federal circuit of the immigration court (selects circuit law, e.g. the nexus standard); when "
+        "absent, the circuit where the court sits (rule procedure.circuit)"
+    )
     detained: bool | None = fact("on the detained docket")
     reinstated_order: bool | None = fact("a prior removal order was reinstated (INA 241(a)(5))")
     hearings: list[Hearing] | None = fact("scheduled hearings", max_length=ITEMS_MAX)
+    notice_to_appear_date: IsoDate | None = fact(
+        "Withhold extension: the date of the Notice to Appear (Form I-862) that began the removal "
+        "proceedings, as written on it (the day it was served, if that is the one known)"
+    )
     filing_deadline: IsoDate | None = fact("a deadline the judge set for filings, if any")
     decision: Decision | None = fact("the immigration judge's decision, if any")
     final_order_date: IsoDate | None = fact("date the removal order became administratively final")

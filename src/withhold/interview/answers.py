@@ -8,6 +8,7 @@ one step back) is taken here, the same for the terminal and the browser.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -16,6 +17,7 @@ from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.facts.source import NOT_FILED
 from withhold.interview.pages import asked_together
+from withhold.interview.refusals import refuse_contradictions
 from withhold.language import Language
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
@@ -117,10 +119,17 @@ def dont_know_of(case: Case) -> list[str]:
     return list(case.interview.dont_know or [])
 
 
-def answered(case: Case, path: str, value: Any, *, language: Language | None = None) -> Case:
+def answered(
+    case: Case, path: str, value: Any, *, language: Language | None = None, today: dt.date | None = None
+) -> Case:
     """The case after ``value`` was given for ``path``, recorded as asked. Raises ``CaseFileError`` when
-    the value does not fit the case file (the question's own message is then shown)."""
-    return recorded(with_answer(case, path, value), asked=[*asked_of(case), path], language=language)
+    the value does not fit the case file (the question's own message is then shown), and its
+    :class:`~withhold.interview.refusals.AnswerRefusedError` when it makes the case say what cannot be
+    true (a birth after the arrival, a hearing before the Notice to Appear; with ``today``, the day the
+    face counts from, a date in the future where the past is meant): its ``reason`` is then shown."""
+    changed = with_answer(case, path, value)
+    refuse_contradictions(changed, path, today)
+    return recorded(changed, asked=[*asked_of(case), path], language=language)
 
 
 def answered_dont_know(case: Case, path: str, *, language: Language | None = None) -> Case:

@@ -126,10 +126,10 @@ UI: dict[str, Localized] = {
         es="Puede elegir varias: escriba sus números separados por comas (por ejemplo 1,3), o 0 para ninguna.",
     ),
     "judgement_note": Localized(
-        en="This asks for the practitioner's assessment (or the judge's finding, if there is one). "
-        "Without a lawyer, you can answer 'I don't know'.",
-        es="Esto pide la evaluación del profesional que lleva el caso (o la decisión del juez, si la hay). "
-        "Si no tiene abogado, puede responder 'No sé'.",
+        en="A legal judgement for the attorney (or the judge's finding, if there is one); never asked of a "
+        "client.",
+        es="Un juicio legal para el abogado (o la determinación del juez, si ya la hay); nunca se le pregunta "
+        "al cliente.",
     ),
     "not_filed_yet": Localized(en="I have not filed it yet", es="Todavía no la he presentado"),
     "first": Localized(

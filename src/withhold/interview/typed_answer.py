@@ -10,7 +10,9 @@ previous question, ``!`` answers "I don't know" (so do the words themselves, ``I
   ``ninguna``) for none;
 - a date: ``YYYY-MM-DD``; for the asylum filing date, ``0`` means "not filed yet" (an explicit null);
 - a number: 0 or more, with a decimal point (or a decimal comma: ``1,5``);
-- a count (how many convictions, hearings): a whole number, 0 or more.
+- a count (how many convictions, hearings): a whole number, 0 or more;
+- text: as typed; the court is kept as EOIR names it when the text names exactly one court
+  (:mod:`withhold.facts.courts`), and the A-number without its spaces and dashes.
 
 An empty line, or anything else, is :class:`Invalid` with the question's own message.
 """
@@ -24,7 +26,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from withhold.facts import countries
+from withhold.facts import countries, courts
+from withhold.facts.case import A_NUMBER_PATTERN
 from withhold.facts.source import NOT_FILED
 from withhold.interview.bank import Question
 from withhold.language import Language
@@ -38,6 +41,9 @@ NONE_KEY = "0"
 
 NOT_FILED_PATH = "asylum.filed_on"
 """The one date question where "not filed yet" is an answer: ``asylum.filed_on: null``."""
+
+COURT_PATH = "proceedings.court"
+A_NUMBER_PATH = "person.a_number"
 
 MAX_COUNT = 999
 """A count above this is a typo, not a number of convictions or hearings."""
@@ -189,6 +195,14 @@ def _count(text: str, raw: str, question: Question) -> Any:
 
 
 def _text(text: str, raw: str, question: Question) -> Any:
+    if question.path == COURT_PATH:
+        # A text naming exactly one court is kept as EOIR writes it; any other is kept as typed (the
+        # circuit then comes from it only if its courts share one: facts/courts.py).
+        found = courts.court_named(raw)
+        return found.name if found else raw
+    if question.path == A_NUMBER_PATH:
+        compact = re.sub(r"[\s.-]", "", raw).upper()  # "A 012-345-678" as papers print it
+        return compact if re.fullmatch(A_NUMBER_PATTERN, compact) else _NOT_AN_ANSWER
     return raw
 
 

@@ -18,6 +18,7 @@ from withhold.facts import countries
 from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name, value_text
 from withhold.language import Language, days_in_words
+from withhold.law.procedure.circuit import proceeding_circuit
 from withhold.logic.protection import Determination, LegalPoint
 from withhold.logic.trace import Trace, json_value
 from withhold.preparation.comparison import Comparison
@@ -52,7 +53,7 @@ def attorney_report(found: Findings, page: Page) -> AttorneyReport:
     return AttorneyReport(
         page=page,
         t=words.group("ui", language),
-        case=_case_lines(found.case, page, language),
+        case=_case_lines(found.case, page, language, screening.value_of(proceeding_circuit).value),
         date_issues=tuple(Line(issue.path, issue.message) for issue in found.date_issues),
         protections=protections,
         best=_best(found, language),
@@ -73,7 +74,9 @@ def attorney_report(found: Findings, page: Page) -> AttorneyReport:
 # --- case details -----------------------------------------------------------------------------------
 
 
-def _case_lines(case: Case, page: Page, language: Language) -> tuple[Line, ...]:
+def _case_lines(case: Case, page: Page, language: Language, circuit: object) -> tuple[Line, ...]:
+    """The case as recorded; ``circuit`` is the circuit the screening used (the case's, or the one its
+    court gives: shown as such)."""
     words = texts()
     unknown = words.say(language, "ui", "not_recorded")
     proceedings = case.proceedings
@@ -95,7 +98,12 @@ def _case_lines(case: Case, page: Page, language: Language) -> tuple[Line, ...]:
         ("case_nationality", shown(_country(case.person.nationality, language))),
         ("case_proceeding", shown(proceedings.kind.replace("_", " ") if proceedings.kind else None)),
         ("case_court", shown(proceedings.court)),
-        ("case_circuit", shown(proceedings.circuit)),
+        (
+            "case_circuit",
+            shown(proceedings.circuit)
+            if proceedings.circuit or not isinstance(circuit, str)
+            else words.say(language, "ui", "case_circuit_from_court", what=circuit),
+        ),
         ("case_detained", shown(proceedings.detained)),
         ("case_hearings", "; ".join(hearings) if hearings else unknown),
         (

@@ -24,6 +24,7 @@ import datetime as dt
 from withhold.deadlines.counting import Roll, days_after
 from withhold.deadlines.model import Due, due
 from withhold.law.enactments import AUDIT_2026_12_07, IIRIRA
+from withhold.law.procedure.circuit import CIRCUIT_NAMES, proceeding_circuit
 from withhold.logic import UNKNOWN, Context, V, rule, unknown
 
 FINAL = "proceedings.final_order_date"
@@ -42,13 +43,6 @@ def _motion_start(ctx: Context) -> tuple[V[dt.date], str, tuple[str, ...]]:
     if ctx.fact("proceedings.kind").is_("withholding_only"):
         return ctx.fact(DECIDED), DECIDED, (WITHHOLDING_ONLY_NOTE,)
     return ctx.fact(FINAL), FINAL, ()
-
-
-CIRCUIT_NAMES = {
-    "1": "First Circuit", "2": "Second Circuit", "3": "Third Circuit", "4": "Fourth Circuit",
-    "5": "Fifth Circuit", "6": "Sixth Circuit", "7": "Seventh Circuit", "8": "Eighth Circuit",
-    "9": "Ninth Circuit", "10": "Tenth Circuit", "11": "Eleventh Circuit", "DC": "District of Columbia Circuit",
-}  # fmt: skip
 
 
 @rule(
@@ -122,7 +116,8 @@ def reopen(ctx: Context) -> V[Due]:
         "Riley v. Bondi, No. 23-1270 (U.S. June 26, 2025)",
     ),
     ref=("PROC-PFR-1", "CAT-JR-1"),
-    reads=(FINAL, "proceedings.kind", "proceedings.circuit"),
+    reads=(FINAL, "proceedings.kind"),
+    uses=(proceeding_circuit,),
     params=("review.petition.days",),
     in_force=IIRIRA,
     when_not_in_force=UNKNOWN,
@@ -136,7 +131,7 @@ def petition_for_review(ctx: Context) -> V[Due]:
         return unknown(final.depends)
     counted = days_after(final.get(), ctx.param("review.petition.days"), Roll.NEXT_BUSINESS_DAY)
     notes = ["filing does not stop removal; ask the court for a stay"]
-    circuit = ctx.fact("proceedings.circuit")
+    circuit = ctx.rule(proceeding_circuit)
     if circuit.known:
         notes.append(f"file in the Court of Appeals for the {CIRCUIT_NAMES[circuit.get()]}")
     if ctx.fact("proceedings.kind").is_("withholding_only"):

@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from withhold.law.enactments import REFUGEE_ACT_BEGAN, RESEARCH_2026_11_23
+from withhold.law.procedure.circuit import CIRCUIT_NAMES, proceeding_circuit
 from withhold.logic import UNKNOWN, Context, Rule, V, Version, between, case_split, since
 from withhold.logic.rule import day
 
@@ -118,10 +119,11 @@ def _withholding_mixed_motive(ctx: Context) -> V[bool]:
 
 def _withholding_by_circuit(ctx: Context) -> V[bool]:
     nexus = ctx.fact("claim.nexus")
-    circuit = ctx.fact("proceedings.circuit")
+    circuit = ctx.rule(proceeding_circuit)
     if circuit.known:
         standard, authority = circuit_standard(circuit.get(), ctx.as_of)
-        ctx.note(f"standard applied: {standard.replace('_', ' ')} ({authority})")
+        named = CIRCUIT_NAMES.get(circuit.get(), f"circuit {circuit.get()}")
+        ctx.note(f"standard applied in the {named}: {standard.replace('_', ' ')} ({authority})")
         return meets(nexus, standard)
     # The circuit is missing only when the answer depends on it (a nexus of exactly "a reason").
     result = case_split(circuit, CIRCUITS, lambda c: meets(nexus, circuit_standard(c, ctx.as_of)[0]))
@@ -161,7 +163,8 @@ withholding_nexus = Rule(
             verified_on=day(RESEARCH_2026_11_23),
         ),
     ),
-    reads=("claim.nexus", "proceedings.circuit"),
+    reads=("claim.nexus",),
+    uses=(proceeding_circuit,),
     reference=("WH-NEXUS-1",),
     selected_by="asylum.filed_on",
     # An application under INA 208 cannot predate the Refugee Act; before it, nexus is not encoded.

@@ -19,6 +19,7 @@ messages (:func:`page_context` with ``typed``), so a page with one wrong answer 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +32,7 @@ from withhold.interview.answers import skipped_for_now, with_answer
 from withhold.interview.bank import question_for, question_text
 from withhold.interview.pages import Page
 from withhold.interview.sections import sections
-from withhold.interview.typed_answer import NOT_FILED_PATH, Answer, DontKnow
+from withhold.interview.typed_answer import NOT_FILED_PATH, Answer, DontKnow, Invalid
 from withhold.language import Language
 from withhold.web.cases.countries import countries
 from withhold.web.interviews.steps import LONGEST, NONE, answered, reply_of
@@ -156,20 +157,29 @@ def read_page(form: Form, page: Page, language: Language) -> PageReply:
 
 
 def answered_page(
-    case: Case, page: Page, reply: PageReply, language: Language, *, skip_rest: bool = False
+    case: Case,
+    page: Page,
+    reply: PageReply,
+    language: Language,
+    *,
+    skip_rest: bool = False,
+    today: dt.date | None = None,
 ) -> Case | dict[str, str]:
-    """The case after a page's replies, in the page's order; or, when a reply does not fit the case file
-    (a date outside the dates a case can hold, a text too long), the message for each such question, and
+    """The case after a page's replies, in the page's order; or, when an answer is refused (a date
+    outside the dates a case can hold, a text too long; an answer that contradicts the case or, with
+    ``today``, a date in the future where the past is meant), the message for each such question, and
     nothing is changed. With ``skip_rest`` ("Skip for now"), the questions without a reply that fits,
-    and any whose answer does not fit the case file, are skipped for now instead: never an error."""
+    and any whose answer is refused, are skipped for now instead: never an error."""
     errors: dict[str, str] = {}
     for path in page.paths:
         found = reply.answers.get(path)
-        changed = answered(case, path, found, language) if found is not None else None
-        if changed is not None:
+        changed = answered(case, path, found, language, today) if found is not None else None
+        if isinstance(changed, Case):
             case = changed
         elif skip_rest:
             case = skipped_for_now(case, path, language=language)
+        elif isinstance(changed, Invalid):
+            errors[path] = changed.message
         else:
             errors[path] = reply.errors.get(path) or question_for(path).invalid.get(language)
     return errors or case

@@ -1,6 +1,8 @@
 """One answer of the interview for the browser: the reply read from a form's values, and the answer put into
 the case by the core (:mod:`withhold.interview.answers`, the same step the terminal takes), with the
-interview record kept in the case file (what was asked, what was "I don't know", the language).
+interview record kept in the case file (what was asked, what was "I don't know", the language). An
+answer that makes the case say what cannot be (an arrival before birth, a date in the future where the
+past is meant) is refused with the reason, as in the terminal.
 
 A form's values are turned into the line a person would type and read by the same pure parser as the
 terminal (:func:`withhold.interview.typed_answer.parse_answer`), so both faces accept exactly the same
@@ -9,6 +11,7 @@ answers. Choices are sent by their position, as the terminal numbers them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from withhold.facts.case import Case
@@ -16,7 +19,8 @@ from withhold.facts.limits import FREE_TEXT_MAX
 from withhold.facts.loading import CaseFileError
 from withhold.interview.answers import answered as answered_in_core
 from withhold.interview.answers import answered_dont_know, skipped_for_now
-from withhold.interview.bank import Question
+from withhold.interview.bank import Question, question_for
+from withhold.interview.refusals import AnswerRefusedError
 from withhold.interview.typed_answer import (
     NONE_KEY,
     NOT_FILED_KEY,
@@ -61,15 +65,20 @@ def reply_of(values: Sequence[str], not_filed: bool, question: Question, languag
     return parse_answer(line, question, language)
 
 
-def answered(case: Case, path: str, reply: Reply, language: Language) -> Case | None:
-    """The case after a reply to the question for ``path``; None when the answer does not fit the case
-    file (the question's own message is then shown)."""
+def answered(
+    case: Case, path: str, reply: Reply, language: Language, today: dt.date | None = None
+) -> Case | Invalid:
+    """The case after a reply to the question for ``path``; :class:`Invalid` with what to show when the
+    answer is refused: the reason, when it contradicts the case or ``today`` (the day counted from), else
+    the question's own message (it does not fit the case file)."""
     if isinstance(reply, DontKnow):
         return answered_dont_know(case, path, language=language)
     if isinstance(reply, Skip):
         return skipped_for_now(case, path, language=language)
     assert isinstance(reply, Answer)
     try:
-        return answered_in_core(case, path, reply.value, language=language)
+        return answered_in_core(case, path, reply.value, language=language, today=today)
+    except AnswerRefusedError as refused:
+        return Invalid(refused.reason.get(language))
     except CaseFileError:
-        return None
+        return Invalid(question_for(path).invalid.get(language))

@@ -192,7 +192,7 @@ def _reply(
     skip = action == "skip"
     if not skip and not reply.complete:
         return _page(request, record, case, page, audience, language, errors=reply.errors)
-    changed = answered_page(case, page, reply, language, skip_rest=skip)
+    changed = answered_page(case, page, reply, language, skip_rest=skip, today=store.today())
     if isinstance(changed, dict):
         return _page(request, record, case, page, audience, language, errors=changed)
     newly_skipped = len(set(skipped_of(changed)) - set(skipped_of(case)))
