@@ -234,7 +234,7 @@ def test_the_client_story_suggests_what_the_law_lets_it() -> None:
     items = {item.path: item for item in findings_to_review(case, AS_OF)}
     unwilling = items["claim.government_unable_or_unwilling"]
     assert unwilling.suggestion is not None and unwilling.suggestion.value is True
-    assert unwilling.suggestion.rule.id.endswith(".no_help_when_asked")
+    assert unwilling.suggestion.rule.id.endswith(".unanswered_report")
     assert any(path.startswith("story.events[") for path, _ in unwilling.bearing)
     assert any(
         path == "story.fear.could_live_elsewhere" for path, _ in items["claim.relocation_reasonable"].bearing

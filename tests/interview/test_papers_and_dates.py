@@ -28,14 +28,16 @@ def test_who_you_are_is_asked_of_the_client_first() -> None:
     for path in (
         "person.family_name",
         "person.given_name",
-        "person.a_number",
         "person.date_of_birth",
         "person.native_language",
     ):
         question = question_for(path)
         assert question.section == "about_you" and question.intake == "client", path
+        assert question.group == "about_you", path  # one page
         assert 90 <= question.order <= 99, path
-    assert question_for("person.family_name").group == question_for("person.given_name").group == "names"
+    # The A-number is on the person's papers (issue 15: "your papers and court dates").
+    a_number = question_for("person.a_number")
+    assert (a_number.section, a_number.intake, a_number.group) == ("papers", "client", "papers")
 
 
 def test_the_court_is_asked_of_the_client_in_court_and_the_circuit_is_for_the_attorney() -> None:

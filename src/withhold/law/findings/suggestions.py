@@ -39,9 +39,9 @@ def _no_indication(ctx: Context, *answers: str) -> V[bool]:
 
 
 def _bar_suggestion(
-    finding: str, title: str, cites: tuple[str, ...], answers: tuple[str, ...], in_force: Period
+    name: str, title: str, cites: tuple[str, ...], answers: tuple[str, ...], ref: tuple[str, ...]
 ) -> Rule:
-    @rule_for(finding, title, cites, answers, in_force, caveat=_NO_INDICATION)
+    @rule_for(name, title, cites, answers, IIRIRA, caveat=_NO_INDICATION, ref=("WH-BAR-0", *ref))
     def body(ctx: Context) -> V[bool]:
         """Not indicated (false) when the client answered no to each question that would indicate it."""
         return _no_indication(ctx, *answers)
@@ -50,22 +50,22 @@ def _bar_suggestion(
 
 
 def rule_for(
-    finding: str,
+    name: str,
     title: str,
     cites: tuple[str, ...],
     reads: tuple[str, ...],
     in_force: Period,
     *,
     caveat: str | None = None,
-    reason: str = "",
+    ref: tuple[str, ...],
 ) -> Callable[[Callable[[Context], V[Any]]], Rule]:
-    """A suggestion's rule: id ``suggestion.<finding>`` (``.<reason>`` where a finding has several),
-    reading the client's answers ``reads``; before the law it rests on existed it suggests nothing
-    (unknown)."""
+    """A suggestion's rule, id ``suggestion.<name>``, reading the client's answers ``reads``; before the law
+    it rests on existed it suggests nothing (unknown). :data:`SUGGESTIONS` says which finding it is for."""
     return rule(
-        f"suggestion.{finding}" + (f".{reason}" if reason else ""),
+        f"suggestion.{name}",
         title,
         cites=cites,
+        ref=ref,
         reads=reads,
         in_force=in_force,
         verified=AUDIT_2026_12_07,
@@ -75,11 +75,12 @@ def rule_for(
 
 
 @rule_for(
-    "claim.government_unable_or_unwilling",
+    "unable_or_unwilling.government_persecutor",
     "Suggested: the government is the persecutor, so its failure to protect is shown",
     ("Matter of Acosta, 19 I&N Dec. 211, 222 (BIA 1985)", "INA 101(a)(42)(A), 8 U.S.C. 1101(a)(42)(A)"),
     ("claim.persecutor",),
     REFUGEE_ACT,
+    ref=("WH-ELEM-3",),
 )
 def government_persecutor_unable_or_unwilling(ctx: Context) -> V[bool]:
     """Persecution is harm by the government or by forces it is unable or unwilling to control: where the
@@ -93,7 +94,7 @@ UNANSWERED_REPORT = frozenset({"did_nothing", "refused", "threatened_or_harmed_m
 
 
 @rule_for(
-    "claim.government_unable_or_unwilling",
+    "unable_or_unwilling.unanswered_report",
     "Suggested: the authorities were asked for help and gave none",
     (
         "Matter of S-A-, 22 I&N Dec. 1328, 1335 (BIA 2000)",
@@ -102,12 +103,12 @@ UNANSWERED_REPORT = frozenset({"did_nothing", "refused", "threatened_or_harmed_m
     ),
     ("story.events", "story.events[].reported", "story.events[].authorities_response"),
     REFUGEE_ACT,
-    reason="no_help_when_asked",
     caveat=(
         "Evidence, not the finding: an unanswered report shows unwillingness or inability to protect, "
         "but the attorney weighs it with the country conditions (and a person need not have reported "
         "where reporting would have been futile or dangerous)."
     ),
+    ref=("WH-ELEM-3",),
 )
 def authorities_gave_no_help(ctx: Context) -> V[bool]:
     """A person who asked the police for help and was ignored, refused, threatened, or found the
@@ -126,12 +127,13 @@ def authorities_gave_no_help(ctx: Context) -> V[bool]:
 
 
 @rule_for(
-    "claim.relocation_reasonable",
+    "relocation.government_persecutor",
     "Suggested: relocation is presumed unreasonable where the government is the persecutor",
     ("8 CFR 1208.13(b)(3)(ii)", "8 CFR 1208.16(b)(3)(ii)"),
     ("claim.persecutor",),
     GLOBAL_ASYLUM_RULE_2001,
     caveat="A presumption: DHS may rebut it by a preponderance of the evidence.",
+    ref=("WH-REL-2",),
 )
 def government_persecutor_relocation(ctx: Context) -> V[bool]:
     """Where the persecutor is the government or government-sponsored, relocation is presumed
@@ -141,7 +143,7 @@ def government_persecutor_relocation(ctx: Context) -> V[bool]:
 
 
 @rule_for(
-    "torture.official_involvement",
+    "official.government_persecutor",
     "Suggested: a public official would inflict the harm",
     ("8 CFR 1208.18(a)(1)", "8 CFR 1208.16(c)"),
     ("claim.persecutor",),
@@ -151,6 +153,7 @@ def government_persecutor_relocation(ctx: Context) -> V[bool]:
         "public official acting in an official capacity; whether the feared official acts in that "
         "capacity (not as a rogue official) remains the attorney's assessment."
     ),
+    ref=("CAT-DEF-1",),
 )
 def government_persecutor_official(ctx: Context) -> V[str]:
     """Harm feared from the government itself points to direct official involvement."""
@@ -163,17 +166,17 @@ OFFICIALS = frozenset({"police", "military", "other_government"})
 
 
 @rule_for(
-    "torture.official_involvement",
+    "official.feared_officials",
     "Suggested: the client fears the police, the military or other officials",
     ("8 CFR 1208.18(a)(1)", "8 CFR 1208.16(c)"),
     ("story.fear.who_kind",),
     CAT_REGULATIONS,
-    reason="feared_officials",
     caveat=(
         "Whether the official would act in an official capacity (not as a rogue official), and whether "
         "others the client fears act with officials' consent or acquiescence, remains the attorney's "
         "assessment."
     ),
+    ref=("CAT-DEF-1",),
 )
 def feared_officials(ctx: Context) -> V[str]:
     """A person who fears the police, the military or another official fears harm by a public official."""
@@ -184,12 +187,13 @@ def feared_officials(ctx: Context) -> V[str]:
 
 
 @rule_for(
-    "asylum.firmly_resettled",
+    "firm_resettlement.no_offer",
     "Suggested: not firmly resettled, as no other country offered permanent status",
     ("8 CFR 1208.15", "INA 208(b)(2)(A)(vi), 8 U.S.C. 1158(b)(2)(A)(vi)", "8 CFR 1240.8(d)"),
     ("application.other_countries.answer", "application.status_elsewhere.answer"),
     IIRIRA,
     caveat=_NO_INDICATION,
+    ref=("ASY-BAR-1",),
 )
 def no_other_country(ctx: Context) -> V[bool]:
     """Firm resettlement needs an offer of permanent residence or citizenship (or other permanent
@@ -203,25 +207,25 @@ def no_other_country(ctx: Context) -> V[bool]:
 
 
 PERSECUTOR_BAR = _bar_suggestion(
-    "conduct.persecuted_others",
+    "bar.persecutor",
     "Suggested: nothing indicates the persecutor bar",
     ("INA 208(b)(2)(A)(i), 8 U.S.C. 1158(b)(2)(A)(i)", "INA 241(b)(3)(B)(i)", "8 CFR 1240.8(d)"),
     ("application.harm_to_others.answer",),
-    IIRIRA,
+    ("WH-BAR-PERS-1",),
 )
 SERIOUS_NONPOLITICAL_CRIME = _bar_suggestion(
-    "conduct.serious_nonpolitical_crime_abroad",
+    "bar.serious_nonpolitical_crime",
     "Suggested: nothing indicates a serious nonpolitical crime abroad",
     ("INA 208(b)(2)(A)(iii), 8 U.S.C. 1158(b)(2)(A)(iii)", "INA 241(b)(3)(B)(iii)", "8 CFR 1240.8(d)"),
     ("application.accused_abroad.answer",),
-    IIRIRA,
+    ("WH-BAR-SNPC-1",),
 )
 TERRORISM = _bar_suggestion(
-    "conduct.terrorist_activity",
+    "bar.terrorism",
     "Suggested: nothing indicates the terrorism bars",
     ("INA 208(b)(2)(A)(v), 8 U.S.C. 1158(b)(2)(A)(v)", "INA 212(a)(3)(B)", "8 CFR 1240.8(d)"),
     ("application.organizations.answer", "application.harm_to_others.answer"),
-    IIRIRA,
+    ("WH-BAR-TERR-1",),
 )
 
 SUGGESTIONS: dict[str, tuple[Rule, ...]] = {
