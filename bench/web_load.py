@@ -8,10 +8,10 @@ throwaway data directory and key ring; the database is the embedded SQLite unles
 makes the demo organization, and one invented screener per simulated user is added to it.
 
 Each simulated user logs in with its own session, creates its own case (named after nobody), and then
-``--steps`` times answers the question on the page and waits for the next one: the POST of the answer and
-the GET of the question it redirects to, as a person waits after "Save and continue". A yes/no or choice is
-picked at random (seeded), a date or number is given, a text question gets "I don't know"; a user whose
-interview ends starts another case. ``--warmup`` steps per user come first, untimed. Meanwhile one more
+``--steps`` times answers the page of questions shown and waits for the next one: the POST of the answers
+and the GET of the page it redirects to, as a person waits after "Save and continue". A yes/no or choice is
+picked at random (seeded), a date or number is given, a text or country question gets "I don't know" (a
+page whose answers do not fit is skipped for now); a user whose interview ends starts another case. ``--warmup`` steps per user come first, untimed. Meanwhile one more
 client, logged out, fetches the login page (rendered from a template, with a CSRF token, no database) every
 ``--probe-every`` seconds: the trivial page, under the same load. Between two steps a user pauses
 ``--think`` seconds on average (uniformly 0.5 to 1.5 times it; 1 s by default, when a person reading and
@@ -181,24 +181,27 @@ class Timings:
 
 
 def answer_for(page: str, rng: random.Random) -> dict[str, str | list[str]] | None:
-    """The form a person would send for the question on ``page``; None when the page asks nothing."""
+    """The form a person would send for the page of questions on ``page`` (each one numbered on the page,
+    ``answer-N``); None when the page asks nothing."""
     found = inputs_of(page)
-    path = next((i.get("value", "") for i in found if i.get("name") == "path"), None)
-    if path is None:
+    paths = [i.get("value", "") for i in found if i.get("name") == "path"]
+    if not paths:
         return None
-    answers = [i for i in found if i.get("name") == "answer"]
-    kinds = {i.get("type", "text") for i in answers}
-    form: dict[str, str | list[str]] = {"path": path, "csrfmiddlewaretoken": "", "action": "answer"}
-    if kinds == {"radio"}:
-        form["answer"] = rng.choice([i["value"] for i in answers])
-    elif kinds == {"checkbox"}:
-        form["answer"] = [rng.choice([i["value"] for i in answers])]
-    elif kinds == {"date"}:
-        form["answer"] = DATE_ANSWER
-    elif kinds == {"number"}:
-        form["answer"] = rng.choice(["0", "1", "2"])
-    else:
-        form["action"] = "dont_know"
+    form: dict[str, str | list[str]] = {"path": paths, "csrfmiddlewaretoken": "", "action": "answer"}
+    for number in range(1, len(paths) + 1):
+        name = f"answer-{number}"
+        answers = [i for i in found if i.get("name") == name and i.get("value") != "dont_know"]
+        kinds = {i.get("type", "text") for i in answers}
+        if kinds == {"radio"}:
+            form[name] = rng.choice([i["value"] for i in answers])
+        elif kinds == {"checkbox"}:
+            form[name] = [rng.choice([i["value"] for i in answers])]
+        elif kinds == {"date"}:
+            form[name] = DATE_ANSWER
+        elif kinds == {"number"}:
+            form[name] = rng.choice(["0", "1", "2"])
+        else:
+            form[f"dont_know-{number}"] = "1"
     return form
 
 
@@ -285,8 +288,8 @@ class User(threading.Thread):
         start = time.perf_counter()
         posted = self.browser.post(self.interview, form)
         middle = time.perf_counter()
-        if posted.status == 422:  # the answer did not fit: "I don't know" instead, as a person would
-            form["action"] = "dont_know"
+        if posted.status == 422:  # an answer did not fit: "Skip for now" instead, as a person would
+            form["action"] = "skip"
             posted = self.browser.post(self.interview, form)
             middle = time.perf_counter()
         expect(posted, 302, "answer")
@@ -303,7 +306,7 @@ class User(threading.Thread):
         start = time.perf_counter()
         shown = self.browser.post(self.interview, form, HTMX)
         if shown.status == 422:
-            form["action"] = "dont_know"
+            form["action"] = "skip"
             shown = self.browser.post(self.interview, form, HTMX)
         end = time.perf_counter()
         expect(shown, 200, "answer (htmx)")

@@ -268,9 +268,13 @@ def test_the_part_is_shown_in_words_and_the_csv_keeps_its_code(
     attorney.post(f"{case}edit/hearings/", {"version": 2, "count": 0, "none": "on", "action": "save"})
     attorney.post(f"{case}versions/1/restore/")
     attorney.post(f"{case}workflow/", {"workflow": "on_hold"})
-    for _ in range(2):
-        page = attorney.get(f"{case}interview/")
-        attorney.post(f"{case}interview/", {"action": "dont_know", "path": page.context["plan"].path})
+    given = 0
+    while given < 2:  # two answers ("I don't know"), the rest of a page skipped for now
+        paths = list(attorney.get(f"{case}interview/").context["page"].paths)
+        count = min(2 - given, len(paths))
+        data = {"action": "skip", "path": paths, **{f"dont_know-{n}": "1" for n in range(1, count + 1)}}
+        attorney.post(f"{case}interview/", data)
+        given += count
     attorney.get(CSV)
     rows = attorney.get(PAGE).context["rows"]
     codes = {row.entry.what for row in rows if row.entry.what}

@@ -74,13 +74,13 @@ def started(path: str) -> Client:
 
 def page_data(response: Any, **overrides: Any) -> dict[str, Any]:
     """The form data that answers every question of the page shown (names "I don't know")."""
-    data: dict[str, Any] = {"action": "answer", "path": list(response.context["paths"])}
+    data: dict[str, Any] = {"action": "answer", "path": list(response.context["page"].paths)}
     for item in response.context["items"]:
         reply = REPLY.get(item.kind)
         if reply is None:
-            data[f"dont_know-{item.index}"] = "1"
+            data[f"dont_know-{item.number}"] = "1"
         else:
-            data[f"answer-{item.index}"] = reply["answer"]
+            data[f"answer-{item.number}"] = reply["answer"]
     data.update(overrides)
     return data
 
@@ -259,7 +259,7 @@ def test_a_page_of_answers_is_saved_in_the_case_as_the_clients(
     path = make_link(attorney, invented, "es")
     phone = started(path)
     shown = answer_page(phone, path)
-    answered = list(shown.context["paths"])
+    answered = list(shown.context["page"].paths)
     record = CaseRecord.objects.get(pk=invented.pk)
     case = case_of(record.document)
     assert case.interview.asked[-len(answered) :] == answered
@@ -299,7 +299,7 @@ def test_one_sitting_is_one_version_and_one_entry_and_the_team_interleaving_star
     phone = started(path)
     counted = 0
     for _ in range(3):
-        counted += len(answer_page(phone, path).context["paths"])
+        counted += len(answer_page(phone, path).context["page"].paths)
     record = CaseRecord.objects.get(pk=empty_record.pk)
     assert record.version == 2
     assert CaseVersion.objects.get(case=empty_record, number=2).answers == counted
@@ -338,7 +338,7 @@ def test_the_client_goes_to_the_end_and_sees_only_thank_you(invented: CaseRecord
     # An answer sent after the end saves nothing.
     version = CaseRecord.objects.get(pk=invented.pk).version
     assert (
-        phone.post(path, {"action": "answer", "path": "person.nationality", "answer-0": "SV"}).status_code
+        phone.post(path, {"action": "answer", "path": "person.nationality", "answer-1": "SV"}).status_code
         == 302
     )
     assert CaseRecord.objects.get(pk=invented.pk).version == version
@@ -448,20 +448,20 @@ def test_hostile_answers_are_refused_with_a_reason_never_a_500(
     path = make_link(attorney, invented, "en")
     phone = started(path)
     shown = phone.get(path)
-    paths = list(shown.context["paths"])
+    paths = list(shown.context["page"].paths)
     before = CaseRecord.objects.get(pk=invented.pk).version
     hostile: list[dict[str, Any]] = [
         {"action": "answer", "path": paths},  # nothing answered
-        {"action": "answer", "path": paths, "answer-0": "x" * 100_000},
-        {"action": "answer", "path": paths, "answer-0": ["1"] * 500},
-        {"action": "answer", "path": paths, "answer-0": "Atlantis"},
-        {"action": "answer", "path": paths, "answer-0": "\x00"},
-        {"action": "answer", "path": paths, "answer-0": "9999-99-99"},
+        {"action": "answer", "path": paths, "answer-1": "x" * 100_000},
+        {"action": "answer", "path": paths, "answer-1": ["1"] * 500},
+        {"action": "answer", "path": paths, "answer-1": "Atlantis"},
+        {"action": "answer", "path": paths, "answer-1": "\x00"},
+        {"action": "answer", "path": paths, "answer-1": "9999-99-99"},
     ]
     for data in hostile:
         response = phone.post(path, data)
         assert response.status_code == 422, data
-        assert 'class="error"' in html(response) and "Something needs a change" in html(response)
+        assert 'class="error"' in html(response) and "your attention" in html(response)
         nothing_of_the_case(response) if "x" * 10 not in str(data) else None
     assert CaseRecord.objects.get(pk=invented.pk).version == before  # nothing saved
     # Another page's questions, none at all, or a made-up one: the page to answer now, nothing saved.
@@ -490,13 +490,13 @@ def test_a_page_planned_before_the_team_saved_is_planned_again(
     phone = started(path)
     shown = phone.get(path)
     record = CaseRecord.objects.get(pk=empty_record.pk)
-    first = shown.context["paths"][0]
+    first = shown.context["page"].paths[0]
     from withhold.interview.answers import answered_dont_know
 
     store.save(record, answered_dont_know(case_of(record.document), first), None, Change.EDITED)
     response = phone.post(path, page_data(shown))
     assert response.status_code == 200 and "Your legal team just changed something" in html(response)
-    assert tuple(response.context["paths"]) != tuple(shown.context["paths"])
+    assert tuple(response.context["page"].paths) != tuple(shown.context["page"].paths)
     assert case_of(CaseRecord.objects.get(pk=empty_record.pk).document).interview.dont_know == [first]
 
 
@@ -527,7 +527,7 @@ def test_a_save_that_meets_a_team_save_plans_again_and_keeps_both(
     record = CaseRecord.objects.get(pk=empty_record.pk)
     case = case_of(record.document)
     assert case.notes == "Invented note from the team"
-    assert set(shown.context["paths"]) <= set(case.interview.asked or [])
+    assert set(shown.context["page"].paths) <= set(case.interview.asked or [])
     assert record.version == 3
 
 
@@ -610,9 +610,9 @@ def test_i_dont_know_is_an_option_of_its_own(empty_record: CaseRecord, attorney:
         raise AssertionError("no yes or no question came")
     item = asked[0]
     assert 'value="dont_know"' in html(shown)
-    both = phone.post(path, page_data(shown, **{f"answer-{item.index}": ["no", "dont_know"]}))
+    both = phone.post(path, page_data(shown, **{f"answer-{item.number}": ["no", "dont_know"]}))
     assert both.status_code == 422 and 'value="dont_know" checked' in html(both)
-    assert phone.post(path, page_data(shown, **{f"answer-{item.index}": "dont_know"})).status_code == 302
+    assert phone.post(path, page_data(shown, **{f"answer-{item.number}": "dont_know"})).status_code == 302
     case = case_of(CaseRecord.objects.get(pk=empty_record.pk).document)
     assert item.path in (case.interview.dont_know or [])
 
@@ -623,12 +623,12 @@ def test_skip_for_now_keeps_what_fits_and_leaves_the_rest(empty_record: CaseReco
     phone = started(path)
     shown = phone.get(path)
     assert "Saltar por ahora" in html(shown)
-    paths = list(shown.context["paths"])
+    paths = list(shown.context["page"].paths)
     response = phone.post(path, {"action": "skip", "path": paths})  # nothing answered: never an error
     assert response.status_code == 302
     case = case_of(CaseRecord.objects.get(pk=empty_record.pk).document)
     assert set(paths) <= set(case.interview.skipped or [])
-    assert tuple(phone.get(path).context["paths"]) != tuple(paths)  # not asked again now
+    assert tuple(phone.get(path).context["page"].paths) != tuple(paths)  # not asked again now
 
 
 def story_case() -> dict[str, Any]:
@@ -640,7 +640,7 @@ def story_case() -> dict[str, Any]:
     from withhold.interview.bank import question_for
     from withhold.interview.pages import Audience, next_page
     from withhold.interview.typed_answer import Answer, parse_answer
-    from withhold.web.intake.questions import long_text
+    from withhold.web.interviews.page_form import long_text
 
     typed = {
         "yes_no": "no",
@@ -683,18 +683,18 @@ def test_an_account_in_the_clients_words_is_taken_whole_and_bounded(
     assert long_items and "<textarea" in html(shown)
     item = long_items[0]
     story = "Inventada. " * 500  # 5,500 characters
-    data = page_data(shown, **{f"answer-{item.index}": story})
-    data.pop(f"dont_know-{item.index}", None)
+    data = page_data(shown, **{f"answer-{item.number}": story})
+    data.pop(f"dont_know-{item.number}", None)
     assert phone.post(path, data).status_code == 302
     case = case_of(CaseRecord.objects.get(pk=record.pk).document)
     assert item.path in (case.interview.asked or []) and item.path not in (case.interview.dont_know or [])
     # Too long for anything a case holds: said, nothing saved.
     version = CaseRecord.objects.get(pk=record.pk).version
     shown = phone.get(path)
-    fields = {f"answer-{i.index}": "x" * 25_000 for i in shown.context["items"] if i.kind == "text"}
+    fields = {f"answer-{i.number}": "x" * 25_000 for i in shown.context["items"] if i.kind == "text"}
     if fields:
         response = phone.post(path, page_data(shown, **fields))
-        assert response.status_code == 422 and "demasiado larga" in html(response)
+        assert response.status_code == 422 and 'class="error"' in html(response)
         assert CaseRecord.objects.get(pk=record.pk).version == version
 
 
@@ -714,9 +714,21 @@ def test_a_date_in_the_future_is_asked_again_with_the_reason(
         pytest.skip("no arrival date was asked of this client")
     version = CaseRecord.objects.get(pk=empty_record.pk).version
     future = (timezone.localdate() + dt.timedelta(days=400)).isoformat()
-    response = phone.post(path, page_data(shown, **{f"answer-{dated[0].index}": future}))
+    response = phone.post(path, page_data(shown, **{f"answer-{dated[0].number}": future}))
     assert response.status_code == 422
     assert CaseRecord.objects.get(pk=empty_record.pk).version == version
     assert dated[0].path not in (
         case_of(CaseRecord.objects.get(pk=empty_record.pk).document).interview.asked or []
+    )
+
+
+@pytest.mark.django_db
+def test_the_client_is_not_promised_a_way_back_to_what_they_skipped(
+    empty_record: CaseRecord, attorney: Client
+) -> None:
+    path = make_link(attorney, empty_record, "es")
+    body = html(started(path).get(path))
+    assert (
+        "deja el resto para más tarde, con su equipo legal" in body
+        and "Puede volver a ello al final" not in body
     )

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client, RequestFactory
-from web_answers import EMPTY, answer_for, interview_url
+from web_answers import EMPTY, interview_url, page_answers, page_dont_know
 
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action, AuditEntry
@@ -23,25 +23,25 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def run(client: Client, record: CaseRecord, htmx: bool, steps: int = 12) -> list[str]:
-    """Answer up to ``steps`` questions one way; return the paths asked, then "result" if it was reached."""
+    """Answer up to ``steps`` pages one way; return the paths asked, then "result" if it was reached."""
     url = interview_url(record)
     page = client.get(url)
     shown: list[str] = []
     for _ in range(steps):
         assert page.status_code == 200
-        if "plan" not in page.context:
+        if "page" not in page.context:
             assert page.templates[0].name == "interviews/result.html"
             return [*shown, "result"]
-        plan, question = page.context["plan"], page.context["question"]
-        shown.append(plan.path)
-        data = answer_for(question.kind, plan.path)
+        paths = page.context["page"].paths
+        shown.extend(paths)
+        data = page_answers(paths)
         if htmx:
             page = client.post(url, data, **HTMX)  # type: ignore[arg-type]
-            assert page.status_code == 200, (plan.path, page.status_code)
+            assert page.status_code == 200, (paths, page.status_code)
         else:
             answered = client.post(url, data)
-            assert answered.status_code == 302, (plan.path, answered.status_code)
-            assert answered["Location"] == url
+            assert answered.status_code == 302, (paths, answered.status_code)
+            assert answered["Location"] == interview_url(record, "client")
             page = client.get(url)
     return shown
 
@@ -78,16 +78,16 @@ def test_htmx_and_redirect_save_the_same_versions(
 @pytest.mark.django_db
 def test_htmx_reply_is_the_page_the_redirect_leads_to(empty_record: CaseRecord, attorney: Client) -> None:
     url = interview_url(empty_record)
-    first = attorney.get(url).context["plan"]
-    reply = attorney.post(url, {"action": "dont_know", "path": first.path}, **HTMX)  # type: ignore[arg-type]
+    first = attorney.get(url).context["page"]
+    reply = attorney.post(url, page_dont_know(first.paths), **HTMX)  # type: ignore[arg-type]
     assert reply.status_code == 200
-    assert reply.templates[0].name == "interviews/question.html"
+    assert reply.templates[0].name == "interviews/page.html"
     reloaded = attorney.get(url)
-    assert reply.context["plan"] == reloaded.context["plan"]
-    assert reply.context["plan"].path != first.path
+    assert reply.context["page"] == reloaded.context["page"]
+    assert reply.context["page"].paths != first.paths
     assert reply.context["record"].version == reloaded.context["record"].version == 2
-    assert reply.content.decode().count('name="path"') == 1
-    assert f'value="{reloaded.context["plan"].path}"' in reply.content.decode()
+    assert reply.content.decode().count('name="path"') == len(reloaded.context["page"].paths)
+    assert f'value="{reloaded.context["page"].paths[0]}"' in reply.content.decode()
 
 
 @pytest.mark.django_db
@@ -95,19 +95,20 @@ def test_htmx_wrong_back_and_stale_answers_behave_as_without_it(
     empty_record: CaseRecord, attorney: Client
 ) -> None:
     url = interview_url(empty_record)
-    first = attorney.get(url).context["plan"].path
-    nothing = attorney.post(url, {"action": "answer", "path": first}, **HTMX)  # type: ignore[arg-type]
+    first = attorney.get(url).context["page"].paths
+    nothing = attorney.post(url, {"action": "answer", "path": list(first)}, **HTMX)  # type: ignore[arg-type]
     assert nothing.status_code == 422
     assert b'role="alert"' in nothing.content
     assert CaseRecord.objects.get(pk=empty_record.pk).version == 1
-    attorney.post(url, {"action": "dont_know", "path": first}, **HTMX)  # type: ignore[arg-type]
+    attorney.post(url, page_dont_know(first), **HTMX)  # type: ignore[arg-type]
     back = attorney.post(url, {"action": "back"}, **HTMX)  # type: ignore[arg-type]
     assert back.status_code == 302  # htmx follows a redirect by itself
-    assert attorney.get(url).context["plan"].path == first
-    stale = {"action": "answer", "path": "claim.nexus", "answer": "1"}
+    assert attorney.get(url).context["page"].paths == first
+    stale = {"action": "answer", "path": "claim.nexus", "answer-1": "1"}
     assert attorney.post(url, stale, **HTMX).status_code == 302  # type: ignore[arg-type]
     assert CaseRecord.objects.get(pk=empty_record.pk).version == 2  # the stale answer changed nothing
-    assert audited(empty_record) == [(Action.INTERVIEWED, 2, "answers:1")]  # back is not an answer
+    # back is not an answer
+    assert audited(empty_record) == [(Action.INTERVIEWED, 2, f"answers:{len(first)}")]
 
 
 @pytest.mark.django_db
@@ -117,20 +118,20 @@ def test_an_answer_and_its_audit_entry_are_written_together(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     url = interview_url(empty_record)
-    first = attorney.get(url).context["plan"].path
+    first = attorney.get(url).context["page"].paths
 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the audit log is unavailable")
 
     monkeypatch.setattr("withhold.web.interviews.views.audit", broken)
     attorney.raise_request_exception = False
-    failed = attorney.post(url, {"action": "dont_know", "path": first})
+    failed = attorney.post(url, page_dont_know(first))
     assert failed.status_code == 500
     assert CaseRecord.objects.get(pk=empty_record.pk).version == 1  # no version without its audit entry
     assert CaseVersion.objects.filter(case=empty_record).count() == 1
     monkeypatch.undo()
-    assert attorney.post(url, {"action": "dont_know", "path": first}).status_code == 302
-    assert audited(empty_record) == [(Action.INTERVIEWED, 2, "answers:1")]
+    assert attorney.post(url, page_dont_know(first)).status_code == 302
+    assert audited(empty_record) == [(Action.INTERVIEWED, 2, f"answers:{len(first)}")]
 
 
 @pytest.mark.django_db

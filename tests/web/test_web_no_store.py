@@ -28,6 +28,8 @@ def case_pages(record: CaseRecord) -> list[str]:
         f"{case}edit/hearings/",
         f"{case}edit/document/",
         f"{case}interview/",
+        f"{case}interview/?audience=attorney",
+        f"{case}findings/",
         f"{case}i589/",
         f"{case}report/attorney/en.pdf",
         f"{case}report/client/es.pdf",

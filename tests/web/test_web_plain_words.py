@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from django.test import Client
+from web_answers import page_dont_know
 
 from withhold.facts.paths import catalogue
 from withhold.web.accounts.models import Organization
@@ -128,8 +129,6 @@ def test_a_new_case_offers_the_interview_first(
     viewer = client_for(organization, Role.VIEWER).get(f"/cases/{empty_record.id}/").content.decode()
     assert "Start the interview" not in viewer and "Someone who can run interviews" in viewer
     page = attorney.get(f"/cases/{empty_record.id}/interview/")
-    attorney.post(
-        f"/cases/{empty_record.id}/interview/", {"action": "dont_know", "path": page.context["plan"].path}
-    )
+    attorney.post(f"/cases/{empty_record.id}/interview/", page_dont_know(page.context["page"].paths))
     after = attorney.get(f"/cases/{empty_record.id}/").content.decode()
     assert 'id="protections"' in after and "Nothing is known about this case yet" not in after

@@ -16,6 +16,7 @@ from withhold.facts.case import Case
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.facts.source import NOT_FILED
+from withhold.interview.pages import asked_together
 from withhold.interview.refusals import refuse_contradictions
 from withhold.language import Language
 
@@ -163,3 +164,15 @@ def back(case: Case) -> Case:
     dont_know = [path for path in dont_know_of(case) if path != last]
     skipped = [path for path in skipped_of(case) if path != last]
     return recorded(without_answer(case, last), asked=asked, dont_know=dont_know, skipped=skipped)
+
+
+def back_page(case: Case) -> Case:
+    """Undo the last page of the client's interview (there must be a question asked): the last question,
+    and the questions asked just before it that a page asks with it (same group, same item:
+    :func:`withhold.interview.pages.asked_together`)."""
+    asked = asked_of(case)
+    last = asked[-1]
+    undone = back(case)
+    while asked_of(undone) and asked_together(last, asked_of(undone)[-1]):
+        undone = back(undone)
+    return undone

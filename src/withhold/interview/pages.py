@@ -193,6 +193,16 @@ def _group_sensitivity(group: str) -> int:
     return min(q.sensitivity for q in bank().values() if q.group == group)
 
 
+def asked_together(lead: str, path: str) -> bool:
+    """Whether a page asks ``path`` with ``lead``: the same group, the same item (one page of the
+    client's interview, which "back" undoes as a whole). A path the bank has no question for (a case
+    file's record from another version of Withhold) is asked alone."""
+    try:
+        return _together(lead, path)
+    except KeyError:
+        return False
+
+
 def _together(lead: str, path: str) -> bool:
     """Asked on the same page as ``lead``: same group, same item."""
     first, other = question_for(lead), question_for(path)

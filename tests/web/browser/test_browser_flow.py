@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from typing import Any
 
 import pytest
 from browsing import (
@@ -26,7 +25,8 @@ from browsing import (
     tab_to,
 )
 from icalendar import Calendar
-from playwright.sync_api import Page, expect
+from interviewing import ARRIVED, answer_page, answered, press, shown_page
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from withhold.interview.bank import question_for
@@ -38,9 +38,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
 PEOPLE: dict[str, tuple[str, str]] = {"en": ("Odalys", "Brightwater"), "es": ("Itzel", "Ferrándiz")}
 """The invented person of each language's run."""
-ARRIVED = dt.date.today() - dt.timedelta(days=120)
-"""The arrival date given in the interview: the one-year asylum deadline is then still ahead."""
-MOST_QUESTIONS = 40
+MOST_PAGES = 40
 
 
 def other(language: Language) -> Language:
@@ -51,106 +49,48 @@ def words(key: str, language: Language) -> str:
     return TEXTS[key].get(language)
 
 
-QUESTION = """() => {
-  const form = document.querySelector("main form[action$='/interview/']");
-  const path = form && form.querySelector("input[name=path]");
-  const text = selector => (document.querySelector(selector) || {innerText: ""}).innerText.trim();
-  const has = selector => !!form.querySelector(selector);
-  return !path ? {path: ""} : {
-    path: path.value, lang: document.documentElement.lang, text: text("main h1"),
-    next: text("main button[value=answer]"), dontKnow: text("main button[value=dont_know]"),
-    progress: document.querySelector("#progress").getAttribute("value"),
-    kind: has("input[type=radio][value=no]") ? "yes_no" : has("input[type=radio]") ? "choice"
-      : has("input[type=checkbox][name=answer]") ? "choices" : has("input#answer[type=date]") ? "date"
-      : has("input#answer[type=number]") ? "number" : "text",
-  };
-}"""
-"""What the interview page shows, read in one go: the question's path ("" on the result page), its
-words, the buttons', the progress and the kind of answer it takes."""
-
-
-def shown_question(page: Page) -> dict[str, str]:
-    shown: dict[str, str] = page.evaluate(QUESTION)
-    return shown
-
-
-def answer_shown_question(page: Page, kind: str) -> None:
-    """Answers by the kind of question: "No", the first choice, a date, zero, or "I don't know" for
-    text. Nothing here knows which question comes: the planner decides."""
-    form = "main form[action$='/interview/']"
-    if kind == "yes_no":
-        page.check(f"{form} input[type=radio][value=no]")
-    elif kind == "choice":
-        page.check(f"{form} input[type=radio] >> nth=0")
-    elif kind == "choices":
-        page.check(f"{form} input[type=checkbox][name=answer] >> nth=0")
-    elif kind == "date":
-        page.fill(f"{form} input#answer", ARRIVED.isoformat())
-    elif kind == "number":
-        page.fill(f"{form} input#answer", "0")
-    else:
-        press(page, "dont_know")
-        return
-    press(page, "answer")
-
-
-def press(page: Page, action: str) -> None:
-    with answered(page):
-        page.click(f"main button[name=action][value={action}]")
-
-
-@contextmanager
-def answered(page: Page) -> Iterator[None]:
-    """Waits for the interview's reply sent inside the block: with scripts, htmx swaps the new ``main``
-    in (no navigation) and moves the focus to its heading; without, the page loads anew."""
-    if not page.evaluate("!!window.htmx"):
-        with page.expect_navigation():
-            yield
-        return
-    page.evaluate("document.querySelector('main').setAttribute('data-answered', '')")
-    yield
-    page.wait_for_selector("main:not([data-answered])", state="attached")
-    expect(page.locator("main h1")).to_be_focused()
-
-
-def check_question_page(browser: Browser, language: Language, asked: int) -> dict[str, str]:
-    """The question shown is the planner's, in ``language``, with the progress so far."""
-    browser.check(f"interview question {asked + 1} ({language})")
-    shown = shown_question(browser.page)
+def check_interview_page(browser: Browser, language: Language, asked: int) -> dict[str, Any]:
+    """The page shown is the core's, in ``language``, with the progress so far."""
+    browser.check(f"interview page after {asked} answers ({language})")
+    shown = shown_page(browser.page)
     assert shown["lang"] == language
-    if "[" not in shown["path"]:  # items are numbered ("the 2nd conviction"); others read as in the bank
-        assert shown["text"] == question_for(shown["path"]).text.get(language)
-    assert (shown["next"], shown["dontKnow"]) == (words("next", language), words("dont_know", language))
+    for path, item in zip(shown["paths"], shown["items"], strict=True):
+        if "[" not in path:  # items are numbered ("hearing 2"); others read as in the bank
+            assert item["text"] == question_for(path).text.get(language)
+    assert (shown["next"], shown["skip"]) == (words("next", language), words("skip", language))
     assert shown["progress"] == str(asked)
     return shown
 
 
 def run_interview(browser: Browser, language: Language) -> int:
-    """Answers until the result: "I don't know" to the 2nd question, back once after the 3rd, and the
-    5th in the other language. Returns how many questions were answered."""
-    page, asked, went_back, switched = browser.page, 0, False, False
-    for _ in range(MOST_QUESTIONS):
-        if not shown_question(page)["path"]:
+    """Answers until the result: "I don't know" to the 2nd page, back once after the 3rd, and the 5th
+    in the other language. Returns how many questions were answered."""
+    page, asked, went_back, switched, pages = browser.page, 0, False, False, 0
+    for _ in range(MOST_PAGES):
+        shown = shown_page(page)
+        if not shown["paths"]:
             return asked
-        shown = check_question_page(browser, language, asked)
-        if asked == 1:
-            press(page, "dont_know")
-        elif asked == 3 and not went_back:
-            press(page, "back")  # the 3rd question comes back, its answer cleared
+        check_interview_page(browser, language, asked)
+        if pages == 1:
+            answer_page(page, dont_know=True)
+        elif pages == 3 and not went_back:
+            press(page, "back")  # the 3rd page comes back, its answers cleared
             went_back = True
-            asked -= 1
-            assert shown_question(page)["path"] != shown["path"]
+            pages -= 1
+            asked = int(shown_page(page)["progress"])
+            assert shown_page(page)["paths"] != shown["paths"]
             continue
-        elif asked == 4 and not switched:
-            browser.choose_language(other(language))  # mid-interview: the same question, other words
+        elif pages == 4 and not switched:
+            browser.choose_language(other(language))  # mid-interview: the same page, other words
             switched = True
-            assert check_question_page(browser, other(language), asked)["path"] == shown["path"]
-            answer_shown_question(page, shown["kind"])
+            assert check_interview_page(browser, other(language), asked)["paths"] == shown["paths"]
+            answer_page(page)
             browser.choose_language(language)
         else:
-            answer_shown_question(page, shown["kind"])
-        asked += 1
-    raise AssertionError(f"the interview did not end after {MOST_QUESTIONS} questions")
+            answer_page(page)
+        asked += len(shown["paths"])
+        pages += 1
+    raise AssertionError(f"the interview did not end after {MOST_PAGES} pages")
 
 
 def pdf_text(data: bytes) -> str:
@@ -186,7 +126,7 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert page.inner_text("main h1").strip() == words("result", language)
     assert page.locator("main ul.result > li").count() == 4  # the four protections, each with its status
 
-    browser.follow("main a.button.primary")
+    browser.follow(f"main a.button[href='{case_url}']")
     assert browser.path() == case_url
     browser.check("case page")
     assert given in page.inner_text("main h1")
@@ -231,7 +171,7 @@ def find_result_page(browser: Browser) -> None:
     )
     for href in cases:
         browser.go(f"{href}interview/")
-        if not shown_question(browser.page)["path"]:
+        if not shown_page(browser.page)["paths"]:
             return
     pytest.fail("no example case has a finished interview to show its result page")
 
@@ -279,6 +219,8 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     visit("YAML editor", f"{first}edit/document/", "yaml")
     visit("versions", f"{first}versions/", "versions")
     visit("one version", f"{first}versions/1/")
+    visit("findings review", f"{first}findings/", "findings-review")
+    visit("attorney interview", f"{first}interview/?audience=attorney")
     visit("I-589", f"{first}i589/")
     visit("delete confirmation", f"{first}delete/")
 
@@ -338,13 +280,15 @@ def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:
     assert browser.path().endswith("/interview/")
     browser.check("interview")
     before = page.get_attribute("#progress", "value")
-    option = tab_to(page, lambda now: now["name"] == "answer")
+    # The first box or option of the first question (a country's list is passed by: "I don't know").
+    option = tab_to(page, lambda now: now["tag"] == "input" and now["name"] in ("answer-1", "dont_know-1"))
     page.keyboard.press("Space")
     assert page.is_checked(f"#{option['id']}")
+    asked = len(shown_page(page)["paths"])
     tab_to(page, lambda now: now["text"] == words("next", "en"))
     with answered(page):
         page.keyboard.press("Enter")
-    assert page.get_attribute("#progress", "value") == str(int(before or 0) + 1)
+    assert page.get_attribute("#progress", "value") == str(int(before or 0) + asked)
     browser.check("interview after a keyboard answer")
 
     # A long form with its buttons stuck to the bottom of the window: no field hides behind them.
@@ -361,9 +305,9 @@ def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:
 
 
 def test_the_interview_answers_without_reloading(open_browser: OpenBrowser) -> None:
-    """With scripts, each reply is one htmx round trip: the next question is swapped in (the page never
+    """With scripts, each reply is one htmx round trip: the next page is swapped in (the page never
     reloads), the focus moves to its heading so a screen reader reads it, and an answer that does not fit
-    (422) shows why on the same question."""
+    (422) shows why on the same page, by its question."""
     browser = open_browser()
     page = browser.page
     browser.go("/accounts/login/")
@@ -374,32 +318,34 @@ def test_the_interview_answers_without_reloading(open_browser: OpenBrowser) -> N
     interview = browser.path()
     page.evaluate("window.notReloaded = true")
 
-    first = shown_question(page)
-    press(page, "answer")  # nothing chosen: the same question, saying why
-    expect(page.locator("main p.error[role=alert]")).to_be_visible()
-    assert shown_question(page)["path"] == first["path"]
-    assert page.evaluate("document.activeElement.matches('main h1.question')")
+    first = shown_page(page)
+    press(page, "answer")  # nothing chosen: the same page, saying why by the question
+    expect(page.locator("main .page-errors[role=alert]")).to_be_visible()
+    assert shown_page(page)["paths"] == first["paths"]
+    assert shown_page(page)["items"][0]["error"]
+    assert page.evaluate("document.activeElement.matches('main h1')")
     browser.errors[:] = [e for e in browser.errors if "status of 422" not in e and "422 for" not in e]
     browser.check("interview, an answer that did not fit")
 
-    seen = [first["path"]]
-    for asked in (1, 2):
-        answer_shown_question(page, shown_question(page)["kind"])
-        shown = shown_question(page)
-        assert shown["path"] and shown["path"] not in seen, (seen, shown)
-        seen.append(shown["path"])
+    seen = [first["paths"]]
+    asked = 0
+    for step in (1, 2):
+        asked += len(answer_page(page)["paths"])
+        shown = shown_page(page)
+        assert shown["paths"] and shown["paths"] not in seen, (seen, shown)
+        seen.append(shown["paths"])
         assert shown["progress"] == str(asked)
         assert page.evaluate("window.notReloaded === true"), "the page reloaded"
-        assert page.evaluate("document.activeElement.matches('main h1.question')")
-        assert page.evaluate("document.activeElement.innerText.trim()") == shown["text"]
+        assert page.evaluate("document.activeElement.matches('main h1')")
+        assert page.evaluate("document.activeElement.innerText.trim()") == shown["title"]
         assert browser.path() == interview
-        browser.check(f"interview question {asked + 1}, swapped in")
+        browser.check(f"interview page {step + 1}, swapped in")
 
-    press(page, "back")  # back is a redirect to the question page: followed, swapped in
-    assert shown_question(page)["path"] == seen[1]
+    press(page, "back")  # back is a redirect to the interview page: followed, swapped in
+    assert shown_page(page)["paths"] == seen[1]
     assert page.evaluate("window.notReloaded === true")
-    page.reload()  # the URL stays the interview's: a reload shows the same question
-    assert shown_question(page)["path"] == seen[1]
+    page.reload()  # the URL stays the interview's: a reload shows the same page
+    assert shown_page(page)["paths"] == seen[1]
 
 
 def test_without_javascript(open_browser: OpenBrowser) -> None:
@@ -418,13 +364,12 @@ def test_without_javascript(open_browser: OpenBrowser) -> None:
     browser.go("/cases/new/")
     page.fill("#id_given_name", "Anouk")
     browser.follow("main button[name=then][value=interview]")
-    first = shown_question(page)
-    answer_shown_question(page, first["kind"])
-    assert shown_question(page)["path"] != first["path"]
+    first = answer_page(page)
+    assert shown_page(page)["paths"] != first["paths"]
     browser.choose_language("es")
     assert page.inner_text("main button[value=answer]").strip() == words("next", "es")
     press(page, "back")
-    assert shown_question(page)["path"] == first["path"]
+    assert shown_page(page)["paths"] == first["paths"]
     browser.follow("main p.eyebrow a")  # back undid the only answer: nothing is known, the interview first
     assert page.locator("#start a.button.primary[href$='/interview/']").count() == 1
     assert page.locator("#protections").count() == 0

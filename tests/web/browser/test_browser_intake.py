@@ -172,7 +172,7 @@ def test_a_client_answers_on_their_phone_and_the_team_sees_it(open_browser: Open
     # A page sent empty says why, in Spanish, and nothing is saved.
     phone.follow("form.intake-page button[type=submit]")
     expected_status(phone, 422)
-    assert "Hay que cambiar algo" in phone.page.inner_text("main")
+    assert "su atención" in phone.page.inner_text("main")
     phone.check("a page sent with nothing answered")
     phone.shoot("intake-error-phone")
 

@@ -1,6 +1,7 @@
 """What the case page shows, gathered from the core in one pass (:func:`withhold.preparation.findings.findings`)
 and shaped for the template: nothing here decides the law; it only looks up the words for what the core
-returned (the fact a missing path names, the question the interview would ask for it)."""
+returned (the fact a missing path names, the question the interview would ask for it, a status that is not
+final yet in words that say so: :mod:`withhold.web.interviews.standing`)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name
 from withhold.interview.answers import asked_of
 from withhold.interview.bank import item_index, question_for
+from withhold.interview.review import standings
 from withhold.language import Language
 from withhold.logic.protection import Determination, Status
 from withhold.preparation.findings import Findings, findings
 from withhold.preparation.warnings import CaseWarning
+from withhold.web.interviews.findings import waiting_count
+from withhold.web.interviews.standing import StandingRow, standing_rows
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ first."""
 class ProtectionCard:
     determination: Determination
     missing: tuple[Fact, ...]
+    standing: StandingRow
+    """The status in words: the core's when final, else why it is not final yet."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,20 @@ class CasePage:
     questions: tuple[Fact, ...]
     nothing_known: bool
     """Nothing decided and nothing asked yet (a new case): the page offers the interview first."""
+    findings_waiting: int
+    """Findings a result depends on that are neither recorded nor reviewed (the findings review's
+    "waiting")."""
+
+    @property
+    def best_is_final(self) -> bool:
+        """The best protection the screening names can be said: it is final (for "none": every status
+        is). Else the page says "not determined yet"."""
+        best = self.found.screening.best_protection
+        if best == "none":
+            return all(card.standing.final for card in self.protections)
+        return all(
+            card.standing.final for card in self.protections if card.determination.protection.name == best
+        )
 
     @property
     def urgent_deadlines(self) -> tuple[Entry, ...]:
@@ -101,9 +121,10 @@ def grouped(schedule: Schedule) -> tuple[DeadlineGroup, ...]:
 def case_page(case: Case, as_of: dt.date, language: Language, today: dt.date | None = None) -> CasePage:
     """The case under the law as of ``as_of``, its deadlines counted from ``today``."""
     found = findings(case, as_of, today)
+    rows = standing_rows(case, found.screening, standings(case, as_of), language)
     cards = tuple(
-        ProtectionCard(d, tuple(fact(path, language) for path in d.missing))
-        for d in found.screening.determinations
+        ProtectionCard(d, tuple(fact(path, language) for path in d.missing), row)
+        for d, row in zip(found.screening.determinations, rows, strict=True)
     )
     undecided = all(d.status is Status.UNDETERMINED for d in found.screening.determinations)
     return CasePage(
@@ -113,4 +134,5 @@ def case_page(case: Case, as_of: dt.date, language: Language, today: dt.date | N
         deadlines=grouped(found.schedule),
         questions=tuple(fact(path, language) for path in found.screening.questions[:10]),
         nothing_known=undecided and not asked_of(case),
+        findings_waiting=waiting_count(case, as_of),
     )

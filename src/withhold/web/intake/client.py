@@ -24,6 +24,7 @@ speak the link's language, which the client can switch.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -37,7 +38,10 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_http_methods
 
 from withhold.facts.case import Case
+from withhold.interview.answers import asked_of, skipped_of
+from withhold.interview.bank import item_index, question_for
 from withhold.interview.pages import Audience, Page, next_page
+from withhold.interview.sections import sections
 from withhold.language import Language
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action
@@ -46,9 +50,9 @@ from withhold.web.cases import store
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, Change
 from withhold.web.cases.summary import as_of_for
-from withhold.web.intake import guessing, questions, tokens
+from withhold.web.intake import guessing, tokens
 from withhold.web.intake.models import IntakeLink
-from withhold.web.interviews.texts import TEXTS
+from withhold.web.interviews.page_form import answered_page, is_current, page_context, read_page
 from withhold.web.language import chosen
 from withhold.web.texts import text as ui
 
@@ -218,20 +222,18 @@ def _switch_language(request: HttpRequest, link: IntakeLink, token: str) -> Http
 # --- the questions -------------------------------------------------------------------------------------
 
 
-def _planned(link: IntakeLink) -> tuple[CaseRecord, Page | None]:
+def _planned(link: IntakeLink) -> tuple[CaseRecord, Case, Page | None]:
     """The case as it is now, and its next page for the client."""
     record = CaseRecord.objects.get(pk=link.case_id)
     case = case_of(record.document)
-    return record, next_page(case, as_of_for(case, store.today()), Audience.CLIENT)
+    return record, case, next_page(case, as_of_for(case, store.today()), Audience.CLIENT)
 
 
 def _next(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
-    page = _planned(link)[1]
+    _, case, page = _planned(link)
     if page is None:
         return _finish(request, link)
-    language = _language(link)
-    first_seen = link.answers == 0
-    return _questions(request, language, page, questions.items(page, language), first_seen=first_seen)
+    return _questions(request, link, case, page)
 
 
 def _finish(request: HttpRequest, link: IntakeLink) -> HttpResponse:
@@ -241,55 +243,71 @@ def _finish(request: HttpRequest, link: IntakeLink) -> HttpResponse:
 
 def _questions(
     request: HttpRequest,
-    language: Language,
+    link: IntakeLink,
+    case: Case,
     page: Page,
-    shown: list[questions.Item],
     *,
-    note: str = "",
-    status: int = 200,
-    first_seen: bool = False,
+    errors: dict[str, str] | None = None,
+    stale: bool = False,
 ) -> HttpResponse:
-    context = {
-        "heading": questions.heading(page, language, first_seen),
-        "items": shown,
-        "paths": page.paths,
-        "note": note,
-        "wrong": any(item.error for item in shown),
-        "action": request.path,
-        "t": {key: text.get(language) for key, text in TEXTS.items()},
-        "DONT_KNOW": questions.DONT_KNOW,
-    }
-    return _page(request, "intake/page.html", language, context, status)
+    """The page of questions, as the team's interview shows one (``interviews/_page_form.html``), in the
+    client's own layout: no result, no back into what the team answered, and nothing of the case."""
+    language = _language(link)
+    context = page_context(case, page, language, errors, request.POST if errors else None)
+    # Worded without the case's own words: a conviction is "conviction 2", never its offense as recorded.
+    items = [
+        replace(item, text=question_for(item.path).render(language, item_index(item.path), None))
+        for item in context["items"]
+    ]
+    intro = context["section_intro"]
+    if not intro and link.answers == 0:  # the first page the client sees: the section's word on why
+        intro = sections()[page.section].intro.get(language)
+    # The end of the client's interview is only "thank you": what was skipped is left to the legal team.
+    shown_words = {**context["t"], "skip_note": ui("intake.skip_note", language)}
+    every = list(sections())
+    context.update(
+        t=shown_words,
+        items=items,
+        wrong=[item for item in items if item.error],
+        section_intro=intro,
+        part=every.index(page.section) + 1,
+        parts=len(every),
+        stale=stale,
+        show_back=False,
+        action=request.path,
+    )
+    return _page(request, "intake/page.html", language, context, 422 if errors else 200)
 
 
 def _answer(request: HttpRequest, link: IntakeLink, token: str) -> HttpResponse:
-    """A page of answers: saved whole if every one fits, else the page again with what was typed and why."""
+    """A page of answers: saved whole if every one fits ("Skip for now": what fits, the rest skipped), else
+    the page again with what was typed and why; saved only over the state it was planned from."""
     language = _language(link)
-    sent = tuple(request.POST.getlist("path")[:10])
+    skip = request.POST.get("action") == "skip"
     for _ in range(TRIES):
-        record, page = _planned(link)
+        record, case, page = _planned(link)
         if page is None:
             return _finish(request, link)
-        if sent != page.paths:
+        if not is_current(request.POST, page):
             # Planned from an older state (the team saved, or an answer opened other questions).
-            return _questions(request, language, page, questions.items(page, language), note="stale")
-        shown, replies = questions.read(request.POST, page, language)
-        changed: Case | None
-        if request.POST.get("action") == "skip":
-            changed = questions.skipped(case_of(record.document), shown, replies, language, store.today())
-        else:
-            changed = questions.apply(case_of(record.document), shown, replies, language, store.today())
-        if changed is None:
-            return _questions(request, language, page, shown, status=422, first_seen=link.answers == 0)
+            return _questions(request, link, case, page, stale=True)
+        reply = read_page(request.POST, page, language)
+        if not skip and not reply.complete:
+            return _questions(request, link, case, page, errors=reply.errors)
+        changed = answered_page(case, page, reply, language, skip_rest=skip, today=store.today())
+        if isinstance(changed, dict):
+            return _questions(request, link, case, page, errors=changed)
+        skipped = len(set(skipped_of(changed)) - set(skipped_of(case)))
+        answers = len(asked_of(changed)) - len(asked_of(case)) - skipped
         try:
-            _save(link, record, changed, len(page.paths))
+            _save(link, record, changed, answers)
         except store.StaleError:
             continue  # the team saved in between: plan again from what they saved
         return redirect(_url(token))
-    _, page = _planned(link)
+    _, case, page = _planned(link)
     if page is None:
         return _finish(request, link)
-    return _questions(request, language, page, questions.items(page, language), note="stale")
+    return _questions(request, link, case, page, stale=True)
 
 
 def _save(link: IntakeLink, record: CaseRecord, case: Any, answers: int) -> None:

@@ -1,6 +1,8 @@
-"""One step of the interview for the browser: the reply read from a form, and the answer put into the
-case by the core (:mod:`withhold.interview.answers`, the same step the terminal takes), with the interview
-record kept in the case file (what was asked, what was "I don't know", the language).
+"""One answer of the interview for the browser: the reply read from a form's values, and the answer put into
+the case by the core (:mod:`withhold.interview.answers`, the same step the terminal takes), with the
+interview record kept in the case file (what was asked, what was "I don't know", the language). An
+answer that makes the case say what cannot be (an arrival before birth, a date in the future where the
+past is meant) is refused with the reason, as in the terminal.
 
 A form's values are turned into the line a person would type and read by the same pure parser as the
 terminal (:func:`withhold.interview.typed_answer.parse_answer`), so both faces accept exactly the same
@@ -10,10 +12,10 @@ answers. Choices are sent by their position, as the terminal numbers them.
 from __future__ import annotations
 
 import datetime as dt
-
-from django.http import QueryDict
+from collections.abc import Sequence
 
 from withhold.facts.case import Case
+from withhold.facts.limits import FREE_TEXT_MAX
 from withhold.facts.loading import CaseFileError
 from withhold.interview.answers import answered as answered_in_core
 from withhold.interview.answers import answered_dont_know, skipped_for_now
@@ -35,26 +37,31 @@ from withhold.language import Language
 NOT_FILED = "not_filed"
 NONE = "none"
 
+LONGEST = FREE_TEXT_MAX
+"""The longest value a form field may send: the longest text a case file holds. Anything longer is not an
+answer (and is never handed to a parser: a count of a million digits is refused unread)."""
 
-def reply_of(form: QueryDict, question: Question, language: Language) -> Reply:
-    """The reply a submitted question form gives: an answer, "I don't know", or invalid."""
-    if form.get("action") == "dont_know":
-        return DontKnow()
-    values = [value.strip() for value in form.getlist("answer") if value.strip()]
+
+def reply_of(values: Sequence[str], not_filed: bool, question: Question, language: Language) -> Reply:
+    """The reply the values of one question's fields give (empty values left out): an answer, or invalid
+    with the question's own message. ``not_filed``: "I have not filed it yet" was ticked (the asylum
+    filing date only)."""
+    invalid = Invalid(question.invalid.get(language))
+    if any(len(value) > LONGEST for value in values):
+        return invalid
+    given = [value.strip() for value in values if value.strip()]
     if question.kind == "choices":
-        if NONE in values:
-            return (
-                Invalid(question.invalid.get(language))
-                if len(values) > 1
-                else parse_answer(NONE_KEY, question, language)
-            )
-        line = ",".join(values)
-    elif question.path == NOT_FILED_PATH and form.get(NOT_FILED):
-        line = NOT_FILED_KEY if not values else ""
+        if len(given) > len(question.choices) + 1:
+            return invalid
+        if NONE in given:
+            return invalid if len(given) > 1 else parse_answer(NONE_KEY, question, language)
+        line = ",".join(given)
+    elif question.path == NOT_FILED_PATH and not_filed:
+        line = NOT_FILED_KEY if not given else ""
     else:
-        line = values[0] if len(values) == 1 else ""
+        line = given[0] if len(given) == 1 else ""
     if not line:
-        return Invalid(question.invalid.get(language))
+        return invalid
     return parse_answer(line, question, language)
 
 
