@@ -36,7 +36,8 @@ is final without: the kind of case and the country). For each: questions and pag
 client, the position of the first bar question (the first question of the section asked of everyone) and
 of the first trauma-heavy one (sensitivity 3), and the judgement questions put to the client (must be 0);
 for the attorney, the statuses at the end against the full case's (mismatches must be 0) and the ratio to
-the **fair minimum**: the final minimum plus what no interview can skip — each fact that could still
+the **fair minimum**: the final minimum, with undetermined statuses held to it too (the fewest known facts
+after which nothing the full case knows is left open for any status), plus what no interview can skip — each fact that could still
 change a status even with everything the full case knows (an undetermined status's missing facts, a
 not-eligible one's open bars, an eligible one's assumptions: the interview must ask it, and hears "I
 don't know"), and the kind of case and the country unless the full case's trace reads them
@@ -164,13 +165,19 @@ def minimum(
     only: tuple[int, ...] | None = None,
     *,
     final: bool = False,
+    fair: bool = False,
 ) -> tuple[int, bool]:
     """The size of the smallest set of the case's known ``facts`` (:func:`read_facts`) that gives every
     status the full case fixes (of ``only`` protections). With ``final``, each of those statuses must
     also be final: nothing missing and nothing assumed, so that no further answer could change it — what
-    an interview that must end with exactly the full case's statuses has to establish."""
+    an interview that must end with exactly the full case's statuses has to establish. With ``fair``, an
+    undetermined status is held to the same: nothing the full case knows may be left open for it (an
+    interview cannot stop on an undetermined protection before asking what could still change it)."""
     full = CaseFacts(case)
-    pick = tuple(i for i in (only if only is not None else range(len(NAMES))) if want[i] != "undetermined")
+    final = final or fair
+    pick = tuple(
+        i for i in (only if only is not None else range(len(NAMES))) if fair or want[i] != "undetermined"
+    )
     if not pick:
         return 0, True
 
@@ -295,7 +302,8 @@ def run_case(name: str, case: Case, as_of: dt.date) -> Row:
     )  # fmt: skip
     # The kind of case and the country are asked whatever the case: counted unless a minimum holds them.
     basics = sum(1 for path in BASICS if path not in facts)
-    row.fair_minimum = least_final + len(open_anyway(case, as_of, facts)) + basics
+    least_fair, _ = minimum(case, as_of, want, facts, fair=True)
+    row.fair_minimum = least_fair + len(open_anyway(case, as_of, facts)) + basics
     audiences(row, case, as_of, want)
     return row
 

@@ -63,6 +63,10 @@ class Plan:
 
 
 NUMBER_SAMPLES = (0, 11, 59, 60)
+COUNTRY_SAMPLES = ("HN", "GT", "MX")
+"""Countries to look ahead over: an agreement country in force, one that was, and neither (the law reads
+a country only to compare it: the nationality with the agreement country, a country with the agreements'
+table)."""
 DAYS_BEFORE = (30, 400, 4000)
 
 
@@ -77,6 +81,8 @@ def possible_answers(path: str, as_of: dt.date) -> tuple[Any, ...] | None:
         return (True, False)
     if info.kind == "choice":
         return info.choices
+    if info.kind == "country":
+        return COUNTRY_SAMPLES
     if info.kind == "choices":
         return _SEVERAL.get(generic(path), ([],))
     if info.kind == "list":
