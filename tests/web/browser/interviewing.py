@@ -19,6 +19,13 @@ CHILD = "Nayeli"
 """An invented child's name, typed where a name is asked."""
 ACCOUNT = "An invented account, written for the test."
 """What is typed where a person tells something in their own words."""
+TYPED = {
+    "person.a_number": "A012345678",
+    "person.native_language": "Spanish",
+    "proceedings.court": "Houston, Texas",
+    "story.events[0].place": "Choloma",
+}
+"""Invented answers to the short text questions that are not names."""
 COUNTS = {"proceedings.hearings": "1", "family.children": "1", "story.events": "1"}
 """One hearing, one child and one event of the story (each then has a page of several questions); no
 conviction."""
@@ -79,23 +86,40 @@ def answer_item(page: Page, number: int, path: str, kind: str) -> None:
     elif path.endswith(".date"):  # a date as a person remembers it, typed
         page.fill(field, ARRIVED.strftime("%Y-%m"))
     else:
-        page.fill(field, CHILD)
+        page.fill(field, TYPED.get(path, CHILD))
 
 
-def dont_know_item(page: Page, number: int) -> None:
+def dont_know_item(page: Page, number: int, kind: str = "") -> None:
+    """ "I don't know" to question ``number``, anything given before taken back first (a radio's "I don't
+    know" is one of its options: choosing it is enough)."""
+    field = f"{FORM} #q{number}-answer"
+    if kind in ("date", "number", "count", "text", "long"):
+        page.fill(field, "")
+    elif kind == "country":
+        page.select_option(field, "")
+    elif kind == "choices":
+        for box in page.locator(f"{FORM} input[type=checkbox][name=answer-{number}]").all():
+            box.uncheck()
     page.check(f"{FORM} #q{number}-dont-know")
 
 
 def answer_page(page: Page, dont_know: bool = False) -> dict[str, Any]:
     """Answers every question of the page shown (or "I don't know" to each), then "Save and continue";
-    returns what the page showed."""
+    a question whose answer is refused (the page comes back saying why) gets "I don't know", as a person
+    who cannot give another would answer. Returns what the page showed first."""
     shown = shown_page(page)
     for number, (path, item) in enumerate(zip(shown["paths"], shown["items"], strict=True), 1):
         if dont_know:
-            dont_know_item(page, number)
+            dont_know_item(page, number, item["kind"])
         else:
             answer_item(page, number, path, item["kind"])
     press(page, "answer")
+    again = shown_page(page)
+    if again["paths"] == shown["paths"] and any(item["error"] for item in again["items"]):
+        for number, item in enumerate(again["items"], 1):
+            if item["error"]:
+                dont_know_item(page, number, item["kind"])
+        press(page, "answer")
     return shown
 
 
