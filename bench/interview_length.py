@@ -40,8 +40,8 @@ the **fair minimum**: the final minimum, with undetermined statuses held to it t
 after which nothing the full case knows is left open for any status), plus what no interview can skip — each fact that could still
 change a status even with everything the full case knows (an undetermined status's missing facts, a
 not-eligible one's open bars, an eligible one's assumptions: the interview must ask it, and hears "I
-don't know"), and the kind of case and the country unless the full case's trace reads them
-(no result is final without asking them, known or not). The client's pages are compared with the questions today's interview
+don't know"), and the kind of case and the country, always (no result is final without asking
+them, known or not; the minimum is taken with them known where the full case knows them). The client's pages are compared with the questions today's interview
 (the single planner, :func:`withhold.interview.simulation.simulate`) asks.
 
 The last line: ``asked/fair_minimum=… asked/static=… client_judgement_questions=… first_bar_position=…
@@ -166,13 +166,15 @@ def minimum(
     *,
     final: bool = False,
     fair: bool = False,
+    given: frozenset[str] = frozenset(),
 ) -> tuple[int, bool]:
     """The size of the smallest set of the case's known ``facts`` (:func:`read_facts`) that gives every
     status the full case fixes (of ``only`` protections). With ``final``, each of those statuses must
     also be final: nothing missing and nothing assumed, so that no further answer could change it — what
     an interview that must end with exactly the full case's statuses has to establish. With ``fair``, an
     undetermined status is held to the same: nothing the full case knows may be left open for it (an
-    interview cannot stop on an undetermined protection before asking what could still change it)."""
+    interview cannot stop on an undetermined protection before asking what could still change it). Facts
+    ``given`` are known in every set tried and not counted (the interview asks them whatever the case)."""
     full = CaseFacts(case)
     final = final or fair
     pick = tuple(
@@ -189,8 +191,10 @@ def minimum(
     everything = Evaluation(MaskedFacts(full, facts), as_of, load_parameters())
     open_anyway = {i: still_open(everything, i) for i in pick} if final else {}
 
+    facts = facts - given
+
     def enough(known: frozenset[str]) -> bool:
-        evaluation = Evaluation(MaskedFacts(full, known), as_of, load_parameters())
+        evaluation = Evaluation(MaskedFacts(full, known | given), as_of, load_parameters())
         for i in pick:
             if status_of(PROTECTIONS[i], evaluation).value != want[i]:
                 return False
@@ -300,10 +304,10 @@ def run_case(name: str, case: Case, as_of: dt.date) -> Row:
         name, len(result.asked), static_length(case), least, least_final, exact and exact_final,
         got != want, len(result.dont_know), asked_for, minimum_for,
     )  # fmt: skip
-    # The kind of case and the country are asked whatever the case: counted unless a minimum holds them.
-    basics = sum(1 for path in BASICS if path not in facts)
-    least_fair, _ = minimum(case, as_of, want, facts, fair=True)
-    row.fair_minimum = least_fair + len(open_anyway(case, as_of, facts)) + basics
+    # The kind of case and the country are asked whatever the case: always counted, and given to the
+    # minimum (known to it for free when the full case knows them).
+    least_fair, _ = minimum(case, as_of, want, facts, fair=True, given=frozenset(BASICS) & facts)
+    row.fair_minimum = least_fair + len(open_anyway(case, as_of, facts)) + len(BASICS)
     audiences(row, case, as_of, want)
     return row
 
