@@ -150,8 +150,15 @@ def test_a_viewer_cannot_review_and_another_organization_cannot_see(
     )
     assert stored(government).claim.relocation_reasonable is None
     assert CaseRecord.objects.get(pk=government.pk).version == 1
-    screener = client_for(organization, Role.SCREENER)  # runs interviews: may record a review too
-    assert screener.get(findings_url(government)).status_code == 200
+    # Findings are legal judgements: a screener interviews the client but records no finding, and the
+    # attorney's interview falls back to the client's for them.
+    screener = client_for(organization, Role.SCREENER)
+    assert screener.get(findings_url(government)).status_code == 403
+    assert (
+        screener.post(findings_url(government), {"path": RELOCATION, "action": "accept"}).status_code == 403
+    )
+    page = screener.get(interview_url(government) + "?audience=attorney")
+    assert page.status_code == 200 and b'class="audience"' not in page.content
     assert viewer.get(interview_url(government)).status_code == 403
 
 

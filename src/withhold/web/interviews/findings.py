@@ -208,7 +208,7 @@ def _bearing(facts: CaseFacts, path: str) -> tuple[tuple[str, Any], ...]:
     return tuple(found)
 
 
-@case_view(Can.INTERVIEW)
+@case_view(Can.EDIT)
 def review(request: HttpRequest, membership: Membership, record: CaseRecord) -> HttpResponse:
     language = language_of(request)
     case = case_of(record.document)

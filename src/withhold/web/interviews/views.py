@@ -31,7 +31,7 @@ from withhold.interview.review import standings
 from withhold.language import Language
 from withhold.screening import screen
 from withhold.web.accounts.models import Membership
-from withhold.web.accounts.roles import Can
+from withhold.web.accounts.roles import Can, allowed
 from withhold.web.audit.record import interview_sitting as audit
 from withhold.web.cases import store
 from withhold.web.cases.access import case_view
@@ -77,6 +77,10 @@ def question(request: HttpRequest, membership: Membership, record: CaseRecord) -
     case = case_of(record.document)
     as_of = as_of_for(case, store.today())
     audience = audience_of(request, case)
+    if audience is Audience.ATTORNEY and not _assesses(membership):
+        # Findings are legal judgements: only who may edit the case (the attorney) is asked them; a
+        # screener interviews the client.
+        audience = Audience.CLIENT
     page = page_for(record.id, store.stamp(record), case, as_of, audience)
     if request.method == "POST":
         return _reply(request, membership, record, case, page, audience, language)
@@ -95,18 +99,29 @@ def _shown(
 ) -> HttpResponse:
     """The page planned for this state of the case, or the result when there is none."""
     if page is None:
-        return _result(request, membership, record, case, as_of, audience, language)
-    return _page(request, record, case, page, audience, language)
+        return _result(
+            request, membership, record, case, as_of, audience, language, assesses=_assesses(membership)
+        )
+    return _page(request, record, case, page, audience, language, assesses=_assesses(membership))
 
 
-def _common(record: CaseRecord, case: Case, audience: Audience, language: Language) -> dict[str, Any]:
+def _assesses(membership: Membership) -> bool:
+    """Whether this member may be asked findings (the attorney's interview, the findings review)."""
+    return allowed(membership.role, Can.EDIT)
+
+
+def _common(
+    record: CaseRecord, case: Case, audience: Audience, language: Language, assesses: bool = True
+) -> dict[str, Any]:
     return {
         "record": record,
         "audience": audience.value,
         "audiences": [
             (Audience.CLIENT.value, TEXTS["audience_client"].get(language)),
             (Audience.ATTORNEY.value, TEXTS["audience_attorney"].get(language)),
-        ],
+        ]
+        if assesses
+        else [],
         "audience_note": TEXTS[f"audience_{audience.value}_note"].get(language),
         "action_url": interview_url(record, audience),
         "t": words(language),
@@ -121,10 +136,11 @@ def _page(
     audience: Audience,
     language: Language,
     errors: dict[str, str] | None = None,
+    assesses: bool = True,
 ) -> HttpResponse:
     asked = len(asked_of(case))
     context = {
-        **_common(record, case, audience, language),
+        **_common(record, case, audience, language, assesses),
         **page_context(case, page, language, errors, request.POST if errors else None),
         "asked": asked,
         "total": asked + page.remaining,
@@ -142,12 +158,13 @@ def _result(
     as_of: dt.date,
     audience: Audience,
     language: Language,
+    assesses: bool = True,
 ) -> HttpResponse:
     screening = screen(case, as_of)
     rows = standing_rows(case, screening, standings(case, as_of), language)
     skipped = len(skipped_of(case))
     context = {
-        **_common(record, case, audience, language),
+        **_common(record, case, audience, language, assesses),
         "screening": screening,
         "rows": rows,
         "waiting": any(row.needs_assessment for row in rows),
@@ -191,10 +208,21 @@ def _reply(
     reply = read_page(request.POST, page, language)
     skip = action == "skip"
     if not skip and not reply.complete:
-        return _page(request, record, case, page, audience, language, errors=reply.errors)
+        return _page(
+            request,
+            record,
+            case,
+            page,
+            audience,
+            language,
+            errors=reply.errors,
+            assesses=_assesses(membership),
+        )
     changed = answered_page(case, page, reply, language, skip_rest=skip, today=store.today())
     if isinstance(changed, dict):
-        return _page(request, record, case, page, audience, language, errors=changed)
+        return _page(
+            request, record, case, page, audience, language, errors=changed, assesses=_assesses(membership)
+        )
     newly_skipped = len(set(skipped_of(changed)) - set(skipped_of(case)))
     answers = len(asked_of(changed)) - len(asked_of(case)) - newly_skipped
     saved = _save(request, membership, record, changed, answers=answers)
