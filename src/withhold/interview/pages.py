@@ -124,22 +124,22 @@ def _client_due(case: Case, as_of: dt.date, skip: set[str], facts: CaseFacts) ->
     for path, question in bank().items():
         if question.intake is None or not asks(Audience.CLIENT, question):
             continue
-        due.update(concrete for concrete in _items(path, facts) if not facts.read(concrete).known)
+        due.update(concrete for concrete in concrete_paths(path, facts) if not facts.read(concrete).known)
     return [path for path in due if path not in skip and _conditions_hold(path, facts, skip)]
 
 
-def _items(path: str, facts: CaseFacts) -> list[str]:
+def concrete_paths(path: str, facts: CaseFacts) -> list[str]:
     """The concrete paths of a generic one: each item of the lists it is in (none while a list's length
     is unknown; only its count is asked then)."""
     if "[]" not in path:
         return [path]
     head, _, tail = path.partition("[]")
     found: list[str] = []
-    for prefix in _items(head, facts):
+    for prefix in concrete_paths(head, facts):
         length = facts.read(prefix)
         count = length.value if length.known and isinstance(length.value, int) else 0
         found.extend(f"{prefix}[{index}]{tail}" for index in range(count))
-    return [concrete for item in found for concrete in _items(item, facts)] if "[]" in tail else found
+    return [concrete for item in found for concrete in concrete_paths(item, facts)] if "[]" in tail else found
 
 
 def _conditions_hold(path: str, facts: CaseFacts, skip: set[str]) -> bool:

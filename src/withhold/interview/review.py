@@ -23,7 +23,8 @@ from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.facts.source import CaseFacts
 from withhold.interview.answers import document_of, with_answer, without_answer
-from withhold.interview.bank import Question, bank, item_index, question_for
+from withhold.interview.bank import Question, item_index, question_for
+from withhold.interview.pages import concrete_paths
 from withhold.law.findings.suggestions import SUGGESTIONS
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.evaluate import Evaluation, concrete
@@ -147,19 +148,10 @@ def _recorded_findings(case: Case) -> list[str]:
     for path, info in catalogue().items():
         if not info.finding:
             continue
-        for concrete_path in _concrete(path, facts):
+        for concrete_path in concrete_paths(path, facts):
             if facts.read(concrete_path).known:
                 found.append(concrete_path)
     return found
-
-
-def _concrete(path: str, facts: CaseFacts) -> list[str]:
-    if "[]" not in path:
-        return [path]
-    head, _, tail = path.partition("[]")
-    length = facts.read(head)
-    count = length.value if length.known and isinstance(length.value, int) else 0
-    return [f"{head}[{index}]{tail}" for index in range(count)]
 
 
 def _known(facts: CaseFacts, finding: str, paths: Iterable[str]) -> tuple[tuple[str, Any], ...]:
@@ -167,7 +159,7 @@ def _known(facts: CaseFacts, finding: str, paths: Iterable[str]) -> tuple[tuple[
     item = item_index(finding)
     found: list[tuple[str, Any]] = []
     for path in paths:
-        for concrete_path in _concrete(concrete(path, item) if item is not None else path, facts):
+        for concrete_path in concrete_paths(concrete(path, item) if item is not None else path, facts):
             try:
                 value = facts.read(concrete_path)
             except KeyError:
@@ -220,8 +212,3 @@ def marked_reviewed(case: Case, path: str) -> Case:
     record["reviewed"] = sorted({*(record.get("reviewed") or ()), path})
     document["interview"] = record
     return validate_case(document)
-
-
-def questions_of_findings() -> dict[str, Question]:
-    """The bank's findings, by generic path."""
-    return {path: question for path, question in bank().items() if question.judgement}
