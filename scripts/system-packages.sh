@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Debian packages Withhold needs outside Python: WeasyPrint draws PDFs with Pango (and HarfBuzz,
-# fontconfig), and reports need a font with the accents of Spanish. Installs only what is missing, so a
+# fontconfig), and reports need a font with the accents of Spanish and one with Arabic letters. Installs only what is missing, so a
 # machine that has them runs nothing as root.
 set -euo pipefail
 
@@ -14,6 +14,11 @@ have_library 'libharfbuzz-subset.so.0' || missing+=(libharfbuzz-subset0)
 have_library 'libfontconfig.so.1' || missing+=(libfontconfig1)
 if ! fc-list 2>/dev/null | grep -qi -E 'dejavu|liberation|noto'; then
     missing+=(fonts-dejavu-core fontconfig)
+fi
+
+# Arabic (read right to left) needs a font drawn for it: Noto Sans Arabic, from Debian's Noto fonts.
+if ! fc-list 2>/dev/null | grep -qi 'Noto Sans Arabic'; then
+    missing+=(fonts-noto-core fontconfig)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

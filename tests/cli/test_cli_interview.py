@@ -414,7 +414,7 @@ def test_a_case_file_keeps_its_permissions(small: Path) -> None:
     [
         ((), "give a CASE to resume or --out FILE to save to"),
         (("-",), "give a case file, not -"),
-        (("CASE", "--lang", "fr"), "--lang must be one of en, es"),
+        (("CASE", "--lang", "xx"), "--lang must be one of en, es, ar, fr, ht, pt"),
         (("CASE", "--as-of", "soon"), "--as-of must be a date"),
         (("missing.yaml",), "missing.yaml: no such file"),
         (("CASE", "--out", "no/such/dir/x.yaml"), "no such directory"),

@@ -80,7 +80,7 @@ def test_the_client_report_takes_the_interviews_language(runner: CliRunner, tmp_
     assert code == 0, err
     html = target.read_text(encoding="utf-8")
     assert '<html lang="es"' in html and "Su caso: lo que encontramos" in html
-    assert "martes 8 de diciembre de 2026, a las 09:00" in html
+    assert "martes, 8 de diciembre de 2026, a las 09:00" in html
     code, _, err = run(
         runner, str(write_case(tmp_path)), "-o", str(target), "--audience", "client", "--lang", "en"
     )
@@ -120,7 +120,7 @@ def test_an_unknown_suffix_is_refused(runner: CliRunner, tmp_path: Path, name: s
     ("option", "value", "message"),
     [
         ("--audience", "judge", "error: --audience must be one of attorney, client; got 'judge'"),
-        ("--lang", "fr", "error: --lang must be one of en, es; got 'fr'"),
+        ("--lang", "xx", "error: --lang must be one of en, es, ar, fr, ht, pt; got 'xx'"),
         ("--as-of", "23/11/2026", "error: --as-of must be a date as YYYY-MM-DD; got '23/11/2026'"),
     ],
 )

@@ -77,12 +77,12 @@ def test_the_client_reads_dates_in_words() -> None:
     assert "Tuesday, December 8, 2026, at 08:30 (in 15 days)" in whens
     assert "By Monday, November 23, 2026 (today)" in whens
     spanish = client("missed-deadline-withholding-open", "es")
-    assert "martes 8 de diciembre de 2026, a las 08:30 (en 15 días)" in [
+    assert "martes, 8 de diciembre de 2026, a las 08:30 (en 15 días)" in [
         line.when for line in spanish.upcoming
     ]
     assert spanish.page.law_as_of_text == "Ley vigente al 23 de noviembre de 2026"
     passed = [line.when for line in spanish.passed]
-    assert "No se cumplió. El último día fue el jueves 10 de agosto de 2023" in passed
+    assert "No se cumplió. El último día fue el jueves, 10 de agosto de 2023" in passed
 
 
 def test_the_report_keeps_the_persons_name() -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -19,6 +20,8 @@ from rich.text import Text
 
 from withhold import __version__
 from withhold.cli.calendar_file import calendar_label, case_key, write_atomically
+from withhold.cli.catalogs import spanish as spanish_catalogs
+from withhold.cli.catalogs import update as update_catalogs
 from withhold.cli.command import BUG, FLAG, Command, Group, bug_line
 from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
@@ -485,6 +488,26 @@ law = typer.Typer(
     help="The law watch: what changed in the law between two dates, and what has not been checked lately.",
     no_args_is_help=True,
 )
+catalogs = typer.Typer(cls=Group, help="The gettext catalogs translators work in (withhold/locale).")
+app.add_typer(catalogs, name="catalogs")
+
+
+@catalogs.command("update", cls=Command)
+def catalogs_update(
+    spanish: Annotated[
+        Path | None, typer.Option("--spanish", help="Also write the Spanish catalogs (from the YAML) here.")
+    ] = None,
+) -> None:
+    """Write each domain's template (.pot) and bring every language's catalogs up to date with the texts:
+    a translation whose English is unchanged stays; a new or changed text waits, empty, for a translator."""
+    with user_errors():
+        written = update_catalogs()
+        if spanish is not None:
+            written += spanish_catalogs(spanish)
+    for path in written:
+        typer.echo(str(path))
+
+
 app.add_typer(law, name="law")
 
 

@@ -44,6 +44,7 @@ from withhold.interview.bank import DONT_KNOW, UI, Question, question_for, quest
 from withhold.interview.pages import Audience, Page, next_page
 from withhold.interview.refusals import AnswerRefusedError
 from withhold.interview.review import FindingToReview, Standing, findings_to_review, marked_reviewed
+from withhold.interview.screens import screens
 from withhold.interview.sections import sections
 from withhold.interview.typed_answer import (
     BACK_KEY,
@@ -70,63 +71,7 @@ INTERRUPTED = 130
 
 PROMPT = "> "
 
-TEXTS: dict[str, Localized] = {
-    "title": Localized(en="Withhold guided interview — {name}", es="Entrevista guiada de Withhold — {name}"),
-    "disclaimer": Localized(
-        en="Decision support, not legal advice. Each answer is saved in {path} as soon as you give it.",
-        es="Apoyo para tomar decisiones, no asesoría legal. Cada respuesta se guarda en {path} en cuanto "
-        "la da.",
-    ),
-    "resumed": Localized(
-        en="Going on from where you stopped: {answered} already answered.",
-        es="Seguimos donde lo dejó: {answered} ya respondidas.",
-    ),
-    "yes_key": Localized(en="y", es="s"),
-    "no_key": Localized(en="n", es="n"),
-    "file": Localized(en="File: {path}", es="Archivo: {path}"),
-    "skip": Localized(en="skip for now", es="saltar por ahora"),
-    "audience_client": Localized(
-        en="Questions for the client: facts a person can know. The legal findings are the attorney's "
-        "(withhold interview --audience attorney).",
-        es="Preguntas para el cliente: hechos que una persona puede saber. Las evaluaciones legales son del "
-        "abogado (withhold interview --audience attorney).",
-    ),
-    "skipped_again": Localized(
-        en="You skipped {count} question(s) last time: they are asked again now.",
-        es="La última vez usted saltó {count} pregunta(s): se las preguntamos de nuevo ahora.",
-    ),
-    "skipped_left": Localized(
-        en="You skipped {count} question(s) for now. They will be asked again the next time: "
-        "withhold interview {file}",
-        es="Usted saltó {count} pregunta(s) por ahora. Se las preguntaremos de nuevo la próxima vez: "
-        "withhold interview {file}",
-    ),
-    "client_thanks": Localized(
-        en="Thank you. Your answers are saved; your legal team will look at them with you.",
-        es="Gracias. Sus respuestas están guardadas; su equipo legal las revisará con usted.",
-    ),
-    "not_final": Localized(
-        en="Not final yet:",
-        es="Todavía no es definitivo:",
-    ),
-    "needs_assessment": Localized(
-        en="{protection}: needs the attorney's assessment of {count} finding(s). The attorney can answer "
-        "them with: withhold interview --audience attorney {file}",
-        es="{protection}: necesita la evaluación del abogado sobre {count} punto(s). El abogado puede "
-        "responderlos con: withhold interview --audience attorney {file}",
-    ),
-    "unknown_basics": Localized(
-        en="{protection}: cannot say yet, because we do not know {what}.",
-        es="{protection}: todavía no se puede saber, porque no sabemos {what}.",
-    ),
-    "basic_claim.country": Localized(en="which country you fear", es="a qué país tiene miedo de regresar"),
-    "basic_proceedings.kind": Localized(en="what kind of case you have", es="qué tipo de caso tiene"),
-    "and": Localized(en=" and ", es=" ni "),
-    "audience_attorney": Localized(
-        en="Attorney interview: the facts and findings that can still change a status.",
-        es="Entrevista del abogado: los hechos y las evaluaciones que aún pueden cambiar un resultado.",
-    ),
-}
+TEXTS: dict[str, Localized] = screens()["terminal"]
 """Interface strings of the terminal that the question bank's :data:`UI` does not have."""
 
 PROTECTION_TITLES = {protection.name: protection.title for protection in PROTECTIONS}
@@ -443,7 +388,7 @@ def show_standings(console: Console, found: list[Standing], language: Language, 
     for standing in waiting:
         title = PROTECTION_TITLES[standing.protection]
         if standing.unknown_basics:
-            what = text("and", language).join(
+            what = f" {text('and', language)} ".join(
                 text(f"basic_{path}", language) for path in standing.unknown_basics
             )
             line = text("unknown_basics", language, protection=title, what=what)

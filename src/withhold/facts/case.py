@@ -53,6 +53,7 @@ from withhold.facts.limits import (
     fact_date_problem,
     shown,
 )
+from withhold.language import LANGUAGES
 
 
 def _at_most(kind: str, limit: int) -> Callable[[object], object]:
@@ -180,6 +181,21 @@ def partial_date_span(text: str) -> tuple[dt.date, dt.date]:
 
 
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+
+
+def _language_code(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in LANGUAGES:
+        return value.strip().lower()
+    if isinstance(value, str):
+        shown = value[:20] + ("…" if len(value) > 20 else "")
+        raise ValueError(f"{shown!r} is not a language Withhold speaks ({', '.join(LANGUAGES)})")
+    return value
+
+
+LanguageCode = Annotated[
+    str, BeforeValidator(_language_code), Field(max_length=8, json_schema_extra={"enum": list(LANGUAGES)})
+]
+"""A language Withhold speaks (:data:`withhold.language.LANGUAGES`: adding one is adding its catalogs)."""
 """When something happened, as precisely as the person knows it (the story's events)."""
 MaritalStatus = Literal["single", "married", "divorced", "widowed"]
 Sex = Literal["male", "female"]
@@ -881,7 +897,9 @@ class InterviewRecord(Part):
         "Withhold extension: fact paths answered 'I don't know' (unknown, and not asked again)",
         max_length=PATHS_MAX,
     )
-    language: Literal["en", "es"] | None = fact("Withhold extension: language of the interview")
+    language: LanguageCode | None = fact(
+        "Withhold extension: language of the interview (a language Withhold speaks: en, es, fr, pt, ht, ar)"
+    )
     skipped: list[ShortText] | None = fact(
         "Withhold extension: fact paths the person chose to skip for now (unknown, and not asked again "
         "until they choose to come back to them; unlike dont_know, the person may know)",

@@ -19,6 +19,7 @@ from typing import Any
 
 from withhold.facts.case import Case
 from withhold.facts.paths import FactInfo, catalogue, generic
+from withhold.interview.screens import screens
 from withhold.language import Language, Localized, read_localized
 from withhold.package_data import check_fields, read_yaml
 
@@ -104,47 +105,9 @@ class Question:
         return fill(self.text.get(language), language, item, offense)
 
 
-DONT_KNOW = Localized(en="I don't know", es="No sé")
-
-UI: dict[str, Localized] = {
-    "yes": Localized(en="Yes", es="Sí"),
-    "no": Localized(en="No", es="No"),
-    "help": Localized(en="Help: why we ask", es="Ayuda: por qué preguntamos"),
-    "back": Localized(en="Back to the previous question", es="Volver a la pregunta anterior"),
-    "progress": Localized(
-        en="{answered} answered, at most {remaining} left",
-        es="{answered} respondidas, quedan {remaining} como máximo",
-    ),
-    "saved": Localized(en="Your answers are saved.", es="Sus respuestas están guardadas."),
-    "done": Localized(
-        en="No more questions: that is everything that could change the result for now.",
-        es="No hay más preguntas: eso es todo lo que podría cambiar el resultado por ahora.",
-    ),
-    "result": Localized(en="What your answers show", es="Lo que muestran sus respuestas"),
-    "choose_several": Localized(
-        en="You can choose several: write their numbers separated by commas (for example 1,3), or 0 for none.",
-        es="Puede elegir varias: escriba sus números separados por comas (por ejemplo 1,3), o 0 para ninguna.",
-    ),
-    "judgement_note": Localized(
-        en="A legal judgement for the attorney (or the judge's finding, if there is one); never asked of a "
-        "client.",
-        es="Un juicio legal para el abogado (o la determinación del juez, si ya la hay); nunca se le pregunta "
-        "al cliente.",
-    ),
-    "not_filed_yet": Localized(en="I have not filed it yet", es="Todavía no la he presentado"),
-    "first": Localized(
-        en="This is the first question: there is nothing to go back to.",
-        es="Esta es la primera pregunta: no hay ninguna anterior.",
-    ),
-    "in_english": Localized(en="", es="(en inglés)"),
-    "none": Localized(en="None", es="Ninguna"),
-    "client_said": Localized(en="What the client said:", es="Lo que dijo el cliente:"),
-    "suggested": Localized(
-        en="Suggested from the client's answers (not recorded until you answer): {value}. {rule} ({cites})",
-        es="Sugerido a partir de las respuestas del cliente (no se guarda hasta que usted responda): {value}. "
-        "{rule} ({cites})",
-    ),
-}
+UI: dict[str, Localized] = screens()["shared"]
+"""The words both faces of the interview show (``screens.yaml``)."""
+DONT_KNOW = UI["dont_know"]
 """Interface strings of the interview that both faces (terminal and browser) show, each face adding its
 own; ``progress`` takes ``{answered}`` and ``{remaining}``. ``in_english`` follows a heading whose content
 (the screening's result) is in English only; in English it is empty. A wrong answer's message is each

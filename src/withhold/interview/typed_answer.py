@@ -52,6 +52,7 @@ _HELP = {HELP_KEY, "h", "help", "ayuda"}
 _BACK = {BACK_KEY, "back", "volver", "atras"}
 _DONT_KNOW_WORDS = {DONT_KNOW_KEY, "i don't know", "i dont know", "don't know", "dont know", "idk", "no se"}
 _DONT_KNOW_LETTER: dict[Language, str] = {"en": "d", "es": "ns"}
+"""The letter for "I don't know"; a language without its own takes the English one (``!`` works in all)."""
 _SKIP = {SKIP_KEY, "skip", "skip for now", "saltar", "saltar por ahora", "despues"}
 _YES = {"y", "yes", "s", "si"}
 _NO = {"n", "no"}
@@ -115,7 +116,7 @@ def parse_answer(line: str, question: Question, language: Language) -> Reply:
         return Help()
     if text in _BACK:
         return Back()
-    if text in _DONT_KNOW_WORDS or text == _DONT_KNOW_LETTER[language]:
+    if text in _DONT_KNOW_WORDS or text == _DONT_KNOW_LETTER.get(language, _DONT_KNOW_LETTER["en"]):
         return DontKnow()
     if text in _SKIP:
         return Skip()

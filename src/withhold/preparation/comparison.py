@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import yaml
 
-from withhold.language import LANGUAGES, Language, Localized, date_in_words, joined, read_localized
+from withhold.language import AUTHORED, LANGUAGES, Language, Localized, date_in_words, joined, read_localized
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.period import Period
 from withhold.logic.protection import Determination, Status
@@ -441,8 +441,8 @@ def _span(cell: Cell) -> str:
 
 def _states_its_date(where: str, text: Localized, start: dt.date, problems: list[str]) -> None:
     """A version that begins on a date says so (rule 2: dated things carry dates)."""
-    written = {language: date_in_words(start, language) for language in LANGUAGES}
-    for language in LANGUAGES:
+    written = {language: date_in_words(start, language) for language in AUTHORED}
+    for language in AUTHORED:
         if written[language] not in text.get(language):
             problems.append(
                 f"{where}.text.{language}: in force from {start.isoformat()}, so it must say "

@@ -19,7 +19,7 @@ from typing import Any, get_args
 
 from withhold.facts import countries
 from withhold.facts.case import AuthoritiesResponse, Case, Event, EvidenceItem, Fear, Harm, Story, WhoKind
-from withhold.language import MONTHS, Language, Localized, date_in_words, read_localized
+from withhold.language import Language, Localized, date_in_words, month_in_words, read_localized
 from withhold.package_data import check_fields, read_yaml
 
 LABELS = (
@@ -143,8 +143,7 @@ def date_words(text: str, language: Language) -> str:
     if len(parts) == 3:
         return date_in_words(dt.date(*parts), language)
     if len(parts) == 2:
-        month = MONTHS[language][parts[1] - 1]
-        return f"{month} {parts[0]}" if language == "en" else f"{month} de {parts[0]}"
+        return month_in_words(parts[0], parts[1], language)
     return str(parts[0])
 
 

@@ -9,6 +9,7 @@ from withhold import __version__
 from withhold.facts.case import Case
 from withhold.facts.describe import person_name
 from withhold.language import LANGUAGES, Language, date_in_words
+from withhold.language.status import is_right_to_left
 from withhold.preparation.findings import findings
 from withhold.reports.attorney import attorney_report
 from withhold.reports.client import client_report
@@ -17,7 +18,13 @@ from withhold.reports.texts import texts
 
 
 def build_report(
-    case: Case, as_of: dt.date, audience: Audience, language: Language, today: dt.date | None = None
+    case: Case,
+    as_of: dt.date,
+    audience: Audience,
+    language: Language,
+    today: dt.date | None = None,
+    *,
+    self_help: bool = False,
 ) -> Report:
     """The report of ``case`` under the law in force on ``as_of``, its dates counted from ``today``
     (default: the same day). Pure: no I/O, no clock."""
@@ -29,7 +36,7 @@ def build_report(
     page = _page(case, as_of, found.today, audience, language)
     if audience == "attorney":
         return attorney_report(found, page)
-    return client_report(found, page)
+    return client_report(found, page, self_help=self_help)
 
 
 def _page(case: Case, as_of: dt.date, today: dt.date, audience: Audience, language: Language) -> Page:
@@ -57,6 +64,7 @@ def _page(case: Case, as_of: dt.date, today: dt.date, audience: Audience, langua
         confidential=words.say(language, "ui", f"confidential_{audience}"),
         page_word=words.say(language, "ui", "page"),
         of_word=words.say(language, "ui", "of"),
+        direction="rtl" if is_right_to_left(language) else "ltr",
     )
 
 

@@ -30,10 +30,11 @@ from withhold.reports.model import (
     Meaning,
     NextLine,
     Page,
+    Step,
 )
 from withhold.reports.prepared import MARKED
 from withhold.reports.story import story_view
-from withhold.reports.texts import texts
+from withhold.reports.texts import NEXT_STEPS, texts
 from withhold.roadmap import Roadmap
 
 HEARING_STAGES = ("master_calendar", "individual_hearing", "withholding_only_hearing")
@@ -42,7 +43,7 @@ HEARING_STAGES = ("master_calendar", "individual_hearing", "withholding_only_hea
 STILL_NEEDED = ("needed", "requested", "unavailable")
 
 
-def client_report(found: Findings, page: Page) -> ClientReport:
+def client_report(found: Findings, page: Page, *, self_help: bool = False) -> ClientReport:
     language = page.language
     words = texts()
     upcoming = _upcoming(found, language)
@@ -69,6 +70,19 @@ def client_report(found: Findings, page: Page) -> ClientReport:
         gather=_gather(found.checklist, language),
         relief=tuple(flag.name.get(language) for flag in found.relief),
         told_us=story_view(found.case.story, language, brief=True),
+        next_steps=_next_steps(language) if self_help else (),
+    )
+
+
+def _next_steps(language: Language) -> tuple[Step, ...]:
+    words = texts()
+    return tuple(
+        Step(
+            words.say(language, "next_steps", key, "title"),
+            words.say(language, "next_steps", key, "text"),
+            words.say("en", "next_steps", key, "cite"),  # citations stay as the court writes them
+        )
+        for key in NEXT_STEPS
     )
 
 
@@ -196,6 +210,7 @@ def _dated(entry: Entry, as_of: dt.date, language: Language) -> NextLine:
         when,
         words.say(language, "deadlines", entry.id, "title"),
         words.say(language, "deadlines", entry.id, "todo"),
+        entry.id,
     )
 
 

@@ -40,6 +40,8 @@ class Page:
     confidential: str
     page_word: str
     of_word: str
+    direction: str = "ltr"
+    """``rtl`` for a language written right to left (Arabic): the document mirrors (CLDR's direction)."""
 
 
 # --- attorney report --------------------------------------------------------------------------------
@@ -270,6 +272,8 @@ class NextLine:
     when: str
     what: str
     todo: str
+    deadline: str = ""
+    """The deadline's id (``asylum.one_year``) when the line is a deadline's; empty for a hearing."""
 
 
 @dataclass(frozen=True)
@@ -290,6 +294,15 @@ class GatherGroup:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One thing to do next: its title, in plain words, and its authority for the lawyer."""
+
+    title: str
+    text: str
+    cite: str
+
+
+@dataclass(frozen=True)
 class ClientReport:
     page: Page
     t: Mapping[str, str]
@@ -307,6 +320,8 @@ class ClientReport:
     stay in the attorney report, with the case warnings)."""
     told_us: StoryView | None = None
     """What the client told, briefly and in their words; None when the case has no story."""
+    next_steps: tuple[Step, ...] = ()
+    """What a person without a lawyer does next (self-help only: a team's client has a lawyer for it)."""
 
     template = "client"
 

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from withhold.reports.model import Report
+from withhold.reports.model import ClientReport, Report
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".md": "md"}
 """Output formats by the output file's suffix."""
@@ -30,6 +30,11 @@ def format_for(path: str) -> str | None:
 
 def render_html(report: Report) -> str:
     return _environment("html").get_template(f"{report.template}.html.j2").render(r=report, t=report.t)
+
+
+def render_client_body(report: ClientReport) -> str:
+    """The client report's content without its page (the self-help result shows it inside the site)."""
+    return _environment("html").get_template("client_body.html.j2").render(r=report, t=report.t)
 
 
 def render_markdown(report: Report) -> str:

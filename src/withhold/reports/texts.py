@@ -54,6 +54,10 @@ WHEN_KEYS = (
 be met or missed when something must be done by it)."""
 
 
+NEXT_STEPS = ("file", "serve", "fingerprints", "address", "missed", "hearing", "free_help", "lawyer")
+"""What a person without a lawyer does next, in order (the self-help result and its summary)."""
+
+
 def _stage_ids() -> tuple[str, ...]:
     return tuple(dict.fromkeys(stage.id for road in ROADS.values() for stage in road))
 
@@ -85,6 +89,7 @@ def groups() -> dict[str, Group]:
         "severities": Group(SEVERITIES),
         "confidence": Group(CONFIDENCES),
         "relief_states": Group(STATES),
+        "next_steps": Group(NEXT_STEPS, ("title", "text", "cite")),
     }
 
 

@@ -47,6 +47,7 @@ PLACEHOLDERS = frozenset(
         "checked",
         "affected",
         "today",
+        "protection",
     }
 )
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""

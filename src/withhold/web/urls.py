@@ -11,6 +11,7 @@ urlpatterns = [
     path("cases/", include("withhold.web.interviews.urls")),
     path("audit/", include("withhold.web.audit.urls")),
     path("", include("withhold.web.intake.urls")),
+    path("self-help/", include("withhold.web.selfhelp.urls")),
     path("calendar/<str:token>/deadlines.ics", calendar_feed, name="calendar_feed"),
 ]
 

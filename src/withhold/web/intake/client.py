@@ -111,6 +111,10 @@ def not_a_link(request: HttpRequest) -> HttpResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form refused by the cross-site request check (``CSRF_FAILURE_VIEW``): on the client's pages, a
     plain word in their language (a page left open for days, cookies cleared); elsewhere Django's own."""
+    if request.path.startswith("/self-help/"):
+        from withhold.web.selfhelp.views import refused_by_check  # the self-help pages' own plain word
+
+        return refused_by_check(request)
     if not request.path.startswith("/intake/"):
         return django_csrf_failure(request, reason)
     match = request.resolver_match

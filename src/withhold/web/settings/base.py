@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from withhold.language import LANGUAGES as WITHHOLD_LANGUAGES
+from withhold.language.status import native_name, right_to_left
 from withhold.web.secrets import data_dir, secret_key
 
 WEB_DIR = Path(__file__).resolve().parent.parent
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "withhold.web.cases",
     "withhold.web.interviews",
     "withhold.web.intake",
+    "withhold.web.selfhelp",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 
@@ -185,6 +188,10 @@ STATIC_ROOT.mkdir(mode=0o700, exist_ok=True)
 # --- language, time ---------------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en-us"
+# Every language Withhold speaks, defined once (withhold.language: the languages with catalogs), with
+# the right-to-left ones from CLDR, so Django's own machinery gives each page its direction.
+LANGUAGES = [(code, native_name(code)) for code in WITHHOLD_LANGUAGES]
+LANGUAGES_BIDI = list(right_to_left())
 TIME_ZONE = os.environ.get("WITHHOLD_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

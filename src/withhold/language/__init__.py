@@ -1,0 +1,209 @@
+"""The languages Withhold speaks, and one text in each of them.
+
+English and Spanish are written side by side in the package's YAML files (the interview, the checklist,
+the comparison, the reports), so a bilingual reviewer checks one against the other; :class:`Localized`
+is that pair once read. Every other language lives in gettext catalogs (``withhold/locale/<code>``,
+:mod:`withhold.language.translations`), found by the English text: a language is added by adding its
+catalogs, and :data:`LANGUAGES` lists whatever is there. A text a catalog lacks reads in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+from withhold.language.translations import catalog_languages, translations
+
+Language = str
+"""A language's code (``en``, ``es``, ``fr``, ``pt``, ``ht``, ``ar``): one of :data:`LANGUAGES`."""
+
+AUTHORED: tuple[Language, ...] = ("en", "es")
+"""The languages written side by side in the YAML files (the others are translated from the English)."""
+
+LANGUAGES: tuple[Language, ...] = AUTHORED + catalog_languages()
+"""Every language Withhold speaks: the authored ones, then each with catalogs, by code."""
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """One text in every language Withhold speaks: the English and Spanish as written, any other language
+    from its catalog (or, for a text filled in or joined, from the texts it was made of)."""
+
+    en: str
+    es: str
+    other: Callable[[Language], str] | None = field(default=None, compare=False, repr=False)
+    """How a language beyond the authored two gets its text, when not from the catalog by the English."""
+
+    def get(self, language: Language) -> str:
+        if language == "en":
+            return self.en
+        if language == "es":
+            return self.es
+        check_language(language)
+        if self.other is not None:
+            return self.other(language)
+        return translations(language).text(_fold(self.en)) or self.en
+
+    def translated(self, language: Language) -> bool:
+        """Whether ``language`` has this text of its own (not the English in its place)."""
+        if language in AUTHORED:
+            return True
+        if self.other is not None:
+            return True
+        return translations(language).text(_fold(self.en)) is not None
+
+    def format(self, **values: object) -> Localized:
+        """The texts with ``{name}`` placeholders filled in; a :class:`Localized` value fills each language
+        with its own text (a country's name). Values go in as they are: braces in case text never become
+        placeholders."""
+
+        def filled(language: Language) -> str:
+            own = {name: v.get(language) if isinstance(v, Localized) else v for name, v in values.items()}
+            return self.get(language).format(**own)
+
+        return Localized(en=filled("en"), es=filled("es"), other=filled)
+
+
+def joined(parts: Iterable[Localized], separator: str = " ") -> Localized:
+    """Texts one after another, in each language (sentences of one paragraph, by default)."""
+    texts = tuple(parts)
+
+    def join(language: Language) -> str:
+        return separator.join(t.get(language) for t in texts)
+
+    return Localized(en=join("en"), es=join("es"), other=join)
+
+
+def placeholders(text: str) -> set[str] | None:
+    """The ``{name}`` placeholders of a text, or None when its braces do not balance."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def read_localized(
+    where: str,
+    value: Any,
+    problems: list[str],
+    *,
+    placeholders_allowed: frozenset[str] | None = frozenset(),
+    must_differ: bool = False,
+    fold_spaces: bool = False,
+) -> Localized | None:
+    """Read one text pair from package data, appending each problem to ``problems`` (named by ``where``).
+
+    Both languages must be present and non-empty, with no other language; both must use the same
+    placeholders, all of them ones the code fills (``placeholders_allowed``). ``must_differ`` refuses a
+    Spanish text identical to the English one (an untranslated copy); ``fold_spaces`` folds the doubled
+    spaces folded YAML can leave in prose.
+    """
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a mapping with en and es texts")
+        return None
+    ok = True
+    for language in AUTHORED:
+        text = value.get(language)
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{where}.{language}: missing translation")
+            ok = False
+    for extra in value:
+        if extra not in AUTHORED:
+            problems.append(f"{where}.{extra}: unknown language; expected {' and '.join(AUTHORED)}")
+            ok = False
+    if not ok:
+        return None
+    tidy = (lambda text: " ".join(text.split())) if fold_spaces else str.strip
+    pair = Localized(en=tidy(value["en"]), es=tidy(value["es"]))
+    if must_differ and pair.en == pair.es:
+        problems.append(f"{where}.es: identical to the English text: not translated")
+        return None
+    if placeholders_allowed is None:
+        return pair
+    used = {language: placeholders(pair.get(language)) for language in AUTHORED}
+    for language, names in used.items():
+        if names is None:
+            problems.append(f"{where}.{language}: unbalanced braces")
+            ok = False
+        elif names - placeholders_allowed:
+            unknown = ", ".join("{" + name + "}" for name in sorted(names - placeholders_allowed))
+            problems.append(f"{where}.{language}: unknown placeholder {unknown}")
+            ok = False
+    if ok and used["en"] != used["es"]:
+        problems.append(f"{where}: en and es use different placeholders")
+        ok = False
+    return pair if ok else None
+
+
+@cache
+def _has_own_date_names(language: Language) -> bool:
+    """Whether CLDR names this language's months (its Haitian Creole data has only "M01" to "M12")."""
+    wide = Locale.parse(language).months["format"]["wide"]
+    return not wide[1].startswith("M0")
+
+
+def _words(*key: str) -> Localized:
+    from withhold.language.words import words  # the catalog of words (it needs this module's types)
+
+    return words().text(*key)
+
+
+def date_in_words(day: dt.date, language: Language, *, weekday: bool = False) -> str:
+    """``December 8, 2026`` / ``8 de diciembre de 2026`` / ``8 décembre 2026``, from each language's CLDR
+    data (Babel); with the weekday, ``Tuesday, December 8, 2026``. A language whose CLDR data lacks month
+    names takes them, and the order, from its catalog of words."""
+    check_language(language)
+    if _has_own_date_names(language):
+        return format_date(day, format="full" if weekday else "long", locale=language)
+    month = _words("months", str(day.month)).get(language)
+    if not weekday:
+        return _words("date", "pattern").get(language).format(month=month, day=day.day, year=day.year)
+    name = _words("weekdays", str(day.weekday())).get(language)
+    pattern = _words("date", "pattern_weekday").get(language)
+    return pattern.format(weekday=name, month=month, day=day.day, year=day.year)
+
+
+def month_in_words(year: int, month: int, language: Language) -> str:
+    """``March 2021`` / ``marzo de 2021`` / ``mars 2021``."""
+    check_language(language)
+    if _has_own_date_names(language):
+        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=language)
+    return f"{_words('months', str(month)).get(language)} {year}"
+
+
+def days_in_words(days: int, language: Language) -> str:
+    """How far a day is from today: ``today``, ``tomorrow``, ``in 15 days``, ``yesterday``, ``15 days
+    ago``, in each language with its own plural forms (Arabic has six)."""
+    from withhold.language.words import words
+
+    if days == 0:
+        return _words("days", "today").get(language)
+    if days == 1:
+        return _words("days", "tomorrow").get(language)
+    if days == -1:
+        return _words("days", "yesterday").get(language)
+    if days > 0:
+        return words().counted(language, days, "days", "ahead")
+    return words().counted(language, -days, "days", "ago")
+
+
+def plural_category(language: Language, n: int) -> str:
+    """CLDR's plural category of ``n`` in ``language`` (``one``, ``other``; Arabic also ``zero``, ``two``,
+    ``few``, ``many``)."""
+    return str(Locale.parse(language).plural_form(n))
