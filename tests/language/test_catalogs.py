@@ -14,9 +14,9 @@ from babel.messages.pofile import read_po, write_po
 from withhold.cli.catalogs import update
 from withhold.language import AUTHORED, LANGUAGES, Localized, joined
 from withhold.language.domains import DOMAINS
-from withhold.language.extract import catalog, fold, texts
+from withhold.language.extract import catalog, texts
 from withhold.language.status import Review, native_name, review, right_to_left
-from withhold.language.translations import LOCALE, catalog_languages, translations
+from withhold.language.translations import LOCALE, catalog_languages, fold, translations
 
 CATALOG_LANGUAGES = catalog_languages()
 

@@ -109,3 +109,14 @@ def test_after_a_grant_follows_what_the_decision_records_and_stays_open_when_it_
     assert after_grant({"date": "2026-06-01", "granted": ["cat_deferral"]}) == "current"
     # A decision whose outcome is not recorded may have granted something: never assumed not.
     assert after_grant({"date": "2026-06-01"}) == "to_confirm"
+
+
+def test_a_case_that_records_nothing_has_no_current_stage() -> None:
+    """Everything unknown (a self-help session answered "I don't know" throughout): the road is shown, but
+    no stage is "where you are now" — not the decision, the first stage whose "not yet" is recorded only
+    because nothing is (rule 1: an unknown is not a place on the road)."""
+    road = roadmap(validate_case({"withhold": "case/1"}), dt.date(2026, 12, 7))
+    states = {view.stage.id: view.state for view in road.stages}
+    assert road.current is None
+    assert states["master_calendar"] is StageState.TO_CONFIRM
+    assert states["decision"] is StageState.AHEAD

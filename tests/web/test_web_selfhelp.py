@@ -248,3 +248,12 @@ def test_a_browser_posting_its_origin_passes_the_cross_site_check() -> None:
     )
     assert refused.status_code == 403
     assert "No pudimos leer sus respuestas" in refused.content.decode()  # in Spanish, not Django's page
+
+
+def test_the_pages_speak_to_a_person_without_a_legal_team() -> None:
+    """Nothing is saved for a person alone and no legal team explains the answers: the sections open with
+    words that hold for them, and the parts counted are theirs (the findings are never a client's part)."""
+    html = Client().post("/self-help/", {"action": "start", "language": "en"}).content.decode()
+    assert "download your answers file" in html
+    assert "your answers are saved" not in html
+    assert "Part 1 of 7" in html

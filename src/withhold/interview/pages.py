@@ -70,6 +70,13 @@ def asks(audience: Audience, question: Question) -> bool:
     return True
 
 
+def sections_asked(audience: Audience) -> tuple[str, ...]:
+    """The sections with a question for ``audience``, in order: a client's pages count these (the
+    findings are never a client's part)."""
+    asked = {question.section for question in bank().values() if asks(audience, question)}
+    return tuple(section for section in SECTIONS if section in asked)
+
+
 def not_to_ask(case: Case, dont_know: Iterable[str] = ()) -> set[str]:
     """The concrete paths not to ask now: answered "I don't know", or skipped for now."""
     return set(dont_know) | set(case.interview.dont_know or ()) | set(case.interview.skipped or ())

@@ -17,6 +17,12 @@ class Section:
     key: str
     title: Localized
     intro: Localized
+    intro_alone: Localized | None = None
+    """The opening words for a person without a legal team (self-help), where the team's wording would not
+    hold: nothing is saved for them, and no legal team explains the answers."""
+
+    def opening(self, *, alone: bool) -> Localized:
+        return self.intro_alone if alone and self.intro_alone is not None else self.intro
 
 
 @cache
@@ -36,13 +42,22 @@ def parse(raw: Any) -> dict[str, Section]:
     found: dict[str, Section] = {}
     for key, body in raw.items():
         if not check_fields(
-            str(key), body, allowed=("title", "intro"), required=("title", "intro"), problems=problems
+            str(key),
+            body,
+            allowed=("title", "intro", "intro_alone"),
+            required=("title", "intro"),
+            problems=problems,
         ):
             continue
         title = read_localized(f"{key}: title", body["title"], problems)
         intro = read_localized(f"{key}: intro", body["intro"], problems)
+        alone = (
+            read_localized(f"{key}: intro_alone", body["intro_alone"], problems)
+            if "intro_alone" in body
+            else None
+        )
         if title is not None and intro is not None:
-            found[str(key)] = Section(str(key), title, intro)
+            found[str(key)] = Section(str(key), title, intro, alone)
     if problems:
         raise ValueError("sections are not valid:\n  " + "\n  ".join(problems))
     return found

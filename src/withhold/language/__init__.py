@@ -31,10 +31,6 @@ LANGUAGES: tuple[Language, ...] = AUTHORED + catalog_languages()
 """Every language Withhold speaks: the authored ones, then each with catalogs, by code."""
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-
-
 def check_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
@@ -58,7 +54,7 @@ class Localized:
         check_language(language)
         if self.other is not None:
             return self.other(language)
-        return translations(language).text(_fold(self.en)) or self.en
+        return translations(language).text(self.en) or self.en
 
     def translated(self, language: Language) -> bool:
         """Whether ``language`` has this text of its own (not the English in its place)."""
@@ -66,7 +62,7 @@ class Localized:
             return True
         if self.other is not None:
             return True
-        return translations(language).text(_fold(self.en)) is not None
+        return translations(language).text(self.en) is not None
 
     def format(self, **values: object) -> Localized:
         """The texts with ``{name}`` placeholders filled in; a :class:`Localized` value fills each language

@@ -15,7 +15,8 @@ from typing import Any
 
 from babel.messages.catalog import Catalog
 
-from withhold.language.domains import DOMAINS, Domain, Source
+from withhold.language.domains import Domain, Source
+from withhold.language.translations import fold
 from withhold.package_data import read_yaml
 
 
@@ -24,11 +25,6 @@ class Text:
     where: str
     en: str | tuple[str, str]
     es: str | tuple[str, ...]
-
-
-def fold(text: str) -> str:
-    """A text's spaces folded: the key a translation is found by (YAML's folded prose leaves doubles)."""
-    return " ".join(text.split())
 
 
 def _is_text(value: Any) -> bool:
@@ -88,7 +84,3 @@ def catalog(domain: Domain, language: str | None = None) -> Catalog:
             continue
         book.add(text.en, string, locations=[(text.where, 0)])
     return book
-
-
-def all_domains() -> tuple[Domain, ...]:
-    return DOMAINS

@@ -41,20 +41,20 @@ class Translations:
     plural_index: Callable[[int], int] = lambda n: 0 if n == 1 else 1
 
     def text(self, english: str) -> str | None:
-        return self.texts.get(english) or None
+        """The translation of an English text (its spaces folded, as the catalogs' ids are), if any."""
+        return self.texts.get(fold(english)) or None
 
     def counted(self, english_one: str, n: int) -> str | None:
-        forms = self.plurals.get(english_one)
+        """The form for ``n`` of a counted text, found by its English ``one`` form, if translated."""
+        forms = self.plurals.get(fold(english_one))
         if not forms:
             return None
         index = self.plural_index(n)
         return forms[index] if index < len(forms) and forms[index] else None
 
-    def machine_assisted(self, english: str) -> bool:
-        return english in self.fuzzy
 
-
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """A text's spaces folded: the key a translation is found by (YAML's folded prose leaves doubles)."""
     return " ".join(text.split())
 
 
@@ -76,10 +76,10 @@ def translations(language: str) -> Translations:
                 forms = tuple(message.string)
                 if not any(forms):
                     continue
-                key = _fold(message.id[0])
+                key = fold(message.id[0])
                 found.plurals[key] = forms
             else:
-                key = _fold(message.id)
+                key = fold(message.id)
                 if not str(message.string).strip():
                     continue
                 found.texts[key] = str(message.string)

@@ -29,8 +29,10 @@ class Counted:
             own = self.forms[language]
             text = own.get(plural_category(language, n)) or own["other"]
         else:
-            english = " ".join(self.forms["en"]["one"].split())
-            text = translations(language).counted(english, n) or self.say("en", n)
+            found = translations(language).counted(self.forms["en"]["one"], n)
+            if found is None:
+                return self.say("en", n)  # not translated yet: the English, counted as English counts
+            text = found
         return text.format(n=number)
 
 

@@ -91,6 +91,7 @@ def roadmap(case: Case, as_of: dt.date, today: dt.date | None = None) -> Roadmap
     progress = _Progress(case, dates.today)
     views: list[StageView] = []
     current_found = False
+    unknown_before = False
     for stage in ROADS[kind_for_road]:
         done = progress.done(stage.id)
         if stage.id == "after_grant":
@@ -98,10 +99,12 @@ def roadmap(case: Case, as_of: dt.date, today: dt.date | None = None) -> Roadmap
         elif done is True:
             state = StageState.DONE
         elif done is None:
-            state = StageState.TO_CONFIRM
-        elif not current_found:
+            state, unknown_before = StageState.TO_CONFIRM, True
+        elif not current_found and not unknown_before:
             state, current_found = StageState.CURRENT, True
         else:
+            # After a stage the case does not record, the case may stand there or anywhere before this
+            # one: this stage is ahead, never "where you are now" (an unknown is not a place on the road).
             state = StageState.AHEAD
         views.append(StageView(stage, state, progress.events(stage.id), _deadlines(stage, dates)))
     return Roadmap(kind, as_of, tuple(views), note, dates.today)

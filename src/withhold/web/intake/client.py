@@ -40,7 +40,7 @@ from django.views.decorators.http import require_http_methods
 from withhold.facts.case import Case
 from withhold.interview.answers import asked_of, skipped_of
 from withhold.interview.bank import item_index, question_for
-from withhold.interview.pages import Audience, Page, next_page
+from withhold.interview.pages import Audience, Page, next_page, sections_asked
 from withhold.interview.sections import sections
 from withhold.language import Language
 from withhold.web.accounts.models import Organization
@@ -268,7 +268,7 @@ def _questions(
         intro = sections()[page.section].intro.get(language)
     # The end of the client's interview is only "thank you": what was skipped is left to the legal team.
     shown_words = {**context["t"], "skip_note": ui("intake.skip_note", language)}
-    every = list(sections())
+    every = sections_asked(Audience.CLIENT)
     context.update(
         t=shown_words,
         items=items,

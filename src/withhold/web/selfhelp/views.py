@@ -21,8 +21,15 @@ from django.views.decorators.http import require_http_methods
 
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError
-from withhold.interview.answers import asked_of, back_page, come_back_to_skipped, recorded, skipped_of
-from withhold.interview.pages import Audience, Page, next_page
+from withhold.interview.answers import (
+    asked_of,
+    back_page,
+    come_back_to_skipped,
+    document_of,
+    recorded,
+    skipped_of,
+)
+from withhold.interview.pages import Audience, Page, next_page, sections_asked
 from withhold.interview.sections import sections
 from withhold.language import LANGUAGES, Language, check_language
 from withhold.web.cases.documents import MAX_BYTES, parse, syntax_of, to_json
@@ -161,15 +168,14 @@ def _questions(
     errors: dict[str, str] | None = None,
 ) -> HttpResponse:
     context = page_context(case, page, language, errors, request.POST if errors else None)
-    every = list(sections())
-    intro = context["section_intro"] or (
-        sections()[page.section].intro.get(language) if not asked_of(case) else ""
-    )
+    parts = sections_asked(Audience.CLIENT)
+    # The section's opening words for a person alone, on its first page and on the very first page.
+    opens = page.first_of_section or not asked_of(case)
     context.update(
         wrong=[item for item in context["items"] if item.error],
-        section_intro=intro,
-        part=every.index(page.section) + 1,
-        parts=len(every),
+        section_intro=sections()[page.section].opening(alone=True).get(language) if opens else "",
+        part=parts.index(page.section) + 1,
+        parts=len(parts),
         show_back=bool(asked_of(case)),
         state=state.sealed(case),
         at="page",
@@ -199,8 +205,6 @@ def _result(request: HttpRequest, case: Case, language: Language) -> HttpRespons
 
 
 def _download_case(case: Case) -> HttpResponse:
-    from withhold.interview.answers import document_of
-
     response = HttpResponse(to_json(document_of(case)), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{FILE_NAME}"'
     return response
