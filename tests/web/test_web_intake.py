@@ -26,6 +26,7 @@ from withhold.web.cases.models import CaseRecord, CaseVersion, Change
 from withhold.web.intake import client as intake_client
 from withhold.web.intake import tokens
 from withhold.web.intake.models import IntakeLink, IntakeMiss, State
+from withhold.web.interviews.texts import TEXTS
 
 WORDS = {
     "welcome": {"en": "Questions from your legal team", "es": "Preguntas de su equipo legal"},
@@ -197,7 +198,7 @@ def test_the_days_are_bounded_and_a_wrong_number_is_said(
     assert 'class="error"' in html(response)
     assert not IntakeLink.objects.exists()
     assert (
-        attorney.post(f"/cases/{invented.id}/intake/new/", {"language": "fr", "days": 7}).status_code == 422
+        attorney.post(f"/cases/{invented.id}/intake/new/", {"language": "xx", "days": 7}).status_code == 422
     )
     assert attorney.post(f"/cases/{invented.id}/intake/new/", {}).status_code == 422
     assert not IntakeLink.objects.exists()
@@ -545,6 +546,21 @@ def test_the_client_switches_the_language(invented: CaseRecord, attorney: Client
     page = phone.get(path)
     assert 'lang="en"' in html(page) and "Save and continue" in html(page)
     assert "English" in html(attorney.get(f"/cases/{invented.id}/"))
+
+
+@pytest.mark.django_db
+def test_a_link_in_arabic_reads_right_to_left_in_arabic(invented: CaseRecord, attorney: Client) -> None:
+    """The client-facing parts speak every language Withhold speaks: a link made in Arabic opens right to
+    left, with the interview's own buttons in Arabic, and the team sees the link's language by its name."""
+    path = make_link(attorney, invented, "ar")
+    phone = started(path)
+    page = html(phone.get(path))
+    assert '<html lang="ar" dir="rtl">' in page
+    assert TEXTS["next"].get("ar") in page and TEXTS["next"].get("ar") != TEXTS["next"].en
+    case_page = html(attorney.get(f"/cases/{invented.id}/"))
+    assert "العربية" in case_page and f"/cases/{invented.id}/report/client/ar.pdf" in case_page
+    report = attorney.get(f"/cases/{invented.id}/report/client/ar.pdf")
+    assert report.status_code == 200 and report["Content-Type"] == "application/pdf"
 
 
 @pytest.mark.django_db

@@ -218,6 +218,14 @@ def test_the_login_page_follows_the_chosen_language(db: None) -> None:
     assert "Este campo es obligatorio" in refused.content.decode()
 
 
+def test_the_team_pages_take_only_the_languages_they_are_written_in(db: None) -> None:
+    """The team's pages are written in English and Spanish; a language of the client-facing catalogs is
+    not taken for them (it would leave a page half in English)."""
+    client = Client()
+    client.post("/language/", {"language": "fr", "next": "/accounts/login/"})
+    assert '<html lang="en"' in client.get("/accounts/login/").content.decode()
+
+
 def test_english_stays_english(attorney: Client, record: CaseRecord) -> None:
     page = attorney.get(f"/cases/{record.id}/").content.decode()
     assert read(page).language == "en"

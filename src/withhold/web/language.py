@@ -1,4 +1,4 @@
-"""The language a person reads Withhold in (English or Spanish), chosen at any point and kept in the
+"""The language a person reads Withhold in (any it speaks: :data:`withhold.language.LANGUAGES`), chosen at any point and kept in the
 session; it never changes a result, only the words of the pages (the web texts), the interview, the
 checklist and the warnings, and of Django's own messages (a form's "This field is required.")."""
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from withhold.language import AUTHORED
 from withhold.web.language import SESSION_KEY, chosen
 
 
@@ -16,9 +17,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def switch_language(request: HttpRequest) -> HttpResponse:
-    """Choose English or Spanish and go back where you were (works without JavaScript)."""
+    """Choose English or Spanish and go back where you were (works without JavaScript). The team's pages
+    are written in those two; the client-facing pages (intake link, self-help, client report) speak every
+    language Withhold has catalogs for."""
     language = chosen(request.POST.get("language"))
-    if language is not None:
+    if language in AUTHORED:
         request.session[SESSION_KEY] = language
     target = request.POST.get("next", "")
     safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False)

@@ -42,7 +42,7 @@ from withhold.interview.answers import asked_of, skipped_of
 from withhold.interview.bank import item_index, question_for
 from withhold.interview.pages import Audience, Page, next_page, sections_asked
 from withhold.interview.sections import sections
-from withhold.language import Language
+from withhold.language import LANGUAGES, Language
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action
 from withhold.web.audit.record import by_client, intake_sitting
@@ -54,6 +54,7 @@ from withhold.web.intake import guessing, tokens
 from withhold.web.intake.models import IntakeLink
 from withhold.web.interviews.page_form import answered_page, is_current, page_context, read_page
 from withhold.web.language import chosen
+from withhold.web.selfhelp.languages import choices, direction
 from withhold.web.texts import text as ui
 
 COOKIE = "withhold_intake"
@@ -146,8 +147,9 @@ def _page(
     request: HttpRequest, template: str, language: Language, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
     """An intake page in ``language`` (Django's own words too: a date's month), never the team's layout."""
+    context = {**context, "language": language, "direction": direction(language), "languages": choices()}
     with translation.override(language):
-        response = render(request, template, {**context, "language": language}, status=status)
+        response = render(request, template, context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -163,7 +165,7 @@ def _closed(request: HttpRequest, link: IntakeLink | None, why: str, status: int
     first = _language(link) if link is not None else "en"
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     said = []
-    for language in (first, "es" if first == "en" else "en"):
+    for language in (first, "es" if first == "en" else "en"):  # the link's language, then one more
         words = (
             ui(f"intake.{why}", language, n=minutes) if why == "too_many" else ui(f"intake.{why}", language)
         )
@@ -182,7 +184,7 @@ def _thanks(request: HttpRequest, link: IntakeLink) -> HttpResponse:
 
 
 def _language(link: IntakeLink) -> Language:
-    return "es" if link.language == "es" else "en"
+    return link.language if link.language in LANGUAGES else "en"
 
 
 def _organization(link: IntakeLink) -> Organization:

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from withhold.language import Language
-from withhold.web.intake.models import Language as LinkLanguage
+from withhold.language import LANGUAGES, Language
+from withhold.language.status import native_name
 from withhold.web.texts import text as ui
 
 
@@ -27,7 +27,7 @@ class IntakeLinkForm(forms.Form):
     language switch shows them."""
 
     language = forms.ChoiceField(
-        choices=[(LinkLanguage.EN, "English"), (LinkLanguage.ES, "Español")], widget=forms.RadioSelect
+        choices=[(code, native_name(code)) for code in LANGUAGES], widget=forms.RadioSelect
     )
 
     def __init__(self, *args: Any, language: Language = "en", **kwargs: Any) -> None:

@@ -16,11 +16,6 @@ from django.db import models
 from withhold.web.cases.models import CaseRecord
 
 
-class Language(models.TextChoices):
-    EN = "en", "English"
-    ES = "es", "Español"
-
-
 class State(models.TextChoices):
     """Where a link stands, as the team's panel shows it."""
 
@@ -37,7 +32,7 @@ class IntakeLink(models.Model):
     case_id: uuid.UUID  # the column Django adds for ``case``: read without loading (and decrypting) the case
     token_digest = models.CharField(max_length=64, unique=True)
     """The keyed digest of the link's token: the link is found by it; the token itself is shown once."""
-    language = models.CharField(max_length=2, choices=Language.choices)
+    language = models.CharField(max_length=8)
     """The language the client reads the questions in: chosen when the link is made, switched by the
     client on the page."""
     created_at = models.DateTimeField()

@@ -10,7 +10,8 @@ from typing import Any
 from django import template
 
 from withhold.facts.describe import fact_description, value_text
-from withhold.language import Language, Localized, days_in_words
+from withhold.language import LANGUAGES, Language, Localized, days_in_words
+from withhold.language.status import native_name
 from withhold.web.interviews.texts import TEXTS
 from withhold.web.language import chosen
 from withhold.web.texts import has, text
@@ -91,6 +92,18 @@ def say(text: Any, language: str) -> str:
 def status_label(status: Any, language: str = "en") -> str:
     key = f"status.{status}"
     return text(key, _language(language)) if has(key) else str(status)
+
+
+@register.simple_tag
+def spoken_languages() -> list[tuple[str, str]]:
+    """Every language Withhold speaks, by code and its own name (a client report in each)."""
+    return [(code, native_name(code)) for code in LANGUAGES]
+
+
+@register.filter
+def language_name(code: Any) -> str:
+    """A language by its own name (Español, العربية), the code itself for one Withhold does not speak."""
+    return native_name(code) if code in LANGUAGES else str(code)
 
 
 @register.filter
