@@ -11,10 +11,10 @@ import pytest
 from withhold.facts.consistency import IMPOSSIBLE
 from withhold.facts.loading import CaseFileError, validate_case
 from withhold.interview.answers import answered
-from withhold.interview.bank import question_for
+from withhold.interview.bank import bank, question_for
 from withhold.interview.refusals import AnswerRefusedError
 from withhold.interview.refusals import parse as parse_refusals
-from withhold.interview.typed_answer import Answer, Invalid, parse_answer
+from withhold.interview.typed_answer import Answer, DontKnow, Invalid, Skip, parse_answer
 from withhold.language import Language
 from withhold.package_data import read_yaml
 
@@ -204,3 +204,16 @@ def test_the_refusals_file_needs_every_impossible_kind_in_both_languages() -> No
         parse_refusals(raw)
     assert "hearing_before_notice.other.es: missing translation" in str(error.value)
     assert "invented_kind: not a kind of conflict" in str(error.value)
+
+
+def test_the_screens_words_are_answers_in_every_language() -> None:
+    """A person types what the screen shows them, in their language: "wi", "não", "نعم", "Mwen pa konnen"."""
+    yes_no = next(question for question in bank().values() if question.kind == "yes_no")
+    assert parse_answer("Wi", yes_no, "ht") == Answer(True)
+    assert parse_answer("não", yes_no, "pt") == Answer(False)
+    assert parse_answer("نعم", yes_no, "ar") == Answer(True)
+    assert parse_answer("Oui", yes_no, "fr") == Answer(True)
+    assert isinstance(parse_answer("Mwen pa konnen", yes_no, "ht"), DontKnow)
+    assert isinstance(parse_answer("Je ne sais pas", yes_no, "fr"), DontKnow)
+    assert isinstance(parse_answer("d", yes_no, "ar"), DontKnow)  # no letter of its own: the English one
+    assert not isinstance(parse_answer("peut-être", yes_no, "fr"), Answer | DontKnow | Skip)

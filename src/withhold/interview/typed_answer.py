@@ -1,10 +1,13 @@
 """One line typed in the guided interview, read as an answer to a question: pure, no terminal needed.
 
-The same keys work for every question, in both languages: ``?`` shows the help, ``<`` goes back to the
-previous question, ``!`` answers "I don't know" (so do the words themselves, ``I don't know`` or ``no sé``,
-``d`` in English and ``ns`` in Spanish), ``-`` skips the question for now (``skip``, ``saltar``). The answer itself depends on the kind of question:
+The same keys work for every question, in every language: ``?`` shows the help, ``<`` goes back to the
+previous question, ``!`` answers "I don't know" (so do the words themselves as the screen shows them in any
+language, ``I don't know``, ``no sé``, ``mwen pa konnen``, ``d`` in English and ``ns`` in Spanish), ``-``
+skips the question for now (``skip``, ``saltar``, or the screen's words). The answer itself depends on the
+kind of question:
 
-- yes or no: ``y``/``yes`` or ``n``/``no``; ``s``/``sí`` in Spanish (both languages accept both);
+- yes or no: ``y``/``yes`` or ``n``/``no``; ``s``/``sí`` in Spanish; the screen's Yes and No in any
+  language (``oui``, ``sim``, ``wi``, ``نعم``); every language accepts all;
 - one choice: the number of the option (or its value, as the case file writes it);
 - several choices: the numbers separated by commas or spaces (``1,3``), or ``0`` (or ``none``,
   ``ninguna``) for none;
@@ -24,13 +27,15 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from withhold.facts import countries, courts
 from withhold.facts.case import A_NUMBER_PATTERN
 from withhold.facts.source import NOT_FILED
 from withhold.interview.bank import Question
-from withhold.language import Language
+from withhold.interview.screens import screens
+from withhold.language import LANGUAGES, Language
 
 HELP_KEY = "?"
 BACK_KEY = "<"
@@ -109,6 +114,13 @@ def normalized(line: str) -> str:
     return " ".join(text.casefold().split())
 
 
+@cache
+def _said(group: str, key: str) -> frozenset[str]:
+    """The screen's own word for ``key`` (``interview/screens.yaml``) in every language, as typed: a person
+    who reads "Mwen pa konnen" or "Não sei" on the screen can type it."""
+    return frozenset(normalized(screens()[group][key].get(language)) for language in LANGUAGES)
+
+
 def parse_answer(line: str, question: Question, language: Language) -> Reply:
     """Read one typed line as a reply to ``question`` in ``language``."""
     text = normalized(line)
@@ -116,9 +128,13 @@ def parse_answer(line: str, question: Question, language: Language) -> Reply:
         return Help()
     if text in _BACK:
         return Back()
-    if text in _DONT_KNOW_WORDS or text == _DONT_KNOW_LETTER.get(language, _DONT_KNOW_LETTER["en"]):
+    if (
+        text in _DONT_KNOW_WORDS
+        or text in _said("shared", "dont_know")
+        or text == _DONT_KNOW_LETTER.get(language, _DONT_KNOW_LETTER["en"])
+    ):
         return DontKnow()
-    if text in _SKIP:
+    if text in _SKIP or text in _said("terminal", "skip") or text in _said("browser", "skip"):
         return Skip()
     invalid = Invalid(question.invalid.get(language))
     if not text:
@@ -131,9 +147,9 @@ _NOT_AN_ANSWER = object()
 
 
 def _yes_no(text: str, raw: str, question: Question) -> Any:
-    if text in _YES:
+    if text in _YES or text in _said("shared", "yes"):
         return True
-    if text in _NO:
+    if text in _NO or text in _said("shared", "no"):
         return False
     return _NOT_AN_ANSWER
 
