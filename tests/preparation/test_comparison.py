@@ -124,7 +124,7 @@ def test_deferral_column_says_it_is_used_only_when_cat_withholding_is_barred() -
     deferral = comparison.column("cat_deferral")
     assert deferral.status == "eligible"
     assert "only if CAT withholding is blocked" in deferral.plain_reason.en
-    assert "solo si la restricción bajo la CAT está bloqueada" in deferral.plain_reason.es
+    assert "solo si la suspensión de remoción bajo la CAT está bloqueada" in deferral.plain_reason.es
 
 
 def test_english_titles_are_the_engines() -> None:
