@@ -179,7 +179,28 @@ def test_dates(language: Language) -> None:
     arrival = question_for("entry.last_arrival_date")
     assert parse_answer("2025-06-02", arrival, language) == Answer(dt.date(2025, 6, 2))
     assert parse_answer("2025-6-2", arrival, language) == Answer(dt.date(2025, 6, 2))
-    for wrong in ("2025-02-30", "02/06/2025", "20250602", "2025-06", "0", "ayer"):
+    # As people write them (issue 17): day first or month first when only one order makes a date, the
+    # month in words in any language.
+    assert parse_answer("25/03/2024", arrival, language) == Answer(dt.date(2024, 3, 25))
+    assert parse_answer("3-25-2024", arrival, language) == Answer(dt.date(2024, 3, 25))
+    assert parse_answer("25 de marzo de 2024", arrival, language) == Answer(dt.date(2024, 3, 25))
+    assert parse_answer("March 25, 2024", arrival, language) == Answer(dt.date(2024, 3, 25))
+    assert parse_answer("5 dic. 2023", arrival, language) == Answer(dt.date(2023, 12, 5))
+    # Figures that make two dates are asked back in words, never guessed.
+    which = parse_answer("02/06/2025", arrival, language)
+    assert isinstance(which, Invalid) and which != Invalid(arrival.invalid.get(language))
+    assert ("February 6, 2025" if language == "en" else "2 de junio de 2025") in which.message
+    assert ("June 2, 2025" if language == "en" else "6 de febrero de 2025") in which.message
+    for wrong in (
+        "2025-02-30",
+        "31/02/2025",
+        "20250602",
+        "2025-06",
+        "0",
+        "ayer",
+        "marzo 2024",
+        "25 de marzo",
+    ):
         assert parse_answer(wrong, arrival, language) == Invalid(arrival.invalid.get(language)), wrong
 
 
@@ -657,3 +678,33 @@ def test_a_client_interview_starts_with_the_person_and_never_asks_a_finding(
     assert flat({"en": "Not final yet:", "es": "Todavía no es definitivo:"}[language]) in flat(terminal.text)
     assert "--audience attorney" in flat(terminal.text)
     assert RESULT[language].replace("\\", "") not in terminal.text  # no screening shown to the client
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_a_date_as_people_write_it_through_a_pty(tmp_path: Path) -> None:
+    """Issue 17: in Spanish, 03/01/1990 is asked back in words (never guessed); 25/03/1990 is taken, said
+    back in words before the next question, and saved as the 25th of March."""
+    target = tmp_path / "new.yaml"
+    terminal = Terminal(["--out", str(target), "--lang", "es"], tmp_path, audience="client")
+    texts = {path: question(path, "es") for path in bank()}
+    for _ in range(20):
+        found = terminal.expect(PROGRESS["es"])
+        start = found.end()
+        terminal.expect(r"^> ")
+        shown = flat(terminal.text[start : terminal.seen])
+        path = sorted((p for p, wording in texts.items() if wording in shown), key=len)[-1]
+        if path != "person.date_of_birth":
+            terminal.send("!")
+            continue
+        terminal.send("03/01/1990")
+        terminal.expect(r"¿Quiere decir el 3 de enero de 1990 o el 1 de marzo de 1990\?")
+        terminal.expect(r"^> ")
+        terminal.send("25/03/1990")
+        terminal.expect(r"Entendido: 25 de marzo de 1990\.")
+        break
+    else:
+        pytest.fail("the date of birth was not asked")
+    terminal.expect(PROGRESS["es"])
+    terminal.press(b"\x03")  # Ctrl-C: what was answered stays saved
+    assert terminal.wait() == 130  # interrupted
+    assert document(target)["person"]["date_of_birth"] == "1990-03-25"

@@ -185,7 +185,9 @@ def test_trauma_heavy_questions_are_marked() -> None:
 def test_dates_and_numbers_say_how_to_write_them() -> None:
     for path, question in bank().items():
         if question.kind == "date":
-            assert "YYYY-MM-DD" in question.invalid.en and "AAAA-MM-DD" in question.invalid.es, path
+            # The month in words, and an example no reader can take day for month (25 is never a month).
+            assert "March 25" in question.invalid.en and "25 de marzo" in question.invalid.es, path
+            assert "03-01" not in question.invalid.en + question.invalid.es, path
         if question.kind in ("number", "count"):
             assert "0" in question.invalid.en and "0" in question.invalid.es, path
 

@@ -84,14 +84,14 @@ def test_a_wrong_answer_on_a_page_is_shown_by_its_question_and_the_others_are_ke
     url = interview_url(hearing_record)
     before = stored(hearing_record)
     wrong = attorney.post(
-        url, {"action": "answer", "path": list(page.paths), "answer-1": "2", "answer-2": "15/01/2027"}
+        url, {"action": "answer", "path": list(page.paths), "answer-1": "2", "answer-2": "31/02/2027"}
     )
     assert wrong.status_code == 422
     html = wrong.content.decode()
     assert 'id="q2-error"' in html and 'id="q1-error"' not in html
     assert question_for(page.paths[1]).invalid.en in html
     assert re.search(r'id="q1-2" value="2" checked', html)  # the choice made is still chosen
-    assert 'value="15/01/2027"' in html  # and what was typed is still there, to correct
+    assert 'value="31/02/2027"' in html  # and what was typed is still there, to correct
     assert 'aria-describedby="q2-error"' in html and 'role="alert"' in html
     assert stored(hearing_record) == before  # nothing of the page was saved
     both = attorney.post(

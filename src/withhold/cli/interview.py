@@ -62,7 +62,7 @@ from withhold.interview.typed_answer import (
     parse_answer,
 )
 from withhold.interview.words import answer_words
-from withhold.language import LANGUAGES, Language, Localized
+from withhold.language import LANGUAGES, Language, Localized, date_in_words
 from withhold.law.protections import PROTECTIONS
 
 OUT_OPTION = "--out"
@@ -317,6 +317,10 @@ def ask(
             except CaseFileError:
                 console.print(Text(question.invalid.get(language), style="yellow"))
                 continue
+            if isinstance(reply.value, dt.date):  # the date understood, in words: 03/01 is never guessed
+                console.print(
+                    Text(text("date_understood", language, date=date_in_words(reply.value, language)))
+                )
         if question.judgement and audience is Audience.ATTORNEY and not isinstance(reply, Back):
             case = marked_reviewed(case, path)
         save(begun, case)

@@ -24,6 +24,9 @@ PLACEHOLDERS = frozenset(
         "cites",
         "rule",
         "value",
+        "first",
+        "second",
+        "date",
     }
 )
 

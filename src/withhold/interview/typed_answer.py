@@ -35,7 +35,8 @@ from withhold.facts.case import A_NUMBER_PATTERN
 from withhold.facts.source import NOT_FILED
 from withhold.interview.bank import Question
 from withhold.interview.screens import screens
-from withhold.language import LANGUAGES, Language
+from withhold.interview.written_dates import Ambiguous, read_date
+from withhold.language import LANGUAGES, Language, date_in_words
 
 HELP_KEY = "?"
 BACK_KEY = "<"
@@ -62,7 +63,6 @@ _SKIP = {SKIP_KEY, "skip", "skip for now", "saltar", "saltar por ahora", "despue
 _YES = {"y", "yes", "s", "si"}
 _NO = {"n", "no"}
 _NONE = {NONE_KEY, "none", "ninguna", "ninguno", "nada"}
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+", re.ASCII)
 _SEPARATORS = re.compile(r"[,;\s]+")
 
@@ -139,6 +139,10 @@ def parse_answer(line: str, question: Question, language: Language) -> Reply:
     invalid = Invalid(question.invalid.get(language))
     if not text:
         return invalid
+    if question.kind == "date":
+        found = read_date(line)
+        if isinstance(found, Ambiguous):  # asked back, in words, never guessed
+            return Invalid(_which_date(found, language))
     value = _VALUE_OF_KIND[question.kind](text, line.strip(), question)
     return invalid if value is _NOT_AN_ANSWER else Answer(value)
 
@@ -185,13 +189,16 @@ def _option(text: str, values: list[str]) -> str | None:
 def _date(text: str, raw: str, question: Question) -> Any:
     if question.path == NOT_FILED_PATH and text == NOT_FILED_KEY:
         return NOT_FILED
-    match = _DATE.fullmatch(text)
-    if match is None:
-        return _NOT_AN_ANSWER
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return _NOT_AN_ANSWER
+    found = read_date(raw)
+    return found if isinstance(found, dt.date) else _NOT_AN_ANSWER
+
+
+def _which_date(found: Ambiguous, language: Language) -> str:
+    """ "¿3 de enero o 1 de marzo?": the two dates the figures could be, in words, and how to say which."""
+    words = screens()["shared"]["date_which"].get(language)
+    return words.format(
+        first=date_in_words(found.day_first, language), second=date_in_words(found.month_first, language)
+    )
 
 
 def _number(text: str, raw: str, question: Question) -> Any:

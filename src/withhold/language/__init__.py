@@ -160,6 +160,14 @@ def _words(*key: str) -> Localized:
     return words().text(*key)
 
 
+def month_name(month: int, language: Language) -> str:
+    """The month's name as a date in ``language`` writes it (``marzo``, ``mars``, ``mas``)."""
+    check_language(language)
+    if _has_own_date_names(language):
+        return str(Locale.parse(language).months["format"]["wide"][month])
+    return _words("months", str(month)).get(language)
+
+
 def date_in_words(day: dt.date, language: Language, *, weekday: bool = False) -> str:
     """``December 8, 2026`` / ``8 de diciembre de 2026`` / ``8 décembre 2026``, from each language's CLDR
     data (Babel); with the weekday, ``Tuesday, December 8, 2026``. A language whose CLDR data lacks month
@@ -167,7 +175,7 @@ def date_in_words(day: dt.date, language: Language, *, weekday: bool = False) ->
     check_language(language)
     if _has_own_date_names(language):
         return format_date(day, format="full" if weekday else "long", locale=language)
-    month = _words("months", str(day.month)).get(language)
+    month = month_name(day.month, language)
     if not weekday:
         return _words("date", "pattern").get(language).format(month=month, day=day.day, year=day.year)
     name = _words("weekdays", str(day.weekday())).get(language)
@@ -180,7 +188,7 @@ def month_in_words(year: int, month: int, language: Language) -> str:
     check_language(language)
     if _has_own_date_names(language):
         return format_skeleton("yMMMM", dt.date(year, month, 1), locale=language)
-    return f"{_words('months', str(month)).get(language)} {year}"
+    return f"{month_name(month, language)} {year}"
 
 
 def days_in_words(days: int, language: Language) -> str:
