@@ -10,7 +10,7 @@ from functools import cache
 
 import pycountry
 
-from withhold.language import LANGUAGES, Language
+from withhold.language import LANGUAGES, Language, Localized
 
 EXTRA = {"XK": "Kosovo"}
 """Codes in common use that ISO 3166-1 leaves to its users (pycountry follows the standard)."""
@@ -36,6 +36,15 @@ def name(code: str, language: Language = "en") -> str | None:
     if translated == english and english != country.name:
         translated = _translation(language).gettext(country.name)
     return translated
+
+
+def localized(code: str) -> Localized:
+    """The country's name in every language Withhold speaks (the code where a language has no name)."""
+
+    def named(language: Language) -> str:
+        return name(code, language) or code
+
+    return Localized(en=named("en"), es=named("es"), other=named)
 
 
 def _folded(text: str) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, get_args
 
+from withhold.facts import countries
 from withhold.facts.case import Case, EvidenceItem, EvidenceRecord, ProtectionName
 from withhold.language import LANGUAGES, Language, Localized, joined, read_localized
 from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_DHS
@@ -65,7 +66,7 @@ ITEM_PLACEHOLDERS = frozenset(
 ``relocation`` per item, from the protections it serves)."""
 
 PHRASE_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
-    "country.known": frozenset({"code"}),
+    "country.known": frozenset({"country"}),
     "group.known": frozenset({"definition"}),
     "convictions.many": frozenset({"n"}),
     "translations.missing": frozenset({"n", "languages"}),
@@ -508,7 +509,8 @@ def _case_values(situation: Situation, phrases: Mapping[str, Localized]) -> dict
 def _country(code: str | None, phrases: Mapping[str, Localized]) -> Localized:
     if code is None:
         return phrases["unknown.country"]
-    return phrases["country.known"].format(code=code)
+    # The country by its name in each language (the case keeps the code: "SV" means nothing to a client).
+    return phrases["country.known"].format(country=countries.localized(code))
 
 
 def _convictions(case: Case, phrases: Mapping[str, Localized]) -> Localized:
