@@ -3,8 +3,8 @@
     uv run --frozen python bench/hostile_files.py [--files 10000] [--seed 0] [--jobs 2] [--i589-every 50]
 
 Each file of ``bench/hostile_generator.py`` goes through ``screen`` (text, or JSON for one in four),
-``deadlines``, ``roadmap``, ``report`` (Markdown) and, for one file in ``--i589-every`` when the blank Form
-I-589 is beside the checkout (``../shared/forms``), ``i589``, with the file's ``--as-of`` if it has one,
+``deadlines``, ``roadmap``, ``report`` (Markdown) and, for one file in ``--i589-every``, ``i589`` (the blank Form
+I-589 committed in ``forms/``), with the file's ``--as-of`` if it has one,
 as Typer's test runner calls them. A crash is an exception out of a command, an exit code other than 0
 (done) and 2 (the input refused with a message), or a traceback in the output: exit 1 is Withhold's own
 "internal error" line, which a hostile file must never reach. The last line is the figure:
@@ -30,7 +30,7 @@ from hostile_generator import HostileFile, hostile_at
 from withhold.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
-BLANK_I589 = ROOT / ".." / "shared" / "forms" / "i-589-edition-2023-03-01.pdf"
+BLANK_I589 = ROOT / "forms" / "i-589-edition-2023-03-01.pdf"
 
 
 def commands(hostile: HostileFile, case: Path, directory: Path, form: Path | None) -> list[list[str]]:

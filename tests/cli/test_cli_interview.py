@@ -236,7 +236,7 @@ def test_free_text_keeps_what_was_typed(language: Language) -> None:
     both = Localized(en="x", es="x")
     free = Question(
         path="person.family_name", kind="text", order=1, sensitivity=0, judgement=False, section="about_you",
-        group=None, intake=None, when=(), text=both, help=both, choices={},
+        group=None, intake=None, when=(), text=both, help=both, cites="", choices={},
         invalid=Localized("Write it.", "Escríbalo."),
     )  # fmt: skip
     assert parse_answer("  De la Cruz ", free, language) == Answer("De la Cruz")
@@ -283,7 +283,7 @@ def test_a_whole_interview_ends_with_the_screening(small: Path) -> None:
     assert result.exit_code == 0, result.output
     text = flat(result.stdout)
     for number, path in enumerate(ORDER):
-        assert f"{number} answered, at most" in text
+        assert f"Answered: {number}. At most" in text
         assert question(path) in text
     assert "No more questions" in text and "What your answers show" in text
     assert "Withhold screening" in text and "Best protection available: Asylum" in text
@@ -305,10 +305,10 @@ def test_resume_goes_on_where_it_stopped(small: Path) -> None:
     second = interview(str(small), input="!\n" * 10)  # "I don't know" to whatever is left
     assert second.exit_code == 0, second.output
     text = flat(second.stdout)
-    assert "2 already answered" in text
+    assert "Questions already answered: 2." in text
     assert question("convictions") not in text  # answered
     assert question("conduct.persecuted_others") not in text  # "I don't know" is not asked again
-    assert "2 answered, at most" in text
+    assert "Answered: 2. At most" in text
     record = document(small)["interview"]
     assert record["asked"][:2] == ["conduct.persecuted_others", "convictions"]
     assert len(record["asked"]) == len(set(record["asked"])) > 2
@@ -328,7 +328,7 @@ def test_a_new_out_file_starts_from_an_empty_case(tmp_path: Path) -> None:
     out = tmp_path / "new.yaml"
     result = interview("--out", str(out), "--as-of", "2026-11-23", input="")
     assert result.exit_code == 130
-    assert "0 answered, at most" in result.stdout
+    assert "Answered: 0. At most" in result.stdout
     assert document(out) == {"withhold": "case/1", "interview": {"language": "en"}}
 
 
@@ -399,12 +399,12 @@ def test_spanish_session_and_its_language_is_remembered(small: Path) -> None:
     assert result.exit_code == 130
     text = flat(result.stdout)
     assert question("conduct.persecuted_others", "es") in text
-    assert re.search(r"0 respondidas, quedan \d+ como máximo", text)
+    assert re.search(r"Preguntas contestadas: 0\. Quedan \d+ como máximo", text)
     assert "Sus respuestas están guardadas." in text
     assert document(small)["interview"]["language"] == "es"
 
     again = interview(str(small), input="")  # no --lang: the file's language
-    assert "Seguimos donde lo dejó" in again.stdout
+    assert "Seguimos donde se quedó" in again.stdout
 
 
 def test_json_out_file_is_written_as_json(small: Path, tmp_path: Path) -> None:
@@ -539,7 +539,10 @@ class Terminal:
         os.close(self.fd)
 
 
-PROGRESS = {"en": r"(\d+) answered, at most (\d+) left", "es": r"(\d+) respondidas, quedan (\d+) como máximo"}
+PROGRESS = {
+    "en": r"Answered: (\d+)\. At most (\d+) left\.",
+    "es": r"Preguntas contestadas: (\d+)\. Quedan (\d+) como máximo\.",
+}
 RESULT = {"en": "What your answers show", "es": r"Lo que muestran sus respuestas \(en inglés\)"}
 
 
@@ -596,7 +599,7 @@ def test_a_pty_session_stopped_by_ctrl_c_or_ctrl_d_keeps_the_answers(
     try:
         terminal.expect(r"^> ")
         terminal.send("n")
-        terminal.expect(r"1 answered")
+        terminal.expect(r"Answered: 1\.")
         terminal.expect(r"^> ")
         terminal.press(key)
         terminal.expect(f"Your answers are saved. File: {re.escape(str(small))}")
@@ -708,3 +711,49 @@ def test_a_date_as_people_write_it_through_a_pty(tmp_path: Path) -> None:
     terminal.press(b"\x03")  # Ctrl-C: what was answered stays saved
     assert terminal.wait() == 130  # interrupted
     assert document(target)["person"]["date_of_birth"] == "1990-03-25"
+
+
+def test_a_woman_is_asked_in_the_feminine_through_a_pty(tmp_path: Path) -> None:
+    """Issue 17, gender: once the client says she is a woman, the Spanish questions agree with her ("¿Está
+    usted casada?"); before, and for anyone who does not say, they read for anyone."""
+    target = tmp_path / "new.yaml"
+    terminal = Terminal(["--out", str(target), "--lang", "es"], tmp_path, audience="client")
+    texts = {path: question(path, "es") for path in bank()}
+    asked: list[str] = []
+    for _ in range(60):
+        found = terminal.expect(PROGRESS["es"])
+        start = found.end()
+        terminal.expect(r"^> ")
+        shown = flat(terminal.text[start : terminal.seen])
+        if "¿Está usted casada?" in shown:
+            break
+        assert "casado o casada" not in shown, f"the question did not agree with her: {asked}"
+        matching = sorted((p for p, wording in texts.items() if wording in shown), key=len)
+        assert matching, shown
+        asked.append(matching[-1])
+        woman = re.search(r"(\d) Mujer", shown)
+        terminal.send(woman.group(1) if asked[-1] == "person.sex" and woman else "!")
+    else:
+        pytest.fail(f"the marital status was not asked: {asked}")
+    terminal.press(b"\x03")
+    assert terminal.wait() == 130
+    assert document(target)["person"]["sex"] == "female"
+
+
+def test_the_attorney_sees_the_authority_under_the_help(tmp_path: Path) -> None:
+    """Issue 17, help texts: "?" shows why in plain words; the attorney also reads the authority, on a line
+    of its own; the client's help has no citation."""
+    for audience, shows in (("attorney", True), ("client", False)):
+        target = tmp_path / f"{audience}.yaml"
+        terminal = Terminal(["--out", str(target), "--lang", "es"], tmp_path, audience=audience)
+        terminal.expect(PROGRESS["es"])
+        terminal.expect(r"^> ")
+        start = terminal.seen
+        terminal.send("?")
+        terminal.expect(r"Por qué preguntamos")
+        terminal.expect(r"^> ")
+        helped = flat(terminal.text[start : terminal.seen])
+        assert ("Fundamento legal:" in helped) is shows, helped
+        assert ("CFR" in helped or "INA" in helped or "Form I-589" in helped) is shows, helped
+        terminal.press(b"\x03")
+        assert terminal.wait() == 130

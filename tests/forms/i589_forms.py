@@ -12,7 +12,7 @@ from pypdf.generic import NameObject, TextStringObject
 from withhold.facts.loading import parse_case
 from withhold.forms import FilledForm, fill_i589
 
-FORMS = Path(__file__).resolve().parents[2] / ".." / "shared" / "forms"
+FORMS = Path(__file__).resolve().parents[2] / "forms"
 FORM_2023 = FORMS / "i-589-edition-2023-03-01.pdf"
 INVENTORY_2023 = FORMS / "i-589-edition-2023-03-01.fields.json"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

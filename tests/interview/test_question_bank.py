@@ -23,7 +23,10 @@ from withhold.interview.bank import (
 from withhold.language import Localized
 from withhold.law.registry import all_rules
 
-AUTHORITY = re.compile(r"INA|CFR|U\.S\.C\.|I&N Dec\.|F\.3d|F\.4th|U\.S\.|Practice Manual")
+AUTHORITY = re.compile(r"INA|CFR|U\.S\.C\.|I&N Dec\.|F\.3d|F\.4th|U\.S\.|Practice Manual|Pub\. L\.")
+CITATION = re.compile(
+    r"\bINA \d|CFR|U\.S\.C|I&N Dec|Matter of|F\.3d|F\.4th|Pub\. L\.|Form I-589 Part|\d+ FR \d"
+)
 # Texts that are the same word in both languages, or codes and numbers: not a missing translation.
 SAME_IN_BOTH = {"No"}
 CODE_OR_NUMBER = re.compile(r"[\dA-Z.,:;()/ -]*")
@@ -156,10 +159,29 @@ def test_judgement_questions_are_findings_asked_of_the_attorney_about_the_client
 # --- help, order, sensitivity ------------------------------------------------------------------------
 
 
-def test_every_help_cites_an_authority_in_both_languages() -> None:
+def test_every_question_cites_its_authority_on_a_line_for_the_lawyer() -> None:
+    """The help says why in plain words (a client reads it); the authority is a line of its own, which
+    only attorneys see (issue 17: help texts that ended in citations a client cannot use)."""
     for path, question in bank().items():
-        assert AUTHORITY.search(question.help.en), path
-        assert AUTHORITY.search(question.help.es), path
+        assert AUTHORITY.search(question.cites) or "Form I-589" in question.cites, path
+        for language in ("en", "es"):
+            assert not CITATION.search(question.help.get(language)), (path, language)
+
+
+def test_a_client_help_says_why_in_a_few_plain_sentences() -> None:
+    for path, question in bank().items():
+        if question.judgement:
+            continue
+        assert len(question.help.en.split()) <= 60, path
+        assert question.help.en.startswith("Why we ask"), path
+        assert question.help.es.startswith("Por qué preguntamos"), path
+
+
+def test_a_missing_cites_line_is_named() -> None:
+    raw = small_bank()
+    del raw["proceedings.detained"]["cites"]
+    with pytest.raises(ValueError, match=r"proceedings\.detained: cites: missing"):
+        parse(raw)
 
 
 def test_sensitivity_is_between_0_and_3() -> None:
@@ -257,7 +279,8 @@ def small_bank() -> dict[str, Any]:
             "judgement": False,
             "section": "papers",
             "text": {"en": "Are you detained?", "es": "¿Está usted detenido?"},
-            "help": {"en": "Why we ask. 8 CFR 1003.31(c).", "es": "Por qué preguntamos. 8 CFR 1003.31(c)."},
+            "help": {"en": "Why we ask.", "es": "Por qué preguntamos."},
+            "cites": "8 CFR 1003.31(c).",
             "invalid": {"en": "Answer yes or no.", "es": "Responda sí o no."},
         },
         "proceedings.decision.served": {
@@ -268,7 +291,8 @@ def small_bank() -> dict[str, Any]:
             "section": "papers",
             "group": "decision",
             "text": {"en": "How?", "es": "¿Cómo?"},
-            "help": {"en": "8 CFR 1003.38(b).", "es": "8 CFR 1003.38(b)."},
+            "help": {"en": "How the decision reached you.", "es": "Cómo le llegó la decisión."},
+            "cites": "8 CFR 1003.38(b).",
             "choices": {
                 "oral": {"en": "Out loud", "es": "En voz alta"},
                 "mail": {"en": "By mail", "es": "Por correo"},

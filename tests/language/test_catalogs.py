@@ -15,6 +15,7 @@ from withhold.cli.catalogs import update
 from withhold.language import AUTHORED, LANGUAGES, Localized, joined
 from withhold.language.domains import DOMAINS
 from withhold.language.extract import catalog, texts
+from withhold.language.gender import without_selects
 from withhold.language.status import Review, native_name, review, right_to_left
 from withhold.language.translations import LOCALE, catalog_languages, fold, translations
 
@@ -22,7 +23,7 @@ CATALOG_LANGUAGES = catalog_languages()
 
 
 def _names(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    return {name for _, name, _, _ in string.Formatter().parse(without_selects(text)) if name is not None}
 
 
 def test_the_language_list_is_the_catalogs_found() -> None:

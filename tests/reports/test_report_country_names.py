@@ -5,6 +5,7 @@ country's own name."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -28,3 +29,34 @@ def test_the_claims_country_is_named_not_coded(language: str) -> None:
     expected = {"en": "El Salvador", "es": "El Salvador", "fr": "Salvador", "pt": "El Salvador"}
     if language in expected:
         assert expected[language] in html
+
+
+MASCULINE_FOR_THE_CLIENT = (
+    "deportarlo",
+    "protegerlo",
+    "enviarlo",
+    "mandarlo",
+    "devolverlo",
+    "lo protege",
+    "lo deporten",
+    "lo envíe",
+    "está detenido",
+    "ciudadano de",
+    "perseguido",
+    "torturado",
+)
+
+
+def test_a_woman_from_el_salvador_reads_her_report_in_the_feminine() -> None:
+    """Issue 17's "done when": the Spanish client report of an invented woman from El Salvador agrees
+    with her and names her country; a man's report agrees with him; nobody's shows a select."""
+    html = render_html(build_report(validate_case(CASE), dt.date(2026, 12, 7), "client", "es"))
+    text = html.lower()
+    assert "El Salvador" in html
+    found = [word for word in MASCULINE_FOR_THE_CLIENT if re.search(rf"\b{word}\b", text)]  # whole words
+    assert not found, found
+    assert "{gender" not in html
+    man = validate_case({**CASE, "person": {"given_name": "Ernesto", "sex": "male", "nationality": "SV"}})
+    unknown = validate_case({**CASE, "person": {"given_name": "Alex", "nationality": "SV"}})
+    for case in (man, unknown):
+        assert "{gender" not in render_html(build_report(case, dt.date(2026, 12, 7), "client", "es"))

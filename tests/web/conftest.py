@@ -35,8 +35,8 @@ from withhold.web.cases import store  # noqa: E402
 from withhold.web.cases.models import CaseRecord  # noqa: E402
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-BLANK_I589 = Path(__file__).resolve().parents[2] / ".." / "shared" / "forms" / "i-589-edition-2023-03-01.pdf"
-"""The blank Form I-589, edition 03/01/23: not in the repository, but in ../shared/forms beside the checkout."""
+BLANK_I589 = Path(__file__).resolve().parents[2] / "forms" / "i-589-edition-2023-03-01.pdf"
+"""The blank Form I-589, edition 03/01/23, committed in ``forms/`` (USCIS's public form; see its README)."""
 
 
 @pytest.fixture(autouse=True)
@@ -108,9 +108,5 @@ def empty_record(make_case: Callable[..., CaseRecord], organization: Organizatio
 
 @pytest.fixture(scope="session")
 def blank_i589() -> Path:
-    """The blank Form I-589's file (:data:`BLANK_I589`); a test that needs it is skipped without it."""
-    if not BLANK_I589.is_file():
-        pytest.skip(
-            f"the blank Form I-589 is not at {BLANK_I589.resolve()}: put ../shared/forms beside the checkout"
-        )
+    """The blank Form I-589's file (:data:`BLANK_I589`), committed in ``forms/``."""
     return BLANK_I589

@@ -12,6 +12,7 @@ from web_answers import EMPTY, interview_url, page_answers, page_dont_know
 
 from withhold.interview.bank import question_for
 from withhold.interview.pages import Audience
+from withhold.language.gender import reading
 from withhold.web.accounts.models import Organization
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, CaseVersion
@@ -38,9 +39,10 @@ def interview(
         assert [item.path for item in items] == list(asked.paths)
         html = page.content.decode()
         assert f'max="{page.context["total"]}" value="{page.context["asked"]}"' in html
+        sex = case_of(CaseRecord.objects.get(pk=record.pk).document).person.sex
         for item in items:
-            if "[" not in item.path:
-                assert item.text == question_for(item.path).text.get(language)
+            if "[" not in item.path:  # in the words of the language, agreeing with the person
+                assert item.text == question_for(item.path).text.get(reading(language, sex))
         shown.append((asked.paths, language, page.context["section_title"]))
         response = client.post(url, page_answers(asked.paths))
         assert response.status_code == 302, (asked.paths, response.status_code)

@@ -55,7 +55,7 @@ def test_choices_show_their_labels_and_legends_no_paths(
     assert "non state" not in html and "a reason<" not in html
     assert not re.search(r"<legend>[^<]*<code", html)  # "The persecution claim `claim`" no more
     person = attorney.get(f"/cases/{record.id}/edit/person/").content.decode()
-    assert option_labels(person, "person.sex")["female"] == {"en": "Female", "es": "Femenino"}[language]
+    assert option_labels(person, "person.sex")["female"] == {"en": "A woman", "es": "Mujer"}[language]
 
 
 @pytest.mark.django_db

@@ -63,6 +63,7 @@ from withhold.interview.typed_answer import (
 )
 from withhold.interview.words import answer_words
 from withhold.language import LANGUAGES, Language, Localized, date_in_words
+from withhold.language.gender import reading
 from withhold.law.protections import PROTECTIONS
 
 OUT_OPTION = "--out"
@@ -288,12 +289,14 @@ def ask(
     answer that contradicts the case (or ``today``, the day counted from) is refused with the reason, and
     the question asked again."""
     question = question_for(path)
-    language = begun.language
+    language = reading(begun.language, case.person.sex)
     while True:
         line = console.input(PROMPT)
         reply = parse_answer(line, question, language)
         if isinstance(reply, Help):
             console.print(Text(question.help.get(language)))
+            if audience is Audience.ATTORNEY and question.cites:  # the authority is the lawyer's line
+                console.print(Text(text("authority", language, cites=question.cites), style="dim"))
             continue
         if isinstance(reply, Invalid):
             console.print(Text(reply.message, style="yellow"))
@@ -369,6 +372,7 @@ def run(
             page = next_page(case, as_of, audience)  # it skips "I don't know" and what was skipped
             if page is None:
                 return case
+            language = reading(begun.language, case.person.sex)  # the texts agree with the person
             if audience is Audience.CLIENT and page.section != section:
                 show_section(console, page, language)  # the attorney's order crosses sections freely
             section = page.section

@@ -1,14 +1,18 @@
-"""Countries by name in each language Withhold speaks, from pycountry (ISO 3166-1 and its translations,
-shipped with the package: nothing is fetched). The case file keeps the two-letter code; people read and
-type names."""
+"""Countries by name in each language Withhold speaks, from two maintained sources shipped with their
+packages (nothing is fetched): the Unicode CLDR's names, as people write them ("Venezuela", "Rusia"),
+through Babel, and the ISO 3166-1 names and their translations (iso-codes) through pycountry, for a
+language CLDR does not name countries in (Haitian Creole) and for English. The case file keeps the
+two-letter code; people read and type names."""
 
 from __future__ import annotations
 
 import gettext
+import re
 import unicodedata
 from functools import cache
 
 import pycountry
+from babel import Locale, UnknownLocaleError
 
 from withhold.language import LANGUAGES, Language, Localized
 
@@ -31,11 +35,43 @@ def name(code: str, language: Language = "en") -> str | None:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return None
+    common = _cldr(language).get(code)
+    if common and not any(mark in common for mark in _COMPACT):
+        return common
     english: str = getattr(country, "common_name", None) or country.name
     translated = _translation(language).gettext(english)
     if translated == english and english != country.name:
         translated = _translation(language).gettext(country.name)
-    return translated
+    official = getattr(country, "official_name", None)
+    if "," in translated and official:  # ISO's inverted "Congo, The Democratic Republic of the"
+        spelled = _translation(language).gettext(official)
+        if "," not in spelled and (spelled != official or language == "en"):
+            return spelled
+    return _uninverted(translated)
+
+
+def _uninverted(name: str) -> str:
+    """ISO's index form in reading order: "Congo, The Democratic Republic of the" → "Democratic Republic
+    of the Congo"; "Congo, República Democrática do" → "República Democrática do Congo"."""
+    found = _INVERTED.match(name)
+    return f"{found.group(2)} {found.group(1)}" if found else name
+
+
+_INVERTED = re.compile(r"^(.+?), (?:The |the )?(.+ (?:of|of the|do|da|de|del|du|des))$")
+
+
+_COMPACT = (" - ", " & ", "SAR", "RAE", "R.A.S.")
+"""Marks of CLDR's compact forms ("Congo - Kinshasa", "Bosnia & Herzegovina", "Hong Kong SAR China"),
+which read badly in a letter to a court or a client: ISO's name is taken instead."""
+
+
+@cache
+def _cldr(language: Language) -> dict[str, str]:
+    """CLDR's country names in ``language`` (none for a language it does not cover)."""
+    try:
+        return dict(Locale.parse(language).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
 
 
 def localized(code: str) -> Localized:

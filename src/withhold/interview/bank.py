@@ -51,10 +51,11 @@ _FIELDS = (
     "when",
     "text",
     "help",
+    "cites",
     "choices",
     "invalid",
 )
-_REQUIRED = ("kind", "order", "sensitivity", "judgement", "section", "text", "help", "invalid")
+_REQUIRED = ("kind", "order", "sensitivity", "judgement", "section", "text", "help", "cites", "invalid")
 
 INTAKES = ("client", "always")
 """When a question is asked though no rule needs its answer yet (see :attr:`Question.intake`)."""
@@ -94,6 +95,9 @@ class Question:
     """Asked only when each of these facts has one of these values (``proceedings.kind`` in court)."""
     text: Localized
     help: Localized
+    """Why we ask, in plain words: the client reads it (no citation)."""
+    cites: str
+    """The authority for the question, a line for the lawyer only (attorneys' screens and reports)."""
     choices: dict[str, Localized]
     """For ``choice`` and ``choices``: each value of the fact with its label, in the catalogue's order."""
     invalid: Localized
@@ -219,6 +223,9 @@ def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: lis
         f"{path}: text", body.get("text"), problems, placeholders_allowed=_placeholders(path)
     )
     help_text = read_localized(f"{path}: help", body.get("help"), problems)
+    cites = body.get("cites")
+    if not isinstance(cites, str):
+        problems.append(f"{path}: cites: expected the authorities as one line (empty if none)")
     invalid = read_localized(f"{path}: invalid", body.get("invalid"), problems)
     choices = _choices(path, kind, body.get("choices"), info, problems)
     section = body.get("section")
@@ -239,6 +246,7 @@ def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: lis
         or not isinstance(judgement, bool)
         or text is None
         or help_text is None
+        or not isinstance(cites, str)
         or invalid is None
         or choices is None
         or when is None
@@ -257,6 +265,7 @@ def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: lis
         when,
         text,
         help_text,
+        " ".join(cites.split()),
         choices,
         invalid,
     )

@@ -19,6 +19,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from withhold.language.gender import agree, gender_of, selects_problems, without_selects
 from withhold.language.translations import catalog_languages, translations
 
 Language = str
@@ -47,14 +48,17 @@ class Localized:
     """How a language beyond the authored two gets its text, when not from the catalog by the English."""
 
     def get(self, language: Language) -> str:
+        """The text in ``language``, agreeing with the gender of its reader (:mod:`.gender`)."""
+        if self.other is not None and gender_of(language) is not None:
+            return self.other(language)  # a text filled in or joined: made again for this reader
         if language == "en":
-            return self.en
+            return agree(self.en, gender_of(language))
         if language == "es":
-            return self.es
+            return agree(self.es, gender_of(language))
         check_language(language)
         if self.other is not None:
             return self.other(language)
-        return translations(language).text(self.en) or self.en
+        return agree(translations(language).text(self.en) or self.en, gender_of(language))
 
     def translated(self, language: Language) -> bool:
         """Whether ``language`` has this text of its own (not the English in its place)."""
@@ -87,9 +91,10 @@ def joined(parts: Iterable[Localized], separator: str = " ") -> Localized:
 
 
 def placeholders(text: str) -> set[str] | None:
-    """The ``{name}`` placeholders of a text, or None when its braces do not balance."""
+    """The ``{name}`` placeholders of a text (its gender selects aside), or None when its braces do not
+    balance."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        return {name for _, name, _, _ in string.Formatter().parse(without_selects(text)) if name is not None}
     except ValueError:
         return None
 
@@ -130,9 +135,15 @@ def read_localized(
     if must_differ and pair.en == pair.es:
         problems.append(f"{where}.es: identical to the English text: not translated")
         return None
+    for language in AUTHORED:
+        for problem in selects_problems(getattr(pair, language)):
+            problems.append(f"{where}.{language}: {problem}")
+            ok = False
+    if not ok:
+        return None
     if placeholders_allowed is None:
         return pair
-    used = {language: placeholders(pair.get(language)) for language in AUTHORED}
+    used = {language: placeholders(getattr(pair, language)) for language in AUTHORED}
     for language, names in used.items():
         if names is None:
             problems.append(f"{where}.{language}: unbalanced braces")

@@ -17,6 +17,7 @@ from withhold.deadlines.sections import sections
 from withhold.facts import countries
 from withhold.facts.case import Case
 from withhold.facts.describe import fact_description, is_finding, person_name, value_text
+from withhold.interview.bank import question_for
 from withhold.language import Language, days_in_words
 from withhold.law.procedure.circuit import proceeding_circuit
 from withhold.logic.protection import Determination, LegalPoint
@@ -210,7 +211,7 @@ def value_words(value: object, language: Language) -> str:
 
 def _fact(path: str, language: Language) -> Line:
     flag = texts().say(language, "ui", "finding") if is_finding(path) else ""
-    return Line(path, fact_description(path), flag)
+    return Line(path, fact_description(path), flag, question_for(path).cites)
 
 
 # --- deadlines and the road -------------------------------------------------------------------------

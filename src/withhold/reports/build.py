@@ -9,6 +9,7 @@ from withhold import __version__
 from withhold.facts.case import Case
 from withhold.facts.describe import person_name
 from withhold.language import LANGUAGES, Language, date_in_words
+from withhold.language.gender import reading
 from withhold.language.status import is_right_to_left
 from withhold.preparation.findings import findings
 from withhold.reports.attorney import attorney_report
@@ -32,6 +33,7 @@ def build_report(
         raise ValueError(f"unknown audience {audience!r}; expected one of {', '.join(AUDIENCES)}")
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
+    language = reading(language, case.person.sex)  # every text agrees with the client it speaks of
     found = findings(case, as_of, today)
     page = _page(case, as_of, found.today, audience, language)
     if audience == "attorney":

@@ -55,6 +55,8 @@ class Line:
     text: str
     flag: str = ""
     """A short mark after the text: ``finding`` for a fact that is a judgement."""
+    cites: str = ""
+    """The authority, for a lawyer's eyes (an open question's, in the attorney report)."""
 
 
 @dataclass(frozen=True)

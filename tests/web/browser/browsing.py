@@ -276,6 +276,7 @@ def focused(page: Page) -> dict[str, Any]:
           const top = document.elementFromPoint(x, y);
           return {
             tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name') || '',
+            type: el.getAttribute('type') || '', checked: !!el.checked,
             href: el.getAttribute('href') || '', text: (el.innerText || el.value || '').trim().slice(0, 60),
             inForm: !!el.closest('main form'),
             ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,

@@ -16,6 +16,7 @@ from browsing import (
     Browser,
     OpenBrowser,
     check_layout,
+    focused,
     tab_to,
 )
 
@@ -114,8 +115,18 @@ def test_spanish_by_keyboard_alone(open_browser: OpenBrowser) -> None:
     browser.press_enter()
     paths = _paths(browser)
     for number, _path in enumerate(paths, 1):
-        tab_to(browser.page, lambda f, n=number: f["id"] == f"q{n}-dont-know")  # type: ignore[misc]
-        browser.page.keyboard.press("Space")
+        stop = tab_to(
+            browser.page,
+            lambda f, n=number: (
+                f["id"] == f"q{n}-dont-know"  # type: ignore[misc]
+                or (f["type"] == "radio" and f["id"].startswith(f"q{n}-"))
+            ),
+        )
+        if stop["type"] == "radio":  # a group of choices is one Tab stop; the arrows move in it
+            browser.page.keyboard.press("ArrowUp")  # from the first, round to the last: "No sé"
+            assert focused(browser.page)["id"] == f"q{number}-dont-know" and focused(browser.page)["checked"]
+        else:
+            browser.page.keyboard.press("Space")
     tab_to(browser.page, lambda f: f["name"] == "action" and f["inForm"])
     browser.press_enter()
     assert _paths(browser) and _paths(browser) != paths  # the next page: the first was answered

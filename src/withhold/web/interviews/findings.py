@@ -72,6 +72,7 @@ class Shown:
     path: str
     question: str
     help: str
+    cites: str
     protections: tuple[str, ...]
     """The titles (English, the core's) of the protections an assessment could still change."""
     recorded: str
@@ -149,6 +150,7 @@ def shown(
                 path=item.path,
                 question=question_text(case, item.path, language),
                 help=item.question.help.get(language),
+                cites=item.question.cites,
                 protections=tuple(TITLES.get(name, name) for name in item.protections),
                 recorded=answer_words(item.path, value.value, language) if value.known else "",
                 reviewed=item.path in reviewed_paths,

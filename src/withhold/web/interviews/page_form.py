@@ -34,6 +34,7 @@ from withhold.interview.pages import Page
 from withhold.interview.sections import sections
 from withhold.interview.typed_answer import NOT_FILED_PATH, Answer, DontKnow, Invalid
 from withhold.language import Language
+from withhold.language.gender import reading
 from withhold.web.cases.countries import countries
 from withhold.web.interviews.steps import LONGEST, NONE, answered, reply_of
 from withhold.web.interviews.texts import TEXTS
@@ -76,6 +77,8 @@ class Item:
     kind: str
     text: str
     help: str
+    cites: str
+    """The authority, shown to a lawyer only (empty on a client's page)."""
     hint: str
     """The form an answer takes (a number), for a one-field question that needs it; else empty."""
     judgement: bool
@@ -191,14 +194,18 @@ def page_context(
     language: Language,
     errors: Mapping[str, str] | None = None,
     typed: Form | None = None,
+    *,
+    for_lawyer: bool = False,
 ) -> dict[str, Any]:
     """What ``interviews/_page_form.html`` (and the page around it) shows for ``page``: the section's
-    title, its introduction on the section's first page, and each question with its help, its options
-    and, with ``errors``, its message and what was ``typed``."""
+    title, its introduction on the section's first page, and each question with its help (and, for a
+    lawyer, its authority), its options and, with ``errors``, its message and what was ``typed``. The
+    texts agree with the person the case is about."""
     errors = errors or {}
+    language = reading(language, case.person.sex)
     section = sections()[page.section]
     items = [
-        _item(case, number, path, language, errors.get(path, ""), typed)
+        _item(case, number, path, language, errors.get(path, ""), typed, for_lawyer)
         for number, path in enumerate(page.paths, 1)
     ]
     return {
@@ -219,7 +226,9 @@ def page_context(
     }
 
 
-def _item(case: Case, number: int, path: str, language: Language, error: str, typed: Form | None) -> Item:
+def _item(
+    case: Case, number: int, path: str, language: Language, error: str, typed: Form | None, for_lawyer: bool
+) -> Item:
     question = question_for(path)
     values: tuple[str, ...] = ()
     dont_know = not_filed = False
@@ -234,6 +243,9 @@ def _item(case: Case, number: int, path: str, language: Language, error: str, ty
         kind=question.kind,
         text=question_text(case, path, language),
         help=question.help.get(language),
+        cites=TEXTS["authority"].get(language).format(cites=question.cites)
+        if for_lawyer and question.cites
+        else "",
         hint=question.invalid.get(language) if question.kind in HINTED else "",
         judgement=question.judgement,
         options=_options(question.kind, question.choices, language),

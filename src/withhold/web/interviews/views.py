@@ -141,7 +141,14 @@ def _page(
     asked = len(asked_of(case))
     context = {
         **_common(record, case, audience, language, assesses),
-        **page_context(case, page, language, errors, request.POST if errors else None),
+        **page_context(
+            case,
+            page,
+            language,
+            errors,
+            request.POST if errors else None,
+            for_lawyer=audience is Audience.ATTORNEY,
+        ),
         "asked": asked,
         "total": asked + page.remaining,
         "progress": TEXTS["progress"].get(language).format(answered=asked, remaining=page.remaining),
