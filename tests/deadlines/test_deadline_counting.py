@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from withhold.deadlines.calendar import add_years, holiday_name, is_court_closed, roll_forward, why_closed
-from withhold.deadlines.counting import Roll, days_after, days_before, years_after
+from withhold.law.time.calendar import add_years, holiday_name, is_court_closed, roll_forward, why_closed
+from withhold.law.time.counting import Roll, days_after, days_before, years_after
 
 D = dt.date
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from icalendar import Calendar
 
-from withhold.deadlines.ics import stable_uid, to_ics
 from withhold.deadlines.schedule import Schedule, schedule
 from withhold.facts.loading import validate_case
+from withhold.reports.ics import stable_uid, to_ics
 
 AS_OF = dt.date(2026, 11, 23)
 

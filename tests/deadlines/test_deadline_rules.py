@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from withhold.deadlines.model import Kind, Standing
 from withhold.deadlines.schedule import SOON_DAYS, Entry, Schedule, schedule
 from withhold.facts.loading import validate_case
+from withhold.law.deadlines.model import Kind, Standing
 
 D = dt.date
 CONTRACT = ["id", "title", "date", "status", "starts_from", "rule", "citations", "notes"]
@@ -609,7 +609,7 @@ def test_an_unaccompanied_child_has_no_one_year_date_and_is_told_why() -> None:
 
 
 def test_an_exempt_deadline_goes_to_no_calendar() -> None:
-    from withhold.deadlines.ics import to_ics
+    from withhold.reports.ics import to_ics
 
     found = plan(
         D(2026, 11, 23),

@@ -19,26 +19,10 @@ import typer
 from rich.text import Text
 
 from withhold import __version__
-from withhold.cli.calendar_file import calendar_label, case_key, write_atomically
-from withhold.cli.catalogs import spanish as spanish_catalogs
-from withhold.cli.catalogs import update as update_catalogs
 from withhold.cli.command import BUG, FLAG, Command, Group, bug_line
 from withhold.cli.console import make_console, show
 from withhold.cli.errors import USAGE_ERROR, UserError
 from withhold.cli.files import load_case
-from withhold.cli.form_files import check_output, read_form
-from withhold.cli.interview import (
-    INTERRUPTED,
-    StoppedError,
-    audience_of,
-    default_audience,
-    saved_line,
-    show_client_end,
-    show_standings,
-)
-from withhold.cli.interview import run as run_interview
-from withhold.cli.interview import start as start_interview
-from withhold.cli.interview import text as interview_text
 from withhold.cli.options import (
     as_of_date,
     evaluation_date,
@@ -47,32 +31,12 @@ from withhold.cli.options import (
     output_format,
     today_date,
 )
-from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
-from withhold.cli.render_i589 import filled_json, render_filled
-from withhold.cli.render_roadmap import render_roadmap
-from withhold.cli.render_rules import explain as explain_rule
-from withhold.cli.render_rules import matching, rules_json, rules_table
 from withhold.cli.render_screening import FULL, Heading, Limits, render_screening
-from withhold.cli.render_watch import changes_table, stale_table
-from withhold.deadlines.ics import to_ics
-from withhold.deadlines.schedule import schedule as schedule_case
 from withhold.facts.case import Case
 from withhold.facts.consistency import check as check_dates
 from withhold.facts.describe import person_name
 from withhold.facts.loading import CaseIssue
-from withhold.forms import FormError, UnknownEditionError, fill_i589
-from withhold.interview.pages import Audience
-from withhold.interview.review import standings
-from withhold.language import LANGUAGES
-from withhold.law.registry import all_rules, rule_by_id
-from withhold.parameters import load as load_parameters
-from withhold.reports import AUDIENCES, OutputError, build_report, check_not_a_case_file
-from withhold.reports import output_format as report_format
-from withhold.reports import render as render_report
-from withhold.roadmap import roadmap as road_of
 from withhold.screening import screen as screen_case
-from withhold.watch import changes as law_changes_between
-from withhold.watch import stale as unchecked
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_TITLE = "Withhold case file (case/1)"
@@ -228,6 +192,11 @@ def deadlines(
     ] = None,
 ) -> None:
     """List a case's deadlines: past, due soon, later, and those that cannot be computed yet."""
+    from withhold.cli.calendar_file import calendar_label, case_key, write_atomically
+    from withhold.cli.render_deadlines import DeadlinesHeading, render_deadlines
+    from withhold.deadlines.schedule import schedule as schedule_case
+    from withhold.reports.ics import to_ics
+
     with user_errors():
         chosen = output_format(output)
         shown_label = calendar_label(label, case_file)
@@ -268,6 +237,10 @@ def roadmap(
     ] = None,
 ) -> None:
     """Show the road through court: each stage of the case's proceeding, where it stands, and the dates."""
+    from withhold.cli.calendar_file import calendar_label
+    from withhold.cli.render_roadmap import render_roadmap
+    from withhold.roadmap import roadmap as road_of
+
     with user_errors():
         chosen = output_format(output)
         shown_label = calendar_label(label, case_file)
@@ -323,6 +296,21 @@ def interview(
 
     Ctrl-C stops the interview; run the command again on the same file to go on.
     """
+    from withhold.cli.interview import (
+        INTERRUPTED,
+        StoppedError,
+        audience_of,
+        default_audience,
+        saved_line,
+        show_client_end,
+        show_standings,
+    )
+    from withhold.cli.interview import run as run_interview
+    from withhold.cli.interview import start as start_interview
+    from withhold.cli.interview import text as interview_text
+    from withhold.interview.pages import Audience
+    from withhold.interview.review import standings
+
     with user_errors():
         given = as_of_date(as_of)
         chosen = audience_of(audience)
@@ -399,6 +387,12 @@ def report(
     Every page carries the law-as-of date, the Withhold version and "Not legal advice". Prints the path
     written.
     """
+    from withhold.cli.calendar_file import write_atomically
+    from withhold.language import LANGUAGES
+    from withhold.reports import AUDIENCES, OutputError, build_report, check_not_a_case_file
+    from withhold.reports import output_format as report_format
+    from withhold.reports import render as render_report
+
     with user_errors():
         try:
             chosen = report_format(output)
@@ -461,6 +455,9 @@ def rules(
     ] = None,
 ) -> None:
     """List every rule of the law: id, title, citations, dates in force, rules-reference ids."""
+    from withhold.cli.render_rules import matching, rules_json, rules_table
+    from withhold.law.registry import all_rules
+
     with user_errors():
         chosen = output_format(output)
     found = matching(all_rules(), grep, cites)
@@ -475,6 +472,10 @@ def explain(
     rule_id: Annotated[str, typer.Argument(metavar="RULE-ID", help="A rule id, e.g. asylum.bar.one_year.")],
 ) -> None:
     """Show one rule: citations, dated versions, facts it reads, rules it uses, parameters, caveats."""
+    from withhold.cli.render_rules import explain as explain_rule
+    from withhold.law.registry import rule_by_id
+    from withhold.parameters import load as load_parameters
+
     with user_errors():
         try:
             found = rule_by_id(rule_id.strip())
@@ -500,6 +501,9 @@ def catalogs_update(
 ) -> None:
     """Write each domain's template (.pot) and bring every language's catalogs up to date with the texts:
     a translation whose English is unchanged stays; a new or changed text waits, empty, for a translator."""
+    from withhold.cli.catalogs import spanish as spanish_catalogs
+    from withhold.cli.catalogs import update as update_catalogs
+
     with user_errors():
         written = update_catalogs()
         if spanish is not None:
@@ -525,6 +529,9 @@ def law_changes(
     Both dates are included: new rule versions, new parameter values (fees, periods, agreements in
     force), new comparison cells and litigation, each cited, with the day its source was last checked.
     """
+    from withhold.cli.render_watch import changes_table
+    from withhold.watch import changes as law_changes_between
+
     with user_errors():
         chosen = output_format(output)
         first = option_date("--since", since)
@@ -558,6 +565,9 @@ def law_stale(
 
     Rule versions, parameter values, comparison cells and developments, oldest check first.
     """
+    from withhold.cli.render_watch import stale_table
+    from withhold.watch import stale as unchecked
+
     with user_errors():
         chosen = output_format(output)
     today = dt.date.today()
@@ -599,6 +609,11 @@ def i589(
     Answers too long for their box continue on Supplement B; children after the fourth go on Supplement A.
     The CAT boxes follow the screening. The filled PDF holds confidential case data (8 CFR 1208.6).
     """
+    from withhold.cli.calendar_file import write_atomically
+    from withhold.cli.form_files import check_output, read_form
+    from withhold.cli.render_i589 import filled_json, render_filled
+    from withhold.forms import FormError, UnknownEditionError, fill_i589
+
     with user_errors():
         chosen = output_format(output_kind)
         check_output(output, {case_file: "case file", form: "blank form given with --form"})

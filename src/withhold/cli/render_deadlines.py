@@ -17,12 +17,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from withhold.deadlines.model import Kind, Standing
 from withhold.deadlines.schedule import SOON_DAYS, Entry, Schedule
 from withhold.deadlines.sections import PARTS, Part, sections
 from withhold.facts.describe import fact_description
 from withhold.facts.loading import CaseIssue
 from withhold.language import days_in_words
+from withhold.law.deadlines.model import Kind, Standing
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not strftime: no locale
 

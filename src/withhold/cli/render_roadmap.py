@@ -11,8 +11,8 @@ from rich.text import Text
 
 from withhold.cli.options import other_law_date
 from withhold.cli.render_deadlines import day_text
-from withhold.deadlines.model import Standing
 from withhold.language import days_in_words
+from withhold.law.deadlines.model import Standing
 from withhold.roadmap import Roadmap, StageState, StageView
 
 MARKS = {

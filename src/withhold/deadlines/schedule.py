@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from withhold.deadlines.model import Due, Exempt, Kind, Standing
 from withhold.facts.case import Case
 from withhold.facts.source import CaseFacts
 from withhold.law.deadlines.catalogue import DEADLINES
+from withhold.law.deadlines.model import Due, Exempt, Kind, Standing
 from withhold.logic import Evaluation, Rule, Trace
 from withhold.parameters import load as load_parameters
 

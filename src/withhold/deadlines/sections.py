@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from withhold.deadlines.model import Standing
 from withhold.deadlines.schedule import Entry, Schedule
+from withhold.law.deadlines.model import Standing
 
 Part = Literal["past", "soon", "later", "unknown", "exempt"]
 PARTS: tuple[Part, ...] = ("past", "soon", "later", "unknown", "exempt")

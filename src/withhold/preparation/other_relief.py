@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from withhold.deadlines.calendar import add_years
 from withhold.facts.case import Case
 from withhold.language import Localized, read_localized
+from withhold.law.time.calendar import add_years
 from withhold.package_data import check_fields, read_yaml
 from withhold.preparation.sentences import compose, read_sentences
 

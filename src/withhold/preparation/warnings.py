@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from withhold.deadlines.model import Due, Kind
 from withhold.facts import countries
 from withhold.facts.case import Case, EvidenceItem
 from withhold.language import Localized, read_localized
 from withhold.law.asylum.one_year import one_year
 from withhold.law.crimes.particularly_serious_crime import per_se
 from withhold.law.deadlines.fees import annual_asylum
+from withhold.law.deadlines.model import Due, Kind
 from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_DHS
 from withhold.law.procedure.cooperative_agreement import cooperative_agreement
 from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS

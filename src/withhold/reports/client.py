@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.deadlines.model import Standing
 from withhold.deadlines.schedule import Entry
 from withhold.language import Language, date_in_words, days_in_words
+from withhold.law.deadlines.model import Standing
 from withhold.logic.protection import Determination
 from withhold.preparation.comparison import Comparison
 from withhold.preparation.evidence import PRIORITIES, Checklist

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
 
-from withhold.deadlines.model import Kind, Standing
 from withhold.language import Language, Localized, read_localized
 from withhold.law.deadlines.catalogue import DEADLINES
+from withhold.law.deadlines.model import Kind, Standing
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.protection import Status
 from withhold.package_data import check_fields, read_yaml

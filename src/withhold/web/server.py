@@ -41,8 +41,8 @@ def warm_up() -> None:
     interview page or deadline would otherwise take). The case is empty: nobody's data is involved."""
     from django.db import connections
 
-    from withhold.deadlines.calendar import is_court_closed
     from withhold.interview.planner import next_question
+    from withhold.law.time.calendar import is_court_closed
     from withhold.web.cases.documents import case_of
     from withhold.web.cases.store import today
     from withhold.web.cases.summary import summarize

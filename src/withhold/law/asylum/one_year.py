@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.deadlines.calendar import add_years, roll_forward, why_closed
 from withhold.facts.source import NOT_FILED
 from withhold.law.enactments import AUDIT_2026_12_07, IIRIRA, RESEARCH_2026_11_23
+from withhold.law.time.calendar import add_years, roll_forward, why_closed
 from withhold.logic import (
     FALSE,
     TRUE,

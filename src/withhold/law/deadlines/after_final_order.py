@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.deadlines.counting import Roll, days_after
-from withhold.deadlines.model import Due, due
+from withhold.law.deadlines.model import Due, due
 from withhold.law.enactments import AUDIT_2026_12_07, IIRIRA
 from withhold.law.procedure.circuit import CIRCUIT_NAMES, proceeding_circuit
+from withhold.law.time.counting import Roll, days_after
 from withhold.logic import UNKNOWN, Context, V, rule, unknown
 
 FINAL = "proceedings.final_order_date"

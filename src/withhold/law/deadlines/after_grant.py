@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.deadlines.counting import Roll, years_after
-from withhold.deadlines.model import Due, Kind, due
+from withhold.law.deadlines.model import Due, Kind, due
 from withhold.law.enactments import IIRIRA, RESEARCH_2026_11_23
+from withhold.law.time.counting import Roll, years_after
 from withhold.logic import UNKNOWN, Context, V, rule, unknown
 
 READS = ("proceedings.decision.date", "proceedings.decision.outcome", "proceedings.decision.granted")

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.deadlines.counting import Roll, days_after
-from withhold.deadlines.model import Due, due
+from withhold.law.deadlines.model import Due, due
 from withhold.law.enactments import AUDIT_2026_12_07
+from withhold.law.time.counting import Roll, days_after
 from withhold.logic import UNKNOWN, Context, Rule, V, Version, between, since, unknown
 from withhold.logic.rule import Development, day
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.deadlines.counting import Roll, years_after
-from withhold.deadlines.model import Due, Exempt
 from withhold.facts.source import NOT_FILED
 from withhold.law.asylum.one_year import deadline, one_year, unaccompanied_child
+from withhold.law.deadlines.model import Due, Exempt
 from withhold.law.enactments import AUDIT_2026_12_07, IIRIRA
+from withhold.law.time.counting import Roll, years_after
 from withhold.logic import Context, V, rule, unknown
 
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.deadlines.calendar import add_years
-from withhold.deadlines.model import Due, Kind
 from withhold.facts.source import NOT_FILED
+from withhold.law.deadlines.model import Due, Kind
 from withhold.law.enactments import AUDIT_2026_12_07
+from withhold.law.time.calendar import add_years
 from withhold.logic import Context, V, rule, since, unknown
 from withhold.logic.rule import Development, day
 

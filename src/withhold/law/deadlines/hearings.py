@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from withhold.deadlines.calendar import roll_forward, why_closed
-from withhold.deadlines.counting import Roll, days_before
-from withhold.deadlines.model import Due, due
+from withhold.law.deadlines.model import Due, due
 from withhold.law.enactments import AUDIT_2026_12_07
+from withhold.law.time.calendar import roll_forward, why_closed
+from withhold.law.time.counting import Roll, days_before
 from withhold.logic import UNKNOWN, Context, Rule, V, Version, since, unknown
 from withhold.logic.rule import day
 

@@ -13,12 +13,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from withhold.deadlines.counting import Roll, days_after
-from withhold.deadlines.model import Due, Kind, due
 from withhold.facts.source import NOT_FILED
 from withhold.law.crimes.aggravated_felony import aggravated_felony
 from withhold.law.crimes.particularly_serious_crime import any_conviction
+from withhold.law.deadlines.model import Due, Kind, due
 from withhold.law.enactments import AUDIT_2026_12_07, RESEARCH_2026_11_23
+from withhold.law.time.counting import Roll, days_after
 from withhold.logic import UNKNOWN, Context, Rule, V, Version, between, since, unknown
 from withhold.logic.rule import Development, day
 

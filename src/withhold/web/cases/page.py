@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from withhold.deadlines.model import Standing
 from withhold.deadlines.schedule import Entry, Schedule
 from withhold.deadlines.sections import Part, sections
 from withhold.facts.case import Case
@@ -17,6 +16,7 @@ from withhold.interview.answers import asked_of
 from withhold.interview.bank import item_index, question_for
 from withhold.interview.review import standings
 from withhold.language import Language
+from withhold.law.deadlines.model import Standing
 from withhold.logic.protection import Determination, Status
 from withhold.preparation.findings import Findings, findings
 from withhold.preparation.warnings import CaseWarning

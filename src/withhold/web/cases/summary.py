@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from withhold import __version__
-from withhold.deadlines.model import Kind, Standing
 from withhold.deadlines.schedule import schedule
 from withhold.facts.case import Case
 from withhold.facts.describe import person_name
+from withhold.law.deadlines.model import Kind, Standing
 from withhold.screening import screen
 
 

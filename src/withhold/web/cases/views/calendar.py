@@ -14,9 +14,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from icalendar import Calendar
 
-from withhold.deadlines.ics import PRODID, to_ics
-from withhold.deadlines.model import Standing
 from withhold.deadlines.schedule import Schedule, schedule
+from withhold.law.deadlines.model import Standing
+from withhold.reports.ics import PRODID, to_ics
 from withhold.web.accounts.models import Membership, Organization, token_digest
 from withhold.web.accounts.roles import Can
 from withhold.web.audit.models import Action

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from withhold.deadlines.ics import to_ics
 from withhold.deadlines.schedule import schedule
 from withhold.language import LANGUAGES
 from withhold.reports import AUDIENCES, build_report
 from withhold.reports import render as render_report
+from withhold.reports.ics import to_ics
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
 from withhold.web.audit.models import Action

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from withhold.deadlines.calendar import add_years, roll_forward, why_closed
+from withhold.law.time.calendar import add_years, roll_forward, why_closed
 
 
 class Roll(StrEnum):

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from withhold.deadlines.counting import Counted
+from withhold.law.time.counting import Counted
 from withhold.logic.value import V
 
 

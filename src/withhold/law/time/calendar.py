@@ -1,5 +1,9 @@
 """Federal court calendar: weekends and legal holidays, from the ``holidays`` package.
 
+Its days for 1990-2100 are kept in ``federal_holidays.json`` (written by ``scripts/federal-holidays.py``,
+checked against the package by a test), because importing the package costs every command about a
+second; a year outside the table asks the package itself.
+
 Used where a regulation extends a period that ends on a Saturday, Sunday or legal holiday to the next
 day that is not one (8 CFR 1208.4(a)(2)(ii) for the one-year asylum deadline; 8 CFR 1003.38(b) for BIA
 appeals). Observed days count: when the Fourth of July falls on a Saturday, federal offices close on
@@ -9,13 +13,27 @@ Friday the 3rd, and that Friday is a legal holiday too.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+import json
+from functools import cache, lru_cache
+from importlib import resources
 
-import holidays
+
+@cache
+def _table() -> dict[int, dict[dt.date, str]]:
+    text = resources.files("withhold.law.time").joinpath("federal_holidays.json").read_text(encoding="utf-8")
+    return {
+        int(year): {dt.date.fromisoformat(day): name for day, name in days.items()}
+        for year, days in json.loads(text).items()
+    }
 
 
 @lru_cache(maxsize=256)
 def _federal_holidays(year: int) -> dict[dt.date, str]:
+    kept = _table().get(year)
+    if kept is not None:
+        return kept
+    import holidays  # only for a year outside the table: its import is slow
+
     return dict(holidays.country_holidays("US", years=year, observed=True).items())
 
 
