@@ -265,7 +265,9 @@ def interview(
     lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", metavar="en|es", help="Language of the questions (default: the file's, else en)."
+            "--lang",
+            metavar="en|es|fr|pt|ht|ar",
+            help="Language of the questions (default: the file's, else en).",
         ),
     ] = None,
     out: Annotated[
@@ -374,7 +376,7 @@ def report(
         str | None,
         typer.Option(
             "--lang",
-            metavar="en|es",
+            metavar="en|es|fr|pt|ht|ar",
             help="Language of the report (default: for the client, the language of the case's interview; "
             "otherwise en).",
         ),

@@ -1,8 +1,8 @@
 """The ``case/1`` case file, as typed models.
 
-The format is a contract (``docs/spec/case-format.md``, Withhold's copy of ``../shared/spec/case-format.md``,
-which documents every extension below): every key here is
-named exactly as the spec names it. Absent or ``null`` means *unknown*, never "no"; ``false`` is a real
+The format is a contract (``docs/spec/case-format.md``, Withhold's extended copy of the original contract
+``docs/spec/shared/case-format.md``, which documents every extension below): every key here is named
+exactly as the spec names it. Absent or ``null`` means *unknown*, never "no"; ``false`` is a real
 answer. Unknown keys are an error. Keys marked ``finding`` are judgements (the practitioner's assessment,
 or an adjudicator's finding): the software combines them and never invents them.
 
@@ -213,7 +213,7 @@ COUNTRY_PATTERN = r"^[A-Z]{2}$"
 
 
 def finding(description: str, **kwargs: Any) -> Any:
-    """A field that records a judgement rather than a plain fact (DESIGN.md: findings are inputs)."""
+    """A field that records a judgement rather than a plain fact (docs/DESIGN.md: findings are inputs)."""
     return Field(default=None, description=description, json_schema_extra={"x-finding": True}, **kwargs)
 
 

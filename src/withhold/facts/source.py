@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -12,6 +13,24 @@ from withhold.facts.paths import catalogue, generic
 from withhold.logic.value import V, unknown
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+@lru_cache(maxsize=4096)
+def _steps(path: str) -> tuple[tuple[str, int | None], ...]:
+    """``convictions[1].final`` → ``(("convictions", 1), ("final", None))``; a path not of that form is a
+    KeyError. Remembered: every case of a batch reads the same paths."""
+    steps = []
+    for step in path.split("."):
+        match = _STEP.fullmatch(step)
+        if match is None:
+            raise KeyError(path)
+        steps.append((match.group(1), int(match.group(2)) if match.group(2) is not None else None))
+    return tuple(steps)
+
+
+@lru_cache(maxsize=256)
+def _fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(model.model_fields)
 
 
 class CaseFacts:
@@ -34,20 +53,15 @@ class CaseFacts:
 
     def _walk(self, path: str) -> V[Any]:
         node: Any = self.case
-        for step in path.split("."):
-            match = _STEP.fullmatch(step)
-            if match is None:
-                raise KeyError(path)
-            name, index = match.group(1), match.group(2)
+        for name, position in _steps(path):
             if isinstance(node, Asylum) and name == "filed_on" and node.not_filed_yet:
                 return V(NOT_FILED)
-            if not isinstance(node, BaseModel) or name not in type(node).model_fields:
+            if not isinstance(node, BaseModel) or name not in _fields(type(node)):
                 raise KeyError(path)
             node = getattr(node, name)
             if node is None:
                 return unknown(path)
-            if index is not None:
-                position = int(index)
+            if position is not None:
                 if position >= len(node):
                     raise KeyError(path)
                 node = node[position]

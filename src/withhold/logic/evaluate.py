@@ -108,9 +108,7 @@ class Context:
         deportee): its trace is marked ``negated``, so the output shows it as the cause when it holds."""
         value = self.rule(other, item)
         child = self._scope.children.pop()
-        from dataclasses import replace
-
-        self._scope.children.append(replace(child, role="negated"))
+        self._scope.children.append(child.with_role("negated"))
         return not_(value)
 
     def _child_item(self, other: Rule) -> int | None:
@@ -328,6 +326,4 @@ def _possible_days(rule: Rule, as_of: dt.date) -> list[dt.date]:
 
 
 def _as_exception(trace: Trace) -> Trace:
-    from dataclasses import replace
-
-    return replace(trace, role="exception")
+    return trace.with_role("exception")

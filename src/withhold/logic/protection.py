@@ -9,7 +9,7 @@ that could still change it and the points only a legal judgement can settle. The
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from withhold.logic.evaluate import Evaluation
@@ -132,7 +132,7 @@ def _missing(status: Status, elements: list[Trace], bars: list[Trace]) -> tuple[
 
 
 def _tagged(trace: Trace, role: str) -> Trace:
-    return replace(trace, role=role)
+    return trace.with_role(role)
 
 
 def _status(elements: list[Trace], bars: list[Trace]) -> Status:

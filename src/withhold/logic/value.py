@@ -1,7 +1,7 @@
 """Values that may be unknown, and Kleene's three-valued logic over them.
 
 An unknown value carries the set of facts it still depends on: the answers that could make it known.
-That set is what the interview asks next. A missing input never defaults to false (DESIGN.md).
+That set is what the interview asks next. A missing input never defaults to false (docs/DESIGN.md).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The items and their texts are package data (``evidence.yaml``), English and Span
 and checked once when first used; nothing else here does I/O. Whether an item applies is decided by one
 small named condition per item (below), over the case and its screening.
 
-Unknown is never no (rules reference 0.2; DESIGN.md): when the fact that decides whether an item applies
+Unknown is never no (rules reference 0.2; docs/DESIGN.md): when the fact that decides whether an item applies
 is unknown, the item is listed with its "only if ..." condition said first and its priority lowered one
 step, never dropped. Evidence is corroboration of the claim, so most items rest on INA 208(b)(1)(B)(ii),
 INA 240(c)(4)(B) and INA 241(b)(3)(C) (rules reference GEN-CRED-1): where the judge expects corroboration

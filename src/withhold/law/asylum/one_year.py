@@ -18,6 +18,7 @@ import datetime as dt
 from withhold.facts.source import NOT_FILED
 from withhold.law.enactments import AUDIT_2026_12_07, IIRIRA, RESEARCH_2026_11_23
 from withhold.law.time.calendar import add_years, roll_forward, why_closed
+from withhold.law.time.counting import Counted, Roll, years_after
 from withhold.logic import (
     FALSE,
     TRUE,
@@ -58,14 +59,28 @@ def deadline(ctx: Context) -> V[dt.date]:
     arrival = ctx.fact("entry.last_arrival_date")
     if not arrival.known:
         return unknown(arrival.depends)
-    start = max(arrival.get(), ctx.param("asylum.one_year.earliest_start"))
-    anniversary = add_years(start, ctx.param("asylum.one_year.period_years"))
-    last_day = roll_forward(anniversary)
-    if last_day != anniversary:
+    counted = counted_deadline(
+        arrival.get(), ctx.param("asylum.one_year.earliest_start"), ctx.param("asylum.one_year.period_years")
+    )
+    if counted.date != counted.unadjusted:
         ctx.note(
-            f"{anniversary.isoformat()} is {why_closed(anniversary)}; the deadline moves to {last_day.isoformat()}"
+            f"{counted.unadjusted.isoformat()} is {why_closed(counted.unadjusted)}; the deadline moves to "
+            f"{counted.date.isoformat()}"
         )
-    return known(last_day)
+    return known(counted.date)
+
+
+def counted_deadline(arrival: dt.date, earliest_start: dt.date, years: int) -> Counted:
+    """The one-year deadline and how it is counted, in one place: the deadline rule takes its date, the
+    dated entry (``deadline.asylum.one_year``) its account. From the later of the last arrival and April 1,
+    1997; the anniversary (February 29 → February 28), moved past weekends and federal holidays."""
+    start = max(arrival, earliest_start)
+    counted = years_after(start, years, Roll.NEXT_BUSINESS_DAY)
+    return Counted(
+        counted.date,
+        counted.unadjusted,
+        f"{counted.how} (the later of the last arrival and {earliest_start.isoformat()})",
+    )
 
 
 def earliest_possible_deadline(ctx: Context) -> dt.date:

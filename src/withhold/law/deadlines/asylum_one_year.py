@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.facts.source import NOT_FILED
-from withhold.law.asylum.one_year import deadline, one_year, unaccompanied_child
+from withhold.law.asylum.one_year import counted_deadline, deadline, one_year, unaccompanied_child
 from withhold.law.deadlines.model import Due, Exempt
 from withhold.law.enactments import AUDIT_2026_12_07, IIRIRA
-from withhold.law.time.counting import Roll, years_after
 from withhold.logic import Context, V, rule, unknown
 
 
@@ -48,9 +47,10 @@ def asylum_one_year(ctx: Context) -> V[Due | Exempt]:
     arrival = ctx.fact("entry.last_arrival_date")
     if not last_day.known:
         return unknown(last_day.depends)
-    # The same parameters as the deadline rule, for the account of how the date was counted.
-    earliest = ctx.param("asylum.one_year.earliest_start")
-    years = ctx.param("asylum.one_year.period_years")
+    # The account of how the date was counted, from the same computation as the deadline rule's date.
+    counted = counted_deadline(
+        arrival.get(), ctx.param("asylum.one_year.earliest_start"), ctx.param("asylum.one_year.period_years")
+    )
     filed = ctx.fact("asylum.filed_on")
     notes = []
     done_on = filed.value if isinstance(filed.value, dt.date) else None
@@ -78,8 +78,7 @@ def asylum_one_year(ctx: Context) -> V[Due | Exempt]:
             date=last_day.get(),
             starts_from="entry.last_arrival_date",
             start=arrival.get(),
-            counting=years_after(max(arrival.get(), earliest), years, Roll.NEXT_BUSINESS_DAY).how
-            + f" (the later of the last arrival and {earliest.isoformat()})",
+            counting=counted.how,
             done_on=done_on,
             not_done=filed.value is NOT_FILED,
             notes=tuple(notes),

@@ -1,6 +1,7 @@
 """Downloads of one case: the attorney or client report (PDF, from :mod:`withhold.reports`), the deadlines
 as a calendar file, and the case file itself (``case/1``, YAML or JSON). Each is audited; none is cached
-by the browser or a proxy."""
+by the browser or a proxy. A report already built for the same case version, dates, audience and language
+is served again from memory (:mod:`withhold.web.cases.built_reports`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
 from withhold.web.audit.models import Action
 from withhold.web.audit.record import record as audit
+from withhold.web.cases import built_reports
 from withhold.web.cases.access import case_view
 from withhold.web.cases.documents import case_of, render
 from withhold.web.cases.models import CaseRecord
@@ -42,8 +44,13 @@ def report_pdf(
         raise Http404
     case = case_of(record.document)
     day = today()
-    report = build_report(case, as_of_for(case, day), audience, language, day)
-    data = render_report(report, "pdf")
+    as_of = as_of_for(case, day)
+    found = built_reports.key(
+        membership.organization.pk, record.id, record.document, as_of, day, audience, language
+    )
+    data = built_reports.built(
+        found, lambda: render_report(build_report(case, as_of, audience, language, day), "pdf")
+    )
     audit(
         request,
         membership.organization,

@@ -1,0 +1,62 @@
+"""Screening many case files against only reading them, side by side in one run (issue 18: screening
+throughput at least half the parse-only throughput, with the fast YAML loader).
+
+``--cases`` invented complete cases (``bench/case_generator.py``, seeded) are written as YAML case files in
+memory; then, in one process, each is (a) parsed and validated only, and (b) parsed, validated and
+screened under the law of 2026-11-23. One warm-up pass first (rules, parameters and texts are read once
+per process). Prints the cases per second of each and a last line ``parse=…/s screen=…/s ratio=…
+target=0.5`` (ratio: screening throughput over parse-only throughput).
+
+Run: ``uv run python bench/batch_screening.py [--cases 2000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+
+import yaml
+from case_generator import generate
+
+from withhold.facts.loading import parse_case
+from withhold.facts.reading import LOADER
+from withhold.interview.answers import document_of
+from withhold.screening import screen
+
+AS_OF = dt.date(2026, 11, 23)
+TARGET = 0.5
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=2000)
+    options = parser.parse_args()
+    texts = [
+        yaml.safe_dump(document_of(generate(seed)), allow_unicode=True, sort_keys=False)
+        for seed in range(options.cases)
+    ]
+    for text in texts[:20]:  # warm-up
+        screen(parse_case(text, "yaml"), AS_OF)
+    start = time.perf_counter()
+    for text in texts:
+        parse_case(text, "yaml")
+    parsed = time.perf_counter() - start
+    start = time.perf_counter()
+    decided = 0
+    for text in texts:
+        decided += len(screen(parse_case(text, "yaml"), AS_OF).determinations)
+    screened = time.perf_counter() - start
+    parse_rate, screen_rate = options.cases / parsed, options.cases / screened
+    print(
+        f"YAML loader: {LOADER.__name__} (libyaml: {yaml.__with_libyaml__}); {options.cases} cases, {decided} determinations"
+    )
+    print(f"parse only          {parsed:.2f}s  {parse_rate:,.0f} cases/s")
+    print(f"parse and screen    {screened:.2f}s  {screen_rate:,.0f} cases/s")
+    print(
+        f"parse={parse_rate:.0f}/s screen={screen_rate:.0f}/s ratio={screen_rate / parse_rate:.2f} target={TARGET}"
+    )
+
+
+if __name__ == "__main__":
+    main()
