@@ -19,25 +19,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import statistics
-import tempfile
 import time
 from typing import Any
 
-
-def setup() -> None:
-    from cryptography.fernet import Fernet
-
-    os.environ["DJANGO_SETTINGS_MODULE"] = "withhold.web.settings.local"
-    os.environ["WITHHOLD_DATA_DIR"] = tempfile.mkdtemp(prefix="withhold-docket-bench-")
-    os.environ["WITHHOLD_FERNET_KEYS"] = Fernet.generate_key().decode("ascii")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
+from throwaway_site import setup
 
 
 def organization_with(cases: int, seed: int) -> Any:
@@ -86,7 +73,7 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    setup()
+    setup("docket-bench")
     first: dict[int, float] = {}
     for size in (args.small, args.large):
         start = time.perf_counter()

@@ -16,27 +16,14 @@ Run: ``uv run python bench/report_download.py [--repeat 9]``.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
+from throwaway_site import setup
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "story-client-intake-honduras.yaml"
 TARGET_MS = 50.0
-
-
-def setup() -> None:
-    from cryptography.fernet import Fernet
-
-    os.environ["DJANGO_SETTINGS_MODULE"] = "withhold.web.settings.local"
-    os.environ["WITHHOLD_DATA_DIR"] = tempfile.mkdtemp(prefix="withhold-report-bench-")
-    os.environ["WITHHOLD_FERNET_KEYS"] = Fernet.generate_key().decode("ascii")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def timed(client: object, url: str) -> float:
@@ -51,7 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9)
     options = parser.parse_args()
-    setup()
+    setup("report-bench")
     from django.contrib.auth import get_user_model
     from django.test import Client
 
