@@ -32,9 +32,11 @@ types: setup
 	$(UV) run --frozen mypy
 
 # The browser tests drive Debian's Chromium (installed here when missing); they skip, by name, without it.
+# Two workers (pytest-xdist), a test file to each at a time: a file's server and browser start once.
+JOBS_PYTEST ?= 2
 pytest: setup
 	@bash scripts/browser-packages.sh
-	$(UV) run --frozen pytest
+	$(UV) run --frozen pytest -n $(JOBS_PYTEST) --dist loadfile
 
 # The web tests again, on a throwaway PostgreSQL server (installed from Debian's packages when missing).
 test-postgres: setup

@@ -19,7 +19,8 @@ if [ $# -gt 0 ]; then
     $UV run --frozen pytest -q -p no:cacheprovider "$@"
     exit
 fi
-$UV run --frozen pytest -q -p no:cacheprovider tests/web --ignore=tests/web/browser
+# Two workers, each with its own test database (test_<name>_gw0, _gw1).
+$UV run --frozen pytest -q -p no:cacheprovider -n 2 --dist loadfile tests/web --ignore=tests/web/browser
 # The browser tests (with their accessibility checks) against a server on PostgreSQL: the database the
 # URL names, which the Django tests above leave alone (they make and drop test_<name>). Self-help is left
 # to the first run: it reads and writes no database at all (tests/web/test_web_selfhelp.py proves it), so
