@@ -21,10 +21,11 @@ if [ $# -gt 0 ]; then
 fi
 # Two workers, each with its own test database (test_<name>_gw0, _gw1).
 $UV run --frozen pytest -q -p no:cacheprovider -n 2 --dist loadfile tests/web --ignore=tests/web/browser
-# The browser tests (with their accessibility checks) against a server on PostgreSQL: the database the
-# URL names, which the Django tests above leave alone (they make and drop test_<name>). Self-help is left
-# to the first run: it reads and writes no database at all (tests/web/test_web_selfhelp.py proves it), so
-# a second run on PostgreSQL would only spend minutes.
+# The browser tests that write through the server — a case from login to reports, every page type, the
+# audit log and recovering a version — against a server on PostgreSQL: the database the URL names, which
+# the Django tests above leave alone (they make and drop test_<name>). The other browser files (self-help,
+# intake, list editing, the I-589, the client's interview) run once, on SQLite, in the main suite: what
+# they add on PostgreSQL the Django tests above already cover, and a second run costs CI minutes.
 echo "Browser tests with the server on PostgreSQL" >&2
-WITHHOLD_BROWSER_DATABASE_URL="$DATABASE_URL" $UV run --frozen pytest -q -p no:cacheprovider tests/web/browser \
-    --ignore=tests/web/browser/test_browser_selfhelp.py
+WITHHOLD_BROWSER_DATABASE_URL="$DATABASE_URL" $UV run --frozen pytest -q -p no:cacheprovider \
+    tests/web/browser/test_browser_flow.py tests/web/browser/test_browser_audit_and_recovery.py

@@ -451,8 +451,10 @@ def test_usage_errors_exit_2(small: Path, args: tuple[str, ...], message: str) -
 
 # --- the real command through a pseudo-terminal ------------------------------------------------------
 
-LIMIT = 60.0
-"""Seconds a whole pseudo-terminal session may take; the child is killed after that."""
+LIMIT = 180.0
+"""Seconds a whole pseudo-terminal session may take; the child is killed after that. A guard against a
+hang, not a measure of speed: on two busy workers a fresh interpreter compiling every module has taken
+most of a minute before the first question."""
 
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
@@ -462,7 +464,9 @@ class Terminal:
     as from a keyboard, and a deadline after which the child is killed."""
 
     def __init__(self, args: list[str], cwd: Path, audience: str = "attorney") -> None:
-        env = {key: value for key, value in os.environ.items() if key not in {"NO_COLOR", "FORCE_COLOR"}}
+        # Bytecode may be written (a machine may forbid it): each session after the first starts faster.
+        skipped = {"NO_COLOR", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE"}
+        env = {key: value for key, value in os.environ.items() if key not in skipped}
         env.update(TERM="xterm-256color", COLUMNS="100", LINES="40", PYTHONUTF8="1")
         command = [sys.executable, "-m", "withhold.cli.app", "interview", "--audience", audience, *args]
         pid, fd = pty.fork()
