@@ -41,7 +41,10 @@ def test_the_tests_use_the_database_that_database_url_names(record_property: Cal
     if ON_POSTGRES:
         assert vendor == "postgresql"
         name = urlsplit(DATABASE_URL).path.lstrip("/")
-        # Django's test runner made (and will drop) its own database beside the one named.
+        # Django's test runner made (and will drop) its own database beside the one named; each
+        # pytest-xdist worker its own (test_<name>_gw0, _gw1).
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
+        name = f"{name}_{worker}" if worker else name
         assert connection.settings_dict["NAME"] == f"test_{name}"
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_database(), version()")
