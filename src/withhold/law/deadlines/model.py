@@ -1,4 +1,9 @@
-"""What a deadline rule computes, and how a computed date stands on the evaluation date."""
+"""What a deadline rule computes, and how a computed date stands on the evaluation date.
+
+A deadline is met by filing on or before its last day (8 CFR 1003.31(c): a filing the immigration judge
+set a time for is waived if not made by then; 8 CFR 1208.4(a)(2) for the one-year deadline), and is past
+from the day after; the rules in this package say, each with its citation and dates, which days those are.
+"""
 
 from __future__ import annotations
 
