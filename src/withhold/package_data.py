@@ -1,16 +1,17 @@
 """Reading Withhold's own data files (question bank, checklist, comparison, texts, parameters, field
 maps): YAML read safely, a key given twice refused rather than silently overwritten (a second
-translation of a text would otherwise replace the first unseen), and the one check every data file's
-parser makes of an entry's fields. Parsers collect every problem and raise them together, so a data
+translation of a text would otherwise replace the first unseen), and each file declared as a pydantic model
+(:func:`read_model`), whose every problem is reported at once with its path and its line, so a data
 file's author sees all that is wrong at once."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 
 class UniqueKeys(yaml.constructor.SafeConstructor):
@@ -70,3 +71,86 @@ def check_fields(
         if name not in body:
             problems.append(f"{where}: {name}: missing")
     return True
+
+
+# --- data files declared as pydantic models -----------------------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataFileError(ValueError):
+    """Every problem of one data file, each as ``path: what is wrong (line N)``."""
+
+    def __init__(self, file: str, problems: Sequence[str]) -> None:
+        self.file = file
+        self.problems = tuple(problems)
+        super().__init__(f"{file} is not valid:\n  " + "\n  ".join(self.problems))
+
+
+def yaml_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The line (from 1) where each key or item of a YAML document begins, by its path of keys and
+    indexes as text (``("flags", "u_visa", "why")``, ``("periods", "0")``)."""
+    lines: dict[tuple[str, ...], int] = {}
+
+    def visit(node: yaml.Node, path: tuple[str, ...]) -> None:
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = (*path, str(key.value))
+                lines[child] = key.start_mark.line + 1
+                visit(value, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                visit(item, (*path, str(index)))
+
+    root = yaml.compose(text, Loader=UniqueKeyLoader)
+    if root is not None:
+        visit(root, ())
+    return lines
+
+
+def problems_of(error: ValidationError, lines: Mapping[tuple[str, ...], int] | None = None) -> list[str]:
+    """Each problem of ``error`` as ``path: message``, with the line of the nearest enclosing entry the
+    file has (an extra or missing field is placed at its entry)."""
+    found: list[str] = []
+    for problem in error.errors():
+        path = tuple(str(part) for part in problem["loc"] if not _is_type_tag(part))
+        message = {"missing": "missing", "extra_forbidden": "unknown field"}.get(
+            problem["type"], problem["msg"]
+        )
+        message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        where = ".".join(path) or "(the file)"
+        line = _line(path, lines or {})
+        found.append(f"{where}: {message}" + (f" (line {line})" if line is not None else ""))
+    return found
+
+
+def _is_type_tag(part: object) -> bool:
+    """pydantic names the branch of a union or the validator in a location (``function-after[...]``)."""
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "list", "dict", "date"})
+
+
+def _line(path: tuple[str, ...], lines: Mapping[tuple[str, ...], int]) -> int | None:
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+def validated(model: type[M], text: str, file: str, *, context: Mapping[str, Any] | None = None) -> M:
+    """A data file's YAML ``text`` read into ``model``; :class:`DataFileError` lists every problem with
+    its path and line (a YAML syntax error or a key given twice is the one problem)."""
+    try:
+        raw = parse_yaml(text)
+    except yaml.YAMLError as error:
+        raise DataFileError(file, [f"not readable YAML: {' '.join(str(error).split())}"]) from None
+    try:
+        return model.model_validate(raw, context=dict(context or {}))
+    except ValidationError as error:
+        raise DataFileError(file, problems_of(error, yaml_lines(text))) from None
+
+
+def read_model(model: type[M], package: str, name: str, *, context: Mapping[str, Any] | None = None) -> M:
+    """A YAML file shipped in ``package`` read into ``model`` (see :func:`validated`)."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return validated(model, text, f"{package.replace('.', '/')}/{name}", context=context)

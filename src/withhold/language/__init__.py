@@ -14,10 +14,11 @@ import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from pydantic import PlainValidator
 
 from withhold.language.gender import agree, gender_of, selects_problems, without_selects
 from withhold.language.translations import catalog_languages, translations
@@ -156,6 +157,30 @@ def read_localized(
         problems.append(f"{where}: en and es use different placeholders")
         ok = False
     return pair if ok else None
+
+
+def _localized_field(value: Any) -> Localized:
+    problems: list[str] = []
+    pair = read_localized("", value, problems, placeholders_allowed=None)
+    if pair is None:
+        raise ValueError("; ".join(problem.lstrip(".: ") for problem in problems))
+    if placeholders(pair.en) != placeholders(pair.es):
+        raise ValueError("en and es use different placeholders (or unbalanced braces)")
+    return pair
+
+
+LocalizedText = Annotated[Localized, PlainValidator(_localized_field)]
+"""A text of a data file declared as a pydantic model: ``{en: ..., es: ...}``, both present and non-empty,
+no other language, well-formed gender selects, the same placeholders in both. Which placeholders a text may
+use is the enclosing model's to say (:func:`placeholder_problems`)."""
+
+
+def placeholder_problems(text: Localized, allowed: frozenset[str]) -> list[str]:
+    """The placeholders of ``text`` the code does not fill, as problems (empty when all are allowed)."""
+    names = placeholders(text.en) or set()
+    if names - allowed:
+        return ["unknown placeholder " + ", ".join("{" + name + "}" for name in sorted(names - allowed))]
+    return []
 
 
 @cache
