@@ -217,22 +217,23 @@ class Evaluation:
                 notes.append(f"version selected by {source} ({day.isoformat()})")
             value, version, caveat = self._run_version(rule, scope, day, notes)
             versions, caveats = ([version] if version else []), ([caveat] if caveat else [])
-        citations = rule.citations + tuple(c for v in versions for c in v.citations)
+        citations, judgement = _cited(rule, tuple(versions))
+        # Built positionally, and each join only where there is something to join: thousands per case.
         trace = Trace(
-            rule=rule.id,
-            title=rule.title,
-            citations=tuple(dict.fromkeys(citations)),
-            value=value.value,
-            depends=value.depends,
-            facts=tuple(scope.facts.items()),
-            parameters=tuple(dict.fromkeys(scope.parameters)),
-            children=tuple({(c.label, c.role): c for c in scope.children}.values()),
-            item=item,
-            note="; ".join(dict.fromkeys(notes)),
-            judgement=" ".join(dict.fromkeys(j for v in versions for j in (v.judgement,) if j))
-            or rule.judgement,
-            caveat=" ".join(dict.fromkeys(caveats)) or None,
-            assumptions=tuple(dict.fromkeys(scope.assumptions)),
+            rule.id,
+            rule.title,
+            citations,
+            value.value,
+            value.depends,
+            tuple(scope.facts.items()),
+            tuple(dict.fromkeys(scope.parameters)) if scope.parameters else (),
+            _distinct(scope.children),
+            "",
+            item,
+            "; ".join(dict.fromkeys(notes)) if notes else "",
+            judgement,
+            " ".join(dict.fromkeys(caveats)) if caveats else None,
+            tuple(dict.fromkeys(scope.assumptions)) if scope.assumptions else (),
         )
         return value, trace
 
@@ -323,6 +324,27 @@ def _possible_days(rule: Rule, as_of: dt.date) -> list[dt.date]:
         if rule.selecting_floor is None or before >= rule.selecting_floor or not days:
             days.append(min(before, as_of))
     return sorted(set(days))
+
+
+def _cited(rule: Rule, versions: tuple[Version, ...]) -> tuple[tuple[str, ...], str | None]:
+    """The citations of ``rule`` and the versions applied, each once, and their judgement (the versions'
+    own, or the rule's). Remembered per rule for its single version, the common case."""
+    if len(versions) == 1:
+        found = rule.cited.get(id(versions[0]))
+        if found is not None:
+            return found
+    citations = tuple(dict.fromkeys(rule.citations + tuple(c for v in versions for c in v.citations)))
+    judgement = " ".join(dict.fromkeys(v.judgement for v in versions if v.judgement)) or rule.judgement
+    if len(versions) == 1 and any(v is versions[0] for v in rule.versions):
+        rule.cited[id(versions[0])] = (citations, judgement)
+    return citations, judgement
+
+
+def _distinct(children: list[Trace]) -> tuple[Trace, ...]:
+    """The children, a node evaluated twice in the same role kept once."""
+    if len(children) < 2:
+        return tuple(children)
+    return tuple({(c.label, c.role): c for c in children}.values())
 
 
 def _as_exception(trace: Trace) -> Trace:

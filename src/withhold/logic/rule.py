@@ -92,6 +92,11 @@ class Rule:
     developments: tuple[Development, ...] = ()
     """Dated events (litigation, new readings) that change how far the rule can be relied on."""
     all_reads: tuple[str, ...] = field(init=False, default=())
+    cited: dict[int, tuple[tuple[str, ...], str | None]] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
+    """The evaluator's memo of each version's citations and judgement, by the version's identity (the
+    versions are this rule's own, so their identities last as long as it does)."""
 
     def __post_init__(self) -> None:
         if not self.versions:
