@@ -27,7 +27,7 @@ CORE = (
     "watch",
     "package_data",
 )
-FACES = ("cli", "web", "reports", "forms")
+FACES = ("cli", "web", "reports", "forms", "filing")
 LIBRARIES_OF_FACES = (
     "django",
     "typer",
@@ -37,6 +37,10 @@ LIBRARIES_OF_FACES = (
     "weasyprint",
     "pypdf",
     "pypdfium2",
+    "img2pdf",
+    "PIL",
+    "pillow_heif",
+    "pikepdf",
     "icalendar",
     "gunicorn",
     "markdown",

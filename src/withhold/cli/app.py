@@ -640,6 +640,220 @@ def i589(
 
 
 @app.command(cls=Command)
+def package(
+    case_file: Annotated[str, CASE_ARGUMENT],
+    exhibit: Annotated[
+        list[str],
+        typer.Option(
+            "--exhibit",
+            "-e",
+            metavar="FILE[=TITLE]",
+            help="A document of the filing, in order: a PDF or a photo (JPEG, PNG, HEIC). Its title in the "
+            "table of contents follows =; without one, the file's name.",
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILING.pdf",
+            help="Where to write the filing; a filing over the court's upload limit is written as "
+            "FILING_Part1.pdf, FILING_Part2.pdf…",
+        ),
+    ],
+    served_on: Annotated[
+        str | None,
+        typer.Option(
+            "--served-on", metavar="YYYY-MM-DD", help="The day DHS was served: adds the proof of service."
+        ),
+    ] = None,
+    service_method: Annotated[
+        str,
+        typer.Option(
+            "--service-method",
+            metavar="mail|hand|electronic",
+            help="How DHS was served: first-class mail, by hand, or through ECAS (electronic).",
+        ),
+    ] = "electronic",
+    served_by: Annotated[
+        str | None,
+        typer.Option("--served-by", metavar="NAME", help="Who served DHS (default: who files)."),
+    ] = None,
+    dhs_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dhs-address",
+            metavar="TEXT",
+            help="The DHS counsel's address served by mail or by hand (the court gives it: ICPM ch. 3.2(b)); "
+            "lines separated by commas.",
+        ),
+    ] = None,
+    translation: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--translation",
+            metavar="FILE=ENGLISH.pdf",
+            help="The English translation of an exhibit; a certificate of translation is added after it.",
+        ),
+    ] = None,
+    language: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--language", metavar="FILE=LANGUAGE", help="The language of an exhibit not in English."
+        ),
+    ] = None,
+    translator: Annotated[
+        str | None,
+        typer.Option(
+            "--translator",
+            metavar="NAME; ADDRESS; PHONE",
+            help="The translator named on the certificates of translation (they sign them).",
+        ),
+    ] = None,
+    judge: Annotated[
+        str, typer.Option("--judge", metavar="NAME", help="The immigration judge, for the cover page.")
+    ] = "",
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The filing's title on the cover page.")
+    ] = None,
+    i589: Annotated[
+        str | None,
+        typer.Option(
+            "--i589",
+            metavar="BLANK.pdf",
+            help="Fill Form I-589 from the case with this blank form and put it first (Tab A).",
+        ),
+    ] = None,
+    leave_out_problems: Annotated[
+        bool,
+        typer.Option(
+            "--leave-out-problems",
+            metavar=FLAG,
+            help="Build without the documents that cannot be read, and without the letters of a title the "
+            "court's fonts lack, instead of stopping (each is listed).",
+        ),
+    ] = False,
+    output_kind: Annotated[str, FORMAT_OPTION] = "text",
+    today: Annotated[str | None, TODAY_OPTION] = None,
+) -> None:
+    """Build a court-ready filing from a case and its documents: cover page, table of contents, tabs,
+    page numbers on every page, certificates of translation and the proof of service.
+
+    Lists what it built (the pages of each exhibit) and what it could not. The filing holds confidential
+    case data (8 CFR 1208.6).
+    """
+    from withhold.cli.calendar_file import write_atomically
+    from withhold.cli.form_files import check_output, read_form
+    from withhold.cli.package_files import (
+        checked_title,
+        exhibit_argument,
+        pairs,
+        part_names,
+        read_file,
+        translator_argument,
+    )
+    from withhold.cli.render_package import package_json, render_package
+    from withhold.filing.caption import caption_of
+    from withhold.filing.documents import DocumentError, read_document
+    from withhold.filing.model import SERVICE_METHODS, Exhibit, FilingRequest, Service
+    from withhold.filing.package import build_filing
+    from withhold.filing.texts import filing_texts
+
+    with user_errors():
+        chosen = output_format(output_kind)
+        counted_from = today_date(today)
+        named = [exhibit_argument(value) for value in exhibit]
+        translations = pairs("--translation", translation or [])
+        languages = pairs("--language", language or [])
+        for option, given in (("--translation", translations), ("--language", languages)):
+            unknown = [key for key in given if key not in {n.path for n in named}]
+            if unknown:
+                raise UserError(f"{option}: {unknown[0]} is not one of the --exhibit files")
+        method = _one_of("--service-method", service_method, SERVICE_METHODS)
+        served_day = option_date("--served-on", served_on) if served_on else None
+        inputs = (
+            {case_file: "case file"}
+            | {n.path: "exhibit" for n in named}
+            | {path: "translation" for path in translations.values()}
+        )
+        check_output(output, inputs)
+        blank = read_form(i589, option="--i589") if i589 else None
+    case, _, _, _ = _open_case(case_file, None, today)
+    with user_errors():
+        caption = caption_of(
+            case, counted_from, title=title or filing_texts()["default_title"], judge=" ".join(judge.split())
+        )
+        left_out: list[DocumentError] = []
+        retitled: list[tuple[str, str]] = []
+        exhibits: list[Exhibit] = []
+        if blank is not None:
+            from withhold.forms import FormError, fill_i589
+
+            try:
+                filled = fill_i589(case, blank, counted_from)
+            except FormError as error:
+                raise UserError(f"--i589: {i589}: {error}") from None
+            form = read_document("I-589.pdf", filled.pdf)
+            exhibits.append(
+                Exhibit("Form I-589, Application for Asylum and for Withholding of Removal", form)
+            )
+        for item in named:
+            try:
+                document = read_file("--exhibit", item.path)
+                english = (
+                    read_file("--translation", translations[item.path]) if item.path in translations else None
+                )
+            except DocumentError as problem:
+                left_out.append(problem)
+                continue
+            printed, missing = checked_title(item.title, leave_out=leave_out_problems)
+            if missing:
+                retitled.append((item.title, missing))
+            exhibits.append(
+                Exhibit(
+                    printed,
+                    document,
+                    language=languages.get(item.path),
+                    translation=english,
+                    translator=translator_argument(translator) if english is not None else None,
+                )
+            )
+        if left_out and not leave_out_problems:
+            raise UserError(
+                f"--exhibit: {len(left_out)} of the documents cannot go into the filing:",
+                [str(problem) for problem in left_out]
+                + ["fix or remove them, or pass --leave-out-problems to build without them"],
+            )
+        if not exhibits:
+            raise UserError("no document could go into the filing", [str(p) for p in left_out])
+        service = None
+        if served_day is not None:
+            server = served_by or (
+                caption.filed_by.name if caption.filed_by else (caption.respondents or ("",))[0]
+            )
+            if not server:
+                raise UserError("--served-by: give the name of who served DHS")
+            address = "\n".join(part.strip() for part in (dhs_address or "").split(",") if part.strip())
+            if method != "electronic" and not address:
+                raise UserError(
+                    f"--dhs-address: serving by {method} needs the DHS counsel's address",
+                    ["the immigration court gives it (ICPM ch. 3.2(b))"],
+                )
+            service = Service(served_day, method, server, address)
+        filing = build_filing(FilingRequest(caption, tuple(exhibits), service), today=counted_from)
+        names = part_names(output, len(filing.volumes))
+        written = [
+            str(write_atomically(name, volume.pdf, option="--output"))
+            for name, volume in zip(names, filing.volumes, strict=True)
+        ]
+    if chosen == "json":
+        print_json(package_json(filing, written, left_out, retitled))
+        return
+    show(render_package(filing, written, left_out, retitled))
+
+
+@app.command(cls=Command)
 def serve(
     host: Annotated[
         str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")

@@ -30,7 +30,7 @@ Confidence = Literal["verified", "secondary", "unverified", "contested"]
 """The rules reference's tags: [V] verified against the primary text, [S] from a secondary source,
 (unverified), and contested where courts or agencies disagree or litigation is pending."""
 
-Unit = Literal["day", "month", "year", "usd", "date", "countries"]
+Unit = Literal["day", "month", "year", "usd", "date", "countries", "megabyte"]
 """What a number counts, where it counts something."""
 
 
