@@ -1,6 +1,6 @@
 """Other relief to look into: each flag raised by its facts, kept quiet only by a recorded ``false`` (or a
 date that rules it out), asked about when the deciding fact is unknown; TPS read from dated designations;
-both languages; the texts checked on load. (The rules themselves: tests/law/test_other_relief.py.)
+both languages; the texts checked on load. (The rules themselves: tests/law/test_other_relief_rules.py.)
 
 Every person here is invented."""
 
@@ -469,3 +469,9 @@ def test_a_problem_names_its_line() -> None:
     line = text.splitlines().index("  u_visa:") + 1
     with pytest.raises(DataFileError, match=rf"flags\.u_visa\.volatile: .* \(line {line + 5}\)"):
         validated(ReliefTexts, text.replace("volatile: false", "volatile: maybe"), "other_relief.yaml")
+
+
+def test_every_relief_of_the_law_has_its_texts() -> None:
+    from withhold.law.other_relief.catalogue import OTHER_RELIEF
+
+    assert [flag_id for flag_id, _ in OTHER_RELIEF] == list(Flags.model_fields)

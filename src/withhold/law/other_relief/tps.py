@@ -2,8 +2,8 @@
 
 INA 244(a)(1), 8 U.S.C. 1254a(a)(1): TPS may be granted to a national of a designated country, or a person
 with no nationality who last habitually resided there (Immigration Act of 1990, Pub. L. 101-649, § 302,
-enacted Nov. 29, 1990; in force from that day: sure of the enactment, from the Statutes at Large, 104 Stat.
-5030; no later effective date found). The rules reference has no rule for it (REL-TPS-1 is the project's
+enacted Nov. 29, 1990; in force from that day: sure of the enactment, read on a page of § 302 in the
+Statutes at Large, 104 Stat. 5035; no later effective date was found, and none was looked for further). The rules reference has no rule for it (REL-TPS-1 is the project's
 addition, ``docs/law/additions.md``).
 
 The designations are dated data (``tps.yaml``, :mod:`.designations`), read for the evaluation date. They
