@@ -1,6 +1,6 @@
 """Other relief to look into: each flag raised by its facts, kept quiet only by a recorded ``false`` (or a
 date that rules it out), asked about when the deciding fact is unknown; TPS read from dated designations;
-both languages; the data checked on load.
+both languages; the texts checked on load. (The rules themselves: tests/law/test_other_relief_rules.py.)
 
 Every person here is invented."""
 
@@ -9,33 +9,36 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from importlib import resources
 from typing import Any
 
 import pytest
+import yaml
 
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.language import LANGUAGES
-from withhold.package_data import read_yaml
+from withhold.law.other_relief import designations
+from withhold.law.other_relief.anniversaries import anniversary, full_years
+from withhold.package_data import DataFileError, read_yaml, validated
 from withhold.preparation.other_relief import (
     STATES,
-    TPS_STATUSES,
-    WHY,
+    Flags,
     ReliefFlag,
-    full_years,
+    ReliefTexts,
     load,
     other_relief,
-    parse,
-    turns_21,
 )
+
+FLAGS = set(Flags.model_fields)
 
 AS_OF = dt.date(2026, 11, 23)
 AUTHORITY = re.compile(r"INA |CFR|U\.S\.C\.|U\.S\. ")
 
 
-def flags_for(document: dict[str, Any], as_of: dt.date = AS_OF, data: Any = None) -> dict[str, ReliefFlag]:
+def flags_for(document: dict[str, Any], as_of: dt.date = AS_OF) -> dict[str, ReliefFlag]:
     case = validate_case({"withhold": "case/1", **document})
-    return {f.id: f for f in other_relief(case, as_of, data)}
+    return {f.id: f for f in other_relief(case, as_of)}
 
 
 def raw_data() -> dict[str, Any]:
@@ -43,12 +46,16 @@ def raw_data() -> dict[str, Any]:
     return data
 
 
+def parse(raw: dict[str, Any]) -> ReliefTexts:
+    return validated(ReliefTexts, yaml.safe_dump(raw, allow_unicode=True), "other_relief.yaml")
+
+
 # --- an unknown fact is asked about, never dropped -------------------------------------------------
 
 
 def test_with_nothing_known_every_flag_asks() -> None:
     flags = flags_for({})
-    assert set(flags) == set(WHY)
+    assert set(flags) == FLAGS
     assert {f.state for f in flags.values()} == {"ask"}
 
 
@@ -113,7 +120,7 @@ def test_sij_on_the_21st_birthday_is_not_raised() -> None:
 
 
 def test_someone_born_on_february_29_is_under_21_until_march_1() -> None:
-    assert turns_21(dt.date(2004, 2, 29)) == dt.date(2025, 3, 1)
+    assert anniversary(dt.date(2004, 2, 29), 21) == dt.date(2025, 3, 1)
     found = sij("2004-02-29", True, dt.date(2025, 2, 28))
     assert found is not None and found.state == "indicated"
     assert sij("2004-02-29", True, dt.date(2025, 3, 1)) is None
@@ -217,11 +224,11 @@ def test_full_years_count_anniversaries() -> None:
 # --- Temporary Protected Status ---------------------------------------------------------------------
 
 
-def tps(nationality: str | None, as_of: dt.date, data: Any = None, **person: Any) -> ReliefFlag | None:
+def tps(nationality: str | None, as_of: dt.date, **person: Any) -> ReliefFlag | None:
     facts = dict(person)
     if nationality is not None:
         facts["nationality"] = nationality
-    return flags_for({"person": facts}, as_of, data).get("temporary_protected_status")
+    return flags_for({"person": facts}, as_of).get("temporary_protected_status")
 
 
 def test_a_designated_country_is_indicated_and_volatile() -> None:
@@ -283,19 +290,24 @@ def test_a_stateless_person_is_read_by_last_habitual_residence() -> None:
     assert found.raised_by == ("person.stateless", "person.last_habitual_residence")
 
 
-def synthetic(periods: list[dict[str, Any]]) -> Any:
-    raw = raw_data()
+@pytest.fixture
+def invented_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The TPS table with one invented country (ZZ) whose periods are :data:`DATED`."""
     note = {"en": "invented period", "es": "período inventado"}
-    raw["tps"]["countries"] = {
-        "ZZ": {
-            "name": {"en": "Invented Country", "es": "País Inventado"},
-            "periods": [
-                {**p, "note": note, "authority": "90 FR 1 (invented)", "confidence": "official"}
-                for p in periods
-            ],
+    table = designations.TpsTable.model_validate(
+        {
+            "countries": {
+                "ZZ": {
+                    "name": {"en": "Invented Country", "es": "País Inventado"},
+                    "periods": [
+                        {**p, "note": note, "reference": "90 FR 1 (invented)", "verified_on": "2026-11-23"}
+                        for p in DATED
+                    ],
+                }
+            }
         }
-    }
-    return parse(raw)
+    )
+    monkeypatch.setattr(designations, "designations", lambda: table)
 
 
 DATED = [
@@ -317,8 +329,9 @@ DATED = [
         ("2022-01-01", ("ask", "ends on 2021-12-31 (termination blocked by a court order")),
     ],
 )
+@pytest.mark.usefixtures("invented_country")
 def test_dated_entries_are_picked_by_date(day: str, expected: tuple[str, str] | None) -> None:
-    found = tps("ZZ", dt.date.fromisoformat(day), synthetic(DATED))
+    found = tps("ZZ", dt.date.fromisoformat(day))
     if expected is None:
         assert found is None
         return
@@ -330,17 +343,17 @@ def test_the_tps_table_covers_the_countries_designated_in_2025() -> None:
     designated_2025 = {
         "AF", "CM", "SV", "ET", "HT", "HN", "NI", "NP", "SO", "SS", "SD", "SY", "UA", "VE", "YE", "MM", "LB",
     }  # fmt: skip
-    assert set(load().tps.countries) == designated_2025
+    assert set(designations.designations().countries) == designated_2025
     for code in designated_2025:
         assert tps(code, dt.date(2025, 1, 1)) is not None, code
 
 
 def test_every_tps_period_cites_and_says_how_it_was_verified() -> None:
-    for country in load().tps.countries.values():
+    for code, country in designations.designations().countries.items():
         for period in country.periods:
-            assert period.authority.strip(), country.code
-            assert period.status in TPS_STATUSES
-            assert period.confidence in ("official", "secondary")
+            assert period.reference.strip(), code
+            assert period.verified_on == dt.date(2026, 11, 23), code  # the day the table was researched
+            assert period.confidence in ("verified", "secondary")
 
 
 # --- the outputs in both languages -------------------------------------------------------------------
@@ -359,7 +372,7 @@ RICH_CASE: dict[str, Any] = {
 
 def test_every_flag_is_complete_in_both_languages_and_names_no_one() -> None:
     flags = flags_for(RICH_CASE)
-    assert set(flags) == set(WHY)
+    assert set(flags) == FLAGS
     assert {f.state for f in flags.values()} == {"indicated"}
     for flag in flags.values():
         for text in (flag.name, flag.why, flag.what_to_check):
@@ -394,67 +407,71 @@ def test_raised_by_names_facts_of_the_case_format() -> None:
 
 def test_every_text_of_the_data_is_translated() -> None:
     data = load()
-    for name, text in data.flags.items():
+    for name, text in data.flags:
         pairs = [("name", text.name), ("what_to_check", text.what_to_check)]
-        pairs += [(f"why.{key}", sentence) for key, sentence in text.why.items()]
+        pairs += [(f"why.{key}", sentence) for key, sentence in text.why.sentences().items()]
         for field, pair in pairs:
             assert pair.en and pair.es and pair.en != pair.es, f"{name}: {field}"
-    for status, label in data.tps.statuses.items():
+    for status, label in data.statuses:
         assert label.en != label.es, status
-    for country in data.tps.countries.values():
+    for code, country in designations.designations().countries.items():
         assert country.name.en and country.name.es  # many names are the same in both languages
         for period in country.periods:
-            assert period.note.en != period.note.es, f"{country.code}: {period.start}"
+            assert period.note.en != period.note.es, f"{code}: {period.start}"
 
 
 def test_only_tps_is_volatile() -> None:
-    assert {name for name, text in load().flags.items() if text.volatile} == {"temporary_protected_status"}
+    assert {name for name, text in load().flags if text.volatile} == {"temporary_protected_status"}
 
 
 def test_a_missing_translation_is_rejected_naming_the_field() -> None:
     raw = raw_data()
     del raw["flags"]["u_visa"]["why"]["ask"]["es"]
-    with pytest.raises(ValueError, match=r"flags: u_visa: why\.ask\.es: missing translation"):
+    with pytest.raises(DataFileError, match=r"flags\.u_visa\.why\.ask: es: missing translation"):
         parse(raw)
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda r: r["flags"]["t_visa"].pop("what_to_check"), r"flags: t_visa: what_to_check: missing"),
-        (lambda r: r["flags"]["t_visa"].update(volatile="no"), r"flags: t_visa: volatile: expected true or false"),
-        (lambda r: r["flags"].update(parole={}), r"flags: parole: unknown flag"),
+        (lambda r: r["flags"]["t_visa"].pop("what_to_check"), r"flags\.t_visa\.what_to_check: missing"),
+        (lambda r: r["flags"]["t_visa"].update(volatile="no"), r"flags\.t_visa\.volatile: "),
+        (lambda r: r["flags"].update(parole={}), r"flags\.parole: unknown field"),
+        (lambda r: r["flags"]["u_visa"]["why"].pop("ask"), r"flags\.u_visa\.why\.ask: missing"),
+        (
+            lambda r: r["flags"]["u_visa"]["why"].update(maybe=r["flags"]["u_visa"]["why"]["ask"]),
+            r"flags\.u_visa\.why\.maybe: unknown field",
+        ),
+        (
+            lambda r: r["flags"]["special_immigrant_juvenile"]["why"]["indicated"].update(
+                en="Turns {edad}.", es="Cumple {edad}."
+            ),
+            r"flags\.special_immigrant_juvenile\.why\.indicated: unknown placeholder \{edad\}",
+        ),
         (
             lambda r: r["flags"]["special_immigrant_juvenile"]["why"]["indicated"].update(es="Cumple {edad}."),
-            r"special_immigrant_juvenile: why\.indicated\.es: unknown placeholder \{edad\}",
+            r"flags\.special_immigrant_juvenile\.why\.indicated: en and es use different placeholders",
         ),
-        (
-            lambda r: r["tps"]["countries"]["SV"]["periods"][0].update(status="extended"),
-            r"tps: countries\.SV: periods\[0\]: status: 'extended' is not one of",
-        ),
-        (
-            lambda r: r["tps"]["countries"]["SV"]["periods"][0].update(until="2026-02-30"),
-            r"tps: countries\.SV: periods\[0\]: until: expected a date",
-        ),
-        (
-            lambda r: r["tps"]["countries"]["HT"]["periods"].reverse(),
-            r"tps: countries\.HT: periods\[1\]: from: .* is not after the previous period",
-        ),
-        (
-            lambda r: r["tps"]["countries"]["HT"]["periods"][1]["note"].pop("es"),
-            r"tps: countries\.HT: periods\[1\]: note\.es: missing translation",
-        ),
-        (lambda r: r["tps"]["countries"].update({False: {}}), r"tps: countries\.False: expected an ISO 3166-1"),
-        (
-            lambda r: r["tps"]["countries"]["SV"]["periods"][0].update(source="a blog"),
-            r"tps: countries\.SV: periods\[0\]: source: unknown field",
-        ),
+        (lambda r: r["statuses"].pop("terminated"), r"statuses\.terminated: missing"),
     ],
-    ids=["missing field", "not a boolean", "unknown flag", "stray placeholder", "unknown status", "bad date",
-         "out of order", "missing note translation", "unquoted NO", "unknown period field"],
+    ids=["missing field", "not a boolean", "unknown flag", "missing sentence", "sentence the code never says",
+         "stray placeholder", "placeholders differ", "missing status label"],
 )  # fmt: skip
 def test_a_bad_entry_is_rejected_naming_the_field(change: Any, message: str) -> None:
     raw = copy.deepcopy(raw_data())
     change(raw)
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(DataFileError, match=message):
         parse(raw)
+
+
+def test_a_problem_names_its_line() -> None:
+    text = resources.files("withhold.preparation").joinpath("other_relief.yaml").read_text(encoding="utf-8")
+    line = text.splitlines().index("  u_visa:") + 1
+    with pytest.raises(DataFileError, match=rf"flags\.u_visa\.volatile: .* \(line {line + 5}\)"):
+        validated(ReliefTexts, text.replace("volatile: false", "volatile: maybe"), "other_relief.yaml")
+
+
+def test_every_relief_of_the_law_has_its_texts() -> None:
+    from withhold.law.other_relief.catalogue import OTHER_RELIEF
+
+    assert [flag_id for flag_id, _ in OTHER_RELIEF] == list(Flags.model_fields)

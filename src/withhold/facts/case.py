@@ -15,8 +15,9 @@ Extensions beyond the shared spec (added compatibly, all optional):
 - ``interview`` (``asked``, ``dont_know``, ``language``): the guided interview's record;
 - ``evidence`` (a list of ``{item, status, description, language, translated}``): what is gathered for
   the evidence checklist (``preparation/evidence``); never read by rules;
-- ``other_relief``: facts that point to relief other than the four protections, raised as flags for a
-  lawyer (``preparation/other_relief``); never read by rules;
+- ``other_relief``: facts that point to relief other than the four protections, read by the rules of
+  ``law/other_relief`` and raised as flags for a lawyer (``preparation/other_relief``); no rule of the four
+  protections reads them;
 - what Form I-589 asks that the law does not (``forms/``; never read by rules): in ``person``,
   ``marital_status``, ``city_of_birth``, ``nationality_at_birth``, ``ssn``, ``uscis_online_account``,
   ``mailing_address``, ``passport``, ``native_language``, ``fluent_in_english``, ``other_languages``,

@@ -52,6 +52,7 @@ DOMAINS: tuple[Domain, ...] = (
                 "other_relief.yaml",
                 skip_keys=frozenset({"what_to_check", "note", "ask", "indicated", "unknown"}),
             ),
+            Source("withhold.law.other_relief", "tps.yaml", skip_keys=frozenset({"note"})),
         ),
     ),
     Domain("reports", (Source("withhold.reports", "texts.yaml", skip_keys=frozenset({"cite"})),)),

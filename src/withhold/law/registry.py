@@ -1,5 +1,6 @@
 """Every rule of the law, found by walking from the four protections (INA 208, INA 241(b)(3),
-8 CFR 1208.16(c)–1208.17) and the deadlines; an index with no law of its own."""
+8 CFR 1208.16(c)–1208.17), the deadlines, the findings' suggestions and other relief; an index with no
+law of its own."""
 
 from __future__ import annotations
 
@@ -8,16 +9,19 @@ from functools import cache
 
 from withhold.law.deadlines.catalogue import DEADLINES
 from withhold.law.findings.suggestions import SUGGESTIONS
+from withhold.law.other_relief.catalogue import OTHER_RELIEF
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.rule import Rule, walk
 
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule reachable from a protection, a deadline or a finding's suggestion, sorted by id."""
+    """Every rule reachable from a protection, a deadline, a finding's suggestion or other relief, sorted
+    by id."""
     roots = tuple(rule for p in PROTECTIONS for rule in (*p.elements, *p.bars))
     roots += tuple(rule for _, rule in DEADLINES)
     roots += tuple(rule for rules in SUGGESTIONS.values() for rule in rules)
+    roots += tuple(rule for _, rule in OTHER_RELIEF)
     return tuple(sorted(walk(roots), key=lambda r: r.id))
 
 

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from withhold.logic.period import Period
 
@@ -72,25 +73,94 @@ def timeline_problems(entries: Sequence[Dated], *, covering: bool) -> list[str]:
     next day. A timeline that is not covering (a country's TPS periods) may leave gaps, in which nothing is
     known to hold. Whether the first entry needs a ``from`` is for the caller to say.
     """
-    problems: list[str] = []
+    return [
+        f"[{index}]: {field}: {message}"
+        for index, field, message in timeline_errors(entries, covering=covering)
+    ]
+
+
+def timeline_errors(entries: Sequence[Dated], *, covering: bool) -> list[tuple[int, str, str]]:
+    """:func:`timeline_problems` as (entry index, field, what is wrong)."""
+    problems: list[tuple[int, str, str]] = []
     for index, (before, after) in enumerate(pairwise(entries), start=1):
         if after.start is None:
-            problems.append(f"[{index}]: from: missing (only the first entry may leave it out)")
+            problems.append((index, "from", "missing (only the first entry may leave it out)"))
             continue
         end = before.until
         if before.start is not None and after.start <= before.start:
-            problems.append(f"[{index}]: from: {after.start.isoformat()} is not after the entry before it")
+            problems.append((index, "from", f"{after.start.isoformat()} is not after the entry before it"))
         elif end is not None and after.start <= end:
             problems.append(
-                f"[{index}]: from: {after.start.isoformat()} is not after the previous entry's until "
-                f"({end.isoformat()}); list entries in order, without overlap"
+                (
+                    index,
+                    "from",
+                    f"{after.start.isoformat()} is not after the previous entry's until ({end.isoformat()}); "
+                    "list entries in order, without overlap",
+                )
             )
         elif covering and end is not None and after.start != end + dt.timedelta(days=1):
             problems.append(
-                f"[{index}]: from: {after.start.isoformat()} leaves a gap after the previous entry's until "
-                f"({end.isoformat()})"
+                (
+                    index,
+                    "from",
+                    f"{after.start.isoformat()} leaves a gap after the previous entry's until "
+                    f"({end.isoformat()})",
+                )
             )
     return problems
+
+
+def check_timeline(
+    entries: Sequence[D],
+    *,
+    covering: bool,
+    first_from: bool | None = None,
+    open_end: bool = False,
+    title: str = "timeline",
+) -> Sequence[D]:
+    """``entries`` when their order is right (:func:`timeline_problems`); otherwise a
+    :class:`~pydantic_core.ValidationError` with one error per problem, located at the entry and its field,
+    so that a pydantic validator of the list reports each at its line. ``first_from``: True, the first
+    entry must say from when it holds (a parameter's first value); False, it must not (a comparison cell
+    holds since always); None, either. ``open_end``: the last entry has no ``until`` (the timeline says
+    what holds today and after)."""
+    found = timeline_errors(entries, covering=covering)
+    if entries:
+        first, last = entries[0], entries[-1]
+        if first_from is True and first.start is None:
+            found.insert(0, (0, "from", "missing (the first entry says from when it holds)"))
+        elif first_from is False and first.start is not None:
+            found.insert(
+                0,
+                (
+                    0,
+                    "from",
+                    f"{first.start.isoformat()} leaves a gap before it: the first entry holds since always, "
+                    "leave from out",
+                ),
+            )
+        if open_end and last.until is not None:
+            found.append(
+                (
+                    len(entries) - 1,
+                    "until",
+                    f"{last.until.isoformat()} leaves a gap after it: the last entry holds for good, "
+                    "leave until out",
+                )
+            )
+    if not found:
+        return entries
+    raise ValidationError.from_exception_data(
+        title,
+        [
+            {
+                "type": PydanticCustomError("timeline", "{problem}", {"problem": message}),
+                "loc": (index, field),
+                "input": [entry.model_dump(by_alias=True, include={"start", "until"}) for entry in entries],
+            }
+            for index, field, message in found
+        ],
+    )
 
 
 def on(entries: Sequence[D], day: dt.date) -> D | None:

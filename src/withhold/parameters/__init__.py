@@ -1,9 +1,10 @@
-"""Dated parameters of the law (``law.yaml``): OpenFisca-style timelines whose every value carries its own
-reference and the day its source was last checked (``verified_on``).
+"""Dated parameters of the law (``law.yaml``): OpenFisca-style timelines in the one format for dated data
+(:class:`~withhold.logic.dated.Dated`), whose every value carries its own reference, the day its source was
+last checked (``verified_on``) and how sure the project is of it (``confidence``).
 
-The file is package data, read and validated once when first used (pydantic collects every problem of the
-file, each with its path); the evaluation itself does no I/O. Values are looked up by the date that
-selects the rule using them.
+The file is package data, read and validated once when first used (:func:`~withhold.package_data.read_model`
+collects every problem of the file, each with its path and line); the evaluation itself does no I/O. Values
+are looked up by the date that selects the rule using them.
 """
 
 from __future__ import annotations
@@ -11,46 +12,56 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, field_validator
 
-from withhold.package_data import read_yaml
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Unit = Literal["day", "month", "year", "usd", "date", "countries"]
+from withhold.logic.dated import Dated, Text, Unit, check_timeline, on
+from withhold.package_data import read_model, validated
 
 
-class _ValueEntry(BaseModel):
-    """One dated value as the file writes it."""
+class ParameterValue(Dated):
+    """One dated value: from its day (``from``, which every value states) until the next value's day."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+    start: dt.date = Field(alias="from")
     value: Any
-    verified_on: dt.date
-    reference: Text | None = None
-    """Where this value comes from, when it is not the parameter's own reference (a yearly notice)."""
+    """The number, date or table (a table by country is kept as sorted pairs, so traces can hold it)."""
     note: Text | None = None
     """What a reader should know about this value (a date not verified, a value in litigation)."""
 
+    @field_validator("value", mode="after")
+    @classmethod
+    def _frozen(cls, value: Any) -> Any:
+        return _frozen(value)
 
-class _ParameterEntry(BaseModel):
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((str(key), _frozen(item)) for key, item in value.items()))
+    return value
+
+
+def _in_order(values: list[ParameterValue]) -> list[ParameterValue]:
+    """Oldest first, each from the day after the last one's ``until`` if it has one, the first dated, the
+    last open (a parameter that ceases to exist takes the value ``null``)."""
+    check_timeline(values, covering=True, first_from=True, open_end=True, title="values")
+    return values
+
+
+class _ParameterFile(BaseModel):
+    """One parameter as the file writes it."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     description: Text
     reference: Text
+    """The authority for the parameter as a whole; each value names its own."""
     unit: Unit | None = None
-    values: Annotated[dict[dt.date, _ValueEntry], Field(min_length=1)]
+    values: Annotated[list[ParameterValue], Field(min_length=1), AfterValidator(_in_order)]
 
 
-@dataclass(frozen=True)
-class ParameterValue:
-    start: dt.date
-    """The value applies from this day until the next value's day."""
-    value: Any
-    reference: str
-    verified_on: dt.date
-    note: str | None = None
+class _LawFile(RootModel[dict[str, _ParameterFile]]):
+    pass
 
 
 @dataclass(frozen=True)
@@ -63,13 +74,10 @@ class Parameter:
     """Oldest first."""
 
     def entry_on(self, day: dt.date) -> ParameterValue:
-        current: ParameterValue | None = None
-        for entry in self.values:
-            if entry.start <= day:
-                current = entry
-        if current is None:
+        found = on(self.values, day)
+        if found is None:
             raise LookupError(f"parameter {self.name} has no value on {day.isoformat()}")
-        return current
+        return found
 
     def on(self, day: dt.date) -> Any:
         return self.entry_on(day).value
@@ -86,48 +94,21 @@ class Parameters:
         return entry.value, entry.reference
 
 
-def _parse(raw: Any) -> dict[str, Parameter]:
-    """Every parameter, or every problem of the file at once, each named by its parameter and path."""
-    if not isinstance(raw, dict):
-        raise ValueError("law.yaml: expected a mapping of parameter names to parameters")
-    found: dict[str, Parameter] = {}
-    problems: list[str] = []
-    for name, body in raw.items():
-        if isinstance(body, dict) and isinstance(body.get("values"), dict):
-            # Dates as text, so that a problem's path names the day as the file writes it.
-            body = {**body, "values": {str(day): value for day, value in body["values"].items()}}
-        try:
-            entry = _ParameterEntry.model_validate(body)
-        except ValidationError as error:
-            problems.extend(_problem(str(name), problem) for problem in error.errors())
-            continue
-        values = tuple(
-            ParameterValue(
-                start, _frozen(item.value), item.reference or entry.reference, item.verified_on, item.note
-            )
-            for start, item in sorted(entry.values.items())
-        )
-        found[str(name)] = Parameter(str(name), entry.description, entry.reference, entry.unit, values)
-    if problems:
-        raise ValueError("\n".join(problems))
-    return found
-
-
-def _frozen(value: Any) -> Any:
-    """A mapping value (a table by country) as sorted pairs, so that traces can hold it (hashable)."""
-    if isinstance(value, dict):
-        return tuple(sorted((str(key), _frozen(item)) for key, item in value.items()))
-    return value
-
-
-def _problem(name: str, problem: Any) -> str:
-    where = ": ".join(str(part) for part in problem["loc"])
-    message = "missing" if problem["type"] == "missing" else problem["msg"]
-    if problem["type"] == "extra_forbidden":
-        message = "unknown field"
-    return f"parameter {name}: {where}: {message}" if where else f"parameter {name}: {message}"
+def parameters_of(read: _LawFile) -> Parameters:
+    return Parameters(
+        {
+            name: Parameter(name, body.description, body.reference, body.unit, tuple(body.values))
+            for name, body in read.root.items()
+        }
+    )
 
 
 @cache
 def load() -> Parameters:
-    return Parameters(_parse(read_yaml(__package__, "law.yaml")))
+    return parameters_of(read_model(_LawFile, __package__, "law.yaml"))
+
+
+def parse_text(text: str, file: str = "law.yaml") -> Parameters:
+    """Parameters from YAML ``text`` in the format of ``law.yaml`` (:class:`~withhold.package_data.DataFileError` lists every
+    problem with its path and line)."""
+    return parameters_of(validated(_LawFile, text, file))

@@ -1,51 +1,40 @@
 """Other relief to look into: flags for a lawyer, each with the facts that raised it.
 
-Beyond the four protections, a person in removal proceedings may have other relief: cancellation of removal
-for nonpermanent residents (INA 240A(b)(1)), Temporary Protected Status (INA 244), a U visa for victims of
-crime (INA 101(a)(15)(U)), a T visa for victims of trafficking (INA 101(a)(15)(T)), special immigrant juvenile
-status (INA 101(a)(27)(J)) and a VAWA self-petition (INA 204(a)(1)). These are not screened here: a flag only
-says that the facts point to the relief (``indicated``), or that the fact deciding whether to look is still
-unknown (``ask``: the question a lawyer should ask). A fact recorded as ``false`` keeps a flag quiet; an
-unknown one never does. No flag, and no absence of a flag, says that a person does not qualify.
+Whether the facts point to a relief is the law's (:mod:`withhold.law.other_relief`): each relief's rule is
+true (the flag is ``indicated``), unknown (``ask``: a deciding fact is still unknown) or false (no flag: a
+fact recorded as false, or a date, rules the pointer out; an unknown fact never does). No flag, and no
+absence of a flag, says that a person does not qualify. This module only presents what the rules found:
+the flags in order, and for each the sentences of its ``why``, picked from the rules' traces.
 
-The facts come from the Withhold extension ``other_relief`` of the case format and from ``person``, ``entry``
-and ``family``. Ages and years count by anniversaries; a February 29 anniversary falls on March 1 in a common
-year (the later, safer day for an earliest date: ``deadlines.calendar.add_years``), so a person born on
-February 29 is under 21 until March 1, and ten years from February 29 end on March 1.
-
-TPS designations changed many times in 2025–2026 and kept changing in court; since Mullin v. Doe, No. 25-1083
-(U.S. June 25, 2026), most terminations can no longer be reviewed. They are package data here
-(``other_relief.yaml``): dated periods per country, each with its Federal Register notices or court orders
-and how it was verified, read for the evaluation date. Every TPS flag is volatile and says to confirm the
-designation at uscis.gov/tps; a date past the last period known here gives ``ask`` with the last status
-known, never a guess. The texts are in English and Spanish side by side, read and checked once when first
-used; nothing else here does I/O.
+The texts are package data (``other_relief.yaml``), English and Spanish side by side, read once into
+:class:`ReliefTexts`, which declares the sentences each flag's ``why`` must have and the placeholders the
+code fills. Every TPS flag is volatile and says to confirm the designation at uscis.gov/tps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StrictBool
 
 from withhold.facts.case import Case
-from withhold.language import Localized, read_localized
-from withhold.law.time.calendar import add_years
-from withhold.package_data import check_fields, read_yaml
-from withhold.preparation.sentences import compose, read_sentences
+from withhold.facts.source import CaseFacts
+from withhold.language import Localized, LocalizedText, placeholder_problems
+from withhold.law.other_relief import cancellation, designations, juvenile, tps, victims
+from withhold.law.other_relief.catalogue import OTHER_RELIEF
+from withhold.logic import UNKNOWN, Evaluation, Rule, Trace
+from withhold.logic.dated import Text
+from withhold.package_data import read_model
+from withhold.parameters import load as load_parameters
+from withhold.preparation.sentences import Reason, compose
 
 FlagState = Literal["indicated", "ask"]
 STATES: tuple[FlagState, ...] = ("indicated", "ask")
-
-TPS_STATUSES = ("designated", "termination_blocked", "terminated")
-"""``termination_blocked``: a termination was announced, but a court order keeps TPS in effect."""
-CONFIDENCES = ("official", "secondary")
-
-US = "US"
-"""A relative whose nationality is the United States is a US citizen."""
+"""How a flag is shown: its rule true (indicated) or unknown (ask); a false rule shows no flag."""
 
 
 @dataclass(frozen=True)
@@ -58,469 +47,295 @@ class ReliefFlag:
     what_to_check: Localized
     authority: str
     raised_by: tuple[str, ...]
-    volatile: bool
+    volatile: StrictBool
     """The law behind it changes often (TPS designations): check before relying on it."""
 
 
+# --- the texts -------------------------------------------------------------------------------------------
+
+
+def _fills(*names: str) -> AfterValidator:
+    """A sentence may use only these placeholders (the ones the code fills)."""
+    allowed = frozenset(names)
+
+    def check(text: Localized) -> Localized:
+        problems = placeholder_problems(text, allowed)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return text
+
+    return AfterValidator(check)
+
+
+Plain = Annotated[LocalizedText, _fills()]
+Presence = Annotated[LocalizedText, _fills("since", "years", "as_of")]
+InEffect = Annotated[LocalizedText, _fills("country", "as_of", "until", "note", "authority")]
+TurnsTwentyOne = Annotated[LocalizedText, _fills("turns_21")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Why(_Model):
+    """The sentences of one flag's ``why``: exactly the ones its presentation below says."""
+
+    def sentences(self) -> dict[str, Localized]:
+        return dict(self)
+
+
+class CancellationWhy(_Why):
+    presence: Presence
+    presence_lower_bound: Presence
+    spouse_citizen: Plain
+    child_citizen: Plain
+    relative_reported: Plain
+    ask_presence: Plain
+    ask_relative: Plain
+
+
+class TpsWhy(_Why):
+    designated: InEffect
+    termination_blocked: InEffect
+    terminated: Annotated[LocalizedText, _fills("country", "until", "note", "authority")]
+    unknown: Annotated[LocalizedText, _fills("country", "until", "status", "note")]
+    ask_nationality: Plain
+
+
+class ReportedWhy(_Why):
+    indicated: Plain
+    ask: Plain
+
+
+class JuvenileWhy(_Why):
+    indicated: TurnsTwentyOne
+    under_21: TurnsTwentyOne
+    abuse_reported: Plain
+    ask_age: Plain
+    ask_abuse: Plain
+
+
+class _Flag(_Model):
+    name: LocalizedText
+    """The relief, as a lawyer names it."""
+    authority: Text
+    """Statute and regulations (citations: not translated)."""
+    volatile: StrictBool
+    what_to_check: LocalizedText
+    why: _Why
+
+
+class CancellationText(_Flag):
+    why: CancellationWhy
+
+
+class TpsText(_Flag):
+    why: TpsWhy
+
+
+class ReportedText(_Flag):
+    why: ReportedWhy
+
+
+class JuvenileText(_Flag):
+    why: JuvenileWhy
+
+
+class Flags(_Model):
+    """Every flag's texts, in the order flags of one state are shown."""
+
+    cancellation_of_removal: CancellationText
+    temporary_protected_status: TpsText
+    u_visa: ReportedText
+    t_visa: ReportedText
+    special_immigrant_juvenile: JuvenileText
+    vawa_self_petition: ReportedText
+
+
+class TpsStatuses(_Model):
+    """How a designation's status reads in a sentence."""
+
+    designated: LocalizedText
+    termination_blocked: LocalizedText
+    terminated: LocalizedText
+
+
+class ReliefTexts(_Model):
+    flags: Flags
+    statuses: TpsStatuses
+
+
+@cache
+def load() -> ReliefTexts:
+    """The flags' texts (read and checked once)."""
+    return read_model(ReliefTexts, __package__, "other_relief.yaml")
+
+
+# --- the flags -------------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
-class ReliefText:
-    """One flag as package data: its texts, and the sentences its ``why`` is built from."""
+class _Said:
+    """What a flag says for one case: its sentences with their values, and the facts that raised it."""
 
-    id: str
-    name: Localized
-    authority: str
-    volatile: bool
-    what_to_check: Localized
-    why: Mapping[str, Localized]
-
-
-@dataclass(frozen=True)
-class TpsPeriod:
-    start: dt.date
-    end: dt.date
-    """Both inclusive: the first and last day the status is known to hold."""
-    status: str
-    note: Localized
-    """What happened, in plain language."""
-    authority: str
-    """Citations only (language-neutral)."""
-    confidence: str
-
-
-@dataclass(frozen=True)
-class TpsReading:
-    period: TpsPeriod
-    current: bool
-    """True when the day falls in ``period``; False when it falls after it, where nothing is known."""
-
-
-@dataclass(frozen=True)
-class TpsCountry:
-    code: str
-    name: Localized
-    periods: tuple[TpsPeriod, ...]
-
-    def on(self, day: dt.date) -> TpsReading | None:
-        """The period holding on ``day``, or the last one before it when ``day`` falls in a gap or after
-        the end; ``None`` before the first period (not designated then)."""
-        last: TpsPeriod | None = None
-        for period in self.periods:
-            if period.start <= day <= period.end:
-                return TpsReading(period, current=True)
-            if period.end < day:
-                last = period
-        return None if last is None else TpsReading(last, current=False)
-
-
-@dataclass(frozen=True)
-class TpsTable:
-    statuses: Mapping[str, Localized]
-    countries: Mapping[str, TpsCountry]
-
-
-@dataclass(frozen=True)
-class ReliefData:
-    flags: Mapping[str, ReliefText]
-    tps: TpsTable
-
-
-# The sentences each flag's ``why`` is built from, with the placeholders the code fills in. The data must
-# have exactly these.
-WHY: dict[str, dict[str, frozenset[str]]] = {
-    "cancellation_of_removal": {
-        "presence": frozenset({"since", "years", "as_of"}),
-        "presence_lower_bound": frozenset({"since", "years", "as_of"}),
-        "spouse_citizen": frozenset(),
-        "child_citizen": frozenset(),
-        "relative_reported": frozenset(),
-        "ask_presence": frozenset(),
-        "ask_relative": frozenset(),
-    },
-    "temporary_protected_status": {
-        "designated": frozenset({"country", "as_of", "until", "note", "authority"}),
-        "termination_blocked": frozenset({"country", "as_of", "until", "note", "authority"}),
-        "terminated": frozenset({"country", "until", "note", "authority"}),
-        "unknown": frozenset({"country", "until", "status", "note"}),
-        "ask_nationality": frozenset(),
-    },
-    "u_visa": {"indicated": frozenset(), "ask": frozenset()},
-    "t_visa": {"indicated": frozenset(), "ask": frozenset()},
-    "special_immigrant_juvenile": {
-        "indicated": frozenset({"turns_21"}),
-        "under_21": frozenset({"turns_21"}),
-        "abuse_reported": frozenset(),
-        "ask_age": frozenset(),
-        "ask_abuse": frozenset(),
-    },
-    "vawa_self_petition": {"indicated": frozenset(), "ask": frozenset()},
-}
-
-_FLAG_FIELDS = ("name", "authority", "volatile", "what_to_check", "why")
-_TPS_FIELDS = ("statuses", "countries")
-_COUNTRY_FIELDS = ("name", "periods")
-_PERIOD_FIELDS = ("from", "until", "status", "note", "authority", "confidence")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-
-
-# --- the flags -------------------------------------------------------------------------------------
-
-Value = str | int | Localized
-"""A placeholder's value; a :class:`Localized` one is filled per language (a country's name)."""
-
-
-@dataclass(frozen=True)
-class _Raised:
-    id: str
-    state: FlagState
-    reasons: tuple[tuple[str, dict[str, Value]], ...]
+    reasons: tuple[Reason, ...]
     raised_by: tuple[str, ...]
     authority: str = ""
     """Authority for this case beyond the flag's own (a TPS designation's notices)."""
 
 
-def other_relief(case: Case, as_of: dt.date, data: ReliefData | None = None) -> tuple[ReliefFlag, ...]:
+def other_relief(case: Case, as_of: dt.date) -> tuple[ReliefFlag, ...]:
     """The flags for ``case`` on ``as_of``: ``indicated`` first, then ``ask``, each in the order of
-    ``other_relief.yaml``. ``data`` defaults to the package data."""
-    relief = load() if data is None else data
-    raised = [found for check in _CHECKS if (found := check(case, as_of, relief.tps)) is not None]
-    order = list(relief.flags)
-    raised.sort(key=lambda r: (STATES.index(r.state), order.index(r.id)))
-    return tuple(_flag(r, relief.flags[r.id]) for r in raised)
+    :class:`Flags`."""
+    texts = load()
+    evaluation = Evaluation(CaseFacts(case), as_of, load_parameters())
+    order = list(Flags.model_fields)
+    flags: list[ReliefFlag] = []
+    for flag_id, relief in OTHER_RELIEF:
+        value, trace = evaluation.evaluate(relief)
+        if value.value is False:
+            continue
+        state: FlagState = "indicated" if value.value is True else "ask"
+        text: _Flag = getattr(texts.flags, flag_id)
+        said = _SAYS[flag_id](trace, as_of, texts)
+        flags.append(
+            ReliefFlag(
+                id=flag_id,
+                name=text.name,
+                state=state,
+                why=compose(text.why.sentences(), said.reasons),
+                what_to_check=text.what_to_check,
+                authority=f"{text.authority}; {said.authority}" if said.authority else text.authority,
+                raised_by=said.raised_by,
+                volatile=text.volatile,
+            )
+        )
+    flags.sort(key=lambda f: (STATES.index(f.state), order.index(f.id)))
+    return tuple(flags)
 
 
-def _flag(raised: _Raised, text: ReliefText) -> ReliefFlag:
-    authority = f"{text.authority}; {raised.authority}" if raised.authority else text.authority
-    return ReliefFlag(
-        id=raised.id,
-        name=text.name,
-        state=raised.state,
-        why=compose(text.why, raised.reasons),
-        what_to_check=text.what_to_check,
-        authority=authority,
-        raised_by=raised.raised_by,
-        volatile=text.volatile,
-    )
+def _node(trace: Trace, rule: Rule) -> Trace:
+    for node in trace.walk():
+        if node.rule == rule.id:
+            return node
+    raise LookupError(f"{rule.id} is not in the trace of {trace.rule}")
 
 
-def full_years(start: dt.date, day: dt.date) -> int:
-    """Whole years from ``start`` to ``day`` (anniversaries reached; negative when ``day`` is earlier)."""
-    years = day.year - start.year
-    return years if add_years(start, years, leap_day_later=True) <= day else years - 1
+def _fact(node: Trace, path: str) -> Any:
+    """The value ``node`` read for ``path`` (UNKNOWN when unknown, None when it did not read it)."""
+    return dict(node.facts).get(path)
 
 
-def turns_21(birth: dt.date) -> dt.date:
-    """The 21st birthday: from that day the person is no longer under 21."""
-    return add_years(birth, 21, leap_day_later=True)
-
-
-def _cancellation(case: Case, as_of: dt.date, _: TpsTable) -> _Raised | None:
-    """INA 240A(b)(1): ten years of continuous physical presence and a US-citizen or permanent-resident
-    spouse, parent or child. Presence counts to ``as_of``; the stop-time rule (the notice to appear) may
-    end it earlier, which the flag tells the lawyer to check. The last arrival is a lower bound on
-    presence: ten years since it raise the flag; fewer leave presence open (earlier years count if the trips
-    abroad were short, INA 240A(d)(2))."""
-    reasons: list[tuple[str, dict[str, Value]]] = []
-    asks: list[tuple[str, dict[str, Value]]] = []
+def _cancellation(trace: Trace, as_of: dt.date, _: ReliefTexts) -> _Said:
+    since_path, arrival_path = "other_relief.continuous_presence_since", "entry.last_arrival_date"
+    recorded = _node(trace, cancellation.years_present)
+    since_arrival = _node(trace, cancellation.years_since_last_arrival)
+    reasons: list[Reason] = []
+    asks: list[Reason] = []
     raised_by: list[str] = []
-    since = case.other_relief.continuous_presence_since
-    arrival = case.entry.last_arrival_date
-    presence: bool | None
-    if since is not None:
-        raised_by.append("other_relief.continuous_presence_since")
-        presence = full_years(since, as_of) >= 10
-        values: dict[str, Value] = {
-            "since": since.isoformat(),
-            "years": full_years(since, as_of),
-            "as_of": as_of.isoformat(),
-        }
-        reasons.append(("presence", values))
-    elif arrival is not None and full_years(arrival, as_of) >= 10:
-        raised_by.append("entry.last_arrival_date")
-        presence = True
-        values = {
-            "since": arrival.isoformat(),
-            "years": full_years(arrival, as_of),
-            "as_of": as_of.isoformat(),
-        }
-        reasons.append(("presence_lower_bound", values))
+    if recorded.known:
+        raised_by.append(since_path)
+        since = _fact(recorded, since_path)
+        reasons.append(("presence", _presence(since, recorded.value, as_of)))
+    elif _node(trace, cancellation.ten_years).value is True:
+        raised_by.append(arrival_path)
+        arrival = _fact(since_arrival, arrival_path)
+        reasons.append(("presence_lower_bound", _presence(arrival, since_arrival.value, as_of)))
     else:
-        presence = None
-        raised_by.append("other_relief.continuous_presence_since")
-        if arrival is not None:
-            raised_by.append("entry.last_arrival_date")
+        raised_by.append(since_path)
+        if since_arrival.known:
+            raised_by.append(arrival_path)
         asks.append(("ask_presence", {}))
-    if presence is False:
-        return None
 
-    relative = False
-    spouse = case.family.spouse
-    if spouse is not None and spouse.nationality == US:
-        relative = True
+    if _node(trace, cancellation.citizen_spouse).value is True:
         reasons.append(("spouse_citizen", {}))
         raised_by.append("family.spouse.nationality")
-    citizen_children = [
-        index
-        for index, child in enumerate(case.family.children or [])
-        if child.nationality == US
-        and child.married is not True
-        and (child.date_of_birth is None or as_of < turns_21(child.date_of_birth))
-    ]
-    if citizen_children:
-        relative = True
+    children = sorted(
+        node.item
+        for node in trace.walk()
+        if node.rule == cancellation.citizen_child.id and node.value is True and node.item is not None
+    )
+    if children:
         reasons.append(("child_citizen", {}))
-        raised_by.extend(f"family.children[{index}].nationality" for index in citizen_children)
-    reported = case.other_relief.qualifying_relative
+        raised_by.extend(f"family.children[{index}].nationality" for index in dict.fromkeys(children))
+    relative = _node(trace, cancellation.qualifying_relative)
+    reported = _fact(relative, "other_relief.qualifying_relative")
     if reported is True:
-        relative = True
         reasons.append(("relative_reported", {}))
-    if reported is not None or not relative:
+    if reported is not UNKNOWN or relative.value is not True:
         raised_by.append("other_relief.qualifying_relative")
-    if not relative:
-        if reported is False:
-            return None
+    if relative.value is not True:
         asks.append(("ask_relative", {}))
-
-    state: FlagState = "indicated" if presence is True and relative else "ask"
-    return _Raised("cancellation_of_removal", state, tuple(reasons + asks), tuple(raised_by))
+    return _Said(tuple(reasons + asks), tuple(raised_by))
 
 
-def _tps(case: Case, as_of: dt.date, table: TpsTable) -> _Raised | None:
-    """INA 244(a)(1): nationals of a designated country, or stateless people who last habitually resided
-    there."""
-    person = case.person
-    if person.stateless is True:
-        code = person.last_habitual_residence
+def _presence(since: dt.date, years: int, as_of: dt.date) -> dict[str, object]:
+    return {"since": since.isoformat(), "years": years, "as_of": as_of.isoformat()}
+
+
+def _tps(trace: Trace, as_of: dt.date, texts: ReliefTexts) -> _Said:
+    country = _node(trace, tps.country)
+    if _fact(country, "person.stateless") is True:
         raised_by: tuple[str, ...] = ("person.stateless", "person.last_habitual_residence")
     else:
-        code = person.nationality
         raised_by = ("person.nationality",)
-    flag = "temporary_protected_status"
-    if code is None:
-        return _Raised(flag, "ask", (("ask_nationality", {}),), raised_by)
-    country = table.countries.get(code)
-    reading = country.on(as_of) if country is not None else None
-    if country is None or reading is None:
-        return None
-    period = reading.period
-    if not reading.current:
-        values: dict[str, Value] = {
-            "country": country.name,
-            "until": period.end.isoformat(),
-            "status": table.statuses[period.status],
-            "note": period.note,
-        }
-        return _Raised(flag, "ask", (("unknown", values),), raised_by, period.authority)
-    values = {
-        "country": country.name,
-        "until": period.end.isoformat(),
+    found = (
+        designations.reading(designations.designations(), str(country.value), as_of)
+        if country.known
+        else None
+    )
+    if found is None:
+        return _Said((("ask_nationality", {}),), raised_by)
+    period = found.period
+    values: dict[str, object] = {
+        "country": found.country.name,
+        "until": period.until.isoformat(),
         "note": period.note,
-        "authority": period.authority,
     }
-    if period.status == "terminated":
-        return _Raised(flag, "ask", (("terminated", values),), raised_by, period.authority)
-    values["as_of"] = as_of.isoformat()
-    return _Raised(flag, "indicated", ((period.status, values),), raised_by, period.authority)
+    if not found.current:
+        values["status"] = getattr(texts.statuses, period.status)
+        return _Said((("unknown", values),), raised_by, period.reference)
+    values["authority"] = period.reference
+    if period.status != "terminated":
+        values["as_of"] = as_of.isoformat()
+    return _Said(((period.status, values),), raised_by, period.reference)
 
 
-def _reported(flag: str, path: str) -> Callable[[Case, dt.date, TpsTable], _Raised | None]:
-    """A flag raised by one yes-or-no fact of ``other_relief``: indicated when true, ask when unknown."""
-    name = path.split(".")[-1]
+def _reported(path: str) -> Callable[[Trace, dt.date, ReliefTexts], _Said]:
+    """A flag one fact raises: the sentence for the state, and that fact."""
 
-    def check(case: Case, _: dt.date, __: TpsTable) -> _Raised | None:
-        answer = getattr(case.other_relief, name)
-        if answer is False:
-            return None
-        if answer is True:
-            return _Raised(flag, "indicated", (("indicated", {}),), (path,))
-        return _Raised(flag, "ask", (("ask", {}),), (path,))
+    def say(trace: Trace, _: dt.date, __: ReliefTexts) -> _Said:
+        return _Said((("indicated" if trace.value is True else "ask", {}),), (path,))
 
-    return check
+    return say
 
 
-def _special_immigrant_juvenile(case: Case, as_of: dt.date, _: TpsTable) -> _Raised | None:
-    """INA 101(a)(27)(J); 8 CFR 204.11(b)(1): under 21 when the petition is filed. From the 21st birthday the
-    flag is not raised (unless a petition was already filed, which the case does not record)."""
-    birth = case.person.date_of_birth
-    abuse = case.other_relief.abused_abandoned_or_neglected
-    raised_by = ("person.date_of_birth", "other_relief.abused_abandoned_or_neglected")
-    last_day = turns_21(birth) if birth is not None else None
-    if (last_day is not None and as_of >= last_day) or abuse is False:
-        return None
-    if last_day is not None and abuse is True:
-        values: dict[str, Value] = {"turns_21": last_day.isoformat()}
-        return _Raised("special_immigrant_juvenile", "indicated", (("indicated", values),), raised_by)
-    reasons: list[tuple[str, dict[str, Value]]] = []
-    if last_day is not None:
-        reasons.append(("under_21", {"turns_21": last_day.isoformat()}))
+def _special_immigrant_juvenile(trace: Trace, _: dt.date, __: ReliefTexts) -> _Said:
+    abuse_path = "other_relief.abused_abandoned_or_neglected"
+    raised_by = ("person.date_of_birth", abuse_path)
+    turns_21 = _node(trace, juvenile.turns_21)
+    last_day = {"turns_21": turns_21.value.isoformat()} if turns_21.known else {}
+    if trace.value is True:
+        return _Said((("indicated", last_day),), raised_by)
+    abuse = _fact(trace, abuse_path)
+    reasons: list[Reason] = []
+    if turns_21.known:
+        reasons.append(("under_21", last_day))
     if abuse is True:
         reasons.append(("abuse_reported", {}))
-    if last_day is None:
+    if not turns_21.known:
         reasons.append(("ask_age", {}))
-    if abuse is None:
+    if abuse is UNKNOWN:
         reasons.append(("ask_abuse", {}))
-    return _Raised("special_immigrant_juvenile", "ask", tuple(reasons), raised_by)
+    return _Said(tuple(reasons), raised_by)
 
 
-_CHECKS: tuple[Callable[[Case, dt.date, TpsTable], _Raised | None], ...] = (
-    _cancellation,
-    _tps,
-    _reported("u_visa", "other_relief.crime_victim"),
-    _reported("t_visa", "other_relief.trafficking_victim"),
-    _special_immigrant_juvenile,
-    _reported("vawa_self_petition", "other_relief.abused_by_citizen_or_resident_relative"),
-)
-
-
-# --- loading and checking --------------------------------------------------------------------------
-
-
-@cache
-def load() -> ReliefData:
-    """The flags' texts and the TPS designations (read once)."""
-    return parse(read_yaml(__package__, "other_relief.yaml"))
-
-
-def parse(raw: Any) -> ReliefData:
-    """Check the data read from YAML. Raises ``ValueError`` listing every problem as ``entry: field: what
-    is wrong`` (a missing translation, an unknown field or status, a placeholder the code does not fill, a
-    TPS period out of order)."""
-    if not isinstance(raw, dict) or set(raw) != {"flags", "tps"}:
-        raise ValueError("other_relief.yaml: expected a mapping with flags and tps")
-    problems: list[str] = []
-    flags = _flags(raw["flags"], problems)
-    tps = _tps_table(raw["tps"], problems)
-    if problems or tps is None:
-        raise ValueError("other_relief.yaml is not valid:\n  " + "\n  ".join(problems))
-    return ReliefData(flags, tps)
-
-
-def _flags(raw: Any, problems: list[str]) -> dict[str, ReliefText]:
-    if not isinstance(raw, dict):
-        problems.append("flags: expected a mapping of flag ids to their texts")
-        return {}
-    for name in WHY:
-        if name not in raw:
-            problems.append(f"flags: {name}: missing (the code raises this flag)")
-    found: dict[str, ReliefText] = {}
-    for name, body in raw.items():
-        if name not in WHY:
-            problems.append(f"flags: {name}: unknown flag; expected one of {', '.join(WHY)}")
-            continue
-        text = _flag_text(str(name), body, problems)
-        if text is not None:
-            found[text.id] = text
-    return found
-
-
-def _flag_text(name: str, body: Any, problems: list[str]) -> ReliefText | None:
-    where = f"flags: {name}"
-    before = len(problems)
-    if not check_fields(where, body, allowed=_FLAG_FIELDS, required=_FLAG_FIELDS, problems=problems):
-        return None
-    label = read_localized(f"{where}: name", body.get("name"), problems)
-    what_to_check = read_localized(f"{where}: what_to_check", body.get("what_to_check"), problems)
-    authority = _text(f"{where}: authority", body.get("authority"), problems)
-    volatile = body.get("volatile")
-    if not isinstance(volatile, bool):
-        problems.append(f"{where}: volatile: expected true or false")
-    sentences = read_sentences(f"{where}: why", body.get("why"), problems, expected=WHY[name])
-    if len(problems) > before or label is None or what_to_check is None or authority is None:
-        return None
-    return ReliefText(name, label, authority, bool(volatile), what_to_check, sentences)
-
-
-def _tps_table(raw: Any, problems: list[str]) -> TpsTable | None:
-    before = len(problems)
-    if not check_fields("tps", raw, allowed=_TPS_FIELDS, required=_TPS_FIELDS, problems=problems):
-        return None
-    statuses: dict[str, Localized] = {}
-    labels = raw.get("statuses")
-    if not isinstance(labels, dict) or set(labels) != set(TPS_STATUSES):
-        problems.append(f"tps: statuses: expected a label for each of {', '.join(TPS_STATUSES)}")
-    else:
-        for status in TPS_STATUSES:
-            label = read_localized(f"tps: statuses.{status}", labels[status], problems)
-            if label is not None:
-                statuses[status] = label
-    countries: dict[str, TpsCountry] = {}
-    entries = raw.get("countries")
-    if not isinstance(entries, dict) or not entries:
-        problems.append("tps: countries: expected a mapping of country codes to their periods")
-    else:
-        for code, body in entries.items():
-            country = _country(code, body, problems)
-            if country is not None:
-                countries[country.code] = country
-    if len(problems) > before:
-        return None
-    return TpsTable(statuses, countries)
-
-
-def _country(code: Any, body: Any, problems: list[str]) -> TpsCountry | None:
-    where = f"tps: countries.{code}"
-    if not isinstance(code, str) or not _COUNTRY.match(code):
-        # YAML reads an unquoted NO (Norway) as false: quote such codes.
-        problems.append(f"{where}: expected an ISO 3166-1 alpha-2 code such as SV (quote NO, ON, YES)")
-        return None
-    before = len(problems)
-    if not check_fields(where, body, allowed=_COUNTRY_FIELDS, required=_COUNTRY_FIELDS, problems=problems):
-        return None
-    name = read_localized(f"{where}: name", body.get("name"), problems)
-    raw_periods = body.get("periods")
-    periods: list[TpsPeriod] = []
-    if not isinstance(raw_periods, list) or not raw_periods:
-        problems.append(f"{where}: periods: expected a list of dated periods")
-    else:
-        for index, item in enumerate(raw_periods):
-            period = _period(f"{where}: periods[{index}]", item, problems)
-            if period is None:
-                continue
-            if periods and period.start <= periods[-1].end:
-                problems.append(
-                    f"{where}: periods[{index}]: from: {period.start.isoformat()} is not after the previous "
-                    f"period's until ({periods[-1].end.isoformat()}); list periods in order, without overlap"
-                )
-            periods.append(period)
-    if len(problems) > before or name is None:
-        return None
-    return TpsCountry(code, name, tuple(periods))
-
-
-def _period(where: str, body: Any, problems: list[str]) -> TpsPeriod | None:
-    before = len(problems)
-    if not check_fields(where, body, allowed=_PERIOD_FIELDS, required=_PERIOD_FIELDS, problems=problems):
-        return None
-    start = _date(f"{where}: from", body.get("from"), problems)
-    end = _date(f"{where}: until", body.get("until"), problems)
-    if start is not None and end is not None and end < start:
-        problems.append(f"{where}: until: {end.isoformat()} is before from ({start.isoformat()})")
-    status = body.get("status")
-    if status not in TPS_STATUSES:
-        problems.append(f"{where}: status: {status!r} is not one of {', '.join(TPS_STATUSES)}")
-    confidence = body.get("confidence")
-    if confidence not in CONFIDENCES:
-        problems.append(f"{where}: confidence: {confidence!r} is not one of {', '.join(CONFIDENCES)}")
-    note = read_localized(f"{where}: note", body.get("note"), problems)
-    authority = _text(f"{where}: authority", body.get("authority"), problems)
-    if len(problems) > before or start is None or end is None or note is None or authority is None:
-        return None
-    return TpsPeriod(start, end, str(status), note, authority, str(confidence))
-
-
-def _text(where: str, value: Any, problems: list[str]) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        problems.append(f"{where}: expected text")
-        return None
-    return value.strip()
-
-
-def _date(where: str, value: Any, problems: list[str]) -> dt.date | None:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    problems.append(f"{where}: expected a date as YYYY-MM-DD, got {value!r}")
-    return None
+_SAYS: Mapping[str, Callable[[Trace, dt.date, ReliefTexts], _Said]] = {
+    "cancellation_of_removal": _cancellation,
+    "temporary_protected_status": _tps,
+    "u_visa": _reported(victims.u_visa.reads[0]),
+    "t_visa": _reported(victims.t_visa.reads[0]),
+    "special_immigrant_juvenile": _special_immigrant_juvenile,
+    "vawa_self_petition": _reported(victims.vawa_self_petition.reads[0]),
+}
+"""How each flag says why it is raised, by its id (the ids of :data:`OTHER_RELIEF`)."""

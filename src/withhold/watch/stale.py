@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from withhold.law.other_relief.designations import designations
 from withhold.law.registry import all_rules
 from withhold.parameters import load as load_parameters
 from withhold.preparation.comparison import table
@@ -16,7 +17,7 @@ from withhold.preparation.comparison import table
 @dataclass(frozen=True)
 class Unchecked:
     kind: str
-    """``rule_version``, ``parameter``, ``comparison`` or ``development``."""
+    """``rule_version``, ``parameter``, ``comparison``, ``development`` or ``tps`` (a TPS period)."""
     subject: str
     what: str
     """Which version or value: its period or its date."""
@@ -64,3 +65,12 @@ def _everything() -> Iterator[Unchecked]:
                 period = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
                 subject = f"{row.id}/{protection}"
                 yield Unchecked("comparison", subject, period, cell.verified_on, (cell.authority,))
+    yield from _tps_periods()
+
+
+def _tps_periods() -> Iterator[Unchecked]:
+    """Each period of the TPS designations (``law/other_relief/tps.yaml``): they change often."""
+    for code, country in designations().countries.items():
+        for period in country.periods:
+            what = f"{period.start.isoformat()} – {period.until.isoformat()} ({period.status})"
+            yield Unchecked("tps", code, what, period.verified_on, (period.reference,))
