@@ -178,6 +178,6 @@ def _cell_change(row: str, label: str, protection: str, cell: Cell) -> LawChange
         f"{row}/{protection}",
         label,
         cell.text.en,
-        (cell.authority,),
+        (cell.reference,),
         cell.verified_on,
     )

@@ -63,4 +63,4 @@ def _everything() -> Iterator[Unchecked]:
                 start, end = cell.in_force
                 period = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
                 subject = f"{row.id}/{protection}"
-                yield Unchecked("comparison", subject, period, cell.verified_on, (cell.authority,))
+                yield Unchecked("comparison", subject, period, cell.verified_on, (cell.reference,))
