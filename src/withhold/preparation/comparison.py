@@ -308,7 +308,7 @@ def _one_or_more(value: Any) -> Any:
     return [value] if isinstance(value, dict) else value
 
 
-def _covering(versions: list[Cell]) -> tuple[Cell, ...]:
+def _covering(versions: tuple[Cell, ...]) -> tuple[Cell, ...]:
     """The versions of one cell cover every day once: the first holds since always (no ``from``), each
     later one begins the day after the one before it ends, the last holds for good (no ``until``). A
     version without ``until`` ends the day before the next begins, and is given that ``until``."""
@@ -322,7 +322,7 @@ def _covering(versions: list[Cell]) -> tuple[Cell, ...]:
 
 
 Versions = Annotated[
-    list[Cell], BeforeValidator(_one_or_more), Field(min_length=1), AfterValidator(_covering)
+    tuple[Cell, ...], BeforeValidator(_one_or_more), Field(min_length=1), AfterValidator(_covering)
 ]
 """A cell: one version, or a list of dated versions oldest first."""
 
@@ -386,10 +386,7 @@ def version_on(versions: Sequence[Cell], day: dt.date) -> Cell:
 
 
 def _table(read: _File) -> Table:
-    rows = tuple(
-        RowVersions(row_id, row.label, {name: tuple(versions) for name, versions in row.cells.items()})
-        for row_id, row in read.rows.items()
-    )
+    rows = tuple(RowVersions(row_id, row.label, dict(row.cells)) for row_id, row in read.rows.items())
     return Table(read.protections, read.statuses, rows)
 
 
