@@ -131,6 +131,12 @@ def _is_type_tag(part: object) -> bool:
 
 
 def _line(path: tuple[str, ...], lines: Mapping[tuple[str, ...], int]) -> int | None:
+    for index, part in enumerate(path):
+        if part == "0" and path[:index] in lines and (*path[:index], "0") not in lines:
+            # One item written where a list may be (a comparison cell of one version): pydantic names
+            # the item of the list it made, the file has the item alone.
+            path = path[:index] + path[index + 1 :]
+            break
     for end in range(len(path), -1, -1):
         if path[:end] in lines:
             return lines[path[:end]]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from withhold.logic.dated import Dated, last_before, on, timeline_problems
+from withhold.logic.dated import Dated, check_timeline, last_before, on, timeline_problems
 
 
 class Days(Dated):
@@ -62,3 +62,24 @@ def test_an_entry_ending_before_it_begins_or_without_its_reference_is_refused() 
         entry("2021-01-01", "2020-01-01", 1)
     with pytest.raises(ValidationError, match="reference"):
         Days.model_validate({"value": 1, "verified_on": "2026-12-07"})
+
+
+def test_a_checked_timeline_locates_each_problem_at_its_entry_and_field() -> None:
+    timeline = [entry("2020-01-01", "2020-12-31", 1), entry("2021-02-01", "2021-12-31", 2)]
+    with pytest.raises(ValidationError) as raised:
+        check_timeline(timeline, covering=True, first_from=False, open_end=True)
+    found = [(problem["loc"], problem["msg"]) for problem in raised.value.errors()]
+    assert [loc for loc, _ in found] == [(0, "from"), (1, "from"), (1, "until")]
+    assert "leaves a gap before it" in found[0][1]
+    assert "leaves a gap after the previous entry's until (2020-12-31)" in found[1][1]
+    assert "leaves a gap after it" in found[2][1]
+    # A parameter's first value states its day; without first_from or open_end, the same gap is the one
+    # problem.
+    with pytest.raises(ValidationError) as raised:
+        check_timeline([entry(None, None, 1)], covering=True, first_from=True)
+    assert [problem["loc"] for problem in raised.value.errors()] == [(0, "from")]
+    with pytest.raises(ValidationError) as raised:
+        check_timeline(timeline, covering=True)
+    assert [problem["loc"] for problem in raised.value.errors()] == [(1, "from")]
+    whole = [entry(None, "2020-12-31", 1), entry("2021-01-01", None, 2)]
+    assert check_timeline(whole, covering=True, first_from=False, open_end=True) is whole

@@ -22,6 +22,7 @@ import yaml
 from withhold.facts.loading import parse_case
 from withhold.language import LANGUAGES, Language, date_in_words
 from withhold.law.protections import PROTECTIONS
+from withhold.package_data import DataFileError
 from withhold.preparation.comparison import (
     CONFIDENCES,
     FORMAT,
@@ -153,7 +154,7 @@ def test_every_row_has_all_four_cells_in_column_order(day: dt.date) -> None:
 def test_every_version_of_every_cell_cites_authority_in_both_languages() -> None:
     for row_id, name, cell in _every_version():
         where = f"{row_id}.{name} {cell.in_force}"
-        assert cell.authority.strip(), where
+        assert cell.reference.strip(), where
         assert cell.confidence in CONFIDENCES, where
         for language in LANGUAGES:
             assert cell.text.get(language).strip(), where
@@ -165,7 +166,7 @@ def test_every_version_of_every_cell_cites_authority_in_both_languages() -> None
 def test_a_missing_translation_is_rejected() -> None:
     raw = _raw()
     del raw["rows"]["family"]["cells"]["asylum"]["plain"]["es"]
-    with pytest.raises(ValueError, match=r"rows\.family\.cells\.asylum\.plain\.es: missing translation"):
+    with pytest.raises(ValueError, match=r"rows\.family\.cells\.asylum\.0\.plain: es: missing translation"):
         parse(raw)
 
 
@@ -175,18 +176,22 @@ def test_a_missing_translation_of_a_status_or_title_is_rejected() -> None:
     del raw["protections"]["cat_deferral"]["title"]["es"]
     with pytest.raises(ValueError) as error:
         parse(raw)
-    assert "statuses.undetermined.plain.es: missing translation" in str(error.value)
-    assert "protections.cat_deferral.title.es: missing translation" in str(error.value)
+    assert "statuses.undetermined.plain: es: missing translation" in str(error.value)
+    assert "protections.cat_deferral.title: es: missing translation" in str(error.value)
 
 
 def test_a_cell_without_authority_or_with_an_unknown_confidence_is_rejected() -> None:
     raw = _raw()
-    raw["rows"]["discretion"]["cells"]["asylum"]["authority"] = ""
+    raw["rows"]["discretion"]["cells"]["asylum"]["reference"] = ""
+    raw["rows"]["discretion"]["cells"]["statutory_withholding"]["authority"] = "INA 1"
     raw["rows"]["discretion"]["cells"]["cat_deferral"]["confidence"] = "probably"
     with pytest.raises(ValueError) as error:
         parse(raw)
-    assert "rows.discretion.cells.asylum.authority: missing" in str(error.value)
-    assert "rows.discretion.cells.cat_deferral.confidence: 'probably' is not one of" in str(error.value)
+    assert "rows.discretion.cells.asylum.0.reference: String should have at least 1 character" in str(
+        error.value
+    )
+    assert "rows.discretion.cells.statutory_withholding.0.authority: unknown field" in str(error.value)
+    assert "rows.discretion.cells.cat_deferral.0.confidence: Input should be 'verified'" in str(error.value)
 
 
 def test_a_missing_cell_or_row_is_rejected() -> None:
@@ -220,7 +225,7 @@ def test_public_benefits_change_on_july_4_2025_for_asylum_and_withholding() -> N
         old, new = before.cells[name], after.cells[name]
         assert old.in_force == (None, dt.date(2025, 7, 3))
         assert new.in_force == (PUB_L_119_21, None)
-        assert "Pub. L. 119-21" not in old.text.en and "Pub. L. 119-21" in new.authority
+        assert "Pub. L. 119-21" not in old.text.en and "Pub. L. 119-21" in new.reference
         assert "since July 4, 2025" in new.text.en and "desde el 4 de julio de 2025" in new.text.es
         assert "SNAP" in new.text.en and "not eligible" in new.text.en
         # The rules reference tags the 2025 SNAP change [S]: it is not shown as verified.
@@ -285,7 +290,7 @@ def _version(start: str | None, end: str | None) -> str:
     lines = [f"from: {start}"] if start else []
     lines += [f"until: {end}"] if end else []
     lines += [
-        'authority: "8 U.S.C. 1641(b)(2)"',
+        'reference: "8 U.S.C. 1641(b)(2)"',
         "confidence: verified",
         "verified_on: 2026-11-23",
         f'text: {{en: "{en}", es: "{es}"}}',
@@ -307,51 +312,87 @@ def test_well_formed_versions_load() -> None:
     assert [c.in_force for c in cells] == [(None, dt.date(2025, 7, 3)), (PUB_L_119_21, None)]
 
 
-def test_overlapping_versions_are_rejected() -> None:
+def _line_of(text: str, start: str) -> int:
+    """The line (from 1) of the asylum public-benefits version beginning on ``start`` in ``text``."""
+    lines = text.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.strip() == "public_benefits:")
+    return next(i for i, line in enumerate(lines) if i > row and line.strip() == f"- from: {start}") + 1
+
+
+def _problems(text: str) -> tuple[str, ...]:
+    with pytest.raises(DataFileError) as raised:
+        parse_text(text)
+    return raised.value.problems
+
+
+CELL = "rows.public_benefits.cells.asylum"
+
+
+def test_overlapping_versions_are_named_by_cell_entry_field_and_line() -> None:
     text = _with_asylum_benefits(_version(None, "2025-07-04") + _version("2025-07-04", None))
-    with pytest.raises(ValueError, match=r"rows\.public_benefits\.cells\.asylum: versions overlap"):
-        parse_text(text)
+    assert _problems(text) == (
+        f"{CELL}.1.from: 2025-07-04 is not after the previous entry's until (2025-07-04); list entries in "
+        f"order, without overlap (line {_line_of(text, '2025-07-04')})",
+    )
 
 
-def test_two_open_ended_versions_overlap() -> None:
+def test_a_version_without_until_ends_the_day_before_the_next() -> None:
     text = _with_asylum_benefits(_version(None, None) + _version("2025-07-04", None))
-    with pytest.raises(ValueError, match="versions overlap"):
-        parse_text(text)
+    cells = {row.id: row for row in parse_text(text).rows}["public_benefits"].cells["asylum"]
+    assert [c.in_force for c in cells] == [(None, dt.date(2025, 7, 3)), (PUB_L_119_21, None)]
+    assert version_on(cells, dt.date(2025, 7, 3)) is cells[0]
+    assert version_on(cells, PUB_L_119_21) is cells[1]
 
 
-def test_a_gap_between_versions_is_rejected() -> None:
+def test_a_gap_between_versions_is_named_by_cell_entry_field_and_line() -> None:
     text = _with_asylum_benefits(_version(None, "2025-07-02") + _version("2025-07-04", None))
-    with pytest.raises(ValueError, match=r"rows\.public_benefits\.cells\.asylum: gap between versions"):
-        parse_text(text)
+    assert _problems(text) == (
+        f"{CELL}.1.from: 2025-07-04 leaves a gap after the previous entry's until (2025-07-02) "
+        f"(line {_line_of(text, '2025-07-04')})",
+    )
 
 
 def test_versions_must_cover_the_past_and_the_future() -> None:
-    with pytest.raises(ValueError, match="gap: no version before 2025-07-04"):
-        parse_text(_with_asylum_benefits(_version("2025-07-04", None)))
-    with pytest.raises(ValueError, match="gap: no version after 2025-07-03"):
-        parse_text(_with_asylum_benefits(_version(None, "2025-07-03")))
+    text = _with_asylum_benefits(_version("2025-07-04", None))
+    (problem,) = _problems(text)
+    assert problem.startswith(f"{CELL}.0.from: 2025-07-04 leaves a gap before it")
+    assert problem.endswith(f"(line {_line_of(text, '2025-07-04')})")
+    (problem,) = _problems(_with_asylum_benefits(_version(None, "2025-07-03")))
+    assert problem.startswith(f"{CELL}.0.until: 2025-07-03 leaves a gap after it")
 
 
-def test_versions_listed_out_of_order_are_sorted_not_rejected() -> None:
+def test_versions_listed_out_of_order_are_rejected() -> None:
     text = _with_asylum_benefits(_version("2025-07-04", None) + _version(None, "2025-07-03"))
-    cells = {row.id: row for row in parse_text(text).rows}["public_benefits"].cells["asylum"]
-    assert [c.in_force[0] for c in cells] == [None, PUB_L_119_21]
+    problems = _problems(text)
+    assert problems[0].startswith(f"{CELL}.0.from: 2025-07-04 leaves a gap before it")
+    assert problems[1].startswith(f"{CELL}.1.from: missing (only the first entry may leave it out)")
 
 
 def test_a_version_ending_before_it_starts_is_rejected() -> None:
     text = _with_asylum_benefits(
         _version(None, "2025-07-03") + _version("2025-07-04", "2025-07-01") + _version("2025-07-02", None)
     )
-    with pytest.raises(ValueError, match="until 2025-07-01 is before from 2025-07-04"):
-        parse_text(text)
+    (problem,) = _problems(text)
+    assert problem.startswith(f"{CELL}.1: until (2025-07-01) is before from (2025-07-04)")
+    assert problem.endswith(f"(line {_line_of(text, '2025-07-04')})")
 
 
 def test_a_dated_version_that_does_not_state_its_date_is_rejected() -> None:
     versions = _version(None, "2025-07-03") + _version("2025-07-04", None).replace(
         "Since July 4, 2025.", "Now."
     )
-    with pytest.raises(ValueError, match=r"asylum\[2\]\.text\.en: in force from 2025-07-04, so it must say"):
-        parse_text(_with_asylum_benefits(versions))
+    text = _with_asylum_benefits(versions)
+    (problem,) = _problems(text)
+    assert problem.startswith(f"{CELL}.1.text.en: in force from 2025-07-04, so it must say 'July 4, 2025'")
+    assert "(line " in problem
+
+
+def test_a_problem_in_a_cell_of_one_version_is_at_its_field_line() -> None:
+    text = _package_text().replace("confidence: verified", "confidence: probably", 1)
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if "confidence: probably" in row)
+    (problem,) = _problems(text)
+    assert problem.startswith("rows.standard_of_proof.cells.asylum.0.confidence: Input should be")
+    assert problem.endswith(f"(line {line})")
 
 
 # --- what the cells say -----------------------------------------------------------------------------
@@ -452,4 +493,4 @@ def test_a_cell_never_checked_is_rejected() -> None:
     del raw["rows"]["discretion"]["cells"]["cat_deferral"]["verified_on"]
     with pytest.raises(ValueError) as error:
         parse(raw)
-    assert "rows.discretion.cells.cat_deferral: verified_on: missing" in str(error.value)
+    assert "rows.discretion.cells.cat_deferral.0.verified_on: missing" in str(error.value)

@@ -134,7 +134,7 @@ def _protection(determination: Determination, comparison: Comparison, language: 
             continue
         marked = words.say(language, "confidence", cell.confidence) if cell.confidence in MARKED else ""
         question = words.say(language, "comparison_rows", row.id)  # the row's label, as a plain question
-        meanings.append(Meaning(question, cell.plain.get(language), cell.authority, marked))
+        meanings.append(Meaning(question, cell.plain.get(language), cell.reference, marked))
     return ClientProtection(
         name=words.say(language, "protections", name, "name"),
         status=status,

@@ -37,7 +37,7 @@ def cell_view(cell: Cell | None, language: Language) -> CellView:
         in_force = ""
     return CellView(
         text=cell.text.get(language),
-        authority=cell.authority,
+        authority=cell.reference,
         confidence_label=words.say(language, "confidence", cell.confidence),
         marked=cell.confidence in MARKED,
         in_force=in_force,

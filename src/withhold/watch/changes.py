@@ -170,14 +170,13 @@ def _comparison() -> Iterator[LawChange]:
 
 
 def _cell_change(row: str, label: str, protection: str, cell: Cell) -> LawChange:
-    start = cell.in_force[0]
-    assert start is not None  # every version after the first starts on a day
+    assert cell.start is not None  # every version after the first starts on a day
     return LawChange(
-        start,
+        cell.start,
         Kind.COMPARISON,
         f"{row}/{protection}",
         label,
         cell.text.en,
-        (cell.authority,),
+        (cell.reference,),
         cell.verified_on,
     )

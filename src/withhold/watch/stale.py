@@ -10,6 +10,7 @@ from typing import Any
 
 from withhold.law.other_relief.designations import designations
 from withhold.law.registry import all_rules
+from withhold.logic.dated import Dated
 from withhold.parameters import load as load_parameters
 from withhold.preparation.comparison import table
 
@@ -54,23 +55,21 @@ def _everything() -> Iterator[Unchecked]:
         for development in rule.developments:
             what = f"development of {development.on.isoformat()}"
             yield Unchecked("development", rule.id, what, development.verified_on, development.citations)
+    for kind, subject, what, entry in _dated():
+        yield Unchecked(kind, subject, what, entry.verified_on, (entry.reference,))
+
+
+def _dated() -> Iterator[tuple[str, str, str, Dated]]:
+    """Every entry of the dated data (parameter values, comparison cells, TPS periods): its kind, its
+    subject, which entry it is."""
     for parameter in load_parameters().all.values():
-        for entry in parameter.values:
-            what = f"value from {entry.start.isoformat()}"
-            yield Unchecked("parameter", parameter.name, what, entry.verified_on, (entry.reference,))
+        for value in parameter.values:
+            yield "parameter", parameter.name, f"value from {value.start.isoformat()}", value
     for row in table().rows:
         for protection, versions in row.cells.items():
             for cell in versions:
-                start, end = cell.in_force
-                period = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
-                subject = f"{row.id}/{protection}"
-                yield Unchecked("comparison", subject, period, cell.verified_on, (cell.authority,))
-    yield from _tps_periods()
-
-
-def _tps_periods() -> Iterator[Unchecked]:
-    """Each period of the TPS designations (``law/other_relief/tps.yaml``): they change often."""
+                yield "comparison", f"{row.id}/{protection}", str(cell.period), cell
+    # The TPS designations (law/other_relief/tps.yaml) change often: each period is checked on its own.
     for code, country in designations().countries.items():
         for period in country.periods:
-            what = f"{period.start.isoformat()} – {period.until.isoformat()} ({period.status})"
-            yield Unchecked("tps", code, what, period.verified_on, (period.reference,))
+            yield "tps", code, f"{period.period} ({period.status})", period

@@ -85,7 +85,9 @@ def counted_deadline(arrival: dt.date, earliest_start: dt.date, years: int) -> C
 
 def earliest_possible_deadline(ctx: Context) -> dt.date:
     """No deadline can fall before one year after April 1, 1997 (rolled forward)."""
-    return roll_forward(add_years(ctx.param("asylum.one_year.earliest_start"), 1))
+    return roll_forward(
+        add_years(ctx.param("asylum.one_year.earliest_start"), ctx.param("asylum.one_year.period_years"))
+    )
 
 
 @rule(
@@ -195,7 +197,7 @@ unaccompanied_child = Rule(
     reads=("asylum.filed_on",),
     uses=(deadline,),
     exceptions=(unaccompanied_child, changed_circumstances, extraordinary_circumstances),
-    params=("asylum.one_year.earliest_start",),
+    params=("asylum.one_year.earliest_start", "asylum.one_year.period_years"),
     in_force=since(1997, 4, 1),
     selected_by="asylum.filed_on",
     explanation=(

@@ -129,14 +129,15 @@ def petition_for_review(ctx: Context) -> V[Due]:
     final = ctx.fact(FINAL)
     if not final.known:
         return unknown(final.depends)
-    counted = days_after(final.get(), ctx.param("review.petition.days"), Roll.NEXT_BUSINESS_DAY)
+    days = ctx.param("review.petition.days")
+    counted = days_after(final.get(), days, Roll.NEXT_BUSINESS_DAY)
     notes = ["filing does not stop removal; ask the court for a stay"]
     circuit = ctx.rule(proceeding_circuit)
     if circuit.known:
         notes.append(f"file in the Court of Appeals for the {CIRCUIT_NAMES[circuit.get()]}")
     if ctx.fact("proceedings.kind").is_("withholding_only"):
         notes.append(
-            "withholding-only case: the 30 days run from the reinstated or administrative removal order, "
+            f"withholding-only case: the {days} days run from the reinstated or administrative removal order, "
             "not from the Board's decision, which is not a final order of removal (Riley v. Bondi, 2025); the "
             "limit is a claim-processing rule, which the government can waive or forfeit, so a late petition "
             "may still be worth filing"

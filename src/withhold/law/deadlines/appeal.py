@@ -64,19 +64,22 @@ def _after_interim_rule(ctx: Context) -> V[Due]:
     if not start.known:
         return unknown(start.depends)
     merits = ctx.fact("proceedings.decision.asylum_denied_on_merits")
-    thirty = days_after(start.get(), ctx.param("appeal.bia.days"), Roll.NEXT_BUSINESS_DAY)
     if merits.is_(True):
+        statutory = ctx.param("appeal.asylum_decision.statutory_days")
         notes.append(
-            "asylum was denied on the merits: 30 days by statute (INA 208(d)(5)(A)(iv)), under the 2026 "
-            "interim rule too"
+            f"asylum was denied on the merits: {statutory} days by statute (INA 208(d)(5)(A)(iv)), under the "
+            "2026 interim rule too"
         )
         notes.append("the Board must receive the notice of appeal (EOIR-26) by this date; no mailbox rule")
-        return due(path, start.get(), thirty, notes=tuple(notes))
-    ten = days_after(start.get(), ctx.param("appeal.bia.interim_rule_days"), Roll.NEXT_BUSINESS_DAY)
+        counted = days_after(start.get(), statutory, Roll.NEXT_BUSINESS_DAY)
+        return due(path, start.get(), counted, notes=tuple(notes))
+    regulation, interim = ctx.param("appeal.bia.days"), ctx.param("appeal.bia.interim_rule_days")
+    thirty = days_after(start.get(), regulation, Roll.NEXT_BUSINESS_DAY)
+    ten = days_after(start.get(), interim, Roll.NEXT_BUSINESS_DAY)
     notes.append(
-        f"shown: the 10-day date of the 2026 interim rule, the earliest defensible one. That rule was vacated "
-        f"on 2026-03-08 (Amica Center v. EOIR, D.D.C.), so 8 CFR 1003.38(b) gives 30 days, to "
-        f"{thirty.date.isoformat()}; if the vacatur is reversed, the 10-day date applies"
+        f"shown: the {interim}-day date of the 2026 interim rule, the earliest defensible one. That rule was "
+        f"vacated on 2026-03-08 (Amica Center v. EOIR, D.D.C.), so 8 CFR 1003.38(b) gives {regulation} days, "
+        f"to {thirty.date.isoformat()}; if the vacatur is reversed, the {interim}-day date applies"
         + ("" if merits.known else ", unless asylum was denied on the merits")
         + ". Filing early costs nothing; filing late costs the appeal."
     )
@@ -121,7 +124,7 @@ bia = Rule(
         ),
     ),
     reads=READS,
-    parameters=("appeal.bia.days", "appeal.bia.interim_rule_days"),
+    parameters=("appeal.bia.days", "appeal.bia.interim_rule_days", "appeal.asylum_decision.statutory_days"),
     reference=("PROC-APPEAL-1",),
     selected_by="proceedings.decision.date",
     # Before the dated parameters begin (appeal.bia.days), Withhold does not know the period: unknown.

@@ -45,7 +45,7 @@ NON_PAYMENT = (
         "asylum.annual_fee_paid_on",
         "proceedings.decision.outcome",
     ),
-    params=("fees.annual_asylum",),
+    params=("fees.annual_asylum", "fees.annual_asylum.first_charged_after_years"),
     in_force=since(2025, 7, 4),
     verified=AUDIT_2026_12_07,
     when_not_in_force=None,  # no annual fee before Pub. L. 119-21
@@ -108,7 +108,7 @@ def annual_asylum(ctx: Context) -> V[Due | None]:
         )
     if not filed.known:
         return unknown(filed.depends, due_on.depends)
-    first = add_years(filed.get(), 1)
+    first = add_years(filed.get(), ctx.param("fees.annual_asylum.first_charged_after_years"))
     return V(
         Due(
             date=first,

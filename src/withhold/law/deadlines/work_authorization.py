@@ -54,9 +54,10 @@ def _clock(ctx: Context) -> V[Due | None]:
     if not filed.known:
         return unknown(filed.depends)
     request = days_after(filed.get(), ctx.param("ead.pending_asylum.request_after_days"), Roll.NONE)
-    grant = days_after(filed.get(), ctx.param("ead.pending_asylum.grant_after_days"), Roll.NONE)
+    grant_days = ctx.param("ead.pending_asylum.grant_after_days")
+    grant = days_after(filed.get(), grant_days, Roll.NONE)
     notes = [
-        f"no permit can be granted before {grant.date.isoformat()} (180 days)",
+        f"no permit can be granted before {grant.date.isoformat()} ({grant_days} days)",
         "delays caused by the applicant (a missed biometrics appointment, a continuance requested) stop the clock",
     ]
     felon = any_conviction(ctx, lambda index: ctx.rule(aggravated_felony, index))
