@@ -119,10 +119,19 @@ def problems_of(error: ValidationError, lines: Mapping[tuple[str, ...], int] | N
             problem["type"], problem["msg"]
         )
         message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        where = ".".join(path) or "(the file)"
+        where = _joined(path) or "(the file)"
         line = _line(path, lines or {})
         found.append(f"{where}: {message}" + (f" (line {line})" if line is not None else ""))
     return found
+
+
+def _joined(path: tuple[str, ...]) -> str:
+    """A path of keys as text, ``.`` between them; a key with dots of its own (a fact path keying the
+    question bank) is followed by ``: `` so it reads whole: ``proceedings.detained: choices.mail``."""
+    where = ""
+    for part in path:
+        where += part + (": " if "." in part else ".")
+    return where.removesuffix(".").removesuffix(": ")
 
 
 def _is_type_tag(part: object) -> bool:
