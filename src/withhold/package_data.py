@@ -114,7 +114,11 @@ def problems_of(error: ValidationError, lines: Mapping[tuple[str, ...], int] | N
     file has (an extra or missing field is placed at its entry)."""
     found: list[str] = []
     for problem in error.errors():
-        path = tuple(str(part) for part in problem["loc"] if not _is_type_tag(part))
+        path: tuple[str, ...] = ()
+        for part in problem["loc"]:
+            # a union's branch (`str`) is no key, unless the file has a key so named (a group `date`)
+            if not _is_type_tag(part) or (*path, str(part)) in (lines or {}):
+                path = (*path, str(part))
         message = {"missing": "missing", "extra_forbidden": "unknown field"}.get(
             problem["type"], problem["msg"]
         )

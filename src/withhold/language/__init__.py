@@ -174,7 +174,11 @@ def _localized_field(*, must_differ: bool = False, fold_spaces: bool = False) ->
     return read
 
 
-LocalizedText = Annotated[Localized, PlainValidator(_localized_field())]
+text_pair = _localized_field()
+"""One ``{en, es}`` text of a data file read by a validator of its own (a ``ValueError`` says what is
+wrong); a model's field is :data:`LocalizedText`."""
+
+LocalizedText = Annotated[Localized, PlainValidator(text_pair)]
 """A text of a data file declared as a pydantic model: ``{en: ..., es: ...}``, both present and non-empty,
 no other language, well-formed gender selects, the same placeholders in both. Which placeholders a text may
 use is the enclosing model's to say (:func:`placeholder_problems`, :func:`filled_by`)."""
