@@ -174,11 +174,13 @@ def _localized_field(*, must_differ: bool = False, fold_spaces: bool = False) ->
     return read
 
 
-text_pair = _localized_field()
-"""One ``{en, es}`` text of a data file read by a validator of its own (a ``ValueError`` says what is
-wrong); a model's field is :data:`LocalizedText`."""
+def text_pair(value: Any, *, must_differ: bool = False, fold_spaces: bool = False) -> Localized:
+    """One ``{en, es}`` text of a data file read by a validator of its own (a ``ValueError`` says what is
+    wrong), as :data:`LocalizedText` (or :data:`TranslatedText`, :data:`FoldedText`) reads a field."""
+    return _localized_field(must_differ=must_differ, fold_spaces=fold_spaces)(value)
 
-LocalizedText = Annotated[Localized, PlainValidator(text_pair)]
+
+LocalizedText = Annotated[Localized, PlainValidator(_localized_field())]
 """A text of a data file declared as a pydantic model: ``{en: ..., es: ...}``, both present and non-empty,
 no other language, well-formed gender selects, the same placeholders in both. Which placeholders a text may
 use is the enclosing model's to say (:func:`placeholder_problems`, :func:`filled_by`)."""
