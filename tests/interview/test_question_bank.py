@@ -432,3 +432,26 @@ def test_a_placeholder_where_nothing_fills_it_is_refused() -> None:
         "proceedings.detained: invalid: en and es use different placeholders (or unbalanced braces) (line 14)",
         "proceedings.decision.served: choices.mail: unknown placeholder {address} (line 35)",
     )
+
+
+def test_when_and_intake_name_facts_and_values_of_the_file() -> None:
+    raw = small_bank()
+    raw["proceedings.detained"]["when"] = {"proceedings.kidn": ["removal"]}
+    raw["proceedings.decision.served"]["when"] = {"proceedings.kind": []}
+    raw["proceedings.decision.served"]["intake"] = "sometimes"
+    text = as_yaml(raw)
+    lines = text.splitlines()
+    with pytest.raises(DataFileError) as error:
+        parse(text)
+    detained_when = lines.index("  when:") + 1
+    served_when = lines.index("  when:", detained_when) + 1
+    intake = lines.index("  intake: sometimes") + 1
+    assert error.value.problems[0] == (
+        f"proceedings.detained: when: 'proceedings.kidn' is not a fact path of case/1 (line {detained_when})"
+    )
+    assert error.value.problems[1].startswith("proceedings.decision.served: intake: Input should be 'client'")
+    assert error.value.problems[1].endswith(f"(line {intake})")
+    assert error.value.problems[2].startswith(
+        "proceedings.decision.served: when.proceedings.kind: List should"
+    )
+    assert error.value.problems[2].endswith(f"(line {served_when + 1})")
