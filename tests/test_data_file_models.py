@@ -60,3 +60,28 @@ def test_a_key_given_twice_or_broken_yaml_is_the_one_problem() -> None:
         validated(File, GOOD + "  appeal:\n    days: 1\n", "example.yaml")
     with pytest.raises(DataFileError, match="not readable YAML"):
         validated(File, "entries: [", "example.yaml")
+
+
+class Dated(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    groups: dict[str, dict[str, int | str]]
+    facts: dict[str, Entry]
+
+
+def test_a_key_named_like_a_type_and_a_key_with_dots_read_whole() -> None:
+    text = """groups:
+  date:
+    day: [1]
+facts:
+  proceedings.detained:
+    title: {en: "Detained", es: "Detenido"}
+    days: soon
+"""
+    with pytest.raises(DataFileError) as raised:
+        validated(Dated, text, "example.yaml")
+    problems = raised.value.problems
+    assert any(p.startswith("groups.date.day: ") and p.endswith("(line 3)") for p in problems), problems
+    assert any(
+        p.startswith("facts.proceedings.detained: days: ") and p.endswith("(line 7)") for p in problems
+    )

@@ -114,15 +114,28 @@ def problems_of(error: ValidationError, lines: Mapping[tuple[str, ...], int] | N
     file has (an extra or missing field is placed at its entry)."""
     found: list[str] = []
     for problem in error.errors():
-        path = tuple(str(part) for part in problem["loc"] if not _is_type_tag(part))
+        path: tuple[str, ...] = ()
+        for part in problem["loc"]:
+            # a union's branch (`str`) is no key, unless the file has a key so named (a group `date`)
+            if not _is_type_tag(part) or (*path, str(part)) in (lines or {}):
+                path = (*path, str(part))
         message = {"missing": "missing", "extra_forbidden": "unknown field"}.get(
             problem["type"], problem["msg"]
         )
         message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        where = ".".join(path) or "(the file)"
+        where = _joined(path) or "(the file)"
         line = _line(path, lines or {})
         found.append(f"{where}: {message}" + (f" (line {line})" if line is not None else ""))
     return found
+
+
+def _joined(path: tuple[str, ...]) -> str:
+    """A path of keys as text, ``.`` between them; a key with dots of its own (a fact path keying the
+    question bank) is followed by ``: `` so it reads whole: ``proceedings.detained: choices.mail``."""
+    where = ""
+    for part in path:
+        where += part + (": " if "." in part else ".")
+    return where.removesuffix(".").removesuffix(": ")
 
 
 def _is_type_tag(part: object) -> bool:

@@ -6,10 +6,11 @@ import copy
 from typing import Any
 
 import pytest
+import yaml
 
 from withhold.facts import courts
 from withhold.facts.courts import CIRCUITS, circuit_of, court_named, courts_named, parse
-from withhold.package_data import read_yaml
+from withhold.package_data import DataFileError, read_yaml
 
 # 28 U.S.C. 41, written out here independently of the data file: the circuit of each state and territory
 # with a district court (the Fifth and Eleventh as divided by Pub. L. 96-452), and the Northern Mariana
@@ -33,6 +34,19 @@ CIRCUIT_OF_STATE = {state: circuit for circuit, found in TITLE_28_SECTION_41.ite
 
 def raw() -> dict[str, Any]:
     return copy.deepcopy(read_yaml("withhold.facts", "courts.yaml"))
+
+
+def problems(data: dict[str, Any]) -> tuple[str, ...]:
+    """What reading ``data``, written out as YAML, finds wrong."""
+    with pytest.raises(DataFileError) as error:
+        parse(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    return error.value.problems
+
+
+def line_of(data: dict[str, Any], text: str, after: str = "") -> int:
+    """The line (from 1) of ``text`` in ``data`` written out, the first below ``after``."""
+    lines = yaml.safe_dump(data, sort_keys=False, allow_unicode=True).splitlines()
+    return lines.index(text, lines.index(after) if after else 0) + 1
 
 
 # --- the table ---------------------------------------------------------------------------------------
@@ -86,20 +100,26 @@ def test_a_circuit_that_is_not_the_states_is_refused() -> None:
     data["courts"].append(
         {"name": "Nowhere Immigration Court", "city": "Nowhere", "state": "ZZ", "circuit": "1"}
     )
-    data["courts"].append(next(c for c in data["courts"] if c["name"] == "Dallas Immigration Court"))
-    with pytest.raises(ValueError) as error:
-        parse(data)
-    message = str(error.value)
-    assert "circuit: '9', but Texas is in circuit 5 (28 U.S.C. 41)" in message
-    assert "state: 'ZZ' is not a code of states" in message
-    assert "Dallas Immigration Court: given twice" in message
+    data["courts"].append(
+        copy.deepcopy(next(c for c in data["courts"] if c["name"] == "Dallas Immigration Court"))
+    )
+    data["states"]["tx"] = dict(data["states"]["TX"])
+    found = problems(data)
+    index = data["courts"].index(houston)
+    circuit = line_of(data, "  circuit: '9'", "- name: Houston Immigration Court")
+    nowhere, at = len(data["courts"]) - 2, line_of(data, "- name: Nowhere Immigration Court")
+    assert f"courts.{index}.circuit: '9', but Texas is in circuit 5 (28 U.S.C. 41) (line {circuit})" in found
+    assert f"courts.{nowhere}.state: 'ZZ' is not a code of states (line {at + 2})" in found
+    dallas = len(data["courts"]) - 1
+    assert f"courts.{dallas}.name: Dallas Immigration Court: given twice (line {at + 4})" in found
+    assert f"states.tx: expected a two-letter code in capitals (line {line_of(data, '  tx:')})" in found
 
 
 def test_an_unknown_field_is_refused() -> None:
     data = raw()
     data["courts"][0]["phone"] = "555"
-    with pytest.raises(ValueError, match=r"courts\[0\]: phone: unknown field"):
-        parse(data)
+    phone = line_of(data, "  phone: '555'")
+    assert problems(data) == (f"courts.0.phone: unknown field (line {phone})",)
 
 
 # --- what a person types -----------------------------------------------------------------------------

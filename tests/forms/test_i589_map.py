@@ -120,8 +120,16 @@ supplement_b: {header: {name: n, a_number: a}, part: p, question: q, text: t}
                 ', only_if: {nowhere: "yes"}', ""
             )
         )
-    with pytest.raises(MapError, match="'x': checkboxes is a mapping of answer to checkbox field"):
+    with pytest.raises(
+        MapError, match=r"questions\.0\.checkboxes: Input should be a valid dictionary \(line 6\)"
+    ):
         read_map(base.replace("field: f", "checkboxes: f"))
+    with pytest.raises(
+        MapError, match=r"tables\.0\.rows: rows 'kids' is neither a path nor a row source \(line 8\)"
+    ):
+        read_map(
+            base.replace("rows: family.children", "rows: kids").replace(', only_if: {nowhere: "yes"}', "")
+        )
 
 
 def test_the_map_reader_lists_every_problem_at_once() -> None:
@@ -138,12 +146,11 @@ supplement_b: {header: {name: n}, part: p, question: q, text: t}
     with pytest.raises(MapError) as raised:
         read_map(text)
     assert str(raised.value).splitlines() == [
-        "question A.I 1 'x': colour: unknown field; expected one of part, line, id, ask, path, value, arg, "
-        "of, format, if_any, only_if, section_if, field, checkboxes",
-        "question A.I None 'y': line: missing",
-        "question A.I None 'y': no value function 'guess'",
-        "supplement_a names no table that overflows to it",
-        "supplement_b.header: a_number: missing",
+        "questions.0.colour: unknown field (line 6)",
+        "questions.1.value: no value function 'guess' (line 7)",
+        "questions.1.line: missing (line 7)",
+        "supplement_a: supplement_a names no table that overflows to it (line 8)",
+        "supplement_b.header.a_number: missing (line 9)",
     ]
 
 

@@ -6,6 +6,7 @@ country and the kind of case."""
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -23,16 +24,23 @@ from withhold.interview.answers import (
 )
 from withhold.interview.bank import SECTIONS, bank, question_for
 from withhold.interview.pages import Audience, next_page
-from withhold.interview.review import findings_to_review, reviewed, standings
+from withhold.interview.review import BearingFile, findings_to_review, reviewed, standings
 from withhold.interview.sections import parse as parse_sections
 from withhold.interview.sections import sections
 from withhold.interview.simulation import simulate_pages
 from withhold.law.findings.suggestions import SUGGESTIONS
 from withhold.law.registry import all_rules
 from withhold.logic.protection import Status
+from withhold.package_data import DataFileError, validated
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2026, 11, 23)
+
+
+def read_text(package: str, name: str) -> str:
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
 PRECEDENTS = sorted((ROOT / "tests" / "precedents" / "cases").glob("*.yaml"))
 EMPTY = {"withhold": "case/1"}
 
@@ -225,8 +233,37 @@ def test_every_section_has_a_title_and_opening_words_in_both_languages() -> None
 
 
 def test_the_sections_file_is_checked() -> None:
-    with pytest.raises(ValueError, match="expected exactly"):
-        parse_sections({"about_you": {"title": {"en": "A", "es": "B"}, "intro": {"en": "C", "es": "D"}}})
+    with pytest.raises(DataFileError, match=r"\(the file\): expected exactly about_you, papers.*\(line 1\)"):
+        parse_sections('about_you:\n  title: {en: "A", es: "B"}\n  intro: {en: "C", es: "D"}\n')
+    text = read_text("withhold.interview", "sections.yaml")
+    text = text.replace('title:\n    en: "About you"', 'title:\n    en: "About {name}"', 1)
+    text = text.replace("\nfear:\n", "\nfear:\n  outro: {en: A, es: B}\n", 1)
+    with pytest.raises(DataFileError) as raised:
+        parse_sections(text)
+    line = text.splitlines().index("  outro: {en: A, es: B}") + 1
+    title = text.splitlines().index('    en: "About {name}"')  # the line of `title:`
+    assert raised.value.problems == (
+        f"about_you.title: en and es use different placeholders (or unbalanced braces) (line {title})",
+        f"fear.outro: unknown field (line {line})",
+    )
+
+
+def test_the_bearing_file_names_findings_and_facts_of_the_catalogue() -> None:
+    text = read_text("withhold.interview", "bearing.yaml")
+    text = text.replace("claim.fundamental_change: [claim.country]", "claim.country: [claim.countyr]", 1)
+    with pytest.raises(DataFileError) as raised:
+        validated(BearingFile, text, "bearing.yaml")
+    line = text.splitlines().index("claim.country: [claim.countyr]") + 1
+    assert raised.value.problems == (
+        f"claim.country: not a finding of case/1 (line {line})",
+        f"claim.country: 0: claim.countyr: not a fact path of case/1 (line {line})",
+    )
+    text = text.replace("claim.country: [claim.countyr]", "", 1)
+    with pytest.raises(DataFileError) as raised:
+        validated(BearingFile, text, "bearing.yaml")
+    assert raised.value.problems == (
+        "(the file): no bearing answers listed for claim.fundamental_change (line 5)",
+    )
 
 
 def test_the_client_story_suggests_what_the_law_lets_it() -> None:

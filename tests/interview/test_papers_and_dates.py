@@ -4,6 +4,7 @@ derived, never asked of a client), the Notice to Appear; and dates that cannot b
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 from typing import Any
 
 import pytest
@@ -14,9 +15,10 @@ from withhold.interview.answers import answered
 from withhold.interview.bank import bank, question_for
 from withhold.interview.refusals import AnswerRefusedError
 from withhold.interview.refusals import parse as parse_refusals
+from withhold.interview.screens import Screens
 from withhold.interview.typed_answer import Answer, DontKnow, Invalid, Skip, parse_answer
 from withhold.language import Language
-from withhold.package_data import read_yaml
+from withhold.package_data import DataFileError, validated
 
 IN_COURT = ("removal", "asylum_only", "withholding_only")
 
@@ -196,14 +198,22 @@ def test_a_possible_but_odd_date_is_only_a_warning() -> None:
 
 
 def test_the_refusals_file_needs_every_impossible_kind_in_both_languages() -> None:
-    raw = read_yaml("withhold.interview", "refusals.yaml")
-    assert set(parse_refusals(raw).by_kind) == set(IMPOSSIBLE)
-    del raw["hearing_before_notice"]["other"]["es"]
-    raw["invented_kind"] = raw["future"]
-    with pytest.raises(ValueError) as error:
-        parse_refusals(raw)
-    assert "hearing_before_notice.other.es: missing translation" in str(error.value)
-    assert "invented_kind: not a kind of conflict" in str(error.value)
+    text = resources.files("withhold.interview").joinpath("refusals.yaml").read_text(encoding="utf-8")
+    assert set(parse_refusals(text).by_kind) == set(IMPOSSIBLE)
+    lines = text.splitlines()
+    other = lines.index("hearing_before_notice:") + 4  # `other:` after `this:` and its two texts
+    assert lines[other] == "  other:"
+    del lines[other + 2]  # its Spanish
+    lines += ["invented_kind:", "  this: {en: 'On {date}.', es: 'El {date}.'}"]
+    spanish = lines.index("future:") + 3  # the Spanish of `future.this`
+    lines[spanish] = lines[spanish].replace("({date})", "({when})")
+    with pytest.raises(DataFileError) as error:
+        parse_refusals("\n".join(lines))
+    assert error.value.problems == (
+        "future.this: en and es use different placeholders (or unbalanced braces) (line 17)",
+        f"hearing_before_notice.other: es: missing translation (line {other + 1})",
+        f"invented_kind: unknown field (line {len(lines) - 1})",
+    )
 
 
 def test_the_screens_words_are_answers_in_every_language() -> None:
@@ -217,3 +227,22 @@ def test_the_screens_words_are_answers_in_every_language() -> None:
     assert isinstance(parse_answer("Je ne sais pas", yes_no, "fr"), DontKnow)
     assert isinstance(parse_answer("d", yes_no, "ar"), DontKnow)  # no letter of its own: the English one
     assert not isinstance(parse_answer("peut-être", yes_no, "fr"), Answer | DontKnow | Skip)
+
+
+def test_the_screens_file_names_each_bad_text_by_group_key_and_line() -> None:
+    text = resources.files("withhold.interview").joinpath("screens.yaml").read_text(encoding="utf-8")
+    text = text.replace("Answered: {answered}.", "Answered: {answred}.", 1)
+    text = text.replace('  "help":\n    en: "Help: why we ask"\n', '  "help":\n', 1)
+    lines = text.splitlines()
+    with pytest.raises(DataFileError) as error:
+        validated(Screens, text, "screens.yaml")
+    help_line, progress_line = lines.index('  "help":') + 1, lines.index('  "progress":') + 1
+    assert error.value.problems == (
+        f"shared.help: en: missing translation (line {help_line})",
+        f"shared.progress: en and es use different placeholders (or unbalanced braces) (line {progress_line})",
+    )
+    both = text.replace("contestadas: {answered}", "contestadas: {answred}", 1)
+    with pytest.raises(
+        DataFileError, match=r"shared\.progress: unknown placeholder \{answred\} \(line \d+\)"
+    ):
+        validated(Screens, both, "screens.yaml")

@@ -8,6 +8,7 @@ import re
 from typing import Any, cast
 
 import pytest
+import yaml
 
 from withhold.facts.paths import catalogue
 from withhold.interview.bank import (
@@ -22,6 +23,7 @@ from withhold.interview.bank import (
 )
 from withhold.language import Localized
 from withhold.law.registry import all_rules
+from withhold.package_data import DataFileError
 
 AUTHORITY = re.compile(r"INA|CFR|U\.S\.C\.|I&N Dec\.|F\.3d|F\.4th|U\.S\.|Practice Manual|Pub\. L\.")
 CITATION = re.compile(
@@ -180,8 +182,8 @@ def test_a_client_help_says_why_in_a_few_plain_sentences() -> None:
 def test_a_missing_cites_line_is_named() -> None:
     raw = small_bank()
     del raw["proceedings.detained"]["cites"]
-    with pytest.raises(ValueError, match=r"proceedings\.detained: cites: missing"):
-        parse(raw)
+    with pytest.raises(ValueError, match=r"proceedings\.detained: cites: missing \(line 1\)"):
+        parse(as_yaml(raw))
 
 
 def test_sensitivity_is_between_0_and_3() -> None:
@@ -303,39 +305,47 @@ def small_bank() -> dict[str, Any]:
     }
 
 
+def as_yaml(raw: dict[str, Any]) -> str:
+    """The bank as its author writes it (so each problem has a line)."""
+    return yaml.safe_dump(raw, sort_keys=False, allow_unicode=True)
+
+
 def test_a_small_valid_bank_loads() -> None:
-    loaded = parse(small_bank())
+    loaded = parse(as_yaml(small_bank()))
     assert loaded["proceedings.decision.served"].choices["mail"].get("es") == "Por correo"
 
 
 def test_a_missing_spanish_text_names_the_path_and_the_field() -> None:
     raw = small_bank()
     del raw["proceedings.detained"]["text"]["es"]
-    with pytest.raises(ValueError, match=r"proceedings\.detained: text\.es: missing translation"):
-        parse(raw)
+    with pytest.raises(ValueError, match=r"proceedings\.detained: text: es: missing translation \(line 7\)"):
+        parse(as_yaml(raw))
 
 
 def test_an_empty_spanish_choice_label_names_the_choice() -> None:
     raw = small_bank()
     raw["proceedings.decision.served"]["choices"]["mail"]["es"] = " "
     with pytest.raises(
-        ValueError, match=r"proceedings\.decision\.served: choices\.mail\.es: missing translation"
+        ValueError,
+        match=r"proceedings\.decision\.served: choices\.mail: es: missing translation \(line 3\d\)",
     ):
-        parse(raw)
+        parse(as_yaml(raw))
 
 
 def test_an_unknown_kind_is_refused() -> None:
     raw = small_bank()
     raw["proceedings.detained"]["kind"] = "boolean"
-    with pytest.raises(ValueError, match=r"proceedings\.detained: kind: unknown kind 'boolean'"):
-        parse(raw)
+    with pytest.raises(ValueError, match=r"proceedings\.detained: kind: unknown kind 'boolean'.* \(line 2\)"):
+        parse(as_yaml(raw))
 
 
 def test_a_kind_that_does_not_fit_the_fact_is_refused() -> None:
     raw = small_bank()
     raw["proceedings.detained"]["kind"] = "date"
-    with pytest.raises(ValueError, match=r"proceedings\.detained: kind: 'date' does not fit a bool fact"):
-        parse(raw)
+    with pytest.raises(
+        ValueError, match=r"proceedings\.detained: kind: 'date' does not fit a bool fact .*\(line 2\)"
+    ):
+        parse(as_yaml(raw))
 
 
 def test_choices_that_differ_from_the_fact_are_refused() -> None:
@@ -345,25 +355,30 @@ def test_choices_that_differ_from_the_fact_are_refused() -> None:
     with pytest.raises(
         ValueError, match=r"proceedings\.decision\.served: choices: .*missing \['electronic'\]"
     ):
-        parse(raw)
+        parse(as_yaml(raw))
 
 
 def test_a_judgement_flag_that_differs_from_the_finding_is_refused() -> None:
     raw = small_bank()
     raw["proceedings.detained"]["judgement"] = True
-    with pytest.raises(ValueError, match=r"proceedings\.detained: judgement"):
-        parse(raw)
+    with pytest.raises(
+        ValueError,
+        match=r"proceedings\.detained: judgement: must be false, as the fact's finding flag \(line 5\)",
+    ):
+        parse(as_yaml(raw))
 
 
 def test_paths_outside_the_catalogue_and_bad_placeholders_are_refused() -> None:
     raw = small_bank()
     raw["claim.nexsu"] = copy.deepcopy(raw["proceedings.detained"])
-    raw["proceedings.detained"]["text"]["en"] = "Are you detained, {name}?"
-    with pytest.raises(ValueError) as error:
-        parse(raw)
-    message = str(error.value)
-    assert "claim.nexsu: not a fact path of case/1" in message
-    assert "proceedings.detained: text.en: unknown placeholder {name}" in message
+    raw["claim.nexsu"]["order"] = 3
+    raw["proceedings.detained"]["text"] = {"en": "Are you detained, {name}?", "es": "¿Está detenido, {name}?"}
+    with pytest.raises(DataFileError) as error:
+        parse(as_yaml(raw))
+    assert error.value.problems == (
+        "proceedings.detained: text: unknown placeholder {name} (line 7)",
+        "claim.nexsu: not a fact path of case/1 (line 44)",
+    )
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -371,33 +386,72 @@ def test_every_problem_is_reported_at_once() -> None:
     del raw["proceedings.detained"]["help"]["es"]
     raw["proceedings.decision.served"]["sensitivity"] = 5
     with pytest.raises(ValueError) as error:
-        parse(raw)
-    assert "proceedings.detained: help.es: missing translation" in str(error.value)
-    assert "proceedings.decision.served: sensitivity: 5 is not between 0 and 3" in str(error.value)
+        parse(as_yaml(raw))
+    assert "proceedings.detained: help: es: missing translation (line 10)" in str(error.value)
+    assert "proceedings.decision.served: sensitivity: 5 is not between 0 and 3 (line 19)" in str(error.value)
 
 
 def test_duplicate_orders_are_refused() -> None:
     raw = small_bank()
     raw["proceedings.decision.served"]["order"] = 1
-    with pytest.raises(ValueError, match=r"proceedings\.decision\.served: order: 1 is already used"):
-        parse(raw)
+    with pytest.raises(
+        ValueError,
+        match=r"proceedings\.decision\.served: order: 1 is already used by proceedings\.detained \(line \d+\)",
+    ):
+        parse(as_yaml(raw))
 
 
 def test_an_unknown_field_and_a_missing_one_are_named() -> None:
     raw = small_bank()
     raw["proceedings.detained"]["hint"] = raw["proceedings.detained"].pop("help")
     with pytest.raises(ValueError) as error:
-        parse(raw)
-    assert "proceedings.detained: hint: unknown field; expected one of kind, order" in str(error.value)
-    assert "proceedings.detained: help: missing" in str(error.value)
+        parse(as_yaml(raw))
+    assert "proceedings.detained: hint: unknown field (line 14)" in str(error.value)
+    assert "proceedings.detained: help: missing (line 1)" in str(error.value)
+
+
+def test_a_path_field_is_not_the_key() -> None:
+    raw = small_bank()
+    raw["proceedings.detained"]["path"] = "proceedings.kind"
+    with pytest.raises(DataFileError) as error:
+        parse(as_yaml(raw))
+    assert error.value.problems == (
+        "proceedings.detained: path: unknown field (the entry's key is its fact path) (line 17)",
+    )
 
 
 def test_a_placeholder_where_nothing_fills_it_is_refused() -> None:
     raw = small_bank()
-    raw["proceedings.decision.served"]["choices"]["mail"]["en"] = "By mail to {address}"
+    raw["proceedings.decision.served"]["choices"]["mail"] = {"en": "To {address}", "es": "A {address}"}
     raw["proceedings.detained"]["help"]["es"] = "Por qué preguntamos {n}."
-    with pytest.raises(ValueError) as error:
-        parse(raw)
-    message = str(error.value)
-    assert "proceedings.decision.served: choices.mail.en: unknown placeholder {address}" in message
-    assert "proceedings.detained: help.es: unknown placeholder {n}" in message
+    raw["proceedings.detained"]["invalid"]["en"] = "Answer {yes or no."
+    with pytest.raises(DataFileError) as error:
+        parse(as_yaml(raw))
+    assert error.value.problems == (
+        "proceedings.detained: help: en and es use different placeholders (or unbalanced braces) (line 10)",
+        "proceedings.detained: invalid: en and es use different placeholders (or unbalanced braces) (line 14)",
+        "proceedings.decision.served: choices.mail: unknown placeholder {address} (line 35)",
+    )
+
+
+def test_when_and_intake_name_facts_and_values_of_the_file() -> None:
+    raw = small_bank()
+    raw["proceedings.detained"]["when"] = {"proceedings.kidn": ["removal"]}
+    raw["proceedings.decision.served"]["when"] = {"proceedings.kind": []}
+    raw["proceedings.decision.served"]["intake"] = "sometimes"
+    text = as_yaml(raw)
+    lines = text.splitlines()
+    with pytest.raises(DataFileError) as error:
+        parse(text)
+    detained_when = lines.index("  when:") + 1
+    served_when = lines.index("  when:", detained_when) + 1
+    intake = lines.index("  intake: sometimes") + 1
+    assert error.value.problems[0] == (
+        f"proceedings.detained: when: 'proceedings.kidn' is not a fact path of case/1 (line {detained_when})"
+    )
+    assert error.value.problems[1].startswith("proceedings.decision.served: intake: Input should be 'client'")
+    assert error.value.problems[1].endswith(f"(line {intake})")
+    assert error.value.problems[2].startswith(
+        "proceedings.decision.served: when.proceedings.kind: List should"
+    )
+    assert error.value.problems[2].endswith(f"(line {served_when + 1})")

@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 
 from withhold.language import LANGUAGES, date_in_words, days_in_words, month_in_words
+from withhold.language.words import WordsFile
+from withhold.package_data import DataFileError, validated
 
 
 def test_dates_in_words_follow_each_language() -> None:
@@ -57,3 +59,22 @@ def test_arabic_counts_take_their_own_plural_forms() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language"):
         date_in_words(dt.date(2026, 1, 1), "xx")
+
+
+def test_a_bad_words_file_names_the_word_and_its_line() -> None:
+    text = """days:
+  today: {en: "today", es: "hoy"}
+  ahead:
+    en: {one: "in {n} day", other: "in {n} days"}
+    es: {other: "en {n} días"}
+date:
+  pattern: {en: "{month} {day}, {year}", es: "{day} de {mes} de {year}"}
+  pattern_weekday: {en: "{weekday} {month} {day}, {yr}", es: "{weekday} {day} de {month} de {yr}"}
+"""
+    with pytest.raises(DataFileError) as raised:
+        validated(WordsFile, text, "words.yaml")
+    assert raised.value.problems == (
+        "days.ahead: a counted text needs `one` and `other` forms (line 3)",
+        "date.pattern: en and es use different placeholders (or unbalanced braces) (line 7)",
+        "date.pattern_weekday: unknown placeholder {yr} (line 8)",
+    )

@@ -9,10 +9,11 @@ import datetime as dt
 from typing import Any, get_args
 
 import pytest
+import yaml
 
 from withhold.facts.case import AuthoritiesResponse, Case, Harm, WhoKind
 from withhold.facts.loading import validate_case
-from withhold.package_data import read_yaml
+from withhold.package_data import DataFileError, read_yaml
 from withhold.preparation.evidence import checklist
 from withhold.preparation.story import account, fear_text, parse, past_harm_text, story_texts, suggestions
 from withhold.screening import screen
@@ -184,23 +185,42 @@ def raw() -> dict[str, Any]:
     return copy.deepcopy(read_yaml("withhold.preparation", "story.yaml"))
 
 
+def written(data: dict[str, Any]) -> list[str]:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True).splitlines()
+
+
+def problems(data: dict[str, Any]) -> tuple[str, ...]:
+    with pytest.raises(DataFileError) as error:
+        parse("\n".join(written(data)))
+    return error.value.problems
+
+
 def test_a_missing_label_a_missing_value_and_a_wrong_item_are_named() -> None:
     data = raw()
     del data["labels"]["who"]
     del data["harm"]["threats"]
     data["evidence"]["reported"]["item"] = "police_report"
     data["who_kind"]["police"]["es"] = data["who_kind"]["police"]["en"]
-    with pytest.raises(ValueError) as error:
-        parse(data)
-    message = str(error.value)
-    assert "labels: who: missing" in message
-    assert "harm: threats: missing" in message
-    assert "evidence.reported: item: 'police_report' is not an item of the evidence checklist" in message
-    assert "who_kind.police.es: identical to the English text" in message
+    lines = written(data)
+    found = problems(data)
+    assert f"labels.who: missing (line {lines.index('labels:') + 1})" in found
+    assert f"harm.threats: missing (line {lines.index('harm:') + 1})" in found
+    item = lines.index("    item: police_report") + 1
+    assert any(
+        p.startswith("evidence.reported.item: Input should be ") and p.endswith(f"(line {item})")
+        for p in found
+    )
+    police = lines.index("  police:", lines.index("who_kind:")) + 1
+    assert f"who_kind.police: es: identical to the English text: not translated (line {police})" in found
 
 
 def test_a_placeholder_the_code_does_not_fill_is_refused() -> None:
     data = raw()
     data["evidence"]["threats"]["en"] = "About {event}: keep the threats."
-    with pytest.raises(ValueError, match=r"evidence\.threats\.en: unknown placeholder \{event\}"):
-        parse(data)
+    data["evidence"]["threats"]["es"] = "Sobre {event}: guarde las amenazas."
+    threats = written(data).index("  threats:", written(data).index("evidence:")) + 1
+    assert problems(data) == (f"evidence.threats: unknown placeholder {{event}} (line {threats})",)
+    data["evidence"]["threats"]["es"] = "Sobre {events}: guarde las amenazas."
+    assert problems(data) == (
+        f"evidence.threats: en and es use different placeholders (or unbalanced braces) (line {threats})",
+    )

@@ -3,87 +3,110 @@ the only words the templates print."""
 
 from __future__ import annotations
 
-import copy
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from withhold.law.deadlines.catalogue import DEADLINES
-from withhold.package_data import parse_yaml
+from withhold.package_data import DataFileError
 from withhold.reports.texts import parse, texts
 
 PACKAGE = Path(resources.files("withhold.reports"))  # type: ignore[arg-type]
 TEMPLATES = sorted((PACKAGE / "templates").glob("*.j2"))
 
 
-def raw() -> dict[str, Any]:
-    loaded = parse_yaml((PACKAGE / "texts.yaml").read_text(encoding="utf-8"))
-    assert isinstance(loaded, dict)
-    return loaded
+def source() -> str:
+    return (PACKAGE / "texts.yaml").read_text(encoding="utf-8")
+
+
+def line_of(text: str, start: str, after: str = "") -> int:
+    """The line (from 1) of the first line beginning with ``start`` below the one beginning ``after``."""
+    lines = text.splitlines()
+    first = next(n for n, line in enumerate(lines) if line.startswith(after)) if after else 0
+    return next(n for n, line in enumerate(lines) if n >= first and line.startswith(start)) + 1
+
+
+def problems(text: str) -> tuple[str, ...]:
+    with pytest.raises(DataFileError) as error:
+        parse(text)
+    return error.value.problems
 
 
 def test_the_shipped_texts_load() -> None:
     assert texts().say("es", "statuses", "undetermined", "label") == "SIN DETERMINAR"
+    assert parse(source()) == texts()
 
 
 def test_a_missing_translation_is_an_error_that_names_it() -> None:
-    broken = copy.deepcopy(raw())
-    del broken["ui"]["h_gather"]["es"]
-    broken["statuses"]["barred"]["plain"]["en"] = "  "
-    with pytest.raises(ValueError) as error:
-        parse(broken)
-    message = str(error.value)
-    assert "ui.h_gather.es: missing translation" in message
-    assert "statuses.barred.plain.en: missing translation" in message
+    text = source()
+    assert '  h_gather: {en: "What to gather", es: "Qué reunir"}' in text
+    text = text.replace(
+        '  h_gather: {en: "What to gather", es: "Qué reunir"}', '  h_gather: {en: "What to gather"}'
+    )
+    text = text.replace('  page: {en: "Page", es: "Página"}', '  page: {en: " ", es: "Página"}')
+    assert problems(text) == (
+        f"ui.page: en: missing translation (line {line_of(text, '  page:')})",
+        f"ui.h_gather: es: missing translation (line {line_of(text, '  h_gather:')})",
+    )
 
 
 def test_placeholders_must_match_between_languages() -> None:
-    broken = copy.deepcopy(raw())
-    broken["ui"]["law_as_of"]["es"] = "Ley vigente hoy"
-    with pytest.raises(ValueError, match=re.escape("ui.law_as_of: en and es use different placeholders")):
-        parse(broken)
+    text = source()
+    assert "Ley vigente al {date}" in text
+    found = problems(text.replace("Ley vigente al {date}", "Ley vigente hoy", 1))
+    assert len(found) == 1
+    assert found[0].startswith("ui.law_as_of: en and es use different placeholders")
+    assert found[0].endswith(f"(line {line_of(text, '  law_as_of:')})")
 
 
 def test_a_placeholder_the_builders_never_fill_is_an_error() -> None:
-    broken = copy.deepcopy(raw())
-    broken["ui"]["law_as_of"] = {"en": "Law as of {fecha}", "es": "Ley vigente al {fecha}"}
-    with pytest.raises(ValueError) as error:
-        parse(broken)
-    message = str(error.value)
-    assert "ui.law_as_of.en: unknown placeholder {fecha}" in message
-    assert "ui.law_as_of.es: unknown placeholder {fecha}" in message
+    text = source().replace("{date}", "{fecha}")
+    assert f"ui.law_as_of: unknown placeholder {{fecha}} (line {line_of(text, '  law_as_of:')})" in problems(
+        text
+    )
 
 
 def test_every_deadline_of_the_core_needs_its_client_words() -> None:
     # A new deadline in the core cannot reach a client report in English only.
-    broken = copy.deepcopy(raw())
     first = DEADLINES[0][0]
-    del broken["deadlines"][first]
-    with pytest.raises(ValueError, match=re.escape(f"deadlines: {first}: missing")):
-        parse(broken)
+    assert f"\n  {first}:\n" in source()
+    text = source().replace(f"\n  {first}:\n", "\n  not_a_deadline:\n", 1)
+    found = problems(text)
+    deadlines = line_of(text, "deadlines:")
+    assert f"deadlines.{first}: missing (line {deadlines})" in found
+    assert (
+        f"deadlines.not_a_deadline: unknown field (line {line_of(text, '  not_a_deadline', 'deadlines:')})"
+        in found
+    )
 
 
 def test_every_row_of_the_comparison_needs_its_plain_question() -> None:
-    broken = copy.deepcopy(raw())
-    del broken["comparison_rows"]["travel"]
-    with pytest.raises(ValueError, match="comparison_rows: travel: missing"):
-        parse(broken)
+    text = source()
+    travel = line_of(text, "  travel:", "comparison_rows:")
+    lines = text.splitlines()
+    del lines[travel - 1]
+    assert problems("\n".join(lines)) == (
+        f"comparison_rows.travel: missing (line {line_of(text, 'comparison_rows:')})",
+    )
 
 
 def test_unknown_groups_keys_and_languages_are_errors() -> None:
-    broken = copy.deepcopy(raw())
-    broken["colours"] = {}
-    broken["standings"]["postponed"] = {"en": "POSTPONED", "es": "APLAZADO"}
-    broken["ui"]["page"]["fr"] = "Page"
-    with pytest.raises(ValueError) as error:
-        parse(broken)
-    message = str(error.value)
-    assert "texts.yaml: colours: unknown field; expected one of ui, statuses," in message
-    assert "standings: postponed: unknown field; expected one of upcoming," in message
-    assert "ui.page.fr: unknown language" in message
+    text = source() + "\ncolours: {}\n"
+    text = text.replace("\nstandings:\n", "\nstandings:\n  postponed: {en: POSTPONED, es: APLAZADO}\n", 1)
+    found = problems(text)
+    assert f"colours: unknown field (line {line_of(text, 'colours:')})" in found
+    assert f"standings.postponed: unknown field (line {line_of(text, '  postponed:')})" in found
+
+
+def test_a_language_beyond_english_and_spanish_is_an_error() -> None:
+    text = source().replace(
+        '  page: {en: "Page", es: "Página"}', '  page: {en: "Page", es: "Página", fr: "Page"}'
+    )
+    assert problems(text) == (
+        f"ui.page: fr: unknown language; expected en and es (line {line_of(text, '  page:')})",
+    )
 
 
 def template_keys() -> set[str]:

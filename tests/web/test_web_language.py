@@ -15,6 +15,7 @@ import yaml
 from django.test import Client
 
 from withhold.language import placeholders
+from withhold.package_data import DataFileError
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import Role
 from withhold.web.cases.models import CaseRecord
@@ -111,18 +112,23 @@ def test_every_placeholder_allowed_is_one_a_text_uses() -> None:
 @pytest.mark.parametrize(
     ("entry", "problem"),
     [
-        ({"en": "Docket"}, "layout.docket.es: missing translation"),
-        ({"en": "Docket", "es": "  "}, "layout.docket.es: missing translation"),
-        ({"en": "Docket", "es": "Docket"}, "identical to the English text"),
-        ({"en": "Page {n}", "es": "Página {page}"}, "unknown placeholder {page}"),
-        ({"en": "Page {n}", "es": "Página"}, "different placeholders"),
-        ({"en": "Docket", "es": "Casos", "fr": "Dossiers"}, "unknown language"),
+        ('{en: "Docket"}', "layout.docket: es: missing translation (line 3)"),
+        ('{en: "Docket", es: "  "}', "layout.docket: es: missing translation (line 3)"),
+        (
+            '{en: "Docket", es: "Docket"}',
+            "layout.docket: es: identical to the English text: not translated (line 3)",
+        ),
+        ('{en: "Page {page}", es: "Página {page}"}', "layout.docket: unknown placeholder {page} (line 3)"),
+        ('{en: "Page {n}", es: "Página"}', "layout.docket: en and es use different placeholders"),
+        ('{en: "Docket", es: "Casos", fr: "Dossiers"}', "layout.docket: fr: unknown language"),
     ],
 )
-def test_a_text_without_its_translation_is_refused(entry: dict[str, str], problem: str) -> None:
-    found, problems = parse({"layout": {"docket": entry}})
-    assert "layout.docket" not in found
-    assert any(problem in p for p in problems), problems
+def test_a_text_without_its_translation_is_refused(entry: str, problem: str) -> None:
+    with pytest.raises(DataFileError) as raised:
+        parse(f"layout:\n  menu: {{en: Menu, es: Menú}}\n  docket: {entry}\nempty: {{}}\n")
+    problems = raised.value.problems
+    assert any(p.startswith(problem) for p in problems), problems
+    assert any(p.startswith("empty: ") and p.endswith("(line 4)") for p in problems), problems
 
 
 def test_every_text_a_template_names_exists() -> None:

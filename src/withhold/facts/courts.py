@@ -22,10 +22,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, get_args
+from importlib import resources
+from typing import Literal, get_args
 
 from withhold.facts.case import Circuit
-from withhold.package_data import check_fields, read_yaml
+from withhold.package_data import validated
 
 CIRCUITS: tuple[str, ...] = get_args(Circuit)
 CourtKind = Literal["court", "adjudication_center"]
@@ -72,7 +73,7 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    return parse(read_yaml(__package__, "courts.yaml"))
+    return parse(resources.files("withhold.facts").joinpath("courts.yaml").read_text(encoding="utf-8"))
 
 
 def states() -> dict[str, State]:
@@ -220,99 +221,19 @@ def _by_state() -> dict[str, tuple[Court, ...]]:
     return {key: tuple(value) for key, value in found.items()}
 
 
-# --- loading and checking ----------------------------------------------------------------------------
-
-_STATE_FIELDS = ("en", "es", "circuit")
-_COURT_FIELDS = ("name", "city", "state", "circuit", "kind", "also", "former")
-_COURT_REQUIRED = ("name", "city", "state", "circuit")
+# --- loading ---------------------------------------------------------------------------------------
 
 
-def parse(raw: Any) -> _Table:
-    """Check the courts file and build its table; ``ValueError`` lists every problem (an unknown state, a
-    circuit that is not the state's, a name given twice)."""
-    problems: list[str] = []
-    if not isinstance(raw, dict) or set(raw) != {"states", "courts"}:
-        raise ValueError("courts file: expected a mapping with states and courts")
-    found_states = _states(raw["states"], problems)
-    found_courts = _courts(raw["courts"], found_states, problems)
-    if problems:
-        raise ValueError("courts file is not valid:\n  " + "\n  ".join(problems))
-    return _Table(found_states, found_courts)
+def parse(text: str) -> _Table:
+    """The courts file's YAML ``text`` checked (:class:`~withhold.facts.courts_file.CourtsFile`) and its
+    table built; :class:`~withhold.package_data.DataFileError` lists every problem with its line (an
+    unknown state, a circuit that is not the state's, a name given twice)."""
+    from withhold.facts.courts_file import CourtsFile  # built only when a court is looked up
 
-
-def _states(raw: Any, problems: list[str]) -> dict[str, State]:
-    if not isinstance(raw, dict):
-        problems.append("states: expected a mapping of codes to states")
-        return {}
-    found: dict[str, State] = {}
-    for code, body in raw.items():
-        where = f"states.{code}"
-        if not check_fields(where, body, allowed=_STATE_FIELDS, required=_STATE_FIELDS, problems=problems):
-            continue
-        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
-            problems.append(f"{where}: expected a two-letter code in capitals")
-            continue
-        if body["circuit"] not in CIRCUITS:
-            problems.append(f"{where}: circuit: expected one of {', '.join(CIRCUITS)}")
-            continue
-        if not all(isinstance(body[name], str) and body[name].strip() for name in ("en", "es")):
-            problems.append(f"{where}: expected its name in en and es")
-            continue
-        found[code] = State(code, body["en"], body["es"], body["circuit"])
-    return found
-
-
-def _courts(raw: Any, known: dict[str, State], problems: list[str]) -> tuple[Court, ...]:
-    if not isinstance(raw, list):
-        problems.append("courts: expected a list of courts")
-        return ()
-    found: list[Court] = []
-    names: set[str] = set()
-    for index, body in enumerate(raw):
-        where = f"courts[{index}]"
-        if not check_fields(where, body, allowed=_COURT_FIELDS, required=_COURT_REQUIRED, problems=problems):
-            continue
-        court = _court(where, body, known, problems)
-        if court is None:
-            continue
-        if court.name in names:
-            problems.append(f"{where}: {court.name}: given twice")
-            continue
-        names.add(court.name)
-        found.append(court)
-    return tuple(found)
-
-
-def _court(where: str, body: dict[str, Any], known: dict[str, State], problems: list[str]) -> Court | None:
-    texts = [body.get(name) for name in ("name", "city")]
-    also = body.get("also", [])
-    kind = body.get("kind", "court")
-    former = body.get("former", False)
-    state = known.get(body["state"])
-    before = len(problems)
-    if not all(isinstance(text, str) and text.strip() for text in texts):
-        problems.append(f"{where}: name and city must be texts")
-    if not (isinstance(also, list) and all(isinstance(a, str) and a.strip() for a in also)):
-        problems.append(f"{where}: also: expected a list of names")
-    if kind not in get_args(CourtKind):
-        problems.append(f"{where}: kind: expected one of {', '.join(get_args(CourtKind))}")
-    if not isinstance(former, bool):
-        problems.append(f"{where}: former: expected true or false")
-    if state is None:
-        problems.append(f"{where}: state: {body['state']!r} is not a code of states")
-    elif body["circuit"] != state.circuit:
-        problems.append(
-            f"{where}: circuit: {body['circuit']!r}, but {state.en} is in circuit {state.circuit} "
-            "(28 U.S.C. 41)"
-        )
-    if len(problems) > before:
-        return None
-    return Court(
-        name=body["name"],
-        city=body["city"],
-        state=body["state"],
-        circuit=body["circuit"],
-        kind=kind,
-        also=tuple(also),
-        former=former,
+    read = validated(CourtsFile, text, "withhold/facts/courts.yaml")
+    return _Table(
+        {code: State(code, state.en, state.es, state.circuit) for code, state in read.states.items()},
+        tuple(
+            Court(c.name, c.city, c.state, c.circuit, c.kind, tuple(c.also), c.former) for c in read.courts
+        ),
     )

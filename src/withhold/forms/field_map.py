@@ -1,8 +1,9 @@
 """A form edition's field map (``maps/*.yaml``), read and checked into typed records.
 
 The map is data: which case/1 fact or value function answers each question, and which PDF field holds
-the answer. Reading it checks everything that does not need the PDF (every reference resolves, every
-format and function exists); :func:`withhold.forms.i589.check_map` checks it against the PDF.
+the answer. The file is declared as a model (:class:`MapFile`); reading it checks everything that does
+not need the PDF (every reference resolves, every format and function exists), each problem named by its
+path in the file and its line; :func:`withhold.forms.i589.check_map` checks it against the PDF.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from withhold.forms.errors import MapError
 from withhold.forms.formats import FORMATS
 from withhold.forms.values import ROWS, VALUES
-from withhold.package_data import check_fields, parse_yaml
+from withhold.package_data import DataFileError, validated
 
 Condition = tuple[tuple[str, str], ...]
 """(reference, answer) pairs: a question id, a column of the same row, or a value function."""
@@ -148,236 +149,304 @@ def slot_fields(slot: Slot) -> Iterator[str]:
             yield from target.values()
 
 
-# --- reading ---------------------------------------------------------------------------------------
+# --- the file, declared ---------------------------------------------------------------------------
 # Every problem of a map is collected and raised together (MapError), so its author sees all at once.
 
-_SOURCE_KEYS = ("path", "value", "arg", "of", "format")
-_ANSWER_KEYS = ("ask", *_SOURCE_KEYS, "if_any", "only_if", "section_if")
-"""What questions and table columns share: what they ask, where the answer comes from, when asked."""
-_QUESTION_KEYS = ("part", "line", "id", *_ANSWER_KEYS, "field", "checkboxes")
-_COLUMN_KEYS = ("key", "line", *_ANSWER_KEYS)
-_TABLE_REQUIRED = ("name", "part", "line", "ask", "rows", "item", "columns", "slots", "overflow")
-_TABLE_KEYS = (*_TABLE_REQUIRED, "section_if")
-_MAP_REQUIRED = ("form", "edition", "footer", "questions", "supplement_a", "supplement_b")
-_MAP_KEYS = (*_MAP_REQUIRED, "tables", "not_filled")
-_HEADER_KEYS = ("name", "a_number")
+_CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 
-def _condition(raw: Any, where: str, problems: list[str]) -> Condition:
-    if raw is None:
-        return ()
-    if not isinstance(raw, dict):
-        problems.append(f"{where}: a condition is a mapping of reference to answer")
-        return ()
-    return tuple((str(k), str(v)) for k, v in raw.items())
+def _as_text(value: Any) -> Any:
+    """A number YAML read where the form's text is meant (``line: 1``, an answer ``1``) is that text."""
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
 
 
-def _source(raw: dict[str, Any], where: str, problems: list[str]) -> Source:
-    path, value = raw.get("path"), raw.get("value")
-    if (path is None) == (value is None):
-        problems.append(f"{where}: give exactly one of path and value")
-    if value is not None and value not in VALUES:
-        problems.append(f"{where}: no value function {value!r}")
-    form = raw.get("format")
-    if form is not None and form not in FORMATS:
-        problems.append(f"{where}: no format {form!r}")
-    return Source(path=path, value=value, arg=raw.get("arg"), of=raw.get("of"), format=form)
+def _pairs_as_text(value: Any) -> Any:
+    # `yes:` unquoted in an answer mapping reads as true: the answer is the text as written.
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else value
 
 
-def _question(raw: Any, problems: list[str]) -> Question | None:
-    where = (
-        f"question {raw.get('part')} {raw.get('line')} {raw.get('ask')!r}"
-        if isinstance(raw, dict)
-        else "question"
-    )
-    if not check_fields(
-        where, raw, allowed=_QUESTION_KEYS, required=("part", "line", "ask"), problems=problems
-    ):
-        return None
-    if ("field" in raw) == ("checkboxes" in raw):
-        problems.append(f"{where}: give exactly one of field and checkboxes")
-    return Question(
-        part=str(raw.get("part")),
-        line=str(raw.get("line")),
-        ask=str(raw.get("ask")),
-        source=_source(raw, where, problems),
-        field=raw.get("field"),
-        checkboxes=_checkboxes(raw.get("checkboxes"), where, problems),
-        if_any=bool(raw.get("if_any", False)),
-        only_if=_condition(raw.get("only_if"), where, problems),
-        section_if=_condition(raw.get("section_if"), where, problems),
-        id=raw.get("id"),
-    )
+Text = Annotated[str, BeforeValidator(_as_text)]
+Pairs = Annotated[dict[str, str], BeforeValidator(_pairs_as_text)]
+"""A condition (reference -> answer) or checkboxes (answer -> checkbox field)."""
+SlotEntry = dict[Text, Text | Pairs]
+"""A row slot: each column's text field, or its answers' checkboxes."""
 
 
-def _checkboxes(raw: Any, where: str, problems: list[str]) -> dict[str, str] | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        problems.append(f"{where}: checkboxes is a mapping of answer to checkbox field")
-        return None
-    return {str(k): str(v) for k, v in raw.items()}
+def _known_references(info: ValidationInfo) -> set[str]:
+    """The question ids the map declares (gathered by :meth:`MapFile.gather_ids`) and the value
+    functions: what a condition may refer to."""
+    return set((info.context or {}).get("ids", ())) | set(VALUES)
 
 
-def _column(raw: Any, table: str, problems: list[str]) -> Column | None:
-    where = f"table {table} column {raw.get('key') if isinstance(raw, dict) else '?'}"
-    if not check_fields(where, raw, allowed=_COLUMN_KEYS, required=("key", "ask"), problems=problems):
-        return None
-    return Column(
-        key=str(raw.get("key")),
-        ask=str(raw.get("ask")),
-        source=_source(raw, where, problems),
-        line=str(raw["line"]) if "line" in raw else None,
-        if_any=bool(raw.get("if_any", False)),
-        only_if=_condition(raw.get("only_if"), where, problems),
-        section_if=_condition(raw.get("section_if"), where, problems),
-    )
+def _unknown(condition: Mapping[str, str] | None, known: set[str]) -> list[str]:
+    return [ref for ref in condition or {} if ref not in known]
 
 
-def _slots(raw: Any, columns: tuple[Column, ...], where: str, problems: list[str]) -> tuple[Slot, ...]:
-    if not isinstance(raw, list):
-        problems.append(f"{where}: slots is a list of mappings of column to field")
-        return ()
-    keys = {c.key for c in columns}
-    slots: list[Slot] = []
-    for slot in raw:
-        if not isinstance(slot, dict):
-            problems.append(f"{where}: a slot is a mapping of column to field")
-            continue
-        checked: dict[str, str | Mapping[str, str]] = {}
-        for key, target in slot.items():
-            if key not in keys:
-                problems.append(f"{where}: slot names no column {key!r}")
-            if isinstance(target, dict):
-                checked[str(key)] = {str(k): str(v) for k, v in target.items()}
-            elif isinstance(target, str):
-                checked[str(key)] = target
-            else:
-                problems.append(f"{where}: slot {key!r}: a field, or a mapping of answer to checkbox field")
-        slots.append(checked)
-    return tuple(slots)
+class Answer(BaseModel):
+    """What questions and table columns share: what they ask, where the answer comes from, when asked."""
+
+    model_config = _CONFIG
+
+    ask: Text
+    path: Text | None = None
+    value: Text | None = None
+    arg: Text | None = None
+    of: Text | None = None
+    format: Text | None = None
+    if_any: bool = False
+    only_if: Pairs | None = None
+    section_if: Pairs | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _a_value_function(cls, value: str | None) -> str | None:
+        if value is not None and value not in VALUES:
+            raise ValueError(f"no value function {value!r}")
+        return value
+
+    @field_validator("format")
+    @classmethod
+    def _a_format(cls, form: str | None) -> str | None:
+        if form is not None and form not in FORMATS:
+            raise ValueError(f"no format {form!r}")
+        return form
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Answer:
+        if (self.path is None) == (self.value is None):
+            raise ValueError("give exactly one of path and value")
+        return self
+
+    def source(self) -> Source:
+        return Source(path=self.path, value=self.value, arg=self.arg, of=self.of, format=self.format)
 
 
-def _table(raw: Any, problems: list[str]) -> Table | None:
-    name = str(raw.get("name")) if isinstance(raw, dict) else "?"
-    where = f"table {name}"
-    if not check_fields(where, raw, allowed=_TABLE_KEYS, required=_TABLE_REQUIRED, problems=problems):
-        return None
-    overflow = raw.get("overflow")
-    if overflow not in ("supplement_a", "supplement_b"):
-        problems.append(f"{where}: overflow is supplement_a or supplement_b")
-    columns = tuple(
-        c for raw_column in raw.get("columns") or () if (c := _column(raw_column, name, problems))
-    )
-    return Table(
-        name=name,
-        part=str(raw.get("part")),
-        line=str(raw.get("line")),
-        ask=str(raw.get("ask")),
-        rows=str(raw.get("rows")),
-        item=str(raw.get("item")),
-        columns=columns,
-        slots=_slots(raw.get("slots"), columns, where, problems),
-        overflow=overflow,
-        section_if=_condition(raw.get("section_if"), where, problems),
-    )
+class QuestionEntry(Answer):
+    part: Text
+    line: Text
+    id: Text | None = None
+    field: Text | None = None
+    checkboxes: Pairs | None = None
+
+    @field_validator("only_if", "section_if")
+    @classmethod
+    def _conditions_resolve(
+        cls, condition: dict[str, str] | None, info: ValidationInfo
+    ) -> dict[str, str] | None:
+        for ref in _unknown(condition, _known_references(info)):
+            raise ValueError(f"condition on unknown {ref!r}")
+        return condition
+
+    @model_validator(mode="after")
+    def _one_target(self) -> QuestionEntry:
+        if (self.field is None) == (self.checkboxes is None):
+            raise ValueError("give exactly one of field and checkboxes")
+        return self
+
+    def question(self) -> Question:
+        return Question(
+            part=self.part,
+            line=self.line,
+            ask=self.ask,
+            source=self.source(),
+            field=self.field,
+            checkboxes=self.checkboxes,
+            if_any=self.if_any,
+            only_if=_condition(self.only_if),
+            section_if=_condition(self.section_if),
+            id=self.id,
+        )
 
 
-def _check_references(field_map: FieldMap, problems: list[str]) -> None:
-    ids = [q.id for q in field_map.questions if q.id]
-    if len(ids) != len(set(ids)):
-        problems.append("question ids must be unique")
-    known = set(ids) | set(VALUES)
-    for question in field_map.questions:
-        for ref, _ in (*question.only_if, *question.section_if):
-            if ref not in known:
-                problems.append(f"question {question.part} {question.line}: condition on unknown {ref!r}")
-    for table in field_map.tables:
-        for ref, _ in table.section_if:
-            if ref not in known:
-                problems.append(f"table {table.name}: condition on unknown {ref!r}")
-        keys = {c.key for c in table.columns}
-        for column in table.columns:
-            for ref, _ in (*column.only_if, *column.section_if):
-                if ref not in keys and ref not in known:
-                    problems.append(f"table {table.name} column {column.key}: condition on unknown {ref!r}")
-        if "." not in table.rows and table.rows not in ROWS:
-            problems.append(f"table {table.name}: rows {table.rows!r} is neither a path nor a row source")
+class ColumnEntry(Answer):
+    key: Text
+    line: Text | None = None
+
+    def column(self) -> Column:
+        return Column(
+            key=self.key,
+            ask=self.ask,
+            source=self.source(),
+            line=self.line,
+            if_any=self.if_any,
+            only_if=_condition(self.only_if),
+            section_if=_condition(self.section_if),
+        )
 
 
-def _header(raw: Any, where: str, problems: list[str]) -> dict[str, str]:
-    if not check_fields(
-        f"{where}.header", raw, allowed=_HEADER_KEYS, required=_HEADER_KEYS, problems=problems
-    ):
-        return dict.fromkeys(_HEADER_KEYS, "")
-    return {key: str(raw.get(key)) for key in _HEADER_KEYS}
+class TableEntry(BaseModel):
+    model_config = _CONFIG
+
+    name: Text
+    part: Text
+    line: Text
+    ask: Text
+    rows: Text
+    item: Text
+    columns: list[ColumnEntry]
+    slots: list[SlotEntry]
+    overflow: Literal["supplement_a", "supplement_b"]
+    section_if: Pairs | None = None
+
+    @field_validator("rows")
+    @classmethod
+    def _a_list_or_a_row_source(cls, rows: str) -> str:
+        if "." not in rows and rows not in ROWS:
+            raise ValueError(f"rows {rows!r} is neither a path nor a row source")
+        return rows
+
+    @field_validator("columns")
+    @classmethod
+    def _column_conditions_resolve(
+        cls, columns: list[ColumnEntry], info: ValidationInfo
+    ) -> list[ColumnEntry]:
+        known = _known_references(info) | {c.key for c in columns}
+        problems = [
+            f"column {column.key}: condition on unknown {ref!r}"
+            for column in columns
+            for ref in _unknown({**(column.only_if or {}), **(column.section_if or {})}, known)
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return columns
+
+    @field_validator("slots")
+    @classmethod
+    def _slots_name_columns(cls, slots: list[SlotEntry], info: ValidationInfo) -> list[SlotEntry]:
+        columns = info.data.get("columns")
+        if columns is not None:
+            _check_slots(slots, {c.key for c in columns})
+        return slots
+
+    @field_validator("section_if")
+    @classmethod
+    def _condition_resolves(
+        cls, condition: dict[str, str] | None, info: ValidationInfo
+    ) -> dict[str, str] | None:
+        for ref in _unknown(condition, _known_references(info)):
+            raise ValueError(f"condition on unknown {ref!r}")
+        return condition
+
+    def table(self) -> Table:
+        return Table(
+            name=self.name,
+            part=self.part,
+            line=self.line,
+            ask=self.ask,
+            rows=self.rows,
+            item=self.item,
+            columns=tuple(c.column() for c in self.columns),
+            slots=tuple(self.slots),
+            overflow=self.overflow,
+            section_if=_condition(self.section_if),
+        )
 
 
-def _supplement_a(raw: Any, tables: tuple[Table, ...], problems: list[str]) -> SupplementA:
-    allowed = ("table", "header", "slots")
-    if not check_fields("supplement_a", raw, allowed=allowed, required=allowed, problems=problems):
-        raw = {}
-    children = next((t for t in tables if t.name == raw.get("table")), None)
-    if children is None or children.overflow != "supplement_a":
-        problems.append("supplement_a names no table that overflows to it")
-    header = _header(raw.get("header"), "supplement_a", problems)
-    return SupplementA(
-        table=str(raw.get("table")),
-        name=header["name"],
-        a_number=header["a_number"],
-        slots=_slots(raw.get("slots"), children.columns if children else (), "supplement_a", problems),
-    )
+def _check_slots(slots: list[SlotEntry], keys: set[str]) -> None:
+    unknown = [key for slot in slots for key in slot if key not in keys]
+    if unknown:
+        raise ValueError("slot names no column " + ", ".join(repr(key) for key in dict.fromkeys(unknown)))
 
 
-def _supplement_b(raw: Any, problems: list[str]) -> SupplementB:
-    allowed = ("header", "part", "question", "text")
-    if not check_fields("supplement_b", raw, allowed=allowed, required=allowed, problems=problems):
-        raw = {}
-    header = _header(raw.get("header"), "supplement_b", problems)
-    return SupplementB(
-        name=header["name"],
-        a_number=header["a_number"],
-        part=str(raw.get("part")),
-        question=str(raw.get("question")),
-        text=str(raw.get("text")),
-    )
+class Header(BaseModel):
+    model_config = _CONFIG
+
+    name: Text
+    a_number: Text
 
 
-def _not_filled(raw: Any, problems: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for entry in raw or ():
-        if check_fields(
-            "not_filled", entry, allowed=("field", "why"), required=("field", "why"), problems=problems
-        ):
-            found[str(entry.get("field"))] = str(entry.get("why"))
-    return found
+class SupplementAEntry(BaseModel):
+    model_config = _CONFIG
+
+    table: Text
+    header: Header
+    slots: list[SlotEntry]
+
+
+class SupplementBEntry(BaseModel):
+    model_config = _CONFIG
+
+    header: Header
+    part: Text
+    question: Text
+    text: Text
+
+
+class NotFilled(BaseModel):
+    model_config = _CONFIG
+
+    field: Text
+    why: Text
+
+
+class MapFile(BaseModel):
+    """A form edition's field map (``maps/*.yaml``)."""
+
+    model_config = _CONFIG
+
+    form: Text
+    edition: Text
+    footer: Text
+    questions: list[QuestionEntry]
+    tables: list[TableEntry] = []
+    supplement_a: SupplementAEntry
+    supplement_b: SupplementBEntry
+    not_filled: list[NotFilled] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def gather_ids(cls, raw: Any, info: ValidationInfo) -> Any:
+        """The question ids, known before any condition that refers to one is read."""
+        if isinstance(raw, dict) and isinstance(raw.get("questions"), list) and info.context is not None:
+            found = (q.get("id") for q in raw["questions"] if isinstance(q, dict))
+            info.context["ids"] = [str(i) for i in found if i is not None]
+        return raw
+
+    @field_validator("questions")
+    @classmethod
+    def _ids_once(cls, questions: list[QuestionEntry]) -> list[QuestionEntry]:
+        ids = [q.id for q in questions if q.id]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError("question ids must be unique: " + ", ".join(twice))
+        return questions
+
+    @field_validator("supplement_a")
+    @classmethod
+    def _overflow_of_a_table(cls, supplement: SupplementAEntry, info: ValidationInfo) -> SupplementAEntry:
+        tables = info.data.get("tables")
+        if tables is None:
+            return supplement
+        children = next((t for t in tables if t.name == supplement.table), None)
+        if children is None or children.overflow != "supplement_a":
+            raise ValueError("supplement_a names no table that overflows to it")
+        _check_slots(supplement.slots, {c.key for c in children.columns})
+        return supplement
+
+    def field_map(self) -> FieldMap:
+        a, b = self.supplement_a, self.supplement_b
+        return FieldMap(
+            form=self.form,
+            edition=self.edition,
+            footer=self.footer,
+            questions=tuple(q.question() for q in self.questions),
+            tables=tuple(t.table() for t in self.tables),
+            supplement_a=SupplementA(a.table, a.header.name, a.header.a_number, tuple(a.slots)),
+            supplement_b=SupplementB(b.header.name, b.header.a_number, b.part, b.question, b.text),
+            not_filled={entry.field: entry.why for entry in self.not_filled or ()},
+        )
+
+
+def _condition(pairs: Mapping[str, str] | None) -> Condition:
+    return tuple((pairs or {}).items())
 
 
 def read_map(text: str) -> FieldMap:
-    """The map in ``text``; raises :class:`MapError` listing every problem it has."""
+    """The map in ``text``; raises :class:`MapError` listing every problem it has, each with its line."""
     try:
-        raw = parse_yaml(text)
-    except yaml.YAMLError as error:
-        raise MapError(f"the map is not valid YAML: {error}") from None
-    problems: list[str] = []
-    if not check_fields("map", raw, allowed=_MAP_KEYS, required=_MAP_REQUIRED, problems=problems):
-        raise MapError("\n".join(problems))
-    questions = tuple(q for item in raw.get("questions") or () if (q := _question(item, problems)))
-    tables = tuple(t for item in raw.get("tables") or () if (t := _table(item, problems)))
-    field_map = FieldMap(
-        form=str(raw.get("form")),
-        edition=str(raw.get("edition")),
-        footer=str(raw.get("footer")),
-        questions=questions,
-        tables=tables,
-        supplement_a=_supplement_a(raw.get("supplement_a"), tables, problems),
-        supplement_b=_supplement_b(raw.get("supplement_b"), problems),
-        not_filled=_not_filled(raw.get("not_filled"), problems),
-    )
-    _check_references(field_map, problems)
-    if problems:
-        raise MapError("\n".join(problems))
-    return field_map
+        return validated(MapFile, text, "field map").field_map()
+    except DataFileError as error:
+        raise MapError("\n".join(error.problems)) from None
 
 
 MAPS = resources.files("withhold.forms") / "maps"

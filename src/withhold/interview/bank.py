@@ -15,13 +15,27 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from withhold.facts.case import Case
 from withhold.facts.paths import FactInfo, catalogue, generic
 from withhold.interview.screens import screens
-from withhold.language import Language, Localized, read_localized
-from withhold.package_data import check_fields, read_yaml
+from withhold.language import Language, Localized, LocalizedText, filled_by, placeholder_problems
+from withhold.package_data import validated
 
 KINDS = ("yes_no", "date", "choice", "choices", "number", "text", "country", "count")
 """Answer kinds; each fact kind of the catalogue has exactly one (see :data:`KIND_OF_FACT`)."""
@@ -39,23 +53,6 @@ KIND_OF_FACT = {
 
 SENSITIVITIES = range(4)
 """0 neutral (dates, proceedings) · 1 about the claim · 2 about harm suffered · 3 trauma-heavy."""
-
-_FIELDS = (
-    "kind",
-    "order",
-    "sensitivity",
-    "judgement",
-    "section",
-    "group",
-    "intake",
-    "when",
-    "text",
-    "help",
-    "cites",
-    "choices",
-    "invalid",
-)
-_REQUIRED = ("kind", "order", "sensitivity", "judgement", "section", "text", "help", "cites", "invalid")
 
 INTAKES = ("client", "always")
 """When a question is asked though no rule needs its answer yet (see :attr:`Question.intake`)."""
@@ -145,8 +142,11 @@ def item_index(path: str) -> int | None:
 def bank() -> dict[str, Question]:
     """Every question, keyed by generic fact path, in the case format's order (read once; the file itself
     is free to group its entries as a reviewer reads them)."""
+    from importlib import resources
+
     order = {path: position for position, path in enumerate(catalogue())}
-    questions = parse(read_yaml("withhold.interview", "questions.yaml"))
+    text = resources.files("withhold.interview").joinpath("questions.yaml").read_text(encoding="utf-8")
+    questions = parse(text)
     return dict(sorted(questions.items(), key=lambda item: order[item[0]]))
 
 
@@ -168,165 +168,202 @@ def question_text(case: Case, path: str, language: Language) -> str:
     return question_for(path).render(language, item, offense)
 
 
-# --- loading and checking --------------------------------------------------------------------------
+# --- the file, declared ---------------------------------------------------------------------------
+
+FILE = "withhold/interview/questions.yaml"
+
+Shown = Annotated[LocalizedText, filled_by()]
+"""A text shown as written (help, a message, a choice's label): no placeholder."""
 
 
-def parse(raw: Any, facts: Mapping[str, FactInfo] | None = None) -> dict[str, Question]:
-    """Check a question bank read from YAML and build its questions. Raises ``ValueError`` listing every
-    problem as ``path: field: what is wrong`` (a missing translation, an unknown kind, choices that do
-    not match the fact's, a path that is not a fact of ``case/1``)."""
-    known = catalogue() if facts is None else facts
-    if not isinstance(raw, dict):
-        raise ValueError("question bank: expected a mapping of fact paths to questions")
-    problems: list[str] = []
-    questions: dict[str, Question] = {}
-    orders: dict[int, str] = {}
-    for path, body in raw.items():
-        before = len(problems)
-        question = _question(str(path), body, known, problems)
-        if question is None or len(problems) > before:
-            continue
-        if question.order in orders:
-            problems.append(f"{path}: order: {question.order} is already used by {orders[question.order]}")
-            continue
-        orders[question.order] = question.path
-        questions[question.path] = question
-    if problems:
-        raise ValueError("question bank is not valid:\n  " + "\n  ".join(problems))
-    return questions
+class _Key(str):
+    """An entry's key (its fact path), handed to the entry as its ``path`` (:meth:`QuestionBank.keyed`):
+    a ``path`` field written in the file is not one."""
 
 
-def _question(path: str, body: Any, facts: Mapping[str, FactInfo], problems: list[str]) -> Question | None:
-    info = facts.get(path)
-    if info is None:
-        problems.append(f"{path}: not a fact path of case/1")
-        return None
-    if not check_fields(path, body, allowed=_FIELDS, required=_REQUIRED, problems=problems):
-        return None
-    kind = body.get("kind")
-    if kind not in KINDS:
-        problems.append(f"{path}: kind: unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-    elif kind != KIND_OF_FACT.get(info.kind):
-        problems.append(
-            f"{path}: kind: {kind!r} does not fit a {info.kind} fact (expected {KIND_OF_FACT.get(info.kind)!r})"
+def _facts(info: ValidationInfo) -> Mapping[str, FactInfo]:
+    facts: Mapping[str, FactInfo] = (info.context or {}).get("facts") or catalogue()
+    return facts
+
+
+def _fact(info: ValidationInfo) -> FactInfo | None:
+    """The catalogue's entry for the question being read (None when its path is not a fact: said once,
+    by :class:`QuestionBank`)."""
+    path = info.data.get("path")
+    return None if path is None else _facts(info).get(path)
+
+
+class QuestionEntry(BaseModel):
+    """One entry of ``questions.yaml``; the fields are checked in this order, each against the fact the
+    entry's key names (``facts`` in the validation context; the catalogue of ``case/1`` without it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: str
+    kind: StrictStr
+    order: StrictInt
+    sensitivity: StrictInt
+    judgement: StrictBool
+    section: StrictStr
+    group: Annotated[StrictStr, Field(min_length=1)] | None = None
+    intake: Literal["client", "always"] | None = None
+    when: dict[str, Annotated[list[Any], Field(min_length=1)]] | None = None
+    text: LocalizedText
+    help: Shown
+    cites: StrictStr
+    choices: dict[str, Shown] | None = None
+    invalid: Shown
+
+    @field_validator("path", mode="before")
+    @classmethod
+    def _from_key(cls, value: Any) -> Any:
+        if not isinstance(value, _Key):
+            raise ValueError("unknown field (the entry's key is its fact path)")
+        return str(value)
+
+    @field_validator("kind")
+    @classmethod
+    def _kind_fits_the_fact(cls, kind: str, info: ValidationInfo) -> str:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        fact = _fact(info)
+        if fact is not None and kind != KIND_OF_FACT.get(fact.kind):
+            raise ValueError(
+                f"{kind!r} does not fit a {fact.kind} fact (expected {KIND_OF_FACT.get(fact.kind)!r})"
+            )
+        return kind
+
+    @field_validator("order")
+    @classmethod
+    def _order_once(cls, order: int, info: ValidationInfo) -> int:
+        # Each reading has its own context (read_model and validated copy it): the orders seen so far.
+        seen: dict[int, str] = (info.context if info.context is not None else {}).setdefault("orders", {})
+        path = info.data.get("path", "")
+        if seen.setdefault(order, path) != path:
+            raise ValueError(f"{order} is already used by {seen[order]}")
+        return order
+
+    @field_validator("sensitivity")
+    @classmethod
+    def _sensitivity(cls, sensitivity: int) -> int:
+        if sensitivity not in SENSITIVITIES:
+            raise ValueError(f"{sensitivity} is not between 0 and 3")
+        return sensitivity
+
+    @field_validator("judgement")
+    @classmethod
+    def _judgement_is_the_finding_flag(cls, judgement: bool, info: ValidationInfo) -> bool:
+        fact = _fact(info)
+        if fact is not None and judgement != fact.finding:
+            raise ValueError(f"must be {str(fact.finding).lower()}, as the fact's finding flag")
+        return judgement
+
+    @field_validator("section")
+    @classmethod
+    def _section(cls, section: str, info: ValidationInfo) -> str:
+        if section not in SECTIONS:
+            raise ValueError(f"{section!r} is not one of {', '.join(SECTIONS)}")
+        fact = _fact(info)
+        if fact is not None and (section == "findings") != fact.finding:
+            raise ValueError("findings, and only findings, go in the findings section")
+        return section
+
+    @field_validator("when")
+    @classmethod
+    def _when_names_facts(
+        cls, when: dict[str, list[Any]] | None, info: ValidationInfo
+    ) -> dict[str, list[Any]] | None:
+        if when is not None and not when:
+            raise ValueError("expected a mapping of fact paths to the values that let it be asked")
+        for fact in when or {}:
+            if fact not in _facts(info):
+                raise ValueError(f"{fact!r} is not a fact path of case/1")
+        return when
+
+    @field_validator("text")
+    @classmethod
+    def _text_placeholders(cls, text: Localized, info: ValidationInfo) -> Localized:
+        problems = placeholder_problems(text, _placeholders(info.data.get("path", "")))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return text
+
+    @field_validator("choices", mode="before")
+    @classmethod
+    def _choice_keys_as_text(cls, value: Any) -> Any:
+        # `1:` unquoted reads as a number: the fact's values are text.
+        return {str(key): label for key, label in value.items()} if isinstance(value, dict) else value
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_are_the_facts(
+        cls, choices: dict[str, Localized] | None, info: ValidationInfo
+    ) -> dict[str, Localized] | None:
+        kind, fact = info.data.get("kind"), _fact(info)
+        if kind is None or fact is None:
+            return choices
+        if kind not in ("choice", "choices"):
+            if choices:
+                raise ValueError(f"a {kind} question has no choices")
+            return choices
+        given = list(choices or {})
+        if set(given) != set(fact.choices) or len(given) != len(fact.choices):
+            missing = [c for c in fact.choices if c not in given]
+            extra = [c for c in given if c not in fact.choices]
+            raise ValueError(
+                f"must be exactly the fact's values {list(fact.choices)}"
+                + (f"; missing {missing}" if missing else "")
+                + (f"; not values of the fact {extra}" if extra else "")
+            )
+        labels = choices or {}
+        return {key: labels[key] for key in fact.choices}  # in the catalogue's order
+
+    def question(self) -> Question:
+        return Question(
+            self.path,
+            self.kind,
+            self.order,
+            self.sensitivity,
+            self.judgement,
+            self.section,
+            self.group,
+            self.intake,
+            tuple((fact, tuple(values)) for fact, values in (self.when or {}).items()),
+            self.text,
+            self.help,
+            " ".join(self.cites.split()),
+            dict(self.choices or {}),
+            self.invalid,
         )
-    order = _integer(path, "order", body.get("order"), problems)
-    sensitivity = _integer(path, "sensitivity", body.get("sensitivity"), problems)
-    if sensitivity is not None and sensitivity not in SENSITIVITIES:
-        problems.append(f"{path}: sensitivity: {sensitivity} is not between 0 and 3")
-    judgement = body.get("judgement")
-    if not isinstance(judgement, bool):
-        problems.append(f"{path}: judgement: expected true or false")
-    elif judgement != info.finding:
-        problems.append(f"{path}: judgement: must be {str(info.finding).lower()}, as the fact's finding flag")
-    text = read_localized(
-        f"{path}: text", body.get("text"), problems, placeholders_allowed=_placeholders(path)
-    )
-    help_text = read_localized(f"{path}: help", body.get("help"), problems)
-    cites = body.get("cites")
-    if not isinstance(cites, str):
-        problems.append(f"{path}: cites: expected the authorities as one line (empty if none)")
-    invalid = read_localized(f"{path}: invalid", body.get("invalid"), problems)
-    choices = _choices(path, kind, body.get("choices"), info, problems)
-    section = body.get("section")
-    if section not in SECTIONS:
-        problems.append(f"{path}: section: {section!r} is not one of {', '.join(SECTIONS)}")
-    elif (section == "findings") != info.finding:
-        problems.append(f"{path}: section: findings, and only findings, go in the findings section")
-    group = body.get("group")
-    if group is not None and (not isinstance(group, str) or not group):
-        problems.append(f"{path}: group: expected a name")
-    intake = body.get("intake")
-    if intake not in (None, *INTAKES):
-        problems.append(f"{path}: intake: expected one of {', '.join(INTAKES)}")
-    when = _when(path, body.get("when"), facts, problems)
-    if (
-        order is None
-        or sensitivity is None
-        or not isinstance(judgement, bool)
-        or text is None
-        or help_text is None
-        or not isinstance(cites, str)
-        or invalid is None
-        or choices is None
-        or when is None
-        or section not in SECTIONS
-    ):
-        return None
-    return Question(
-        path,
-        str(kind),
-        order,
-        sensitivity,
-        judgement,
-        str(section),
-        group if isinstance(group, str) and group else None,
-        intake if intake in INTAKES else None,
-        when,
-        text,
-        help_text,
-        " ".join(cites.split()),
-        choices,
-        invalid,
-    )
 
 
-def _when(
-    path: str, value: Any, facts: Mapping[str, FactInfo], problems: list[str]
-) -> tuple[tuple[str, tuple[Any, ...]], ...] | None:
-    if value is None:
-        return ()
-    if not isinstance(value, dict) or not value:
-        problems.append(f"{path}: when: expected a mapping of fact paths to the values that let it be asked")
-        return None
-    found: list[tuple[str, tuple[Any, ...]]] = []
-    for fact, values in value.items():
-        if fact not in facts:
-            problems.append(f"{path}: when: {fact!r} is not a fact path of case/1")
-            return None
-        if not isinstance(values, list) or not values:
-            problems.append(f"{path}: when: {fact}: expected a list of values")
-            return None
-        found.append((str(fact), tuple(values)))
-    return tuple(found)
+def _a_fact(path: str, info: ValidationInfo) -> str:
+    if path not in _facts(info):
+        raise ValueError("not a fact path of case/1")
+    return path
 
 
-def _integer(path: str, name: str, value: Any, problems: list[str]) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(f"{path}: {name}: expected a whole number, got {value!r}")
-        return None
-    return value
+class QuestionBank(RootModel[dict[Annotated[str, AfterValidator(_a_fact)], QuestionEntry]]):
+    """``questions.yaml``: a question for each fact path (its key) of ``case/1``."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def keyed(cls, raw: Any) -> Any:
+        """Each entry gets its key as its ``path``, so its fields are checked against that fact."""
+        if not isinstance(raw, dict):
+            return raw
+        return {
+            key: {"path": _Key(key), **body} if isinstance(body, dict) else body for key, body in raw.items()
+        }
 
 
-def _choices(
-    path: str, kind: Any, value: Any, info: FactInfo, problems: list[str]
-) -> dict[str, Localized] | None:
-    if kind not in ("choice", "choices"):
-        if value:
-            problems.append(f"{path}: choices: a {kind} question has no choices")
-            return None
-        return {}
-    if not isinstance(value, dict):
-        problems.append(f"{path}: choices: expected a mapping of the fact's values to labels")
-        return None
-    labelled = {str(key): label for key, label in value.items()}  # `1:` unquoted reads as a number
-    given = list(labelled)
-    if set(given) != set(info.choices) or len(value) != len(info.choices):
-        missing = [c for c in info.choices if c not in given]
-        extra = [c for c in given if c not in info.choices]
-        problems.append(
-            f"{path}: choices: must be exactly the fact's values {list(info.choices)}"
-            + (f"; missing {missing}" if missing else "")
-            + (f"; not values of the fact {extra}" if extra else "")
-        )
-        return None
-    labels: dict[str, Localized] = {}
-    for key in info.choices:
-        label = read_localized(f"{path}: choices.{key}", labelled[key], problems)
-        if label is None:
-            return None
-        labels[key] = label
-    return labels
+def parse(text: str, facts: Mapping[str, FactInfo] | None = None) -> dict[str, Question]:
+    """A question bank's YAML ``text`` checked and its questions built. Raises :class:`DataFileError`
+    listing every problem as ``path: field: what is wrong (line N)`` (a missing translation, an unknown
+    kind, choices that do not match the fact's, a path that is not a fact of ``case/1``)."""
+    context = {"facts": catalogue() if facts is None else facts}
+    read = validated(QuestionBank, text, FILE, context=context)
+    return {path: entry.question() for path, entry in read.root.items()}
 
 
 def _placeholders(path: str) -> frozenset[str]:

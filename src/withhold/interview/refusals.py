@@ -13,13 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from importlib import resources
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, create_model
 
 from withhold.facts.case import Case
 from withhold.facts.consistency import FUTURE, IMPOSSIBLE, Conflict, conflicts
 from withhold.facts.loading import CaseFileError
-from withhold.language import Localized, date_in_words, read_localized
-from withhold.package_data import check_fields, read_yaml
+from withhold.language import Localized, TranslatedText, date_in_words, filled_by
+from withhold.package_data import validated
 
 SIDES = ("this", "other")
 
@@ -57,39 +60,47 @@ def reason(conflict: Conflict, path: str) -> Localized:
     return text.format(date=Localized(en=date_in_words(shown, "en"), es=date_in_words(shown, "es")))
 
 
+Reason = Annotated[TranslatedText, filled_by("date")]
+"""A reason, in English and Spanish (the Spanish translated, not copied), ``{date}`` the other date."""
+
+
+class Future(BaseModel):
+    """A date in the future: the answer is always to the fact itself (the other date is today)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    this: Reason
+
+
+class BothSides(BaseModel):
+    """A conflict between two facts: the reason when this fact is answered, and when the other is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    this: Reason
+    other: Reason
+
+
+RefusalsFile = create_model(  # each kind of conflict facts/consistency.py counts as impossible, no other
+    "RefusalsFile",
+    __config__=ConfigDict(extra="forbid", frozen=True),
+    **{kind: (Future if kind == FUTURE else BothSides, ...) for kind in IMPOSSIBLE},  # type: ignore[call-overload]
+)
+"""``refusals.yaml``."""
+
+
 @cache
 def texts() -> _Texts:
-    return parse(read_yaml(__package__, "refusals.yaml"))
+    return parse(resources.files(__package__).joinpath("refusals.yaml").read_text(encoding="utf-8"))
 
 
-def parse(raw: Any) -> _Texts:
-    """Check the refusals file: every impossible kind with its texts (``this``, and ``other`` unless it
-    is a date in the future), both languages, the one placeholder ``{date}``."""
-    problems: list[str] = []
-    if not isinstance(raw, dict):
-        raise ValueError("refusals: expected a mapping of kinds of conflict to texts")
+def parse(text: str) -> _Texts:
+    """The refusals file's YAML ``text`` checked (:data:`RefusalsFile`): every impossible kind with its
+    texts (``this``, and ``other`` unless it is a date in the future). Raises
+    :class:`~withhold.package_data.DataFileError` listing every problem with its line."""
+    read = validated(RefusalsFile, text, "withhold/interview/refusals.yaml")
     found: dict[str, dict[str, Localized]] = {}
     for kind in IMPOSSIBLE:
-        needed = ("this",) if kind == FUTURE else SIDES
-        body = raw.get(kind)
-        if not check_fields(kind, body, allowed=needed, required=needed, problems=problems):
-            continue
-        assert isinstance(body, dict)  # check_fields said so
-        sides: dict[str, Localized] = {}
-        for side in needed:
-            text = read_localized(
-                f"{kind}.{side}",
-                body[side],
-                problems,
-                placeholders_allowed=frozenset({"date"}),
-                must_differ=True,
-            )
-            if text is not None:
-                sides[side] = text
-        found[kind] = sides
-    for kind in raw:
-        if kind not in IMPOSSIBLE:
-            problems.append(f"{kind}: not a kind of conflict that refuses an answer")
-    if problems:
-        raise ValueError("refusals are not valid:\n  " + "\n  ".join(problems))
+        sides = getattr(read, kind)
+        found[kind] = {side: getattr(sides, side) for side in SIDES if hasattr(sides, side)}
     return _Texts(found)

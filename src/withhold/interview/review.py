@@ -16,7 +16,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, RootModel, model_validator
 
 from withhold.facts.case import Case
 from withhold.facts.loading import validate_case
@@ -31,7 +33,7 @@ from withhold.logic.evaluate import Evaluation, concrete
 from withhold.logic.protection import Status, open_facts
 from withhold.logic.rule import Rule
 from withhold.logic.value import V
-from withhold.package_data import read_yaml
+from withhold.package_data import read_model
 from withhold.parameters import load as load_parameters
 
 BASICS = ("claim.country", "proceedings.kind")
@@ -80,24 +82,39 @@ class Standing:
         return not self.needs_assessment and not self.unknown_basics
 
 
+def _a_finding(path: str) -> str:
+    if not _is_finding(path):
+        raise ValueError("not a finding of case/1")
+    return path
+
+
+def _a_fact(path: str) -> str:
+    if path not in catalogue():
+        raise ValueError(f"{path}: not a fact path of case/1")
+    return path
+
+
+class BearingFile(
+    RootModel[
+        dict[Annotated[str, AfterValidator(_a_finding)], list[Annotated[str, AfterValidator(_a_fact)]] | None]
+    ]
+):
+    """``bearing.yaml``: for each finding of ``case/1``, every one listed, the fact paths that bear on it."""
+
+    @model_validator(mode="after")
+    def _every_finding_listed(self) -> BearingFile:
+        facts = catalogue()
+        missing = [path for path in facts if facts[path].finding and path not in self.root]
+        if missing:
+            raise ValueError("no bearing answers listed for " + ", ".join(missing))
+        return self
+
+
 @cache
 def bearing() -> dict[str, tuple[str, ...]]:
     """Each finding's bearing answers (generic paths), checked against the catalogue once."""
-    raw = read_yaml("withhold.interview", "bearing.yaml")
-    facts = catalogue()
-    problems = [f"{finding}: not a finding of case/1" for finding in raw if not _is_finding(finding)]
-    problems += [
-        f"{finding}: {path}: not a fact path of case/1"
-        for finding, paths in raw.items()
-        for path in paths or ()
-        if path not in facts
-    ]
-    problems += [
-        f"{path}: no bearing answers listed" for path in facts if facts[path].finding and path not in raw
-    ]
-    if problems:
-        raise ValueError("bearing.yaml is not valid:\n  " + "\n  ".join(problems))
-    return {str(finding): tuple(paths or ()) for finding, paths in raw.items()}
+    read = read_model(BearingFile, "withhold.interview", "bearing.yaml")
+    return {finding: tuple(paths or ()) for finding, paths in read.root.items()}
 
 
 def _is_finding(path: str) -> bool:

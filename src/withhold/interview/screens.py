@@ -5,9 +5,12 @@ interview's catalog by its English."""
 from __future__ import annotations
 
 from functools import cache
+from typing import Annotated
 
-from withhold.language import Localized, read_localized
-from withhold.package_data import read_yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+from withhold.language import Localized, LocalizedText, filled_by
+from withhold.package_data import read_model
 
 GROUPS = ("shared", "browser", "terminal")
 PLACEHOLDERS = frozenset(
@@ -30,20 +33,24 @@ PLACEHOLDERS = frozenset(
     }
 )
 
+Words = Annotated[
+    dict[str, Annotated[LocalizedText, filled_by(*PLACEHOLDERS)]],
+    BeforeValidator(lambda value: {} if value is None else value),  # a group with no words yet
+]
+
+
+class Screens(BaseModel):
+    """``screens.yaml``: each group of words, each text in English and Spanish with the placeholders the
+    faces fill."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    shared: Words
+    browser: Words
+    terminal: Words
+
 
 @cache
 def screens() -> dict[str, dict[str, Localized]]:
-    raw = read_yaml("withhold.interview", "screens.yaml")
-    problems: list[str] = []
-    found: dict[str, dict[str, Localized]] = {}
-    if not isinstance(raw, dict) or set(raw) != set(GROUPS):
-        raise ValueError(f"interview/screens.yaml: expected the groups {', '.join(GROUPS)}")
-    for group in GROUPS:
-        found[group] = {}
-        for key, value in (raw[group] or {}).items():
-            text = read_localized(f"{group}.{key}", value, problems, placeholders_allowed=PLACEHOLDERS)
-            if text is not None:
-                found[group][str(key)] = text
-    if problems:
-        raise ValueError("interview/screens.yaml is not valid:\n  " + "\n  ".join(problems))
-    return found
+    read = read_model(Screens, "withhold.interview", "screens.yaml")
+    return {group: dict(getattr(read, group)) for group in GROUPS}

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from importlib import resources
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, RootModel, model_validator
 
 from withhold.interview.bank import SECTIONS
-from withhold.language import Localized, read_localized
-from withhold.package_data import check_fields, read_yaml
+from withhold.language import Localized, LocalizedText, filled_by
+from withhold.package_data import validated
 
 
 @dataclass(frozen=True)
@@ -25,39 +28,32 @@ class Section:
         return self.intro_alone if alone and self.intro_alone is not None else self.intro
 
 
+class SectionTexts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Annotated[LocalizedText, filled_by()]
+    intro: Annotated[LocalizedText, filled_by()]
+    intro_alone: Annotated[LocalizedText, filled_by()] | None = None
+
+
+class SectionsFile(RootModel[dict[str, SectionTexts]]):
+    """``sections.yaml``: exactly :data:`SECTIONS`, in that order, each with a title and an introduction."""
+
+    @model_validator(mode="after")
+    def _every_section_in_order(self) -> SectionsFile:
+        if list(self.root) != list(SECTIONS):
+            raise ValueError(f"expected exactly {', '.join(SECTIONS)}, in that order")
+        return self
+
+
 @cache
 def sections() -> dict[str, Section]:
     """Every section, in the order a client is asked them."""
-    return parse(read_yaml("withhold.interview", "sections.yaml"))
+    return parse(resources.files("withhold.interview").joinpath("sections.yaml").read_text(encoding="utf-8"))
 
 
-def parse(raw: Any) -> dict[str, Section]:
-    """Check the sections read from YAML: exactly :data:`SECTIONS`, each with a title and an introduction
-    in every language. Raises ``ValueError`` listing every problem."""
-    problems: list[str] = []
-    if not isinstance(raw, dict):
-        raise ValueError("sections: expected a mapping of section keys to their texts")
-    if list(raw) != list(SECTIONS):
-        problems.append(f"sections: expected exactly {', '.join(SECTIONS)}, in that order")
-    found: dict[str, Section] = {}
-    for key, body in raw.items():
-        if not check_fields(
-            str(key),
-            body,
-            allowed=("title", "intro", "intro_alone"),
-            required=("title", "intro"),
-            problems=problems,
-        ):
-            continue
-        title = read_localized(f"{key}: title", body["title"], problems)
-        intro = read_localized(f"{key}: intro", body["intro"], problems)
-        alone = (
-            read_localized(f"{key}: intro_alone", body["intro_alone"], problems)
-            if "intro_alone" in body
-            else None
-        )
-        if title is not None and intro is not None:
-            found[str(key)] = Section(str(key), title, intro, alone)
-    if problems:
-        raise ValueError("sections are not valid:\n  " + "\n  ".join(problems))
-    return found
+def parse(text: str) -> dict[str, Section]:
+    """The sections file's YAML ``text`` checked (:class:`SectionsFile`); raises
+    :class:`~withhold.package_data.DataFileError` listing every problem with its line."""
+    read = validated(SectionsFile, text, "withhold/interview/sections.yaml")
+    return {key: Section(key, body.title, body.intro, body.intro_alone) for key, body in read.root.items()}

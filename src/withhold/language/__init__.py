@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from pydantic import PlainValidator
+from pydantic import AfterValidator, PlainValidator
 
 from withhold.language.gender import agree, gender_of, selects_problems, without_selects
 from withhold.language.translations import catalog_languages, translations
@@ -159,28 +159,67 @@ def read_localized(
     return pair if ok else None
 
 
-def _localized_field(value: Any) -> Localized:
-    problems: list[str] = []
-    pair = read_localized("", value, problems, placeholders_allowed=None)
-    if pair is None:
-        raise ValueError("; ".join(problem.lstrip(".: ") for problem in problems))
-    if placeholders(pair.en) != placeholders(pair.es):
-        raise ValueError("en and es use different placeholders (or unbalanced braces)")
-    return pair
+def _localized_field(*, must_differ: bool = False, fold_spaces: bool = False) -> Callable[[Any], Localized]:
+    def read(value: Any) -> Localized:
+        problems: list[str] = []
+        pair = read_localized(
+            "", value, problems, placeholders_allowed=None, must_differ=must_differ, fold_spaces=fold_spaces
+        )
+        if pair is None:
+            raise ValueError("; ".join(problem.lstrip(".: ") for problem in problems))
+        if placeholders(pair.en) != placeholders(pair.es):
+            raise ValueError("en and es use different placeholders (or unbalanced braces)")
+        return pair
+
+    return read
 
 
-LocalizedText = Annotated[Localized, PlainValidator(_localized_field)]
+def text_pair(value: Any, *, must_differ: bool = False, fold_spaces: bool = False) -> Localized:
+    """One ``{en, es}`` text of a data file read by a validator of its own (a ``ValueError`` says what is
+    wrong), as :data:`LocalizedText` (or :data:`TranslatedText`, :data:`FoldedText`) reads a field."""
+    return _localized_field(must_differ=must_differ, fold_spaces=fold_spaces)(value)
+
+
+LocalizedText = Annotated[Localized, PlainValidator(_localized_field())]
 """A text of a data file declared as a pydantic model: ``{en: ..., es: ...}``, both present and non-empty,
 no other language, well-formed gender selects, the same placeholders in both. Which placeholders a text may
-use is the enclosing model's to say (:func:`placeholder_problems`)."""
+use is the enclosing model's to say (:func:`placeholder_problems`, :func:`filled_by`)."""
+
+TranslatedText = Annotated[Localized, PlainValidator(_localized_field(must_differ=True))]
+"""A :data:`LocalizedText` whose Spanish may not be a copy of the English (an untranslated text)."""
+
+FoldedText = Annotated[Localized, PlainValidator(_localized_field(fold_spaces=True))]
+"""A :data:`LocalizedText` of prose, the doubled spaces folded YAML can leave folded to one."""
+
+TranslatedFoldedText = Annotated[
+    Localized, PlainValidator(_localized_field(must_differ=True, fold_spaces=True))
+]
+"""Both: :data:`TranslatedText` and :data:`FoldedText`."""
 
 
 def placeholder_problems(text: Localized, allowed: frozenset[str]) -> list[str]:
-    """The placeholders of ``text`` the code does not fill, as problems (empty when all are allowed)."""
-    names = placeholders(text.en) or set()
+    """The placeholders of ``text`` the code does not fill, as problems (empty when all are allowed);
+    unbalanced braces are one."""
+    names = placeholders(text.en)
+    if names is None:
+        return ["unbalanced braces"]
     if names - allowed:
         return ["unknown placeholder " + ", ".join("{" + name + "}" for name in sorted(names - allowed))]
     return []
+
+
+def filled_by(*names: str) -> AfterValidator:
+    """A field's constraint, ``Annotated[LocalizedText, filled_by("date")]``: the text holds no placeholder
+    but these, which the code fills (none when none are named: a text shown as written)."""
+    allowed = frozenset(names)
+
+    def check(text: Localized) -> Localized:
+        problems = placeholder_problems(text, allowed)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return text
+
+    return AfterValidator(check)
 
 
 @cache

@@ -15,12 +15,24 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, get_args
+from typing import Annotated, Any, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from withhold.facts import countries
 from withhold.facts.case import AuthoritiesResponse, Case, Event, EvidenceItem, Fear, Harm, Story, WhoKind
-from withhold.language import Language, Localized, date_in_words, month_in_words, read_localized
-from withhold.package_data import check_fields, read_yaml
+from withhold.language import (
+    Language,
+    Localized,
+    LocalizedText,
+    TranslatedText,
+    date_in_words,
+    filled_by,
+    month_in_words,
+    placeholder_problems,
+    text_pair,
+)
+from withhold.package_data import read_model, validated
 
 LABELS = (
     "event", "event_ref", "event_ref_details", "and", "approximately", "yes", "no", "when", "where",
@@ -62,75 +74,78 @@ class StoryTexts:
         return text.format(**values) if values else text
 
 
+Label = Annotated[LocalizedText, filled_by(*PLACEHOLDERS)]
+ValueLabel = Annotated[TranslatedText, filled_by(*PLACEHOLDERS)]
+"""A value's label: translated, never a copy of the English."""
+_CONFIG = ConfigDict(extra="forbid", frozen=True)
+
+
+class Suggestion(BaseModel):
+    """Why the checklist suggests ``item`` from the story, in English and Spanish (``{events}``)."""
+
+    model_config = _CONFIG
+
+    item: EvidenceItem
+    en: str
+    es: str
+
+    @model_validator(mode="after")
+    def _a_translated_text(self) -> Suggestion:
+        problems = placeholder_problems(self.text, PLACEHOLDERS)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def text(self) -> Localized:
+        return text_pair({"en": self.en, "es": self.es}, must_differ=True)
+
+
+def _exactly(name: str, keys: Sequence[str], value: Any) -> type[BaseModel]:
+    """A model with exactly these keys (by alias: a value need not be a Python name), each a ``value``."""
+    fields: dict[str, Any] = {f"key_{n}": (value, Field(alias=key)) for n, key in enumerate(keys)}
+    return create_model(name, __config__=_CONFIG, **fields)
+
+
+def _entries(model: BaseModel) -> dict[str, Any]:
+    return {field.alias or name: getattr(model, name) for name, field in type(model).model_fields.items()}
+
+
+@cache
+def story_file() -> type[BaseModel]:
+    """``story.yaml`` declared: exactly the labels the code reads, a label for each value of the case
+    format's groups, and a suggestion for each reason (built when first read)."""
+    groups: dict[str, Any] = {
+        "labels": (_exactly("Labels", LABELS, Label), ...),
+        **{
+            group: (_exactly(f"Values_{group}", keys, ValueLabel), ...)
+            for group, keys in VALUE_GROUPS.items()
+        },
+        "evidence": (_exactly("Suggestions", REASONS, Suggestion), ...),
+    }
+    return create_model("StoryFile", __config__=_CONFIG, **groups)
+
+
 @cache
 def story_texts() -> StoryTexts:
     """The story's labels (read and checked once)."""
-    return parse(read_yaml(__package__, "story.yaml"))
+    return _texts(read_model(story_file(), "withhold.preparation", "story.yaml"))
 
 
-def parse(raw: Any) -> StoryTexts:
-    """Check the story's texts read from YAML. Raises ``ValueError`` listing every problem."""
-    problems: list[str] = []
-    groups = ("labels", *VALUE_GROUPS, "evidence")
-    labels: dict[str, Localized] = {}
-    values: dict[str, dict[str, Localized]] = {}
-    evidence: dict[str, tuple[str, Localized]] = {}
-    if check_fields("story.yaml", raw, allowed=groups, required=groups, problems=problems):
-        labels = _texts("labels", raw.get("labels"), LABELS, problems)
-        for group, keys in VALUE_GROUPS.items():
-            values[group] = _texts(group, raw.get(group), keys, problems, must_differ=True)
-        evidence = _evidence(raw.get("evidence"), problems)
-    if problems:
-        raise ValueError("story texts are not valid:\n  " + "\n  ".join(problems))
-    return StoryTexts(labels, values, evidence)
+def parse(text: str) -> StoryTexts:
+    """Check the story's texts in YAML ``text``; raises :class:`~withhold.package_data.DataFileError`
+    listing every problem with its line."""
+    return _texts(validated(story_file(), text, "withhold/preparation/story.yaml"))
 
 
-def _texts(
-    group: str, body: Any, keys: Sequence[str], problems: list[str], *, must_differ: bool = False
-) -> dict[str, Localized]:
-    found: dict[str, Localized] = {}
-    if not check_fields(group, body, allowed=keys, required=keys, problems=problems):
-        return found
-    for key in keys:
-        if key in body:
-            text = read_localized(
-                f"{group}.{key}",
-                body[key],
-                problems,
-                placeholders_allowed=PLACEHOLDERS,
-                must_differ=must_differ,
-            )
-            if text is not None:
-                found[key] = text
-    return found
-
-
-def _evidence(body: Any, problems: list[str]) -> dict[str, tuple[str, Localized]]:
-    found: dict[str, tuple[str, Localized]] = {}
-    if not check_fields("evidence", body, allowed=REASONS, required=REASONS, problems=problems):
-        return found
-    items = get_args(EvidenceItem)
-    for reason in REASONS:
-        entry = body.get(reason)
-        where = f"evidence.{reason}"
-        if not check_fields(
-            where, entry, allowed=("item", "en", "es"), required=("item",), problems=problems
-        ):
-            continue
-        item = entry.get("item")
-        if item not in items:
-            problems.append(f"{where}: item: {item!r} is not an item of the evidence checklist")
-            continue
-        text = read_localized(
-            where,
-            {language: entry[language] for language in ("en", "es") if language in entry},
-            problems,
-            placeholders_allowed=PLACEHOLDERS,
-            must_differ=True,
-        )
-        if text is not None:
-            found[reason] = (str(item), text)
-    return found
+def _texts(read: BaseModel) -> StoryTexts:
+    groups = dict(read)  # the file's groups, by name
+    evidence = {reason: (str(s.item), s.text) for reason, s in _entries(groups["evidence"]).items()}
+    return StoryTexts(
+        _entries(groups["labels"]),
+        {group: _entries(groups[group]) for group in VALUE_GROUPS},
+        evidence,
+    )
 
 
 # --- dates -------------------------------------------------------------------------------------------

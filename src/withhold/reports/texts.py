@@ -8,8 +8,9 @@ reads is here (or in the preparation modules' own bilingual data) in both langua
 Loading checks the whole file and reports every problem at once: a key given twice, a missing or empty
 translation, English and Spanish texts with different ``{placeholders}`` or with one the builders never
 fill, an unknown field, and any status, protection, deadline or stage of the core left without its words
-(so a new deadline cannot reach a client report in English only). The reading and the checks are the
-ones every data file uses (:mod:`withhold.package_data`, :func:`withhold.language.read_localized`).
+(so a new deadline cannot reach a client report in English only), each with its line. The file is
+declared as a model built from :func:`groups` (:func:`texts_model`), read like every data file
+(:func:`withhold.package_data.read_model`).
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, get_args
+from typing import Annotated, Any, get_args
 
-from withhold.language import Language, Localized, read_localized
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from withhold.language import FoldedText, Language, Localized, filled_by
 from withhold.law.deadlines.catalogue import DEADLINES
 from withhold.law.deadlines.model import Kind, Standing
 from withhold.law.protections import PROTECTIONS
 from withhold.logic.protection import Status
-from withhold.package_data import check_fields, read_yaml
+from withhold.package_data import read_model, validated
 from withhold.preparation.comparison import CONFIDENCES
 from withhold.preparation.comparison import table as comparison_table
 from withhold.preparation.evidence import PRIORITIES, ItemStatus
@@ -122,47 +125,66 @@ class Texts:
         }
 
 
+Text = Annotated[FoldedText, filled_by(*PLACEHOLDERS)]
+"""One text: English and Spanish, its doubled spaces folded, the placeholders the builders fill."""
+
+_CONFIG = ConfigDict(extra="forbid", frozen=True)
+
+
+def _keys_as_text(value: Any) -> Any:
+    # A key YAML reads as a number (`1:` unquoted) is named as written.
+    return {str(key): text for key, text in value.items()} if isinstance(value, dict) else value
+
+
+def _fields(keys: tuple[str, ...], value: Any) -> dict[str, Any]:
+    """Pydantic fields for keys that need not be Python names (``deadline.upcoming``): each by its alias."""
+    return {f"key_{n}": (value, Field(alias=key)) for n, key in enumerate(keys)}
+
+
+def _entries(model: BaseModel) -> dict[str, Any]:
+    """A model built by :func:`_fields` as its keys and values."""
+    return {field.alias or name: getattr(model, name) for name, field in type(model).model_fields.items()}
+
+
+def texts_model(expected: Mapping[str, Group]) -> type[BaseModel]:
+    """The model of ``texts.yaml`` holding ``expected``: each group's keys (or any key) and each entry's
+    fields (or the entry one text)."""
+    groups: dict[str, Any] = {}
+    for name, group in expected.items():
+        entry: Any = Text
+        if group.fields:
+            entry = create_model(f"Entry_{name}", __config__=_CONFIG, **_fields(group.fields, Text))
+        body: Any = (
+            dict[str, entry]
+            if group.keys is None
+            else create_model(f"Group_{name}", __config__=_CONFIG, **_fields(group.keys, entry))
+        )
+        groups[name] = (Annotated[body, BeforeValidator(_keys_as_text)], ...)
+    return create_model("ReportTexts", __config__=_CONFIG, **groups)
+
+
 @cache
 def texts() -> Texts:
     """The reports' texts (read and checked once)."""
-    return parse(read_yaml("withhold.reports", "texts.yaml"))
+    return _texts(read_model(texts_model(groups()), "withhold.reports", "texts.yaml"))
 
 
-def parse(raw: Any, expected: Mapping[str, Group] | None = None) -> Texts:
-    """Check texts read from YAML and build them. Raises ``ValueError`` listing every problem, each
-    named by ``group.key.field``."""
-    wanted = groups() if expected is None else expected
-    problems: list[str] = []
+def parse(text: str, expected: Mapping[str, Group] | None = None) -> Texts:
+    """Check a texts file's YAML ``text`` and build its texts. Raises
+    :class:`~withhold.package_data.DataFileError` listing every problem, each named by
+    ``group.key.field`` with its line."""
+    model = texts_model(groups() if expected is None else expected)
+    return _texts(validated(model, text, "withhold/reports/texts.yaml"))
+
+
+def _texts(read: BaseModel) -> Texts:
     entries: dict[Key, Localized] = {}
-    if check_fields("texts.yaml", raw, allowed=wanted, required=wanted, problems=problems):
-        for name, group in wanted.items():
-            if name in raw:
-                _group(name, group, raw[name], entries, problems)
-    if problems:
-        raise ValueError("report texts are not valid:\n  " + "\n  ".join(problems))
+    for name in type(read).model_fields:
+        body = getattr(read, name)
+        for key, value in (body if isinstance(body, dict) else _entries(body)).items():
+            if isinstance(value, Localized):
+                entries[(name, key)] = value
+            else:
+                for field, text in _entries(value).items():
+                    entries[(name, key, field)] = text
     return Texts(entries)
-
-
-def _group(name: str, group: Group, body: Any, entries: dict[Key, Localized], problems: list[str]) -> None:
-    if not isinstance(body, dict):
-        problems.append(f"{name}: expected a mapping of texts")
-        return
-    # A key YAML reads as a number (`1:` unquoted) is named as written.
-    body = {str(key): value for key, value in body.items()}
-    if group.keys is not None:
-        check_fields(name, body, allowed=group.keys, required=group.keys, problems=problems)
-    for key, value in body.items():
-        if not group.fields:
-            _text((name, key), value, entries, problems)
-        elif check_fields(
-            f"{name}.{key}", value, allowed=group.fields, required=group.fields, problems=problems
-        ):
-            for field in group.fields:
-                if field in value:
-                    _text((name, key, field), value[field], entries, problems)
-
-
-def _text(key: Key, value: Any, entries: dict[Key, Localized], problems: list[str]) -> None:
-    text = read_localized(".".join(key), value, problems, placeholders_allowed=PLACEHOLDERS, fold_spaces=True)
-    if text is not None:
-        entries[key] = text

@@ -1,11 +1,12 @@
 """The web app's fixed texts (menus, headings, labels, buttons, messages), in English and Spanish side by
 side (``texts.yaml``), checked when loaded.
 
-The file holds groups of texts; a text is named ``group.key``. It is read by
-:func:`withhold.package_data.read_yaml`, which refuses a text given twice (the second would replace the
-first unseen). Loading checks the whole file and reports every problem at once: a missing or empty
-translation, a Spanish text identical to the English one (an untranslated copy), English and Spanish texts
-with different ``{placeholders}``, or a placeholder the templates never fill. Templates show them with
+The file holds groups of texts; a text is named ``group.key``. It is declared as a model
+(:class:`WebTexts`, read by :func:`withhold.package_data.read_model`, which refuses a text given twice: the
+second would replace the first unseen). Loading checks the whole file and reports every problem at once,
+with its line: a missing or empty translation, a Spanish text identical to the English one (an
+untranslated copy), English and Spanish texts with different ``{placeholders}``, or a placeholder the
+templates never fill. Templates show them with
 ``{% ui "group.key" %}`` (:mod:`withhold.web.templatetags.withhold`); the core's own wording (reasons, rule
 titles) is not here: it is English only.
 """
@@ -13,12 +14,13 @@ titles) is not here: it is English only.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
 from django import forms
+from pydantic import BeforeValidator, Field, RootModel
 
-from withhold.language import Language, Localized, read_localized
-from withhold.package_data import read_yaml
+from withhold.language import Language, Localized, TranslatedFoldedText, filled_by
+from withhold.package_data import read_model, validated
 
 PLACEHOLDERS = frozenset(
     {
@@ -53,42 +55,36 @@ PLACEHOLDERS = frozenset(
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""
 
 
-class TextsError(ValueError):
-    """The web texts file has problems; the message lists each of them."""
+def _keys_as_text(value: Any) -> Any:
+    # A key YAML reads as a number (`1:` unquoted) is named as written.
+    return {str(key): text for key, text in value.items()} if isinstance(value, dict) else value
 
 
-def parse(data: Any) -> tuple[dict[str, Localized], list[str]]:
-    """The texts of a loaded ``texts.yaml`` by ``group.key``, and every problem found in it."""
-    problems: list[str] = []
-    found: dict[str, Localized] = {}
-    if not isinstance(data, dict):
-        return found, ["texts.yaml: expected a mapping of groups"]
-    for group, entries in data.items():
-        if not isinstance(entries, dict) or not entries:
-            problems.append(f"{group}: expected a mapping of texts")
-            continue
-        for key, value in entries.items():
-            where = f"{group}.{key}"
-            pair = read_localized(
-                where,
-                value,
-                problems,
-                placeholders_allowed=PLACEHOLDERS,
-                must_differ=True,
-                fold_spaces=True,
-            )
-            if pair is not None:
-                found[where] = pair
-    return found, problems
+WebText = Annotated[TranslatedFoldedText, filled_by(*PLACEHOLDERS)]
+"""One text: English and Spanish (translated, not copied), the placeholders the templates fill."""
+
+
+class WebTexts(
+    RootModel[dict[str, Annotated[dict[str, WebText], BeforeValidator(_keys_as_text), Field(min_length=1)]]]
+):
+    """``texts.yaml``: groups of texts, each group a mapping of keys to texts."""
+
+
+def parse(text: str) -> dict[str, Localized]:
+    """The texts of a ``texts.yaml``'s YAML ``text`` by ``group.key``; raises
+    :class:`~withhold.package_data.DataFileError` listing every problem with its line."""
+    return _by_key(validated(WebTexts, text, "withhold/web/texts.yaml"))
+
+
+def _by_key(read: WebTexts) -> dict[str, Localized]:
+    return {f"{group}.{key}": pair for group, entries in read.root.items() for key, pair in entries.items()}
 
 
 @cache
 def texts() -> dict[str, Localized]:
-    """Every fixed text of the web app, by ``group.key`` (raises :class:`TextsError` on any problem)."""
-    found, problems = parse(read_yaml("withhold.web", "texts.yaml"))
-    if problems:
-        raise TextsError("web/texts.yaml has problems:\n" + "\n".join(f"  {p}" for p in problems))
-    return found
+    """Every fixed text of the web app, by ``group.key`` (raises
+    :class:`~withhold.package_data.DataFileError` on any problem)."""
+    return _by_key(read_model(WebTexts, "withhold.web", "texts.yaml"))
 
 
 def text(key: str, language: Language, **values: object) -> str:
