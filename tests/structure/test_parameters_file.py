@@ -91,14 +91,14 @@ def test_every_problem_is_reported_together_with_its_parameter_entry_field_and_l
     with pytest.raises(DataFileError) as raised:
         parse_text(text)
     problems = raised.value.problems
-    assert "no.reference.reference: missing (line 1)" in problems
-    assert "misspelled.field.values: missing (line 4)" in problems
-    assert "misspelled.field.valeus: unknown field (line 7)" in problems
-    assert any(p.startswith("no.values.values: ") and p.endswith("(line 11)") for p in problems)
-    assert "bad.entries.values.0.reference: missing (line 16)" in problems
-    assert any(p.startswith("bad.entries.values.1.reference: ") and p.endswith("(line 21)") for p in problems)
+    assert "no.reference: reference: missing (line 1)" in problems
+    assert "misspelled.field: values: missing (line 4)" in problems
+    assert "misspelled.field: valeus: unknown field (line 7)" in problems
+    assert any(p.startswith("no.values: values: ") and p.endswith("(line 11)") for p in problems)
+    assert "bad.entries: values.0.reference: missing (line 16)" in problems
+    assert any(p.startswith("bad.entries: values.1.reference: ") and p.endswith("(line 21)") for p in problems)
     assert any(
-        p.startswith("bad.entries.values.1.confidence: ") and p.endswith("(line 22)") for p in problems
+        p.startswith("bad.entries: values.1.confidence: ") and p.endswith("(line 22)") for p in problems
     )
     assert any(p.startswith("not.a.mapping: ") and p.endswith("(line 24)") for p in problems)
     assert len(problems) == 8
@@ -114,14 +114,14 @@ def test_values_out_of_order_overlapping_with_a_gap_or_undated_are_named_by_entr
     with pytest.raises(DataFileError) as raised:
         parse_text(text)
     problems = raised.value.problems
-    assert problems[0].startswith("example.days.values.1.from: 2000-01-01 is not after the previous entry")
+    assert problems[0].startswith("example.days: values.1.from: 2000-01-01 is not after the previous entry")
     assert problems[0].endswith("(line 11)")
-    assert problems[1].startswith("example.days.values.2.from: 2001-01-03 leaves a gap")
+    assert problems[1].startswith("example.days: values.2.from: 2001-01-03 leaves a gap")
     assert problems[1].endswith("(line 16)")
-    assert problems[2].startswith("example.days.values.2.until: 2001-01-08 leaves a gap after it")
+    assert problems[2].startswith("example.days: values.2.until: 2001-01-08 leaves a gap after it")
     assert len(problems) == 3
     undated = parameter("example.days", value("1990-01-01", 1).replace("- from: 1990-01-01\n     ", "-"))
-    with pytest.raises(DataFileError, match=r"example.days.values.0.from: missing \(line 6\)"):
+    with pytest.raises(DataFileError, match=r"example.days: values.0.from: missing \(line 6\)"):
         parse_text(undated)
 
 
