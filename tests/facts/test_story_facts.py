@@ -12,7 +12,9 @@ from withhold.facts.case import Case, partial_date_span
 from withhold.facts.consistency import check
 from withhold.facts.loading import CaseFileError, parse_case, validate_case
 from withhold.facts.paths import catalogue
+from withhold.law.protections import PROTECTIONS
 from withhold.law.registry import all_rules
+from withhold.logic.rule import walk
 
 AS_OF = dt.date(2026, 11, 23)
 
@@ -96,9 +98,15 @@ def test_the_story_is_facts_never_findings_and_no_status_rests_on_it() -> None:
     story = {path: info for path, info in catalogue().items() if path.startswith("story")}
     assert "story.events[].what_happened" in story and "story.fear.could_live_elsewhere" in story
     assert not [path for path, info in story.items() if info.finding]
-    # Only a suggestion for the attorney (law/findings/suggestions.py) reads the story; no status does.
-    read = {path for rule in all_rules() if not rule.id.startswith("suggestion.") for path in rule.all_reads}
+    # Only a suggestion for the attorney (law/findings/suggestions.py) and what the record needs to
+    # corroborate (law/corroboration/, for the evidence checklist) read the story; no status does.
+    statuses = tuple(rule for protection in PROTECTIONS for rule in (*protection.elements, *protection.bars))
+    read = {path for rule in walk(statuses) for path in rule.all_reads}
     assert not [path for path in read if path.startswith("story")]
+    readers = {
+        rule.id.split(".")[0] for rule in all_rules() if any(p.startswith("story") for p in rule.all_reads)
+    }
+    assert readers == {"suggestion", "corroboration"}
 
 
 def test_a_partial_date_means_every_day_of_its_month_or_year() -> None:

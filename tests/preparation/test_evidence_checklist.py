@@ -13,23 +13,27 @@ from pathlib import Path
 from typing import Any, get_args
 
 import pytest
+import yaml
 
 from withhold.facts.case import Case, EvidenceItem
 from withhold.facts.loading import parse_case, validate_case
 from withhold.language import LANGUAGES
-from withhold.package_data import read_yaml
+from withhold.law.corroboration.catalogue import CORROBORATION
+from withhold.package_data import DataFileError, read_yaml, validated
 from withhold.preparation.evidence import (
-    CONDITIONS,
+    ALWAYS,
     PRIORITIES,
     Checklist,
     ChecklistItem,
+    EvidenceData,
     checklist,
     evidence_data,
-    parse,
 )
 from withhold.screening import screen
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+SHIPPED = ROOT / "src" / "withhold" / "preparation" / "evidence.yaml"
 AS_OF = dt.date(2026, 11, 23)
 ALL_IDS = set(get_args(EvidenceItem))
 
@@ -71,30 +75,40 @@ def test_the_data_defines_exactly_the_evidence_items_of_the_case_format() -> Non
 
 def test_every_text_is_in_english_and_in_spanish_and_translated() -> None:
     data = evidence_data()
-    for spec in data.items.values():
+    for item_id, spec in data.items.items():
         texts = [spec.what, spec.why, spec.who_has_it, spec.if_unknown, spec.contested]
         for text in (t for t in texts if t is not None):
-            assert text.en.strip() and text.es.strip(), spec.id
-            assert text.en != text.es, f"{spec.id}: Spanish identical to English"
+            assert text.en.strip() and text.es.strip(), item_id
+            assert text.en != text.es, f"{item_id}: Spanish identical to English"
     for name, phrase in data.phrases.items():
         assert phrase.en.strip() and phrase.es.strip() and phrase.en != phrase.es, name
 
 
-def test_every_item_cites_an_authority_and_serves_a_protection() -> None:
-    for spec in evidence_data().items.values():
-        assert any(mark in spec.authority for mark in ("INA ", "CFR ", "Matter of ")), spec.id
-        assert spec.protections, spec.id
-        assert spec.applies in CONDITIONS, spec.id
+def test_every_item_cites_an_authority_and_serves_a_protection_its_condition_speaks_for() -> None:
+    conditions = {name: protections for name, protections, _ in CORROBORATION}
+    for item_id, spec in evidence_data().items.items():
+        assert any(mark in spec.authority for mark in ("INA ", "CFR ", "Matter of ")), item_id
+        assert spec.protections, item_id
+        assert spec.applies == ALWAYS or spec.applies in conditions, item_id
+        for protection in spec.protections if spec.applies != ALWAYS else ():
+            assert any(
+                name == spec.applies and protection in protections for name, protections, _ in CORROBORATION
+            ), (item_id, protection)
 
 
-def test_the_data_as_shipped_parses() -> None:
-    assert set(parse(raw_data()).items) == ALL_IDS
+def test_the_data_as_shipped_is_valid() -> None:
+    read = validated(EvidenceData, SHIPPED.read_text(encoding="utf-8"), "evidence.yaml")
+    assert set(read.items) == ALL_IDS
+    assert [spec.order for spec in read.items.values()] == sorted(spec.order for spec in read.items.values())
 
 
-def _broken(change: Any) -> dict[str, Any]:
+def _problems(change: Any) -> tuple[str, ...]:
     raw = copy.deepcopy(raw_data())
     change(raw)
-    return raw
+    text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=1000)
+    with pytest.raises(DataFileError) as error:
+        validated(EvidenceData, text, "evidence.yaml")
+    return error.value.problems
 
 
 @pytest.mark.parametrize(
@@ -102,48 +116,91 @@ def _broken(change: Any) -> dict[str, Any]:
     [
         (
             lambda raw: raw["items"]["declaration"]["why"].pop("es"),
-            "declaration: why.es: missing translation",
+            "items.declaration.why: es: missing translation",
         ),
         (
             lambda raw: raw["items"]["photographs"]["what"].update(
                 es=raw["items"]["photographs"]["what"]["en"]
             ),
-            "photographs: what.es: identical to the English text",
+            "items.photographs.what: es: identical to the English text",
         ),
-        (lambda raw: raw["items"].pop("sentencing_records"), "sentencing_records: missing"),
+        (lambda raw: raw["items"].pop("sentencing_records"), "items.sentencing_records: missing"),
         (
             lambda raw: raw["items"].update(court_fees=raw["items"]["declaration"]),
-            "court_fees: not an EvidenceItem",
+            "items.court_fees: Input should be 'declaration'",
         ),
         (
             lambda raw: raw["items"]["declaration"].update(applies="sometimes"),
-            "declaration: applies: unknown condition",
+            "items.declaration.applies: unknown condition 'sometimes'",
         ),
         (
             lambda raw: raw["items"]["declaration"]["why"].update(
                 en="About {nationality}.", es="Sobre {nationality}."
             ),
-            "unknown placeholder {nationality}",
+            "items.declaration.why: unknown placeholder {nationality}",
         ),
         (
             lambda raw: raw["items"]["declaration"]["why"].update(en="About {country}.", es="Sobre el país."),
-            "declaration: why: en and es use different placeholders",
+            "items.declaration.why: en and es use different placeholders",
         ),
-        (lambda raw: raw["items"]["sentencing_records"].pop("if_unknown"), "if_unknown: required"),
+        (
+            lambda raw: raw["items"]["sentencing_records"].pop("if_unknown"),
+            "items.sentencing_records.if_unknown: required, because 'has_convictions' can be unknown",
+        ),
+        (
+            lambda raw: raw["items"]["declaration"].update(if_unknown={"en": "Only if.", "es": "Solo si."}),
+            "items.declaration.if_unknown: not used, because 'always' is never unknown",
+        ),
+        (
+            lambda raw: raw["items"]["social_group_evidence"].update(protections=["asylum", "cat_deferral"]),
+            "items.social_group_evidence.protections: 'particular_social_group_claimed' has no rule for "
+            "cat_deferral",
+        ),
         (
             lambda raw: raw["items"]["declaration"].update(authority="common sense"),
-            "declaration: authority: expected citations",
+            "items.declaration.authority: expected citations",
         ),
-        (lambda raw: raw["items"]["declaration"].update(priority="urgent"), "declaration: priority"),
-        (lambda raw: raw["items"]["declaration"].update(order=20), "order: 20 is already used"),
-        (lambda raw: raw["phrases"].pop("list.and"), "phrases: list.and: missing"),
-        (lambda raw: raw["phrases"]["ground.race"].update(es="race"), "ground.race.es: identical"),
+        (lambda raw: raw["items"]["declaration"].update(priority="urgent"), "items.declaration.priority: "),
+        (
+            lambda raw: raw["items"]["declaration"].update(colour="red"),
+            "items.declaration.colour: unknown field",
+        ),
+        (lambda raw: raw["items"]["identity_documents"].update(order=10), "order: 10 is already used"),
+        (lambda raw: raw["phrases"].pop("list.and"), "phrases.list.and: missing"),
+        (lambda raw: raw["phrases"]["ground.race"].update(es="race"), "phrases.ground.race: es: identical"),
+        (
+            lambda raw: raw["phrases"]["note.barred"].update(en="{n} barred.", es="{n} impedido."),
+            "phrases.note.barred: unknown placeholder {n}",
+        ),
     ],
 )
 def test_broken_data_is_rejected_with_a_message_that_says_where(change: Any, message: str) -> None:
-    with pytest.raises(ValueError, match="evidence checklist") as error:
-        parse(_broken(change))
-    assert message in str(error.value)
+    problems = _problems(change)
+    assert any(message in problem for problem in problems), problems
+
+
+def test_every_problem_of_a_broken_file_is_named_at_once() -> None:
+    def break_three(raw: dict[str, Any]) -> None:
+        raw["items"]["declaration"]["priority"] = "urgent"
+        raw["items"].pop("photographs")
+        raw["phrases"].pop("list.and")
+
+    problems = _problems(break_three)
+    assert len(problems) == 3, problems
+
+
+def test_a_bad_evidence_file_names_the_item_the_field_and_the_line() -> None:
+    text = SHIPPED.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = lines.index("  police_reports:")
+    offset = next(i for i, line in enumerate(lines[start:]) if line.strip().startswith("priority:"))
+    lines[start + offset] = "    priority: urgent"
+    with pytest.raises(DataFileError) as error:
+        validated(EvidenceData, "\n".join(lines), "withhold/preparation/evidence.yaml")
+    (problem,) = error.value.problems
+    assert problem.startswith("items.police_reports.priority: ")
+    assert problem.endswith(f"(line {start + offset + 1})")
+    assert str(error.value).startswith("withhold/preparation/evidence.yaml is not valid:")
 
 
 # --- the bundled examples ----------------------------------------------------------------------------
@@ -264,7 +321,7 @@ def test_a_case_with_everything_eligible_leaves_nothing_out() -> None:
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
 def test_items_are_ordered_by_priority_then_by_declared_order(name: str) -> None:
     result = checklist_for(example(name))
-    orders = {spec.id: spec.order for spec in evidence_data().items.values()}
+    orders = {item_id: spec.order for item_id, spec in evidence_data().items.items()}
     keys = [(PRIORITIES.index(i.priority), orders[i.id]) for i in result.items]
     assert keys == sorted(keys)
     assert not set(result.ids) & left_out_ids(result)

@@ -33,6 +33,18 @@ CAT_REGULATIONS = since(1999, 3, 22)
 Mar. 22, 1999 (64 FR 13881), under FARRA § 2242, Pub. L. 105-277 (Oct. 21, 1998): CAT withholding and
 deferral, and withholding-only proceedings (8 CFR 1208.31)."""
 
+EOIR_RULES_REDESIGNATED = since(2003, 2, 28)
+"""Aliens and Nationality; Homeland Security; Reorganization of Regulations, 68 FR 9824 (Feb. 28, 2003),
+in effect that day: the immigration courts' rules of procedure moved from 8 CFR part 3 to part 1003 (the
+certified translation of a foreign-language document, 8 CFR 1003.33, among them). The rule is older
+(8 CFR 3.33, 59 FR 1896, 1900 (Jan. 13, 1994)), but the day it first took effect is not verified, so a
+rule dated from here answers unknown, never no, before it."""
+
+REAL_ID_ACT = since(2005, 5, 11)
+"""REAL ID Act of 2005, Pub. L. 109-13, div. B, § 101(a)(3), (h)(2) (May 11, 2005): credibility and
+corroboration in INA 208(b)(1)(B)(ii)–(iii), applied to withholding by INA 241(b)(3)(C) and to all relief
+by INA 240(c)(4)(B)–(C)."""
+
 RESEARCH_2026_11_23 = "2026-11-23"
 """The day the rules reference's research notes were written and the rules first checked against them."""
 

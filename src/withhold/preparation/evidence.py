@@ -1,8 +1,11 @@
 """The evidence checklist: what to gather for this case, why it matters here, who has it, the authority.
 
-The items and their texts are package data (``evidence.yaml``), English and Spanish side by side, read
-and checked once when first used; nothing else here does I/O. Whether an item applies is decided by one
-small named condition per item (below), over the case and its screening.
+The items and their texts are package data (``evidence.yaml``, read into :class:`EvidenceData`), English
+and Spanish side by side, read and checked once when first used; nothing else here does I/O. Whether an
+item applies is the law's to say: each item names a rule of what the record needs to corroborate
+(``withhold.law.corroboration``), evaluated over the case with the screening's own evaluation, in the one
+three-valued logic. This module keeps the presentation: the items' texts, their order and priority, and
+the status of what is on file.
 
 Unknown is never no (rules reference 0.2; docs/DESIGN.md): when the fact that decides whether an item applies
 is unknown, the item is listed with its "only if ..." condition said first and its priority lowered one
@@ -20,19 +23,32 @@ stay listed while a protection they serve is barred.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, get_args
+from typing import Any, Literal, Self, get_args
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from withhold.facts import countries
 from withhold.facts.case import Case, EvidenceItem, EvidenceRecord, ProtectionName
-from withhold.language import LANGUAGES, Language, Localized, joined, read_localized
+from withhold.language import LANGUAGES, Language, Localized, LocalizedText, joined, placeholder_problems
+from withhold.law.corroboration.catalogue import CORROBORATION, corroboration_rule
 from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_DHS
 from withhold.logic.protection import Status
-from withhold.package_data import check_fields, read_yaml
+from withhold.logic.value import TRUE, V, all_, unknown
+from withhold.package_data import read_model
 from withhold.preparation.screened import one_year_deadline, relocation_burden
 from withhold.preparation.story import suggestions as story_suggestions
 from withhold.screening.screen import Screening
@@ -41,7 +57,6 @@ FORMAT = "evidence-checklist/1"
 
 Priority = Literal["essential", "important", "helpful"]
 ItemStatus = Literal["needed", "on_file", "requested", "unavailable"]
-Answer = Literal["yes", "no", "unknown"]
 
 PRIORITIES: tuple[Priority, ...] = ("essential", "important", "helpful")
 PROTECTIONS: tuple[str, ...] = get_args(ProtectionName)
@@ -103,23 +118,25 @@ REQUIRED_PHRASES = frozenset(
 )
 """Every phrase the code reads; the YAML must define exactly these."""
 
-_FIELDS = (
-    "order",
-    "priority",
-    "applies",
-    "protections",
-    "answers_bar",
-    "what",
-    "why",
-    "if_unknown",
-    "who_has_it",
-    "authority",
-    "contested",
-)
-_REQUIRED = ("order", "priority", "applies", "protections", "what", "why", "who_has_it", "authority")
-_TEXTS = ("what", "why", "if_unknown", "who_has_it", "contested")
 _CITATION = re.compile(r"\b(INA \d|\d+ CFR \d|\d+ U\.S\.C\. \d|Matter of |U\.S\. \d| v\. )")
 """What an authority must contain at least once: a statute, a regulation or a decision."""
+
+ALWAYS = "always"
+"""The condition of an item needed in every case (still subject to the protections it serves being open)."""
+
+NEVER_UNKNOWN = frozenset({ALWAYS, "protected_ground_claimed"})
+"""Conditions whose rule decides on any facts, so an item using one has no ``if_unknown``: grounds not
+yet recorded still need evidence of whichever it is (``corroboration.protected_ground``)."""
+
+
+def _on_the_record(case: Case) -> dict[str, V[bool]]:
+    """What the record itself shows, for the conditions that turn on it as well as on the law. The
+    documents on file are the record being gathered, not facts of the claim (``evidence[]`` is read by
+    the checklist, never by rules): whether a document is in another language is presentation of the
+    record, while the requirement that it be translated is the law's (``corroboration.certified_translations``).
+    Until a document is recorded in a language other than English, whether any will need a translation is
+    unknown."""
+    return {"foreign_language_documents": TRUE if _foreign_records(case) else unknown("evidence")}
 
 
 # --- the checklist ---------------------------------------------------------------------------------
@@ -215,16 +232,18 @@ def checklist(case: Case, screening: Screening) -> Checklist:
     """The evidence checklist for ``case``, tailored by its facts and by ``screening`` (of that case).
     Pure: no I/O beyond the package data, no clock."""
     data = evidence_data()
-    situation = Situation(case, screening)
-    values = _case_values(situation, data.phrases)
+    values = _case_values(case, screening, data.phrases)
     from_story = story_suggestions(case)
+    on_the_record = _on_the_record(case)
     items: list[ChecklistItem] = []
     left_out: list[LeftOut] = []
-    for spec in data.items.values():
-        fit = CONDITIONS[spec.applies].test(situation)
-        if fit.answer == "no":
+    for item_id, spec in data.items.items():
+        fits = _fits(spec, screening, on_the_record)
+        served = tuple(p for p in spec.protections if not fits[p].is_(False))
+        if not served:
             continue
-        served = tuple(p for p in spec.protections if fit.only is None or p in fit.only)
+        # Surely needed when it surely fits one protection it serves; else only "if" (unknown).
+        surely = any(fits[p].is_(True) for p in served)
         still_open = tuple(p for p in served if screening[p].status.is_open)
         barred = tuple(p for p in served if screening[p].status is Status.BARRED)
         notes: list[Localized] = []
@@ -235,34 +254,46 @@ def checklist(case: Case, screening: Screening) -> Checklist:
             protections = still_open
         else:
             why_left = data.phrases["note.left_out"].format(protections=_names(served, data.phrases))
-            left_out.append(LeftOut(spec.id, served, why_left))
+            left_out.append(LeftOut(item_id, served, why_left))
             continue
         filled = {
             **values,
             "protections": _names(protections, data.phrases),
             "relocation": _relocation(protections, screening, data.phrases),
         }
-        condition = spec.if_unknown if fit.answer == "unknown" else None
+        condition = None if surely else spec.if_unknown
         why_parts = [*([condition] if condition else []), spec.why.format(**filled), *notes]
-        records = tuple(r for r in case.evidence or () if r.item == spec.id)
+        records = tuple(r for r in case.evidence or () if r.item == item_id)
         items.append(
             ChecklistItem(
-                id=spec.id,
+                id=item_id,
                 what=spec.what.format(**filled),
                 why=joined(why_parts),
                 who_has_it=spec.who_has_it.format(**filled),
                 authority=spec.authority,
                 protections=protections,
                 priority=_lowered(spec.priority) if condition else spec.priority,
-                status=_status(spec.id, records, case),
+                status=_status(item_id, records, case),
                 records=records,
                 condition=condition,
                 contested=spec.contested.format(**filled) if spec.contested else None,
-                from_story=from_story.get(spec.id, ()),
+                from_story=from_story.get(item_id, ()),
             )
         )
-    items.sort(key=lambda item: (PRIORITIES.index(item.priority), data.items[item.id].order))
+    order: dict[str, int] = {item_id: spec.order for item_id, spec in data.items.items()}
+    items.sort(key=lambda item: (PRIORITIES.index(item.priority), order[item.id]))
     return Checklist(tuple(items), tuple(left_out))
+
+
+def _fits(spec: ItemSpec, screening: Screening, on_the_record: Mapping[str, V[bool]]) -> dict[str, V[bool]]:
+    """Whether the item fits the case, for each protection it serves: its condition's rule as the
+    screening's evaluation gives it (true, false, or unknown: it may fit), and what the record shows."""
+    fits: dict[str, V[bool]] = {}
+    for protection in spec.protections:
+        rule = corroboration_rule(spec.applies, protection)
+        law = TRUE if rule is None else screening.value_of(rule)
+        fits[protection] = all_(law, on_the_record.get(spec.applies, TRUE))
+    return fits
 
 
 _RECORDED: tuple[ItemStatus, ...] = ("on_file", "requested", "unavailable")
@@ -294,202 +325,19 @@ def _foreign_records(case: Case) -> tuple[EvidenceRecord, ...]:
     return tuple(r for r in case.evidence or () if r.language is not None and r.language != "en")
 
 
-# --- what the conditions see -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Situation:
-    case: Case
-    screening: Screening
-
-    @property
-    def as_of(self) -> dt.date:
-        return self.screening.law_as_of
-
-    @property
-    def one_year_deadline(self) -> dt.date | None:
-        """The last day to file for asylum as the law computed it in the screening; None when unknown."""
-        return one_year_deadline(self.screening)
-
-
-# --- conditions: when an item applies --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Fit:
-    """Whether an item applies: ``yes``; ``no``; or ``unknown`` — only if a fact not yet known turns out a
-    certain way (listed, with the condition said). ``only`` narrows the protections it serves."""
-
-    answer: Answer
-    only: frozenset[str] | None = None
-
-
-YES = Fit("yes")
-NO = Fit("no")
-MAYBE = Fit("unknown")
-
-Test = Callable[[Situation], Fit]
-
-
-@dataclass(frozen=True)
-class Condition:
-    name: str
-    test: Test
-    may_be_unknown: bool
-    """Whether it can answer ``unknown``; an item using it must then say its ``if_unknown``."""
-
-
-CONDITIONS: dict[str, Condition] = {}
-
-
-def condition(*, may_be_unknown: bool) -> Callable[[Test], Test]:
-    def register(test: Test) -> Test:
-        CONDITIONS[test.__name__] = Condition(test.__name__, test, may_be_unknown)
-        return test
-
-    return register
-
-
-@condition(may_be_unknown=False)
-def always(situation: Situation) -> Fit:
-    """Needed in every case (still subject to the protections it serves being open)."""
-    return YES
-
-
-@condition(may_be_unknown=False)
-def protected_ground_claimed(situation: Situation) -> Fit:
-    """Asylum and withholding need a protected ground (INA 101(a)(42)(A), 241(b)(3)(A)). Grounds not yet
-    recorded still need evidence of whichever it is, so the item stays, naming the five; only an explicit
-    ``grounds: []`` (no protected ground) removes it."""
-    return NO if situation.case.claim.grounds == [] else YES
-
-
-@condition(may_be_unknown=True)
-def particular_social_group_claimed(situation: Situation) -> Fit:
-    """A social-group claim needs evidence of immutability, particularity and social distinction (Matter
-    of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014)). A group found not cognizable cannot carry the claim."""
-    claim = situation.case.claim
-    if claim.grounds is None:
-        return MAYBE
-    if "particular_social_group" not in claim.grounds:
-        return NO
-    group = claim.particular_social_group
-    return NO if group is not None and group.cognizable is False else YES
-
-
-@condition(may_be_unknown=True)
-def non_state_persecutor(situation: Situation) -> Fit:
-    """Harm by private actors is persecution only if the government is unable or unwilling to control
-    them (Matter of Acosta, 19 I&N Dec. 211, 222 (BIA 1985))."""
-    persecutor = situation.case.claim.persecutor
-    if persecutor is None:
-        return MAYBE
-    return YES if persecutor == "non_state" else NO
-
-
-@condition(may_be_unknown=True)
-def official_acquiescence_claimed(situation: Situation) -> Fit:
-    """Torture by private actors counts only with an official's consent or acquiescence, willful
-    blindness included (8 CFR 1208.18(a)(1), (a)(7)); officials acting themselves need no such proof."""
-    role = situation.case.torture.official_involvement
-    if role is None:
-        return MAYBE
-    return YES if role in ("consent", "acquiescence", "willful_blindness") else NO
-
-
-@condition(may_be_unknown=True)
-def past_harm_possible(situation: Situation) -> Fit:
-    """Records of past harm corroborate past persecution (8 CFR 1208.13(b)(1), 1208.16(b)(1)) and past
-    torture (8 CFR 1208.16(c)(3)(i)). ``past_persecution: false`` rules out the first only: past torture
-    needs no protected ground and no fact records it, so for CAT the item stays, conditional."""
-    past = situation.case.claim.past_persecution
-    if past is True:
-        return YES
-    if past is None:
-        # The client's story telling of harm or an injury is past harm to corroborate, whatever the
-        # finding will say of it.
-        return YES if _story_tells_of_harm(situation.case) else MAYBE
-    return Fit("unknown", only=CAT)
-
-
-def _story_tells_of_harm(case: Case) -> bool:
-    return any(
-        event.injuries is True or event.medical_care is True or bool(event.harm)
-        for event in case.story.events or ()
-    )
-
-
-@condition(may_be_unknown=True)
-def past_persecution_possible(situation: Situation) -> Fit:
-    """Only past persecution raises the presumption the government may rebut by a fundamental change
-    (8 CFR 1208.13(b)(1)(i)(A), 1208.16(b)(1)(i)(A))."""
-    past = situation.case.claim.past_persecution
-    if past is None:
-        return MAYBE
-    return YES if past else NO
-
-
-@condition(may_be_unknown=True)
-def filed_late_or_deadline_unknown(situation: Situation) -> Fit:
-    """The one-year exceptions matter only for a filing after the deadline (INA 208(a)(2)(B), (D)); the
-    deadline does not apply to an unaccompanied child (INA 208(a)(2)(E)). Not filed yet and the deadline
-    passed: the filing will be late. Unknown filing date or deadline: it could be late."""
-    case = situation.case
-    if case.entry.unaccompanied_child is True:
-        return NO
-    last_day = situation.one_year_deadline
-    if last_day is None:
-        return MAYBE
-    if case.asylum.not_filed_yet:
-        return YES if situation.as_of > last_day else NO
-    filed = case.asylum.filed_on
-    if filed is None:
-        # Anything filed by now was on time while the deadline has not passed.
-        return NO if situation.as_of <= last_day else MAYBE
-    return YES if filed > last_day else NO
-
-
-@condition(may_be_unknown=True)
-def has_convictions(situation: Situation) -> Fit:
-    """Conviction-based bars (INA 208(b)(2)(A)(ii), 241(b)(3)(B)) are decided from the record of
-    conviction; ``convictions: []`` means none, absent means unknown."""
-    convictions = situation.case.convictions
-    if convictions is None:
-        return MAYBE
-    return YES if convictions else NO
-
-
-@condition(may_be_unknown=True)
-def family_members_possible(situation: Situation) -> Fit:
-    """Derivatives are a spouse and unmarried children under 21 (INA 208(b)(3)(A)). The case format cannot
-    say "no spouse" (absent is unknown), so without a recorded relative the item stays conditional."""
-    family = situation.case.family
-    if family.spouse is not None or family.children:
-        return YES
-    return MAYBE
-
-
-@condition(may_be_unknown=True)
-def foreign_language_documents(situation: Situation) -> Fit:
-    """Every foreign-language document needs a certified translation (8 CFR 1003.33). Until a document
-    is recorded with a language other than English, it is unknown whether any will need one."""
-    return YES if _foreign_records(situation.case) else MAYBE
-
-
 # --- placeholders ----------------------------------------------------------------------------------
 
 
-def _case_values(situation: Situation, phrases: Mapping[str, Localized]) -> dict[str, object]:
+def _case_values(case: Case, screening: Screening, phrases: Mapping[str, Localized]) -> dict[str, object]:
     """The value of every item placeholder but the per-item ones, in both languages.
     Case text (a group's definition) is inserted literally, never read as a template."""
-    case = situation.case
     claim_country = case.claim.country or case.torture.country
     torture_country = case.torture.country or case.claim.country
     grounds = case.claim.grounds
     group = case.claim.particular_social_group
     definition = (group.definition or "").strip() if group else ""
     arrival = case.entry.last_arrival_date
-    deadline = situation.one_year_deadline
+    deadline = one_year_deadline(screening)  # the last day to file, as the screening computed it
     return {
         "country": _country(claim_country, phrases),
         "torture_country": _country(torture_country, phrases),
@@ -577,187 +425,160 @@ def _join(parts: list[Localized], phrases: Mapping[str, Localized]) -> Localized
 # --- the package data ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ItemSpec:
+def _text_problems(text: Localized | None, allowed: frozenset[str]) -> Localized | None:
+    """A text of the checklist: only placeholders the code fills, and Spanish that is not a copy of the
+    English (an untranslated text)."""
+    if text is None:
+        return None
+    problems = placeholder_problems(text, allowed)
+    if text.en == text.es:
+        problems.append("es: identical to the English text: not translated")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return text
+
+
+def _refused(
+    title: str, problems: list[tuple[tuple[str | int, ...], str]], found: ValidationError | None = None
+) -> None:
+    """Raise every problem at once, each at its own path (so the file's line), after those ``found``
+    already."""
+    if not problems and found is None:
+        return
+    details = [  # each as pydantic said it, under its own type ("missing", "extra_forbidden", ...)
+        InitErrorDetails(
+            type=PydanticCustomError(error["type"], error["msg"]), loc=error["loc"], input=error["input"]
+        )
+        for error in (found.errors() if found else ())
+    ]
+    details += [
+        InitErrorDetails(type=PydanticCustomError("value_error", message), loc=loc, input=None)
+        for loc, message in problems
+    ]
+    raise ValidationError.from_exception_data(title, details)
+
+
+class ItemSpec(BaseModel):
     """One item as declared in ``evidence.yaml``, before it is tailored to a case."""
 
-    id: str
-    order: int
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    order: StrictInt
+    """The item's place in the list (unique)."""
     priority: Priority
     applies: str
-    protections: tuple[str, ...]
-    answers_bar: bool
-    what: Localized
-    why: Localized
-    if_unknown: Localized | None
-    who_has_it: Localized
+    """``always``, or the name of a rule of :data:`~withhold.law.corroboration.catalogue.CORROBORATION`."""
+    protections: tuple[ProtectionName, ...]
+    """The protections it serves, in the canonical order (asylum first)."""
+    answers_bar: StrictBool = False
+    what: LocalizedText
+    why: LocalizedText
+    if_unknown: LocalizedText | None = None
+    who_has_it: LocalizedText
     authority: str
-    contested: Localized | None
+    """Citations, ``; ``-separated."""
+    contested: LocalizedText | None = None
+
+    @field_validator("what", "why", "if_unknown", "who_has_it", "contested")
+    @classmethod
+    def _texts(cls, text: Localized | None) -> Localized | None:
+        return _text_problems(text, ITEM_PLACEHOLDERS)
+
+    @field_validator("applies")
+    @classmethod
+    def _known_condition(cls, name: str) -> str:
+        known = [ALWAYS, *dict.fromkeys(found for found, _, _ in CORROBORATION)]
+        if name not in known:
+            raise ValueError(f"unknown condition {name!r}; known: {', '.join(known)}")
+        return name
+
+    @field_validator("protections")
+    @classmethod
+    def _distinct(cls, value: tuple[ProtectionName, ...]) -> tuple[ProtectionName, ...]:
+        if not value or len(set(value)) != len(value):
+            raise ValueError(f"expected a list of distinct names from {list(PROTECTIONS)}")
+        return tuple(p for p in get_args(ProtectionName) if p in value)
+
+    @field_validator("authority")
+    @classmethod
+    def _cites(cls, authority: str) -> str:
+        if not _CITATION.search(authority):
+            raise ValueError(f"expected citations (INA, CFR, a decision), got {authority!r}")
+        return authority
+
+    @model_validator(mode="after")
+    def _condition_fits(self) -> Self:
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        if self.applies != ALWAYS:
+            for protection in self.protections:
+                if corroboration_rule(self.applies, protection) is None:
+                    problems.append((("protections",), f"{self.applies!r} has no rule for {protection}"))
+        if self.applies not in NEVER_UNKNOWN and self.if_unknown is None:
+            problems.append((("if_unknown",), f"required, because {self.applies!r} can be unknown"))
+        if self.applies in NEVER_UNKNOWN and self.if_unknown is not None:
+            problems.append((("if_unknown",), f"not used, because {self.applies!r} is never unknown"))
+        _refused("ItemSpec", problems)
+        return self
 
 
-@dataclass(frozen=True)
-class EvidenceData:
-    items: dict[str, ItemSpec]
+class EvidenceData(BaseModel):
+    """``evidence.yaml``: every item of :data:`EvidenceItem`, and the phrases its placeholders are built
+    from. Every problem is reported at once, the items' own and those between items."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrases: dict[str, LocalizedText]
+    """Every phrase of :data:`REQUIRED_PHRASES`, exactly those."""
+    items: dict[EvidenceItem, ItemSpec]
     """Every item of :data:`EvidenceItem`, keyed by id, in declared order."""
-    phrases: dict[str, Localized]
+
+    @field_validator("phrases")
+    @classmethod
+    def _exactly_the_phrases(cls, phrases: dict[str, Localized]) -> dict[str, Localized]:
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        for name in sorted(REQUIRED_PHRASES - set(phrases)):
+            problems.append(((name,), "missing"))
+        for name, text in phrases.items():
+            if name not in REQUIRED_PHRASES:
+                problems.append(((name,), "not a phrase the checklist uses"))
+                continue
+            try:
+                _text_problems(text, PHRASE_PLACEHOLDERS.get(name, frozenset()))
+            except ValueError as error:
+                problems.append(((name,), str(error)))
+        _refused("phrases", problems)
+        return phrases
+
+    @field_validator("items", mode="wrap")
+    @classmethod
+    def _every_item_once_in_order(
+        cls, raw: Any, handler: ValidatorFunctionWrapHandler
+    ) -> dict[EvidenceItem, ItemSpec]:
+        """Each item checked on its own (``handler``), and together: every id present, each order used
+        once. The orders are compared as written, so both kinds of problem are reported at once."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        if isinstance(raw, dict):
+            for missing in [i for i in ITEM_IDS if i not in raw]:
+                problems.append(((missing,), "missing (every EvidenceItem needs an entry)"))
+            orders: dict[int, str] = {}
+            for item_id, body in raw.items():
+                order = body.get("order") if isinstance(body, dict) else None
+                if type(order) is not int:
+                    continue  # the item's own check says what is wrong with it
+                if order in orders:
+                    problems.append(((item_id, "order"), f"{order} is already used by {orders[order]}"))
+                orders.setdefault(order, item_id)
+        try:
+            items: dict[EvidenceItem, ItemSpec] = handler(raw)
+        except ValidationError as error:
+            _refused("items", problems, error)
+            raise
+        _refused("items", problems)
+        return dict(sorted(items.items(), key=lambda pair: pair[1].order))
 
 
 @cache
 def evidence_data() -> EvidenceData:
-    """The checklist's items and phrases, read and checked once."""
-    return parse(read_yaml(__package__, "evidence.yaml"))
-
-
-def parse(raw: Any) -> EvidenceData:
-    """Check the checklist data read from YAML and build it. Raises ``ValueError`` listing every problem
-    as ``where: field: what is wrong`` (a missing or untranslated text, an id that is not an
-    ``EvidenceItem`` or one left undefined, an unknown condition or placeholder, an authority with no
-    citation)."""
-    problems: list[str] = []
-    if not isinstance(raw, dict) or set(raw) != {"phrases", "items"}:
-        raise ValueError("evidence checklist: expected a mapping with exactly `phrases` and `items`")
-    phrases = _phrases(raw["phrases"], problems)
-    items = _items(raw["items"], problems)
-    if problems:
-        raise ValueError("evidence checklist is not valid:\n  " + "\n  ".join(problems))
-    return EvidenceData(items, phrases)
-
-
-def _phrases(raw: Any, problems: list[str]) -> dict[str, Localized]:
-    if not isinstance(raw, dict):
-        problems.append("phrases: expected a mapping of names to texts")
-        return {}
-    phrases: dict[str, Localized] = {}
-    for name in sorted(REQUIRED_PHRASES - set(raw)):
-        problems.append(f"phrases: {name}: missing")
-    for name, body in raw.items():
-        where = f"phrases: {name}"
-        if name not in REQUIRED_PHRASES:
-            problems.append(f"{where}: not a phrase the checklist uses")
-            continue
-        text = read_localized(
-            where,
-            body,
-            problems,
-            placeholders_allowed=PHRASE_PLACEHOLDERS.get(name, frozenset()),
-            must_differ=True,
-        )
-        if text is not None:
-            phrases[name] = text
-    return phrases
-
-
-def _items(raw: Any, problems: list[str]) -> dict[str, ItemSpec]:
-    if not isinstance(raw, dict):
-        problems.append("items: expected a mapping of item ids to items")
-        return {}
-    for missing in [i for i in ITEM_IDS if i not in raw]:
-        problems.append(f"items: {missing}: missing (every EvidenceItem needs an entry)")
-    items: dict[str, ItemSpec] = {}
-    orders: dict[int, str] = {}
-    for item_id, body in raw.items():
-        before = len(problems)
-        spec = _item(str(item_id), body, problems)
-        if spec is None or len(problems) > before:
-            continue
-        if spec.order in orders:
-            problems.append(f"{item_id}: order: {spec.order} is already used by {orders[spec.order]}")
-            continue
-        orders[spec.order] = spec.id
-        items[spec.id] = spec
-    return dict(sorted(items.items(), key=lambda pair: pair[1].order))
-
-
-def _item(item_id: str, body: Any, problems: list[str]) -> ItemSpec | None:
-    if item_id not in ITEM_IDS:
-        problems.append(f"{item_id}: not an EvidenceItem of case/1 (facts/case.py)")
-        return None
-    if not check_fields(item_id, body, allowed=_FIELDS, required=_REQUIRED, problems=problems):
-        return None
-    order = _order(item_id, body.get("order"), problems)
-    priority = _priority(item_id, body.get("priority"), problems)
-    known = _condition(item_id, body.get("applies"), problems)
-    protections = _protections(item_id, body.get("protections"), problems)
-    answers_bar = body.get("answers_bar", False)
-    if not isinstance(answers_bar, bool):
-        problems.append(f"{item_id}: answers_bar: expected true or false")
-    authority = body.get("authority")
-    if not isinstance(authority, str) or not _CITATION.search(authority):
-        problems.append(f"{item_id}: authority: expected citations (INA, CFR, a decision), got {authority!r}")
-    texts: dict[str, Localized] = {}
-    for name in _TEXTS:
-        if name in body:
-            text = read_localized(
-                f"{item_id}: {name}",
-                body[name],
-                problems,
-                placeholders_allowed=ITEM_PLACEHOLDERS,
-                must_differ=True,
-            )
-            if text is not None:
-                texts[name] = text
-    if known is not None and known.may_be_unknown and "if_unknown" not in body:
-        problems.append(f"{item_id}: if_unknown: required, because {known.name!r} can be unknown")
-    if known is not None and not known.may_be_unknown and "if_unknown" in body:
-        problems.append(f"{item_id}: if_unknown: not used, because {known.name!r} is never unknown")
-    what, why, who = texts.get("what"), texts.get("why"), texts.get("who_has_it")
-    if (
-        order is None
-        or priority is None
-        or known is None
-        or protections is None
-        or not isinstance(authority, str)
-        or what is None
-        or why is None
-        or who is None
-    ):
-        return None
-    return ItemSpec(
-        id=item_id,
-        order=order,
-        priority=priority,
-        applies=known.name,
-        protections=protections,
-        answers_bar=answers_bar is True,
-        what=what,
-        why=why,
-        if_unknown=texts.get("if_unknown"),
-        who_has_it=who,
-        authority=authority,
-        contested=texts.get("contested"),
-    )
-
-
-def _order(item_id: str, value: Any, problems: list[str]) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(f"{item_id}: order: expected a whole number, got {value!r}")
-        return None
-    return value
-
-
-def _priority(item_id: str, value: Any, problems: list[str]) -> Priority | None:
-    for priority in PRIORITIES:
-        if value == priority:
-            return priority
-    problems.append(f"{item_id}: priority: expected one of {', '.join(PRIORITIES)}, got {value!r}")
-    return None
-
-
-def _condition(item_id: str, value: Any, problems: list[str]) -> Condition | None:
-    known = CONDITIONS.get(value) if isinstance(value, str) else None
-    if known is None:
-        problems.append(f"{item_id}: applies: unknown condition {value!r}; known: {', '.join(CONDITIONS)}")
-    return known
-
-
-def _protections(item_id: str, value: Any, problems: list[str]) -> tuple[str, ...] | None:
-    """The declared protections, in the canonical order (asylum first)."""
-    if (
-        not isinstance(value, list)
-        or not value
-        or any(p not in PROTECTIONS for p in value)
-        or len(set(value)) != len(value)
-    ):
-        problems.append(f"{item_id}: protections: expected a list of distinct names from {list(PROTECTIONS)}")
-        return None
-    return tuple(p for p in PROTECTIONS if p in value)
+    """The checklist's items and phrases, read and checked once (:class:`DataFileError` names every
+    problem with its item, field and line)."""
+    return read_model(EvidenceData, __package__, "evidence.yaml")

@@ -208,6 +208,14 @@ unaccompanied_child = Rule(
 )
 def one_year(ctx: Context) -> V[bool]:
     """Filed after the deadline — or, not yet filed, the deadline has already passed."""
+    return filed_late(ctx)
+
+
+def filed_late(ctx: Context) -> V[bool]:
+    """Filed after the deadline — or, not yet filed, the deadline has already passed — before any
+    exception: the bar's general rule, and what the evidence of an exception answers
+    (``corroboration.one_year_exception``). A rule calling it reads ``asylum.filed_on``, uses
+    :data:`deadline` and the parameter ``asylum.one_year.earliest_start``."""
     filed = ctx.fact("asylum.filed_on")
     last_day = ctx.rule(deadline)
     if filed.value is NOT_FILED:
