@@ -33,6 +33,11 @@ CAT_REGULATIONS = since(1999, 3, 22)
 Mar. 22, 1999 (64 FR 13881), under FARRA § 2242, Pub. L. 105-277 (Oct. 21, 1998): CAT withholding and
 deferral, and withholding-only proceedings (8 CFR 1208.31)."""
 
+REAL_ID_ACT = since(2005, 5, 11)
+"""REAL ID Act of 2005, Pub. L. 109-13, div. B, § 101(a)(3), (c), (d), (h)(2), enacted May 11, 2005: the
+credibility and corroboration standards of INA 208(b)(1)(B)(ii)–(iii), 240(c)(4)(B)–(C) and 241(b)(3)(C),
+and "one central reason" (INA 208(b)(1)(B)(i)), for applications made on or after that day."""
+
 RESEARCH_2026_11_23 = "2026-11-23"
 """The day the rules reference's research notes were written and the rules first checked against them."""
 

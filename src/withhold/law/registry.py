@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from functools import cache
 
+from withhold.law.challenges.catalogue import CHALLENGES
 from withhold.law.deadlines.catalogue import DEADLINES
 from withhold.law.findings.suggestions import SUGGESTIONS
 from withhold.law.protections import PROTECTIONS
@@ -18,6 +19,7 @@ def all_rules() -> tuple[Rule, ...]:
     roots = tuple(rule for p in PROTECTIONS for rule in (*p.elements, *p.bars))
     roots += tuple(rule for _, rule in DEADLINES)
     roots += tuple(rule for rules in SUGGESTIONS.values() for rule in rules)
+    roots += tuple(rule for _, rule in CHALLENGES)
     return tuple(sorted(walk(roots), key=lambda r: r.id))
 
 
