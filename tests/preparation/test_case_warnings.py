@@ -217,6 +217,13 @@ def test_past_persecution_by_a_non_state_actor_is_low() -> None:
     assert warnings_for({"claim": claim})["non_state_actor"].severity == "low"
 
 
+def test_a_new_fear_unrelated_to_the_past_does_not_entail_state_failure() -> None:
+    # The screening's rule takes state failure as found only on a past-persecution finding on the same
+    # claim (persecution.state_protection_failure): a new, unrelated fear leaves the point open.
+    claim = {"persecutor": "non_state", "past_persecution": True, "future_fear_unrelated_to_past": True}
+    assert warnings_for({"claim": claim})["non_state_actor"].severity == "medium"
+
+
 # --- criminal history ------------------------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ PSC_CITES = (
 
 
 @rule(
-    "challenge.particularly_serious_crime.aggravated_felony_recorded",
+    "challenge.crime.aggravated_felony_recorded",
     "The conviction is recorded as an aggravated felony",
     cites=("INA 101(a)(43), 8 U.S.C. 1101(a)(43)", "INA 208(b)(2)(B)(i), 8 U.S.C. 1158(b)(2)(B)(i)"),
     ref=("AF-PSC-1",),
@@ -41,7 +41,7 @@ def aggravated_felony_recorded(ctx: Context) -> V[bool]:
 
 
 @rule(
-    "challenge.particularly_serious_crime.drug_trafficking_recorded",
+    "challenge.crime.drug_trafficking_recorded",
     "The conviction is recorded as drug trafficking",
     cites=("Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002)", "INA 241(b)(3)(B)(ii)"),
     ref=("WH-BAR-PSC-3",),
@@ -58,7 +58,7 @@ def drug_trafficking_recorded(ctx: Context) -> V[bool]:
 
 
 @rule(
-    "challenge.particularly_serious_crime.serious_on_the_record",
+    "challenge.crime.serious_on_the_record",
     "The record already makes a conviction particularly serious, or presumptively so",
     cites=(*PSC_CITES, "INA 241(b)(3)(B) (flush text), 8 U.S.C. 1231(b)(3)(B)"),
     ref=("WH-BAR-PSC-1", "WH-BAR-PSC-2", "WH-BAR-PSC-3"),
