@@ -46,7 +46,10 @@ credibility = Rule(
             BEFORE_REAL_ID,
             _not_found_credible,
             label="before the REAL ID Act: credibility as the Board weighed it",
-            citations=("Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)", "8 CFR 1208.13(a)"),
+            citations=(
+                "Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)",
+                "8 CFR 208.13(a) (now 8 CFR 1208.13(a))",
+            ),
             verified_on=day(AUDIT_2026_12_07),
         ),
         Version(
