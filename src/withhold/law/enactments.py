@@ -33,7 +33,8 @@ CAT_REGULATIONS = since(1999, 3, 22)
 Mar. 22, 1999 (64 FR 13881), under FARRA § 2242, Pub. L. 105-277 (Oct. 21, 1998): CAT withholding and
 deferral, and withholding-only proceedings (8 CFR 1208.31)."""
 
-REAL_ID_ACT = since(2005, 5, 11)
+REAL_ID_ACT_BEGAN = dt.date(2005, 5, 11)
+REAL_ID_ACT = Period(REAL_ID_ACT_BEGAN)
 """REAL ID Act of 2005, Pub. L. 109-13, div. B, § 101(a)(3), (c), (d), (h)(2), enacted May 11, 2005: the
 credibility and corroboration standards of INA 208(b)(1)(B)(ii)–(iii), 240(c)(4)(B)–(C) and 241(b)(3)(C),
 and "one central reason" (INA 208(b)(1)(B)(i)), for applications made on or after that day."""

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from withhold.law.enactments import AUDIT_2026_12_07, REAL_ID_ACT, REFUGEE_ACT_BEGAN
+from withhold.law.enactments import AUDIT_2026_12_07, REAL_ID_ACT, REAL_ID_ACT_BEGAN, REFUGEE_ACT_BEGAN
 from withhold.logic import TRUE, UNKNOWN, Context, Rule, V, Version, between, not_
 from withhold.logic.rule import day
 
-REAL_ID_BEGAN = dt.date(2005, 5, 11)
-BEFORE_REAL_ID = between(REFUGEE_ACT_BEGAN, REAL_ID_BEGAN - dt.timedelta(days=1))
+BEFORE_REAL_ID = between(REFUGEE_ACT_BEGAN, REAL_ID_ACT_BEGAN - dt.timedelta(days=1))
 REAL_ID_CITATION = "REAL ID Act of 2005, Pub. L. 109-13, div. B, § 101(a)(3), (c), (d), (h)(2)"
 
 
