@@ -35,11 +35,7 @@ def _not_found_credible(ctx: Context) -> V[bool]:
 credibility = Rule(
     id="challenge.credibility",
     title="Credibility is a live challenge: the testimony is not found credible, or not yet assessed",
-    citations=(
-        "INA 208(b)(1)(B)(iii), 8 U.S.C. 1158(b)(1)(B)(iii)",
-        "INA 240(c)(4)(C), 8 U.S.C. 1229a(c)(4)(C)",
-        "INA 241(b)(3)(C), 8 U.S.C. 1231(b)(3)(C)",
-    ),
+    citations=("INA 208, 8 U.S.C. 1158", "INA 241(b)(3), 8 U.S.C. 1231(b)(3) (former INA 243(h))"),
     versions=(
         Version(
             BEFORE_REAL_ID,
@@ -55,7 +51,13 @@ credibility = Rule(
             REAL_ID_ACT,
             _not_found_credible,
             label="REAL ID Act: credibility on the totality of the circumstances",
-            citations=(REAL_ID_CITATION, "Matter of J-Y-C-, 24 I&N Dec. 260 (BIA 2007)"),
+            citations=(
+                "INA 208(b)(1)(B)(iii), 8 U.S.C. 1158(b)(1)(B)(iii)",
+                "INA 240(c)(4)(C), 8 U.S.C. 1229a(c)(4)(C)",
+                "INA 241(b)(3)(C), 8 U.S.C. 1231(b)(3)(C)",
+                REAL_ID_CITATION,
+                "Matter of J-Y-C-, 24 I&N Dec. 260 (BIA 2007)",
+            ),
             verified_on=day(AUDIT_2026_12_07),
         ),
     ),
@@ -84,11 +86,7 @@ def _corroboration_may_be_required(ctx: Context) -> V[bool]:
 corroboration = Rule(
     id="challenge.corroboration",
     title="Corroboration of the key facts may be required",
-    citations=(
-        "INA 208(b)(1)(B)(ii), 8 U.S.C. 1158(b)(1)(B)(ii)",
-        "INA 240(c)(4)(B), 8 U.S.C. 1229a(c)(4)(B)",
-        "INA 242(b)(4), 8 U.S.C. 1252(b)(4)",
-    ),
+    citations=("INA 208, 8 U.S.C. 1158", "INA 241(b)(3), 8 U.S.C. 1231(b)(3) (former INA 243(h))"),
     versions=(
         Version(
             BEFORE_REAL_ID,
@@ -104,7 +102,13 @@ corroboration = Rule(
             REAL_ID_ACT,
             _corroboration_may_be_required,
             label="REAL ID Act: the trier of fact may require corroboration of credible testimony",
-            citations=(REAL_ID_CITATION, "Ren v. Holder, 648 F.3d 1079 (9th Cir. 2011)"),
+            citations=(
+                "INA 208(b)(1)(B)(ii), 8 U.S.C. 1158(b)(1)(B)(ii)",
+                "INA 240(c)(4)(B), 8 U.S.C. 1229a(c)(4)(B)",
+                "INA 242(b)(4), 8 U.S.C. 1252(b)(4)",
+                REAL_ID_CITATION,
+                "Ren v. Holder, 648 F.3d 1079 (9th Cir. 2011)",
+            ),
             verified_on=day(AUDIT_2026_12_07),
         ),
     ),

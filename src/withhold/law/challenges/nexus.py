@@ -15,7 +15,8 @@ from withhold.law.enactments import AUDIT_2026_12_07, REFUGEE_ACT
 from withhold.logic import UNKNOWN, Context, V, all_, one_of, rule
 
 NEXUS_CITES = (
-    "INA 208(b)(1)(B)(i), 8 U.S.C. 1158(b)(1)(B)(i)",
+    "INA 101(a)(42)(A), 8 U.S.C. 1101(a)(42)(A)",
+    "INA 208(b)(1)(B)(i), 8 U.S.C. 1158(b)(1)(B)(i) (applications filed on or after May 11, 2005)",
     "INA 241(b)(3)(A), (C), 8 U.S.C. 1231(b)(3)(A), (C)",
     "Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007)",
 )
