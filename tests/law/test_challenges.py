@@ -12,6 +12,7 @@ import pytest
 from withhold.facts.loading import validate_case
 from withhold.facts.source import CaseFacts
 from withhold.law.challenges import (
+    annual_fee,
     cooperative_agreement,
     credibility,
     nexus,
@@ -107,6 +108,18 @@ CASES: list[tuple[Rule, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
             "asylum": {"safe_third_country_agreement": False},
         },
         {"proceedings": {"kind": "removal", "cooperative_agreement": {"invoked": False}}},
+    ),
+    (
+        annual_fee.annual_fee,
+        {"asylum": {"filed_on": "2025-03-01", "annual_fee_due_on": "2026-12-10"}},
+        {
+            "asylum": {
+                "filed_on": "2025-03-01",
+                "annual_fee_due_on": "2026-12-10",
+                "annual_fee_paid_on": "2026-12-01",
+            }
+        },
+        {},
     ),
     (
         pretermission.pretermission,
@@ -263,3 +276,4 @@ def test_the_first_days_of_the_challenges() -> None:
     assert began["challenge.one_year_deadline"] == dt.date(1997, 4, 1)  # IIRIRA
     assert began["challenge.prior_denial"] == dt.date(1997, 4, 1)
     assert began["challenge.pretermission"] == dt.date(2025, 3, 17)  # Matter of C-A-R-R-
+    assert began["challenge.annual_fee"] == dt.date(2025, 7, 4)  # Pub. L. 119-21

@@ -508,15 +508,15 @@ def _cooperative_agreement(_: Case, __: Screening, challenges: Challenges) -> _R
     return _Raised("cooperative_agreement", severity, tuple(reasons), raised_by)
 
 
-def _annual_fee(_: Case, screening: Screening, __: Challenges) -> _Raised | None:
-    """From the screening's own annual-fee rule (Pub. L. 119-21): nothing before the fee existed, while no
-    application is pending, or once this year's fee is paid."""
-    found = screening.value_of(annual_asylum).value
+def _annual_fee(_: Case, screening: Screening, challenges: Challenges) -> _Raised | None:
+    """Owed and not paid (the law's rule): how urgent from the date the deadline rule gives."""
+    challenge = challenges["annual_fee"]
+    if challenge.value is not True:
+        return None
+    found = challenge.child(annual_asylum)
     if not isinstance(found, Due):
-        return None
+        raise RuntimeError("challenge.annual_fee is true without a date to pay")
     raised_by = ("asylum.filed_on", "asylum.annual_fee_due_on", RULE_PREFIX + annual_asylum.id)
-    if found.done_on is not None and found.done_on <= found.date:
-        return None
     if found.kind is Kind.EARLIEST:
         if found.date > screening.law_as_of:
             return _Raised("annual_fee", "low", (("not_yet", {"date": found.date.isoformat()}),), raised_by)

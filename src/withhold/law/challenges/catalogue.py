@@ -3,6 +3,7 @@ a case: the forum first, then the claim's threshold and elements, then the bars.
 
 from __future__ import annotations
 
+from withhold.law.challenges.annual_fee import annual_fee
 from withhold.law.challenges.cooperative_agreement import agreement_invoked
 from withhold.law.challenges.credibility import corroboration, credibility
 from withhold.law.challenges.nexus import nexus
@@ -17,6 +18,7 @@ from withhold.logic import Rule
 
 CHALLENGES: tuple[tuple[str, Rule], ...] = (
     ("cooperative_agreement", agreement_invoked),  # INA 208(a)(2)(A); 8 CFR 1240.11(h)
+    ("annual_fee", annual_fee),  # Pub. L. 119-21, 8 U.S.C. 1808
     ("pretermission", pretermission),  # 8 CFR 1208.3(c)(3); Matter of H-A-A-V- (BIA 2025)
     ("credibility", credibility),  # INA 208(b)(1)(B)(iii)
     ("corroboration", corroboration),  # INA 208(b)(1)(B)(ii)
