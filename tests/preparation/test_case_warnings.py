@@ -438,6 +438,15 @@ def test_the_data_file_is_read_into_its_model() -> None:
     assert parse(data_text()) == load()
 
 
+def test_the_warnings_keep_the_order_of_the_file() -> None:
+    raw = raw_data()
+    moved = {"nexus": raw.pop("nexus"), **raw}
+    assert list(parse(yaml.safe_dump(moved, allow_unicode=True, sort_keys=False)))[:2] == [
+        "nexus",
+        "credibility",
+    ]
+
+
 def test_a_bad_warnings_file_names_the_entry_the_field_and_the_line() -> None:
     text = data_text().replace(
         'en: "The application was filed on {filed}', 'en: "The application was filed on {fecha}', 1
