@@ -8,15 +8,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from importlib import resources
 from typing import Any
 
 import pytest
+import yaml
 
 from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.language import LANGUAGES
 from withhold.law.registry import rule_by_id
-from withhold.package_data import read_yaml
+from withhold.package_data import DataFileError, read_yaml
 from withhold.preparation.warnings import (
     ONE_YEAR_BAR,
     PER_SE_RULE,
@@ -213,6 +215,13 @@ def test_state_failure_found_or_a_government_persecutor_raises_nothing(claim: di
 def test_past_persecution_by_a_non_state_actor_is_low() -> None:
     claim = {"persecutor": "non_state", "past_persecution": True}
     assert warnings_for({"claim": claim})["non_state_actor"].severity == "low"
+
+
+def test_a_new_fear_unrelated_to_the_past_does_not_entail_state_failure() -> None:
+    # The screening's rule takes state failure as found only on a past-persecution finding on the same
+    # claim (persecution.state_protection_failure): a new, unrelated fear leaves the point open.
+    claim = {"persecutor": "non_state", "past_persecution": True, "future_fear_unrelated_to_past": True}
+    assert warnings_for({"claim": claim})["non_state_actor"].severity == "medium"
 
 
 # --- criminal history ------------------------------------------------------------------------------
@@ -416,45 +425,77 @@ def test_the_data_has_a_text_for_every_warning_the_code_raises() -> None:
     assert list(load()) == list(WHY)
 
 
-def test_a_missing_translation_is_rejected_naming_the_field() -> None:
+def data_text() -> str:
+    return (resources.files("withhold.preparation") / "warnings.yaml").read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line (from 1) of the first line of ``text`` that contains ``needle``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_the_data_file_is_read_into_its_model() -> None:
+    assert parse(data_text()) == load()
+
+
+def test_the_warnings_keep_the_order_of_the_file() -> None:
+    raw = raw_data()
+    moved = {"nexus": raw.pop("nexus"), **raw}
+    assert list(parse(yaml.safe_dump(moved, allow_unicode=True, sort_keys=False)))[:2] == [
+        "nexus",
+        "credibility",
+    ]
+
+
+def test_a_bad_warnings_file_names_the_entry_the_field_and_the_line() -> None:
+    text = data_text().replace(
+        'en: "The application was filed on {filed}', 'en: "The application was filed on {fecha}', 1
+    )
+    with pytest.raises(DataFileError) as raised:
+        parse(text)
+    line = line_of(text, "    filed_late:")
+    assert raised.value.problems == (
+        f"late_filing.why.filed_late: en and es use different placeholders (or unbalanced braces) (line {line})",
+    )
+    assert str(raised.value).startswith("warnings.yaml is not valid:")
+
+
+def test_every_problem_of_the_file_is_reported_at_once() -> None:
     raw = raw_data()
     del raw["credibility"]["what_to_do"]["es"]
-    with pytest.raises(ValueError, match=r"credibility: what_to_do\.es: missing translation"):
-        parse(raw)
-
-
-def test_a_missing_sentence_is_rejected() -> None:
-    raw = raw_data()
     del raw["late_filing"]["why"]["filed_late"]
-    with pytest.raises(ValueError, match=r"late_filing: why\.filed_late: missing"):
-        parse(raw)
+    raw["nexus"]["severity"] = "high"
+    with pytest.raises(DataFileError) as raised:
+        parse(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False))
+    problems = "\n".join(raised.value.problems)
+    assert re.search(r"^credibility\.what_to_do: es: missing translation \(line \d+\)$", problems, re.M)
+    assert re.search(r"^late_filing\.why\.filed_late: missing \(line \d+\)$", problems, re.M)
+    assert re.search(r"^nexus\.severity: unknown field \(line \d+\)$", problems, re.M)
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda r: r["nexus"].update(severity="high"), r"nexus: severity: unknown field"),
-        (lambda r: r["nexus"].update(protections=["asylum", "parole"]), r"nexus: protections: unknown protection"),
-        (lambda r: r["nexus"].update(contested="yes"), r"nexus: contested: expected true or false"),
+        (lambda r: r["nexus"].update(protections=["asylum", "parole"]), r"nexus\.protections\.1: .*unknown protection 'parole'"),
+        (lambda r: r["nexus"].update(protections=[]), r"nexus\.protections: "),
+        (lambda r: r["nexus"].update(contested="yes"), r"nexus\.contested: Input should be a valid boolean"),
         (
-            lambda r: r["late_filing"]["why"]["filed_late"].update(es="Presentada el {fecha}."),
-            r"late_filing: why\.filed_late\.es: unknown placeholder \{fecha\}",
+            lambda r: r["late_filing"]["why"]["filed_late"].update(en="Filed on {fecha}.", es="Presentada el {fecha}."),
+            r"late_filing\.why\.filed_late: unknown placeholder \{fecha\}",
         ),
-        (
-            lambda r: r["late_filing"]["why"]["filed_late"].update(es="Presentada el {filed}."),
-            r"late_filing: why\.filed_late: en and es use different placeholders",
-        ),
-        (lambda r: r.update(invented={}), r"invented: unknown warning"),
-        (lambda r: r["prior_denial"].update(authority=""), r"prior_denial: authority: expected the citations"),
+        (lambda r: r["late_filing"]["why"].update(invented={"en": "x", "es": "y"}), r"late_filing\.why\.invented: unknown field"),
+        (lambda r: r.update(invented={}), r"invented: unknown field"),
+        (lambda r: r.pop("prior_denial"), r"prior_denial: missing"),
+        (lambda r: r["prior_denial"].update(authority=" "), r"prior_denial\.authority: expected the citations"),
     ],
-    ids=["unknown field", "unknown protection", "not a boolean", "stray placeholder", "placeholders differ",
-         "unknown warning", "no authority"],
+    ids=["unknown protection", "no protection", "not a boolean", "stray placeholder", "unused sentence",
+         "unknown warning", "missing warning", "no authority"],
 )  # fmt: skip
 def test_a_bad_entry_is_rejected_naming_the_field(change: Any, message: str) -> None:
     raw = copy.deepcopy(raw_data())
     change(raw)
-    with pytest.raises(ValueError, match=message):
-        parse(raw)
+    with pytest.raises(DataFileError, match=message):
+        parse(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False))
 
 
 # --- issue 13: the 2025-2026 law --------------------------------------------------------------------

@@ -40,10 +40,11 @@ certified translation of a foreign-language document, 8 CFR 1003.33, among them)
 (8 CFR 3.33, 59 FR 1896, 1900 (Jan. 13, 1994)), but the day it first took effect is not verified, so a
 rule dated from here answers unknown, never no, before it."""
 
-REAL_ID_ACT = since(2005, 5, 11)
-"""REAL ID Act of 2005, Pub. L. 109-13, div. B, § 101(a)(3), (h)(2) (May 11, 2005): credibility and
-corroboration in INA 208(b)(1)(B)(ii)–(iii), applied to withholding by INA 241(b)(3)(C) and to all relief
-by INA 240(c)(4)(B)–(C)."""
+REAL_ID_ACT_BEGAN = dt.date(2005, 5, 11)
+REAL_ID_ACT = Period(REAL_ID_ACT_BEGAN)
+"""REAL ID Act of 2005, Pub. L. 109-13, div. B, § 101(a)(3), (c), (d), (h)(2), enacted May 11, 2005: the
+credibility and corroboration standards of INA 208(b)(1)(B)(ii)–(iii), 240(c)(4)(B)–(C) and 241(b)(3)(C),
+and "one central reason" (INA 208(b)(1)(B)(i)), for applications made on or after that day."""
 
 RESEARCH_2026_11_23 = "2026-11-23"
 """The day the rules reference's research notes were written and the rules first checked against them."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 from functools import cache
 
+from withhold.law.challenges.catalogue import CHALLENGES
 from withhold.law.corroboration.catalogue import CORROBORATION
 from withhold.law.deadlines.catalogue import DEADLINES
 from withhold.law.findings.suggestions import SUGGESTIONS
@@ -24,6 +25,7 @@ def all_rules() -> tuple[Rule, ...]:
     roots += tuple(rule for rules in SUGGESTIONS.values() for rule in rules)
     roots += tuple(rule for _, rule in OTHER_RELIEF)
     roots += tuple(rule for _, _, rule in CORROBORATION)  # what the evidence checklist asks for
+    roots += tuple(rule for _, rule in CHALLENGES)  # the challenges the case warnings name
     return tuple(sorted(walk(roots), key=lambda r: r.id))
 
 

@@ -1,48 +1,69 @@
 """Case warnings: the common challenges that are live in this case, each with what to do about it.
 
-A warning applies when the facts, or the screening's result, show that a challenge a lawyer must prepare for
-is open in this case: credibility (rules reference GEN-CRED-1), corroboration (GEN-CRED-1), nexus
-(WH-NEXUS-1), the particular social group (WH-ELEM-2), internal relocation (WH-REL-1..3), a persecutor who is
-not the government (WH-ELEM-3), a particularly serious crime (WH-BAR-PSC-1..4), the one-year asylum deadline
-(ASY-1YR-1..4) and an earlier denial (ASY-PRIOR-1). Each says why it applies to this case, citing the facts
-that raised it, and what to do. The texts are package data in English and Spanish side by side
-(``warnings.yaml``), read and checked once when first used; nothing else here does I/O.
+Whether a challenge is live is the law's (:mod:`withhold.law.challenges`): each has a rule, cited and
+dated, whose value says whether it is live on the facts (true), live because the finding that decides it
+is not made (unknown), or settled (false). This module only presents them: it evaluates those rules in
+the screening's own evaluation (the one-year bar, the per se rule, the burden on relocation and the
+cooperative agreement are computed once, there) and, from each value and its trace, chooses the warning's
+severity, the sentences that say why, and the facts and results that raised it. The texts are package
+data in English and Spanish side by side (``warnings.yaml``, a pydantic model read once when first used);
+nothing else here does I/O.
 
-Unknown is never read as no: a finding not yet made raises the warning (the challenge is still open), and
-only a recorded answer that settles it in the person's favour keeps it quiet. An adverse finding raises it
-as ``high``: the warning then says what the finding costs and what can still be done.
+Unknown is never read as no: a finding not yet made raises the warning, and only a recorded answer that
+settles it in the person's favour keeps it quiet. An adverse finding raises it as ``high``: the warning
+then says what the finding costs and what can still be done. A few warnings wait for a plain fact the
+interview asks first and the challenge arises from (the grounds claimed, who the persecutor is, the kind
+of proceeding, whether DHS invoked an agreement, whether there was an earlier denial): the rule is
+unknown then, and the warning is not shown until the fact is answered.
 
-The screening is used where it knows more than the raw facts: the one-year deadline and whether the bar
-applies come from the engine's own computation (weekends, holidays, exceptions), and whether the
-aggravated-felony sentences reach five years from its per se rule. A warning names every protection the
-challenge bears on, whatever their status, because a status changes when a finding does. One judgement:
-the one-year warning stays when asylum is already barred or failing for another reason, but drops to
-``low`` and says so — the deadline work then matters only if that other reason falls away, and hiding it
-would lose a live issue if it does.
+Two things the rules cannot read yet, because the interview has no question for them, are read here from
+the case: the evidence on file (corroboration) and whether a particular social group is stated. A warning
+names every protection the challenge bears on, whatever their status, because a status changes when a
+finding does. One judgement: the one-year warning stays when asylum is already barred or failing for
+another reason, but drops to ``low`` and says so — the deadline work then matters only if that other
+reason falls away, and hiding it would lose a live issue if it does.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, create_model, model_validator
 
 from withhold.facts import countries
 from withhold.facts.case import Case, EvidenceItem
-from withhold.language import Localized, read_localized
-from withhold.law.asylum.one_year import one_year
-from withhold.law.crimes.particularly_serious_crime import per_se
+from withhold.facts.source import NOT_FILED
+from withhold.language import Localized, LocalizedText, placeholder_problems
+from withhold.law.asylum.one_year import deadline, one_year
+from withhold.law.challenges import (
+    credibility,
+    nexus,
+    pretermission,
+    relocation,
+    social_group,
+    state_protection,
+)
+from withhold.law.challenges import (
+    particularly_serious_crime as crime,
+)
+from withhold.law.challenges.catalogue import CHALLENGES
+from withhold.law.crimes.particularly_serious_crime import individual_finding, per_se
 from withhold.law.deadlines.fees import annual_asylum
 from withhold.law.deadlines.model import Due, Kind
-from withhold.law.persecution.relocation import BURDEN_ON_APPLICANT, BURDEN_ON_DHS
-from withhold.law.procedure.cooperative_agreement import cooperative_agreement
+from withhold.law.persecution.elements import state_protection_failure
+from withhold.law.persecution.relocation import relocation_burden
+from withhold.law.procedure.cooperative_agreement import AGREEMENT
+from withhold.law.procedure.cooperative_agreement import cooperative_agreement as agreement_applies
 from withhold.law.protections import PROTECTIONS as ALL_PROTECTIONS
 from withhold.logic.protection import Determination, Status
-from withhold.package_data import check_fields, read_yaml
-from withhold.preparation.screened import one_year_deadline, relocation_burden, rule_value
-from withhold.preparation.sentences import compose, read_sentences
+from withhold.logic.rule import Rule
+from withhold.logic.trace import Trace
+from withhold.logic.value import UNKNOWN
+from withhold.package_data import read_model, validated
+from withhold.preparation.sentences import Reason, compose
 from withhold.screening.screen import Screening
 
 Severity = Literal["high", "medium", "low"]
@@ -57,6 +78,9 @@ RULE_PREFIX = "rule:"
 STATUS_PREFIX = "status:"
 """``raised_by`` names fact paths; a rule of the screening is named ``rule:<id>``, a protection's status
 ``status:<protection>``."""
+
+PER_SE_RULE = per_se.id
+ONE_YEAR_BAR = one_year.id
 
 
 @dataclass(frozen=True)
@@ -146,8 +170,6 @@ WHY: dict[str, dict[str, frozenset[str]]] = {
     "pretermission": {"court": frozenset(), "elements_unrecorded": frozenset()},
 }
 
-_FIELDS = ("title", "authority", "protections", "contested", "what_to_do", "why")
-
 
 # --- the warnings ----------------------------------------------------------------------------------
 
@@ -159,8 +181,52 @@ class _Raised:
 
     id: str
     severity: Severity
-    reasons: tuple[tuple[str, dict[str, object]], ...]
+    reasons: tuple[Reason, ...]
     raised_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Challenge:
+    """A challenge's rule as evaluated for this case: its value and its trace."""
+
+    value: Any
+    trace: Trace
+
+    def child(self, rule: Rule, item: int | None = None) -> Any:
+        """The value of a rule the challenge used (``None`` when it was not evaluated)."""
+        found = _node(self.trace, rule, item)
+        return found.value if found is not None else None
+
+    def items(self, rule: Rule) -> list[int]:
+        """The items (convictions) for which a per-item rule the challenge used is true, in order."""
+        found = {n.item for n in self.trace.walk() if n.rule == rule.id and n.value is True}
+        return sorted(item for item in found if item is not None)
+
+
+def _node(trace: Trace, rule: Rule, item: int | None = None) -> Trace | None:
+    for node in trace.walk():
+        if node.rule == rule.id and node.item == item:
+            return node
+    return None
+
+
+def _fact(trace: Trace | None, path: str) -> Any:
+    """The value of a fact a rule read, as its trace records it (``UNKNOWN`` when it did not read it)."""
+    for node in trace.walk() if trace is not None else ():
+        for read, value in node.facts:
+            if read == path:
+                return value
+    return UNKNOWN
+
+
+def _challenges(screening: Screening) -> dict[str, _Challenge]:
+    """Every challenge's rule, evaluated in the screening's own evaluation (memoised: the rules the
+    screening already ran are not run again)."""
+    found = {}
+    for name, rule in CHALLENGES:
+        value, trace = screening.evaluation.evaluate(rule)
+        found[name] = _Challenge(value.value, trace)
+    return found
 
 
 def case_warnings(
@@ -169,7 +235,8 @@ def case_warnings(
     """The warnings that apply to ``case``, most severe first (then in the order of ``warnings.yaml``).
     ``texts`` defaults to the package data."""
     catalogue = load() if texts is None else texts
-    raised = [found for check in _CHECKS if (found := check(case, screening)) is not None]
+    challenges = _challenges(screening)
+    raised = [found for check in _CHECKS if (found := check(case, screening, challenges)) is not None]
     order = list(catalogue)
     raised.sort(key=lambda r: (SEVERITIES.index(r.severity), order.index(r.id)))
     return tuple(_warning(r, catalogue[r.id]) for r in raised)
@@ -189,17 +256,21 @@ def _warning(raised: _Raised, text: WarningText) -> CaseWarning:
     )
 
 
-def _credibility(case: Case, _: Screening) -> _Raised | None:
-    credible = case.claim.credible
-    if credible is True:
+Challenges = Mapping[str, _Challenge]
+
+
+def _credibility(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
+    live = challenges["credibility"].value
+    if live is False:
         return None
-    if credible is False:
+    if live is True:
         return _Raised("credibility", "high", (("adverse", {}),), ("claim.credible",))
     return _Raised("credibility", "medium", (("unassessed", {}),), ("claim.credible",))
 
 
 # Evidence that corroborates the person's own account; country conditions and identity documents support a
-# claim but do not corroborate what happened to this person (Matter of S-M-J-).
+# claim but do not corroborate what happened to this person (Matter of S-M-J-). Read from the evidence
+# record here because the interview has no question for it yet (the rule says the challenge is live).
 CORROBORATING: frozenset[EvidenceItem] = frozenset(
     {
         "protected_ground_evidence",
@@ -215,10 +286,13 @@ CORROBORATING: frozenset[EvidenceItem] = frozenset(
 )
 
 
-def _corroboration(case: Case, _: Screening) -> _Raised | None:
-    reasons: list[tuple[str, dict[str, object]]] = []
+def _corroboration(case: Case, _: Screening, challenges: Challenges) -> _Raised | None:
+    challenge = challenges["corroboration"]
+    if challenge.value is False:
+        return None
+    reasons: list[Reason] = []
     raised_by: list[str] = []
-    adverse = case.claim.credible is False
+    adverse = challenge.child(credibility.credibility) is True
     if adverse:
         reasons.append(("adverse_credibility", {}))
         raised_by.append("claim.credible")
@@ -242,38 +316,37 @@ def _corroboration(case: Case, _: Screening) -> _Raised | None:
     return _Raised("corroboration", "high" if adverse else "medium", tuple(reasons), tuple(raised_by))
 
 
-def _nexus(case: Case, _: Screening) -> _Raised | None:
+def _nexus(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
     """Only where the claim rests on a protected ground: with none ([]), nexus is moot (CAT is the route);
-    with grounds unknown, the screening asks for them first."""
-    if not case.claim.grounds:
+    with grounds unknown, the interview asks for them first."""
+    challenge = challenges["nexus"]
+    if challenge.child(nexus.ground_claimed) is not True or challenge.value is False:
         return None
-    nexus = case.claim.nexus
     raised_by = ("claim.nexus", "claim.grounds")
-    if nexus == "one_central_reason":
-        return None
-    if nexus in ("none", "incidental"):
-        return _Raised("nexus", "high", ((nexus, {}),), raised_by)
-    if nexus == "a_reason":
+    if challenge.child(nexus.fails_every_standard) is True:
+        found = _fact(_node(challenge.trace, nexus.fails_every_standard), "claim.nexus")
+        return _Raised("nexus", "high", ((found, {}),), raised_by)
+    if challenge.value is True:
         return _Raised("nexus", "medium", (("a_reason", {}),), raised_by)
     return _Raised("nexus", "medium", (("unassessed", {}),), raised_by)
 
 
-def _social_group(case: Case, _: Screening) -> _Raised | None:
-    if "particular_social_group" not in (case.claim.grounds or []):
+def _social_group(case: Case, _: Screening, challenges: Challenges) -> _Raised | None:
+    challenge = challenges["social_group"]
+    if challenge.child(social_group.group_claimed) is not True:
         return None
     group = case.claim.particular_social_group
-    cognizable = group.cognizable if group else None
     defined = bool(group and group.definition and group.definition.strip())
-    reasons: list[tuple[str, dict[str, object]]] = []
-    if cognizable is False:
+    reasons: list[Reason] = []
+    if challenge.value is True:
         reasons.append(("not_cognizable", {}))
-    elif cognizable is None:
+    elif challenge.value is UNKNOWN:
         reasons.append(("unassessed", {}))
     if not defined:
         reasons.append(("undelineated", {}))
     if not reasons:
         return None
-    severity: Severity = "high" if cognizable is False else "medium"
+    severity: Severity = "high" if challenge.value is True else "medium"
     raised_by = (
         "claim.grounds",
         "claim.particular_social_group.cognizable",
@@ -282,111 +355,103 @@ def _social_group(case: Case, _: Screening) -> _Raised | None:
     return _Raised("social_group", severity, tuple(reasons), raised_by)
 
 
-def _relocation(case: Case, screening: Screening) -> _Raised | None:
+def _relocation(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
     """Raised by an adverse relocation finding, or by an open one unless the law's rule puts the burden on
-    DHS (relocation presumed unreasonable: government persecutor or past persecution, 8 CFR
-    1208.13(b)(3)(ii), 1208.16(b)(3)(ii))."""
-    claim = case.claim
+    DHS (relocation presumed unreasonable)."""
+    challenge = challenges["relocation"]
     raised_by = ("claim.relocation_reasonable", "claim.persecutor", "claim.past_persecution")
-    if claim.relocation_reasonable is False:
+    if challenge.value is False:
         return None
-    if claim.relocation_reasonable is True:
+    if challenge.child(relocation.found_reasonable) is True:
         return _Raised("relocation", "high", (("found_reasonable", {}),), raised_by)
-    burden = relocation_burden(screening)
-    if burden == BURDEN_ON_DHS:
-        return None
-    if burden == BURDEN_ON_APPLICANT:
+    if challenge.value is True:
         return _Raised("relocation", "medium", (("burden_on_applicant", {}),), raised_by)
-    # Not allocated yet: one of the two facts that allocate it is known and points to the applicant.
-    if claim.persecutor == "non_state" or claim.past_persecution is False:
+    # Not allocated yet: say so more firmly when one of the two facts that allocate it points to the
+    # applicant (as the burden rule read them).
+    burden = _node(challenge.trace, relocation_burden)
+    if _fact(burden, "claim.persecutor") == "non_state" or _fact(burden, "claim.past_persecution") is False:
         return _Raised("relocation", "medium", (("burden_maybe_applicant", {}),), raised_by)
     return _Raised("relocation", "low", (("burden_unknown", {}),), raised_by)
 
 
-def _non_state_actor(case: Case, _: Screening) -> _Raised | None:
-    claim = case.claim
-    if claim.persecutor != "non_state" or claim.government_unable_or_unwilling is True:
+def _non_state_actor(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
+    challenge = challenges["non_state_actor"]
+    if challenge.child(state_protection.private_persecutor) is not True or challenge.value is False:
         return None
     raised_by = ("claim.persecutor", "claim.government_unable_or_unwilling")
-    if claim.government_unable_or_unwilling is False:
+    if challenge.value is True:
         return _Raised("non_state_actor", "high", (("found_protected", {}),), raised_by)
-    if claim.past_persecution is True:
-        # The screening takes state failure as entailed by a past-persecution finding (persecution.
-        # state_protection_failure); the point remains one DHS can contest.
+    if challenge.child(state_protection_failure) is True:
+        # The screening takes state failure as entailed by a past-persecution finding on the same claim;
+        # the point remains one DHS can contest.
         return _Raised(
             "non_state_actor", "low", (("entailed_by_past", {}),), (*raised_by, "claim.past_persecution")
         )
     return _Raised("non_state_actor", "medium", (("unassessed", {}),), raised_by)
 
 
-PER_SE_RULE = per_se.id
-
-
-def _particularly_serious_crime(case: Case, screening: Screening) -> _Raised | None:
-    convictions = case.convictions
-    if convictions is None:
-        return _Raised("particularly_serious_crime", "low", (("history_unknown", {}),), ("convictions",))
-    if not convictions:
+def _particularly_serious_crime(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
+    challenge = challenges["particularly_serious_crime"]
+    if challenge.value is False:
         return None
-    reasons: list[tuple[str, dict[str, object]]] = [("on_file", {"count": len(convictions)})]
+    if challenge.value is UNKNOWN:
+        return _Raised("particularly_serious_crime", "low", (("history_unknown", {}),), ("convictions",))
+    reasons: list[Reason] = [("on_file", {"count": _fact(challenge.trace, "convictions")})]
     raised_by = ["convictions"]
-    felonies = [i for i, c in enumerate(convictions) if c.aggravated_felony not in (None, "none")]
+    felonies = challenge.items(crime.aggravated_felony_recorded)
     if felonies:
         reasons.append(("aggravated_felony", {}))
         raised_by.extend(f"convictions[{i}].aggravated_felony" for i in felonies)
-    by_sentence = rule_value(screening["statutory_withholding"], per_se) is True
-    if by_sentence:
+    if challenge.child(per_se) is True:
         reasons.append(("per_se", {}))
         raised_by.append(RULE_PREFIX + PER_SE_RULE)
     else:
         reasons.append(("case_by_case", {}))
-    trafficking = [i for i, c in enumerate(convictions) if c.drug_trafficking is True]
+    trafficking = challenge.items(crime.drug_trafficking_recorded)
     if trafficking:
         reasons.append(("drug_trafficking", {}))
         raised_by.extend(f"convictions[{i}].drug_trafficking" for i in trafficking)
-    found = [i for i, c in enumerate(convictions) if c.particularly_serious is True]
+    found = challenge.items(individual_finding)
     if found:
         reasons.append(("found_particularly_serious", {}))
         raised_by.extend(f"convictions[{i}].particularly_serious" for i in found)
-    severity: Severity = "high" if felonies or by_sentence or trafficking or found else "medium"
+    serious = challenge.child(crime.serious_on_the_record) is True
+    severity: Severity = "high" if serious else "medium"
     return _Raised("particularly_serious_crime", severity, tuple(reasons), tuple(raised_by))
 
 
-ONE_YEAR_BAR = one_year.id
-
-
-def _late_filing(case: Case, screening: Screening) -> _Raised | None:
+def _late_filing(_: Case, screening: Screening, challenges: Challenges) -> _Raised | None:
     """From the screening's own one-year rule: no warning when the bar is ruled out (timely, not yet due,
     excused, or an unaccompanied child)."""
-    asylum = screening["asylum"]
-    bar = rule_value(asylum, one_year)
-    if bar is False or bar is None:
+    challenge = challenges["late_filing"]
+    if challenge.value is False:
         return None
-    last_day = one_year_deadline(screening)
-    deadline = last_day.isoformat() if last_day is not None else None
-    filed = case.asylum.filed_on
-    reasons: list[tuple[str, dict[str, object]]] = []
+    bar = _node(challenge.trace, one_year)
+    last_day = challenge.child(deadline)
+    due = last_day.isoformat() if last_day not in (None, UNKNOWN) else None
+    filed = _fact(bar, "asylum.filed_on")
+    reasons: list[Reason] = []
     raised_by = ["entry.last_arrival_date"]
     late = False
-    if deadline is None:
+    if due is None:
         reasons.append(("arrival_unknown", {}))
-    elif case.asylum.not_filed_yet:
-        reasons.append(("deadline_passed", {"deadline": deadline}))
+    elif filed is NOT_FILED:
+        reasons.append(("deadline_passed", {"deadline": due}))
         late = True
-    elif filed is not None:
-        reasons.append(("filed_late", {"filed": filed.isoformat(), "deadline": deadline}))
+    elif filed is not UNKNOWN:
+        reasons.append(("filed_late", {"filed": filed.isoformat(), "deadline": due}))
         late = True
     else:
-        reasons.append(("filing_date_unknown", {"deadline": deadline}))
-    if deadline is not None:
+        reasons.append(("filing_date_unknown", {"deadline": due}))
+    if due is not None:
         raised_by.append("asylum.filed_on")
     raised_by.append(RULE_PREFIX + ONE_YEAR_BAR)
-    if bar is True:
+    if challenge.value is True:
         reasons.append(("no_exception", {}))
     elif late:
         reasons.append(("exception_open", {}))
-    severity: Severity = "high" if late or bar is True else "medium"
-    other = _closed_otherwise(asylum)
+    severity: Severity = "high" if late or challenge.value is True else "medium"
+    other = _closed_otherwise(screening["asylum"])
     if other is not None:
         reasons.append((other, {}))
         raised_by.append(STATUS_PREFIX + "asylum")
@@ -405,53 +470,53 @@ def _closed_otherwise(asylum: Determination) -> str | None:
     return None
 
 
-def _prior_denial(case: Case, _: Screening) -> _Raised | None:
-    if case.asylum.previously_denied is not True:
+def _prior_denial(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
+    """Only on a recorded denial: the interview asks whether there was one."""
+    if challenges["prior_denial"].value is not True:
         return None
     return _Raised("prior_denial", "high", (("denied", {}),), ("asylum.previously_denied",))
 
 
-def _cooperative_agreement(case: Case, screening: Screening) -> _Raised | None:
+def _cooperative_agreement(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
     """DHS invoked an asylum cooperative agreement (or the person is found subject to one): every claim
     about the home country is at stake, so the showing about the agreement country comes first."""
-    agreement = case.proceedings.cooperative_agreement
-    invoked = agreement.invoked if agreement else None
-    if invoked is not True and case.asylum.safe_third_country_agreement is not True:
+    challenge = challenges["cooperative_agreement"]
+    if challenge.value is not True:
         return None
-    code = agreement.country if agreement else None
-    reasons: list[tuple[str, dict[str, object]]] = []
-    if code:
+    code = _fact(challenge.trace, f"{AGREEMENT}.country")
+    reasons: list[Reason] = []
+    if code is not UNKNOWN and code:
         name = Localized(en=countries.name(code, "en") or code, es=countries.name(code, "es") or code)
         reasons.append(("invoked", {"country": name}))
     else:
         reasons.append(("invoked_no_country", {}))
-    value = screening.value_of(cooperative_agreement).value
+    applies = challenge.child(agreement_applies)
     severity: Severity = "high"
-    if value is True:
+    if applies is True:
         reasons.append(("applies", {}))
-    elif value is False:
+    elif applies is False:
         reasons.append(("excepted", {}))
         severity = "medium"
     else:
         reasons.append(("exceptions_open", {}))
     raised_by = (
-        "proceedings.cooperative_agreement.invoked",
-        "proceedings.cooperative_agreement.country",
+        f"{AGREEMENT}.invoked",
+        f"{AGREEMENT}.country",
         "asylum.safe_third_country_agreement",
-        RULE_PREFIX + cooperative_agreement.id,
+        RULE_PREFIX + agreement_applies.id,
     )
     return _Raised("cooperative_agreement", severity, tuple(reasons), raised_by)
 
 
-def _annual_fee(case: Case, screening: Screening) -> _Raised | None:
-    """From the screening's own annual-fee rule (Pub. L. 119-21): nothing before the fee existed, while no
-    application is pending, or once this year's fee is paid."""
-    found = screening.value_of(annual_asylum).value
+def _annual_fee(_: Case, screening: Screening, challenges: Challenges) -> _Raised | None:
+    """Owed and not paid (the law's rule): how urgent from the date the deadline rule gives."""
+    challenge = challenges["annual_fee"]
+    if challenge.value is not True:
+        return None
+    found = challenge.child(annual_asylum)
     if not isinstance(found, Due):
-        return None
+        raise RuntimeError("challenge.annual_fee is true without a date to pay")
     raised_by = ("asylum.filed_on", "asylum.annual_fee_due_on", RULE_PREFIX + annual_asylum.id)
-    if found.done_on is not None and found.done_on <= found.date:
-        return None
     if found.kind is Kind.EARLIEST:
         if found.date > screening.law_as_of:
             return _Raised("annual_fee", "low", (("not_yet", {"date": found.date.isoformat()}),), raised_by)
@@ -459,38 +524,24 @@ def _annual_fee(case: Case, screening: Screening) -> _Raised | None:
     return _Raised("annual_fee", "high", (("due", {"date": found.date.isoformat()}),), raised_by)
 
 
-# The Board confirmed pretermission without a hearing (Matter of H-A-A-V-, 29 I&N Dec. 233 (BIA Sept. 11,
-# 2025)) after holding incomplete applications may be deemed abandoned (Matter of C-A-R-R-, 29 I&N Dec. 13
-# (BIA Mar. 17, 2025)); the warning is for screenings of the law from the first of them.
-PRETERMISSION_FROM = dt.date(2025, 3, 17)
-COURT = ("removal", "asylum_only", "withholding_only")
-
-
-def _pretermission(case: Case, screening: Screening) -> _Raised | None:
+def _pretermission(case: Case, _: Screening, challenges: Challenges) -> _Raised | None:
     """A case in court not yet decided: the I-589 must state a complete, legally sufficient claim."""
-    proceedings = case.proceedings
-    if screening.law_as_of < PRETERMISSION_FROM or proceedings.kind not in COURT:
-        return None
-    if proceedings.decision is not None and proceedings.decision.outcome is not None:
+    challenge = challenges["pretermission"]
+    if challenge.value is not True:
         return None
     claim = case.claim
     group = claim.particular_social_group
+    # Whether the group is stated is not yet a fact the interview asks: read from the case.
     missing_group = "particular_social_group" in (claim.grounds or []) and not (group and group.definition)
-    unrecorded = (
-        claim.grounds is None
-        or claim.persecutor is None
-        or claim.nexus is None
-        or claim.harm_is_persecution is None
-        or missing_group
-    )
-    reasons: list[tuple[str, dict[str, object]]] = [("court", {})]
+    unrecorded = challenge.child(pretermission.elements_unrecorded) is True or missing_group
+    reasons: list[Reason] = [("court", {})]
     if unrecorded:
         reasons.append(("elements_unrecorded", {}))
     raised_by = ("proceedings.kind", "claim.grounds", "claim.persecutor", "claim.nexus")
     return _Raised("pretermission", "medium" if unrecorded else "low", tuple(reasons), raised_by)
 
 
-_CHECKS: tuple[Callable[[Case, Screening], _Raised | None], ...] = (
+_CHECKS: tuple[Callable[[Case, Screening, Challenges], _Raised | None], ...] = (
     _cooperative_agreement,
     _annual_fee,
     _pretermission,
@@ -506,60 +557,101 @@ _CHECKS: tuple[Callable[[Case, Screening], _Raised | None], ...] = (
 )
 
 
-# --- loading and checking --------------------------------------------------------------------------
+# --- the data file ---------------------------------------------------------------------------------
+
+
+def _a_protection(name: str) -> str:
+    if name not in PROTECTIONS:
+        raise ValueError(f"unknown protection {name!r}; expected one of {', '.join(PROTECTIONS)}")
+    return name
+
+
+def _citations(text: str) -> str:
+    if not text.strip():
+        raise ValueError("expected the citations as text")
+    return text.strip()
+
+
+def _sentence(allowed: frozenset[str]) -> Callable[[Localized], Localized]:
+    """A ``why`` sentence may use only the placeholders the code fills for it."""
+
+    def check(text: Localized) -> Localized:
+        problems = placeholder_problems(text, allowed)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return text
+
+    return check
+
+
+class _Entry(BaseModel):
+    """The fields every warning has (its ``why`` is declared per warning, from :data:`WHY`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: LocalizedText
+    authority: Annotated[str, AfterValidator(_citations)]
+    protections: Annotated[tuple[Annotated[str, AfterValidator(_a_protection)], ...], Field(min_length=1)]
+    contested: StrictBool
+    what_to_do: LocalizedText
+
+
+def _why_model(name: str, sentences: Mapping[str, frozenset[str]]) -> type[BaseModel]:
+    """The sentences of one warning's ``why``: exactly those the code uses, each with only the
+    placeholders the code fills."""
+    fields: dict[str, Any] = {
+        key: (Annotated[LocalizedText, AfterValidator(_sentence(allowed))], ...)
+        for key, allowed in sentences.items()
+    }
+    return create_model(f"Why_{name}", __config__=ConfigDict(extra="forbid", frozen=True), **fields)
+
+
+def _entry_model(name: str) -> type[_Entry]:
+    return create_model(f"Warning_{name}", __base__=_Entry, why=(_why_model(name, WHY[name]), ...))
+
+
+class _WarningsFile(BaseModel):
+    """``warnings.yaml``: one entry per warning the code raises, keyed by its id."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    order: tuple[str, ...] = ()
+    """The warnings in the order of the file (set from it, not written in it)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_the_order(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            if "order" in data:
+                raise ValueError("order: not a warning; the file's order is the warnings' order")
+            return {**data, "order": tuple(data)}
+        return data
+
+
+_ENTRIES: dict[str, Any] = {name: (_entry_model(name), ...) for name in WHY}
+WarningsFile: type[_WarningsFile] = create_model("WarningsFile", __base__=_WarningsFile, **_ENTRIES)
+"""The model of ``warnings.yaml``: every problem with its path (``late_filing.why.filed_late.es``) and
+line."""
+
+
+def _texts(read: _WarningsFile) -> dict[str, WarningText]:
+    found: dict[str, WarningText] = {}
+    for name in (*[n for n in read.order if n in WHY], *[n for n in WHY if n not in read.order]):
+        entry = getattr(read, name)
+        why = {key: getattr(entry.why, key) for key in WHY[name]}
+        found[name] = WarningText(
+            name, entry.title, entry.what_to_do, entry.authority, entry.protections, entry.contested, why
+        )
+    return found
 
 
 @cache
 def load() -> dict[str, WarningText]:
     """Every warning's texts, in the order of ``warnings.yaml`` (read once)."""
-    return parse(read_yaml(__package__, "warnings.yaml"))
+    return _texts(read_model(WarningsFile, __package__ or "withhold.preparation", "warnings.yaml"))
 
 
-def parse(raw: Any) -> dict[str, WarningText]:
-    """Check warning texts read from YAML. Raises ``ValueError`` listing every problem as
-    ``warning: field: what is wrong`` (a missing translation, an unknown field or protection, a sentence
-    the code does not use or a placeholder it does not fill)."""
-    if not isinstance(raw, dict):
-        raise ValueError("warnings.yaml: expected a mapping of warning ids to their texts")
-    problems: list[str] = []
-    found: dict[str, WarningText] = {}
-    for name in WHY:
-        if name not in raw:
-            problems.append(f"{name}: missing (the code raises this warning)")
-    for name, body in raw.items():
-        if name not in WHY:
-            problems.append(f"{name}: unknown warning; expected one of {', '.join(WHY)}")
-            continue
-        warning = _warning_text(str(name), body, problems)
-        if warning is not None:
-            found[warning.id] = warning
-    if problems:
-        raise ValueError("warnings.yaml is not valid:\n  " + "\n  ".join(problems))
-    return found
-
-
-def _warning_text(name: str, body: Any, problems: list[str]) -> WarningText | None:
-    before = len(problems)
-    if not check_fields(name, body, allowed=_FIELDS, required=_FIELDS, problems=problems):
-        return None
-    title = read_localized(f"{name}: title", body.get("title"), problems)
-    what_to_do = read_localized(f"{name}: what_to_do", body.get("what_to_do"), problems)
-    authority = body.get("authority")
-    if not isinstance(authority, str) or not authority.strip():
-        problems.append(f"{name}: authority: expected the citations as text")
-    protections = body.get("protections")
-    if not isinstance(protections, list) or not protections:
-        problems.append(f"{name}: protections: expected a list of protections")
-        protections = []
-    for protection in protections:
-        if protection not in PROTECTIONS:
-            problems.append(f"{name}: protections: unknown protection {protection!r}")
-    contested = body.get("contested")
-    if not isinstance(contested, bool):
-        problems.append(f"{name}: contested: expected true or false")
-    sentences = read_sentences(f"{name}: why", body.get("why"), problems, expected=WHY[name])
-    if len(problems) > before or title is None or what_to_do is None or not isinstance(contested, bool):
-        return None
-    return WarningText(
-        name, title, what_to_do, str(authority).strip(), tuple(protections), contested, sentences
-    )
+def parse(text: str, file: str = "warnings.yaml") -> dict[str, WarningText]:
+    """Warning texts from YAML ``text``; :class:`~withhold.package_data.DataFileError` lists every problem
+    as ``warning.field: what is wrong (line N)``."""
+    return _texts(validated(WarningsFile, text, file))
