@@ -96,7 +96,9 @@ def test_every_problem_is_reported_together_with_its_parameter_entry_field_and_l
     assert "misspelled.field: valeus: unknown field (line 7)" in problems
     assert any(p.startswith("no.values: values: ") and p.endswith("(line 11)") for p in problems)
     assert "bad.entries: values.0.reference: missing (line 16)" in problems
-    assert any(p.startswith("bad.entries: values.1.reference: ") and p.endswith("(line 21)") for p in problems)
+    assert any(
+        p.startswith("bad.entries: values.1.reference: ") and p.endswith("(line 21)") for p in problems
+    )
     assert any(
         p.startswith("bad.entries: values.1.confidence: ") and p.endswith("(line 22)") for p in problems
     )

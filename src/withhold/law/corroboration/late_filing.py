@@ -26,7 +26,10 @@ from withhold.logic import FALSE, Context, V, rule
     ref=("ASY-1YR-1", "ASY-1YR-3", "ASY-1YR-4"),
     reads=("asylum.filed_on",),
     uses=(deadline, unaccompanied_child),
-    params=("asylum.one_year.earliest_start",),
+    params=(
+        "asylum.one_year.earliest_start",
+        "asylum.one_year.period_years",
+    ),  # as the bar: filed_late reads both
     in_force=IIRIRA,
     verified=AUDIT_2026_12_07,
 )
