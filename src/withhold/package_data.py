@@ -6,7 +6,7 @@ file's author sees all that is wrong at once."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -49,28 +49,6 @@ def parse_yaml(text: str) -> Any:
 def read_yaml(package: str, name: str) -> Any:
     """A YAML file shipped in ``package``, read with :class:`UniqueKeyLoader`."""
     return parse_yaml(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
-
-
-def check_fields(
-    where: str,
-    body: Any,
-    *,
-    allowed: Iterable[str],
-    required: Iterable[str] = (),
-    problems: list[str],
-) -> bool:
-    """Whether ``body`` is a mapping; each unknown and each missing field is appended to ``problems``."""
-    allowed = tuple(allowed)
-    if not isinstance(body, dict):
-        problems.append(f"{where}: expected a mapping with {', '.join(allowed)}")
-        return False
-    for name in body:
-        if name not in allowed:
-            problems.append(f"{where}: {name}: unknown field; expected one of {', '.join(allowed)}")
-    for name in required:
-        if name not in body:
-            problems.append(f"{where}: {name}: missing")
-    return True
 
 
 # --- data files declared as pydantic models -----------------------------------------------------------

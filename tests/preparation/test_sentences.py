@@ -8,7 +8,7 @@ from typing import Annotated
 import pytest
 from pydantic import BaseModel, ConfigDict
 
-from withhold.language import Localized, LocalizedText
+from withhold.language import LocalizedText
 from withhold.package_data import DataFileError, validated
 from withhold.preparation.sentences import compose, exactly, sentences_model, sentences_of
 
@@ -63,14 +63,3 @@ def test_a_dict_field_says_every_sentence_problem_at_the_field() -> None:
         "why: unassessed: missing (the code uses it); unsaid: not a sentence the code uses; "
         "unavailable: unknown placeholder {n} (line 1)",
     )
-
-
-def test_sentences_read_by_hand_are_the_same() -> None:
-    from withhold.package_data import parse_yaml
-    from withhold.preparation.sentences import read_sentences
-
-    problems: list[str] = []
-    read = read_sentences("flag: why", parse_yaml(GOOD)["why"], problems, expected=WHY)
-    assert problems == []
-    assert read == sentences_of(validated(Flag, GOOD, "flags.yaml").why)
-    assert isinstance(read["unassessed"], Localized)

@@ -8,8 +8,7 @@ needs but lacks would fail only on the case that needs it.
 
 A data file declared as a pydantic model says so with :func:`sentences_model` (a model with exactly those
 sentences, each problem at its own key and line) or, for a ``dict[str, LocalizedText]`` field or a model
-validator, :func:`exactly` and :func:`sentence_problems`. :func:`read_sentences` is the hand-written
-reading, kept while a file still uses it.
+validator, :func:`exactly` and :func:`sentence_problems`.
 """
 
 from __future__ import annotations
@@ -25,33 +24,10 @@ from withhold.language import (
     filled_by,
     joined,
     placeholder_problems,
-    read_localized,
 )
 
 Reason = tuple[str, Mapping[str, object]]
 """A sentence's key and the values of its placeholders (a :class:`Localized` value per language)."""
-
-
-def read_sentences(
-    where: str, value: Any, problems: list[str], *, expected: Mapping[str, frozenset[str]]
-) -> dict[str, Localized]:
-    """The sentences of ``value``, keyed as in ``expected`` (key → the placeholders the code fills);
-    each problem is appended to ``problems``, named ``where.key``."""
-    if not isinstance(value, dict):
-        problems.append(f"{where}: expected a mapping of sentences")
-        return {}
-    sentences: dict[str, Localized] = {}
-    for key, allowed in expected.items():
-        if key not in value:
-            problems.append(f"{where}.{key}: missing (the code uses it)")
-            continue
-        sentence = read_localized(f"{where}.{key}", value[key], problems, placeholders_allowed=allowed)
-        if sentence is not None:
-            sentences[key] = sentence
-    for key in value:
-        if key not in expected:
-            problems.append(f"{where}.{key}: not a sentence the code uses")
-    return sentences
 
 
 Expected = Mapping[str, frozenset[str]]
