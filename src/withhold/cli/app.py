@@ -685,8 +685,7 @@ def package(
         typer.Option(
             "--dhs-address",
             metavar="TEXT",
-            help="The DHS counsel's address served by mail or by hand (the court gives it: ICPM ch. 3.2(b)); "
-            "lines separated by commas.",
+            help="The DHS counsel's address served by mail or by hand (the court gives it: ICPM ch. 3.2(b)).",
         ),
     ] = None,
     translation: Annotated[
@@ -834,7 +833,7 @@ def package(
             )
             if not server:
                 raise UserError("--served-by: give the name of who served DHS")
-            address = "\n".join(part.strip() for part in (dhs_address or "").split(",") if part.strip())
+            address = " ".join((dhs_address or "").split())
             if method != "electronic" and not address:
                 raise UserError(
                     f"--dhs-address: serving by {method} needs the DHS counsel's address",

@@ -59,7 +59,7 @@ def translator_argument(value: str | None) -> Translator | None:
     if not parts[0]:
         raise UserError("--translator: give the translator's name, as 'NAME; ADDRESS; PHONE'")
     parts += ["", ""]
-    return Translator(parts[0], parts[1].replace(", ", "\n") if parts[1] else "", parts[2])
+    return Translator(parts[0], parts[1], parts[2])
 
 
 def read_file(option: str, path: str) -> Document:

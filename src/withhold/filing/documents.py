@@ -77,7 +77,8 @@ def read_document(name: str, data: bytes) -> Document:
         said = f" (its name ends in .{claimed}, but it is not one)" if claimed in _NAMED else ""
         raise DocumentError(name, f"not a PDF or a photo (JPEG, PNG or HEIC){said}")
     if kind == "pdf":
-        return Document(name, kind, data, _pdf_pages(name, data))
+        pages = _pdf_pages(name, data)
+        return Document(name, kind, _flattened(data), pages)
     pdf = photo_page(name, data, kind)
     return Document(name, kind, pdf, 1)
 
@@ -103,6 +104,28 @@ def _pdf_pages(name: str, data: bytes) -> int:
     if pages == 0:
         raise DocumentError(name, "the PDF has no pages")
     return pages
+
+
+def _flattened(data: bytes) -> bytes:
+    """A PDF with form fields (a filled I-589) with their values drawn into its pages: a filing's pages
+    are merged without the form's field dictionary, and a court's viewer must show the answers as printed.
+    qpdf (through pikepdf) draws each field's appearance and flattens it; a PDF without fields is kept as
+    it is."""
+    import pikepdf  # a filing with a filled form needs it (installed with img2pdf)
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            if "/AcroForm" not in pdf.Root or not pdf.Root.AcroForm.get("/Fields"):
+                return data
+            pdf.generate_appearance_streams()
+            pdf.flatten_annotations("print")
+            if "/AcroForm" in pdf.Root:
+                del pdf.Root["/AcroForm"]
+            out = io.BytesIO()
+            pdf.save(out)
+            return out.getvalue()
+    except pikepdf.PdfError:
+        return data  # pypdf read it; a document qpdf cannot rewrite goes in as it is
 
 
 def photo_page(name: str, data: bytes, kind: Kind) -> bytes:
