@@ -16,10 +16,8 @@ from withhold.web.evidence.models import EvidenceDocument
 from withhold.web.texts import has, translated
 from withhold.web.texts import text as ui
 
-MOST_FILES = 6
-"""Files in one upload (the rows of the form)."""
-ROWS = 3
-"""Rows the form shows; more can be uploaded afterwards."""
+MOST_FILES = 4
+"""Files in one upload: the boxes the form shows (more are uploaded the same way afterwards)."""
 
 
 def item_choices(first: Sequence[str], language: Language) -> list[tuple[str, str]]:
@@ -47,12 +45,15 @@ class EvidenceForm(forms.Form):
         self,
         *args: Any,
         items: Sequence[tuple[str, str]] = (),
+        case_items: Iterable[str] = (),
         others: Iterable[EvidenceDocument] = (),
         language: Language = "en",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.reader = language
+        self.case_items = frozenset(case_items)
+        """The items of the case's own checklist (shown first; the others folded)."""
         for name, field in self.fields.items():
             field.label = ui(f"evidence_field.{name}", language)
             if has(f"evidence_field.{name}.help"):
@@ -116,7 +117,7 @@ class EvidenceUploadRow(EvidenceForm):
 
     file = forms.FileField(required=False)
 
-    field_order = ("file", "title", "items", "language", "no_translation", "translation_of")
+    field_order = ("file", "title", "language", "no_translation", "items", "translation_of")
 
 
 def _title_from(filename: str) -> str:
@@ -126,5 +127,5 @@ def _title_from(filename: str) -> str:
 
 
 UploadRows = forms.formset_factory(
-    EvidenceUploadRow, extra=ROWS, max_num=MOST_FILES, absolute_max=MOST_FILES, validate_max=True
+    EvidenceUploadRow, extra=MOST_FILES, max_num=MOST_FILES, absolute_max=MOST_FILES, validate_max=True
 )

@@ -30,7 +30,7 @@ def problem_words(error: DocumentError, language: Language) -> str:
         name = error.name
         claimed = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if claimed in NAMED:
-            return ui("evidence_problem.not_what_named", language, kind=claimed.upper())
+            return ui("evidence_problem.not_what_named", language, kind=claimed)
         return ui("evidence_problem.not_a_document", language)
     if error.problem.startswith("the file is ") and "MB" in error.problem:  # the filing's own size limit
         return ui("evidence_problem.too_large_filing", language)

@@ -138,7 +138,12 @@ def _rows(
     language: Language,
     initial: list[dict[str, Any]] | None = None,
 ) -> Any:
-    kwargs = {"items": item_choices(checklist_ids, language), "others": documents, "language": language}
+    kwargs = {
+        "items": item_choices(checklist_ids, language),
+        "case_items": checklist_ids,
+        "others": documents,
+        "language": language,
+    }
     return UploadRows(data, files, prefix="doc", form_kwargs=kwargs, initial=initial)
 
 
@@ -210,7 +215,7 @@ def upload(request: HttpRequest, membership: Membership, record: CaseRecord) -> 
         kept += 1
     if chosen == 0:
         messages.error(request, ui("evidence_docs.no_file", language))
-        return _page(request, membership, record, status=400)
+        return _page(request, membership, record, status=422)
     if kept:
         messages.success(
             request,
@@ -224,7 +229,7 @@ def upload(request: HttpRequest, membership: Membership, record: CaseRecord) -> 
         messages.error(request, message)
     documents = documents_of(record)
     again = _rows(None, None, record, documents, checklist_ids, language, initial=retry)
-    return _page(request, membership, record, again, status=400)
+    return _page(request, membership, record, again, status=422)
 
 
 def _again(form: EvidenceForm) -> dict[str, Any]:
@@ -279,8 +284,10 @@ def edit(request: HttpRequest, membership: Membership, record: CaseRecord, doc_i
     document = _document(record, doc_id)
     language = language_of(request)
     others = [other for other in documents_of(record) if other.id != document.id]
+    case_items = checklist_of(record).ids
     kwargs: dict[str, Any] = {
-        "items": item_choices(checklist_of(record).ids, language),
+        "items": item_choices(case_items, language),
+        "case_items": case_items,
         "others": others,
         "language": language,
     }
@@ -304,7 +311,7 @@ def edit(request: HttpRequest, membership: Membership, record: CaseRecord, doc_i
             )
         messages.success(request, ui("evidence_docs.saved", language))
         return redirect("evidence:page", case_id=record.id)
-    status = 400 if request.method == "POST" else 200
+    status = 422 if request.method == "POST" else 200
     return render(
         request, "evidence/edit.html", {"record": record, "document": document, "form": form}, status=status
     )
