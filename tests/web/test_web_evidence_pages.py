@@ -9,17 +9,23 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from web_evidence_samples import DAMAGED_PDF, NOT_A_PDF, pdf, photo
 
+from hostile_strategy import FUZZ
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import Role
 from withhold.web.audit.models import Action, AuditEntry
 from withhold.web.cases.models import CaseRecord
 from withhold.web.evidence.documents import document_bytes, keep
 from withhold.web.evidence.models import EvidenceDocument
+from withhold.web.request_size import limit
 
 TITLE = "Threat letter to Zephyrine Quixotelli"
 
@@ -279,3 +285,38 @@ def test_the_checklist_shows_what_is_on_file_and_what_is_missing(
     assert link in text and ">Missing</span>" in text
     case_page = attorney.get(reverse("cases:detail", args=[record.id])).content.decode()
     assert link in case_page and "No document uploaded yet." in case_page
+
+
+@pytest.mark.django_db
+def test_only_the_upload_takes_a_larger_body(attorney: Client, record: CaseRecord) -> None:
+    larger = str(settings.WITHHOLD_REQUEST_MAX_BYTES + 1)
+    response = attorney.post(reverse("cases:import"), {"text": "withhold: case/1\n"}, CONTENT_LENGTH=larger)
+    assert response.status_code == 413
+    upload_path = reverse("evidence:upload", args=[record.id])
+    assert limit(upload_path) == settings.WITHHOLD_EVIDENCE_MAX_REQUEST_BYTES > int(larger)
+    assert limit(reverse("evidence:page", args=[record.id])) == settings.WITHHOLD_REQUEST_MAX_BYTES
+    too_large = str(settings.WITHHOLD_EVIDENCE_MAX_REQUEST_BYTES + 1)
+    response = attorney.post(reverse("evidence:upload", args=[record.id]), form([]), CONTENT_LENGTH=too_large)
+    assert response.status_code == 413
+
+
+HEADS = st.sampled_from([b"", b"%PDF-1.7\n", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"\0\0\0\x18ftypheic"])
+
+
+@pytest.mark.django_db
+@hypothesis_settings(FUZZ, max_examples=60)
+@given(
+    head=HEADS,
+    body=st.binary(max_size=400),
+    name=st.text(max_size=80),
+    title=st.text(max_size=300),
+    language=st.text(max_size=5),
+)
+def test_no_file_or_field_gives_a_500(
+    head: bytes, body: bytes, name: str, title: str, language: str, attorney: Client, record: CaseRecord
+) -> None:
+    files = [(name or "x", head + body)]
+    response = upload(
+        attorney, record, files, title=title.replace("\0", ""), language=language.replace("\0", "")
+    )
+    assert response.status_code in (302, 422), response.status_code
