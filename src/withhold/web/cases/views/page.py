@@ -53,6 +53,7 @@ def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord
     page = case_page(case, as_of, language_of(request), day)
     audit(request, membership.organization, Action.VIEWED, record.id, version=record.version)
     documents = documents_of(record)
+    uploaded = by_item(documents)
     return render(
         request,
         "cases/case.html",
@@ -65,7 +66,13 @@ def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord
             "as_of_source": "chosen" if asked else ("the case file" if case.law_as_of else "today"),
             "workflows": Workflow.choices,
             "soon_days": SOON_DAYS,
-            "evidence_documents": by_item(documents),
+            "evidence_documents": uploaded,
             "evidence_count": len(documents),
+            # What is still to gather: the checklist's open items, but those a document was uploaded for.
+            "evidence_to_gather": sum(
+                1
+                for item in page.found.checklist.items
+                if item.status in ("needed", "requested") and item.id not in uploaded
+            ),
         },
     )

@@ -20,3 +20,11 @@ def on_file(context: template.Context, item_id: str) -> dict[str, Any]:
         "documents": tuple(found.get(item_id, ())),
         "language": context.get("language", "en"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def item_status(context: template.Context, item: Any) -> str:
+    """A checklist item's status with the documents uploaded: ``on_file`` once a document is uploaded
+    for an item the case file calls needed or requested; else the case file's own."""
+    found: Mapping[str, Sequence[Any]] = context.get("evidence_documents") or {}
+    return "on_file" if item.status in ("needed", "requested") and found.get(item.id) else str(item.status)
