@@ -248,6 +248,44 @@ def test_the_pretermission_sub_rule_names_an_unrecorded_element() -> None:
     assert evaluate(pretermission.pretermission, {"proceedings": {"kind": "affirmative"}})[0] is False
 
 
+# The sub-rules on whether a claimed social group is stated: the same three values, on documents in court
+# (pretermission's sub-rule is evaluated on its own here, so the court is for the reader only).
+GROUP = "particular_social_group"
+STATED = {"definition": "the immediate family of an invented person"}
+SUB_RULES: list[tuple[Rule, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
+    (
+        rule,
+        {"proceedings": {"kind": "removal"}, "claim": {"grounds": [GROUP]}},
+        {"proceedings": {"kind": "removal"}, "claim": {"grounds": [GROUP], GROUP: STATED}},
+        {"proceedings": {"kind": "removal"}},
+    )
+    for rule in (social_group.undelineated, pretermission.group_undelineated)
+]
+
+
+@pytest.mark.parametrize(("rule", "live", "settled", "open_"), SUB_RULES, ids=[c[0].id for c in SUB_RULES])
+def test_whether_a_claimed_group_is_stated_is_true_false_or_unknown(
+    rule: Rule, live: dict[str, Any], settled: dict[str, Any], open_: dict[str, Any]
+) -> None:
+    assert evaluate(rule, live)[0] is True
+    assert evaluate(rule, settled)[0] is False
+    assert evaluate(rule, open_)[0] is UNKNOWN
+    # No group claimed: nothing to state. A blank definition states nothing.
+    assert evaluate(rule, {"claim": {"grounds": ["religion"]}})[0] is False
+    assert evaluate(rule, {"claim": {"grounds": [GROUP], GROUP: {"definition": "  "}}})[0] is True
+
+
+def test_the_challenges_carry_whether_the_group_is_stated_without_changing_their_value() -> None:
+    claimed = {"proceedings": {"kind": "removal"}, "claim": {"grounds": [GROUP], GROUP: {"cognizable": True}}}
+    value, trace = evaluate(social_group.social_group, claimed)
+    assert value is False and child(trace, social_group.undelineated) is True
+    value, trace = evaluate(pretermission.pretermission, claimed)
+    assert value is True and child(trace, pretermission.group_undelineated) is True
+    stated = {**claimed, "claim": {"grounds": [GROUP], GROUP: {**STATED, "cognizable": True}}}
+    assert child(evaluate(social_group.social_group, stated)[1], social_group.undelineated) is False
+    assert child(evaluate(pretermission.pretermission, stated)[1], pretermission.group_undelineated) is False
+
+
 # --- never before the law that makes it a challenge ---------------------------------------------------
 
 
@@ -256,7 +294,11 @@ def _day_before(rule: Rule) -> dt.date:
     return rule.began - dt.timedelta(days=1)
 
 
-@pytest.mark.parametrize(("rule", "live"), [(c[0], c[1]) for c in CASES], ids=[c[0].id for c in CASES])
+@pytest.mark.parametrize(
+    ("rule", "live"),
+    [(c[0], c[1]) for c in (*CASES, *SUB_RULES)],
+    ids=[c[0].id for c in (*CASES, *SUB_RULES)],
+)
 def test_no_challenge_applies_before_its_law_took_effect(rule: Rule, live: dict[str, Any]) -> None:
     """The day before: selected by the filing date, an application filed that day; else the law as of it."""
     day = _day_before(rule)
@@ -277,3 +319,6 @@ def test_the_first_days_of_the_challenges() -> None:
     assert began["challenge.prior_denial"] == dt.date(1997, 4, 1)
     assert began["challenge.pretermission"] == dt.date(2025, 3, 17)  # Matter of C-A-R-R-
     assert began["challenge.annual_fee"] == dt.date(2025, 7, 4)  # Pub. L. 119-21
+    # Whether a claimed group is stated: with the ground itself; for pretermission, with C-A-R-R-.
+    assert social_group.undelineated.began == dt.date(1980, 4, 1)
+    assert pretermission.group_undelineated.began == dt.date(2025, 3, 17)

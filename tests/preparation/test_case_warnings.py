@@ -154,6 +154,9 @@ def test_an_undelineated_social_group_is_raised() -> None:
     warning = warnings_for({"claim": claim})["social_group"]
     assert warning.severity == "medium"
     assert "not yet stated" in warning.why.en
+    assert "claim.particular_social_group.definition" in warning.raised_by
+    blank = {**claim, "particular_social_group": {"definition": "  ", "cognizable": True}}
+    assert "not yet stated" in warnings_for({"claim": blank})["social_group"].why.en
 
 
 def test_a_cognizable_delineated_group_raises_no_social_group_warning() -> None:
@@ -564,3 +567,23 @@ def test_the_pretermission_warning_asks_for_every_element_in_court() -> None:
     assert "pretermission" not in warnings_for({"proceedings": {"kind": "affirmative"}})
     decided = {"proceedings": {"kind": "removal", "decision": {"outcome": "granted"}}}
     assert "pretermission" not in warnings_for(decided)
+
+
+@pytest.mark.parametrize(
+    ("group", "severity"),
+    [({}, "medium"), ({"definition": " "}, "medium"), ({"definition": "invented group"}, "low")],
+)
+def test_a_social_group_claimed_in_court_must_be_stated_in_the_application(
+    group: dict[str, Any], severity: str
+) -> None:
+    claim = {
+        "grounds": ["particular_social_group"],
+        "particular_social_group": group,
+        "persecutor": "government",
+        "nexus": "one_central_reason",
+        "harm_is_persecution": True,
+    }
+    warning = warnings_for({"proceedings": {"kind": "removal"}, "claim": claim})["pretermission"]
+    assert warning.severity == severity
+    assert ("not recorded yet" in warning.why.en) is (severity == "medium")
+    assert warning.raised_by == ("proceedings.kind", "claim.grounds", "claim.persecutor", "claim.nexus")

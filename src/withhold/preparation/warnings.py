@@ -16,8 +16,8 @@ interview asks first and the challenge arises from (the grounds claimed, who the
 of proceeding, whether DHS invoked an agreement, whether there was an earlier denial): the rule is
 unknown then, and the warning is not shown until the fact is answered.
 
-Two things the rules cannot read yet, because the interview has no question for them, are read here from
-the case: the evidence on file (corroboration) and whether a particular social group is stated. A warning
+One thing the rules cannot read yet, because the interview has no question for it, is read here from the
+case: the evidence on file (corroboration). A warning
 names every protection the challenge bears on, whatever their status, because a status changes when a
 finding does. One judgement: the one-year warning stays when asylum is already barred or failing for
 another reason, but drops to ``low`` and says so — the deadline work then matters only if that other
@@ -331,18 +331,16 @@ def _nexus(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
     return _Raised("nexus", "medium", (("unassessed", {}),), raised_by)
 
 
-def _social_group(case: Case, _: Screening, challenges: Challenges) -> _Raised | None:
+def _social_group(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
     challenge = challenges["social_group"]
     if challenge.child(social_group.group_claimed) is not True:
         return None
-    group = case.claim.particular_social_group
-    defined = bool(group and group.definition and group.definition.strip())
     reasons: list[Reason] = []
     if challenge.value is True:
         reasons.append(("not_cognizable", {}))
     elif challenge.value is UNKNOWN:
         reasons.append(("unassessed", {}))
-    if not defined:
+    if challenge.child(social_group.undelineated) is True:
         reasons.append(("undelineated", {}))
     if not reasons:
         return None
@@ -524,16 +522,15 @@ def _annual_fee(_: Case, screening: Screening, challenges: Challenges) -> _Raise
     return _Raised("annual_fee", "high", (("due", {"date": found.date.isoformat()}),), raised_by)
 
 
-def _pretermission(case: Case, _: Screening, challenges: Challenges) -> _Raised | None:
+def _pretermission(_: Case, __: Screening, challenges: Challenges) -> _Raised | None:
     """A case in court not yet decided: the I-589 must state a complete, legally sufficient claim."""
     challenge = challenges["pretermission"]
     if challenge.value is not True:
         return None
-    claim = case.claim
-    group = claim.particular_social_group
-    # Whether the group is stated is not yet a fact the interview asks: read from the case.
-    missing_group = "particular_social_group" in (claim.grounds or []) and not (group and group.definition)
-    unrecorded = challenge.child(pretermission.elements_unrecorded) is True or missing_group
+    unrecorded = (
+        challenge.child(pretermission.elements_unrecorded) is True
+        or challenge.child(pretermission.group_undelineated) is True
+    )
     reasons: list[Reason] = [("court", {})]
     if unrecorded:
         reasons.append(("elements_unrecorded", {}))

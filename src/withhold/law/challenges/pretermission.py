@@ -6,13 +6,13 @@ deem an incomplete application abandoned, above all after a chance to complete i
 29 I&N Dec. 13 (BIA Mar. 17, 2025); 8 CFR 1208.3(c)(3)), and may deny one without a hearing when no
 material fact is in dispute and the application, taken as true, does not show eligibility (Matter of
 H-A-A-V-, 29 I&N Dec. 233 (BIA Sept. 11, 2025)). So in a court case not yet decided the application must
-state every element when filed: the challenge is live, and graver while an element is not recorded (the
-sub-rule). Whether a particular social group is stated is a text the interview does not ask yet: the case
-warnings read it.
+state every element when filed: the challenge is live, and graver while an element is not recorded, or
+a particular social group is claimed without its exact definition (the sub-rules).
 """
 
 from __future__ import annotations
 
+from withhold.law.challenges.social_group import undelineated
 from withhold.law.enactments import AUDIT_2026_12_07
 from withhold.logic import Context, V, all_, known, one_of, rule, since
 
@@ -47,12 +47,32 @@ def elements_unrecorded(ctx: Context) -> V[bool]:
 
 
 @rule(
+    "challenge.pretermission.group_undelineated",
+    "A particular social group is claimed without its exact definition",
+    cites=(
+        *PRETERMISSION_CITES,
+        "Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014)",
+        "Matter of W-Y-C- & H-O-B-, 27 I&N Dec. 189 (BIA 2018)",
+    ),
+    ref=("GEN-BURDEN-1", "PROC-FORM-1", "WH-ELEM-2"),
+    uses=(undelineated,),
+    in_force=BOARD_2025,
+    verified=AUDIT_2026_12_07,
+)
+def group_undelineated(ctx: Context) -> V[bool]:
+    """An application that claims a group must state it: a group not written down leaves the claim, taken
+    as true, short of a cognizable ground. The social group challenge's own sub-rule decides it (true,
+    false, or unknown while the grounds are not known)."""
+    return ctx.rule(undelineated)
+
+
+@rule(
     "challenge.pretermission",
     "Pretermission is a live challenge: a court case not yet decided",
     cites=PRETERMISSION_CITES,
     ref=("GEN-BURDEN-1", "PROC-FORM-1"),
     reads=("proceedings.kind", "proceedings.decision.outcome"),
-    uses=(elements_unrecorded,),
+    uses=(elements_unrecorded, group_undelineated),
     in_force=BOARD_2025,
     verified=AUDIT_2026_12_07,
     caveat=(
@@ -64,6 +84,7 @@ def pretermission(ctx: Context) -> V[bool]:
     """True in immigration court until the judge decides; false in other proceedings, once decided, and
     before the Board's 2025 decisions; unknown while the kind of proceeding is not known."""
     ctx.rule(elements_unrecorded)
+    ctx.rule(group_undelineated)
     decided = ctx.fact("proceedings.decision.outcome").known
     in_court = one_of(ctx.fact("proceedings.kind"), COURT)
     return all_(in_court, known(not decided))
