@@ -11,6 +11,7 @@ import dj_database_url
 
 from withhold.language import LANGUAGES as WITHHOLD_LANGUAGES
 from withhold.language.status import native_name, right_to_left
+from withhold.web.evidence.storage import storage_settings
 from withhold.web.secrets import data_dir, secret_key
 
 WEB_DIR = Path(__file__).resolve().parent.parent
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "withhold.web.interviews",
     "withhold.web.intake",
     "withhold.web.selfhelp",
+    "withhold.web.evidence",
     "withhold.web.builds",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
@@ -181,6 +183,18 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- stored files: the evidence documents, encrypted before they are written (web/evidence/storage.py) ---
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": storage_settings(DATA_DIR),
+}
+WITHHOLD_EVIDENCE_MAX_FILE_BYTES = int(os.environ.get("WITHHOLD_EVIDENCE_MAX_FILE_MB", "25")) * 2**20
+"""The largest evidence document taken (one file), 25 MB unless ``WITHHOLD_EVIDENCE_MAX_FILE_MB`` says."""
+WITHHOLD_EVIDENCE_MAX_REQUEST_BYTES = 4 * WITHHOLD_EVIDENCE_MAX_FILE_BYTES + 1_000_000
+"""The largest upload of evidence documents at once (``request_size.py``): four of the largest files."""
 
 # --- static files, served by WhiteNoise -----------------------------------------------------------------
 

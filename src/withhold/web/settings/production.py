@@ -39,6 +39,6 @@ WITHHOLD_PROXY_COUNT = int(
 )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405  # the evidence storage of base (files, or an S3-compatible store)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

@@ -7,7 +7,11 @@ It may run while ``withhold serve`` does: the server reads the key file again wh
 (:mod:`withhold.web.vault`), so it encrypts under the new key once it is first. A value a server wrote
 under an older key meanwhile is found before the old keys are retired (every stored token is tried under
 the newest key alone) and re-encrypted while writers are held off, and looked for once more just after,
-with the old keys still in this process's memory: no value is left under a key that is gone."""
+with the old keys still in this process's memory: no value is left under a key that is gone.
+
+The evidence documents' files (:mod:`withhold.web.evidence.storage`) are re-encrypted too: each is written
+again under a new random name, the document pointed to it, and the old file removed once that is
+committed (a file is never rewritten in place, so a reader never sees half of one)."""
 
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ from withhold.web.accounts.models import Organization
 from withhold.web.cases import search
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, CaseVersion
+from withhold.web.evidence import storage
+from withhold.web.evidence.models import EvidenceDocument
 from withhold.web.fields import EncryptedJSONField
 
 BATCH = 200
@@ -60,8 +66,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         counts = self._rotate()
         self.stdout.write(
-            f"Re-encrypted {counts[0]} case(s), {counts[1]} version(s) and {counts[2]} feed link(s) under the "
-            f"newest of {len(ring.keys)} key(s) ({ring.source})."
+            f"Re-encrypted {counts[0]} case(s), {counts[1]} version(s), {counts[2]} feed link(s) and "
+            f"{counts[3]} evidence document(s) under the newest of {len(ring.keys)} key(s) ({ring.source})."
         )
         if options["retire_old"]:
             try:
@@ -72,8 +78,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"Re-encrypted {late} value(s) written under an older key meanwhile.")
             self.stdout.write("The older keys were removed from the key file.")
 
-    def _rotate(self) -> tuple[int, int, int]:
-        cases = versions = feeds = 0
+    def _rotate(self) -> tuple[int, int, int, int]:
+        cases = versions = feeds = documents = 0
         with transaction.atomic():
             for record in CaseRecord.objects.order_by("pk").iterator(chunk_size=BATCH):
                 # Loading decrypted with any key of the ring; saving encrypts with the newest.
@@ -86,10 +92,14 @@ class Command(BaseCommand):
             for organization in Organization.objects.exclude(calendar_token=None).iterator(chunk_size=BATCH):
                 organization.save(update_fields=["calendar_token"])
                 feeds += 1
-        return cases, versions, feeds
+            for document in EvidenceDocument.objects.order_by("pk").iterator(chunk_size=BATCH):
+                document.save(update_fields=["metadata"])
+                _reencrypt_file(document.pk, document.stored_name, vault.key_ring())
+                documents += 1
+        return cases, versions, feeds, documents
 
 
-ENCRYPTED: tuple[type[models.Model], ...] = (CaseRecord, CaseVersion, Organization)
+ENCRYPTED: tuple[type[models.Model], ...] = (CaseRecord, CaseVersion, Organization, EvidenceDocument)
 """The models with encrypted fields (:class:`~withhold.web.fields.EncryptedJSONField`)."""
 
 
@@ -151,4 +161,28 @@ def _reencrypt(ring: vault.KeyRing) -> int:
                 f'UPDATE "{table}" SET "{column}" = %s WHERE "{pk}" = %s AND "{column}" = %s',
                 [fresh, key, token],
             )
-    return len(stale)
+    files = 0
+    for key, name in EvidenceDocument.objects.values_list("pk", "stored_name"):
+        if _reencrypt_file(key, name, ring, only_stale=True):
+            files += 1
+    return len(stale) + files
+
+
+def _reencrypt_file(key: Any, name: str, ring: vault.KeyRing, *, only_stale: bool = False) -> bool:
+    """Write the evidence file ``name`` again under the newest key, under a new name, and point the
+    document ``key`` to it if it still points to ``name``; the old file is removed once that is committed
+    (the new one at once, when the document changed or went meanwhile). With ``only_stale``, a file
+    already under the newest key is left alone. Returns whether the file was re-encrypted."""
+    try:
+        token = storage.get(name).decode("ascii")
+    except FileNotFoundError:  # the document was deleted meanwhile, and its file with it
+        return False
+    if only_stale and vault.under_newest(token):
+        return False
+    fresh = storage.put(vault.encrypt(ring.fernet.decrypt(token.encode("ascii"))).encode("ascii"))
+    moved = EvidenceDocument.objects.filter(pk=key, stored_name=name).update(stored_name=fresh)
+    if moved:
+        transaction.on_commit(lambda: storage.remove(name))
+    else:
+        storage.remove(fresh)
+    return True
