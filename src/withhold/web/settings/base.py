@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "withhold.web.selfhelp",
     "withhold.web.evidence",
     "withhold.web.builds",
+    "withhold.web.filing",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 
