@@ -30,16 +30,21 @@ class Choice:
 
 
 class PackageForm(forms.Form):
-    judge = forms.CharField(max_length=200, required=False)
+    # help_text: there is help to show (its words come from the web texts, fields.PackageForm.*.help).
+    judge = forms.CharField(max_length=200, required=False, help_text="judge")
     title = forms.CharField(max_length=200, required=False)
-    served_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    served_on = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text="served_on"
+    )
     method = forms.ChoiceField(
         choices=[(method, method) for method in SERVICE_METHODS],
         initial="electronic",
         widget=forms.RadioSelect,
     )
     served_by = forms.CharField(max_length=200, required=False)
-    dhs_address = forms.CharField(max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    dhs_address = forms.CharField(
+        max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="dhs_address"
+    )
     leave_out = forms.BooleanField(required=False)
 
     def __init__(
@@ -50,14 +55,8 @@ class PackageForm(forms.Form):
         self.language = language
         self.server = server
         """Who serves DHS unless another is named: who files (the representative, else the respondent)."""
-        # The table's cells have no label of their own: each field names its column and its document.
         for position, choice in enumerate(self.choices, start=1):
-            self.fields[f"use_{choice.id}"] = forms.BooleanField(
-                required=False,
-                widget=forms.CheckboxInput(
-                    attrs={"aria-label": f"{ui('filing.col_include', language)}: {choice.title}"}
-                ),
-            )
+            self.fields[f"use_{choice.id}"] = forms.BooleanField(required=False)
             self.fields[f"order_{choice.id}"] = forms.IntegerField(
                 min_value=1,
                 max_value=MOST_DOCUMENTS,
@@ -74,9 +73,6 @@ class PackageForm(forms.Form):
                 max_length=300,
                 initial=choice.title,
                 required=False,
-                widget=forms.TextInput(
-                    attrs={"aria-label": f"{ui('filing.col_title', language)}: {choice.title}"}
-                ),
             )
         method = self.fields["method"]
         assert isinstance(method, forms.ChoiceField)

@@ -135,7 +135,10 @@ def package(request: HttpRequest, membership: Membership, record: CaseRecord) ->
             return redirect(reverse("filing:package", args=[record.id]) + "#package-state")
     else:
         last = store.latest(record, Kind.PACKAGE)
-        form = PackageForm(initial=_initial(last, choices), choices=choices, language=language, server=server)
+        initial = _initial(last, choices)
+        # The documents listed in the order last chosen; the others after them, as uploaded.
+        choices.sort(key=lambda choice: initial.get(f"order_{choice.id}") or len(choices) + 1)
+        form = PackageForm(initial=initial, choices=choices, language=language, server=server)
     context = state_context(record, key, language) | {
         "form": form,
         "rows": form.rows(),
