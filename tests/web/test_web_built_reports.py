@@ -149,3 +149,19 @@ def test_with_the_immediate_backend_the_first_download_is_the_file(
 ) -> None:
     response = attorney.get(f"/cases/{record.id}/report/client/es.pdf")
     assert response["Content-Type"] == "application/pdf" and builds == ["client:es"]
+
+
+@pytest.mark.django_db
+def test_a_build_left_unfinished_by_a_stopped_worker_is_asked_for_again(
+    record: CaseRecord, attorney: Client
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    url = f"/cases/{record.id}/report/client/en.pdf"
+    attorney.get(url)
+    Build.objects.update(state=State.BUILDING, created_at=timezone.now() - dt.timedelta(minutes=16))
+    assert "taking longer than usual" in progress_of(attorney, record, "client", "en")
+    attorney.get(url)
+    assert Build.objects.count() == 2 and Build.objects.filter(state=State.QUEUED).count() == 1

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from conftest import run_queue
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import Role
+from withhold.web.audit.log import what_words
 from withhold.web.audit.models import AuditEntry
 from withhold.web.builds.models import Build, State
 from withhold.web.cases.models import CaseRecord
@@ -115,6 +116,7 @@ def test_a_package_from_two_documents_is_built_by_the_worker_and_its_index_is_th
         country["first"] <= pages_of["COUNTRYREPORT"][0] and letter["first"] <= pages_of["SUPPORTLETTER"][0]
     )
     assert AuditEntry.objects.filter(case_id=record.id, what="package:1", action="downloaded").count() == 1
+    assert what_words("package:1", "en") == "Filing package, part 1"  # as the audit log page says it
 
 
 @pytest.mark.django_db(transaction=True)

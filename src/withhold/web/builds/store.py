@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from withhold import __version__
@@ -24,6 +25,9 @@ from withhold.web.cases.models import CaseRecord
 
 SLOW = dt.timedelta(seconds=90)
 """A build still waiting after this long: the worker is probably not running (the page says so)."""
+STUCK = dt.timedelta(minutes=15)
+"""A build not finished after this long is given up on (its worker was stopped in the middle): asking
+for the same file again starts a new build instead of waiting for it."""
 
 
 class BuildError(Exception):
@@ -57,7 +61,8 @@ def key_of(*parts: object) -> str:
 def find(record: CaseRecord, kind: Kind, key: str) -> Build | None:
     """The newest build of exactly this file that is not failed (waiting, being built, or ready)."""
     found = Build.objects.filter(case=record, kind=kind, key=key).exclude(state=State.FAILED)
-    return found.defer("request", "result").first()
+    stuck = Q(state__in=(State.QUEUED, State.BUILDING), created_at__lt=timezone.now() - STUCK)
+    return found.exclude(stuck).defer("request", "result").first()
 
 
 def latest(record: CaseRecord, kind: Kind, label: str = "") -> Build | None:
@@ -99,13 +104,19 @@ def start(
 
 
 def waiting_long(build: Build) -> bool:
-    return bool(build.state == State.QUEUED and timezone.now() - build.created_at > SLOW)
+    """Waiting for a worker longer than :data:`SLOW`, or being built longer than :data:`STUCK`."""
+    waited = timezone.now() - build.created_at
+    return bool(
+        (build.state == State.QUEUED and waited > SLOW) or (build.state == State.BUILDING and waited > STUCK)
+    )
 
 
 def keep(build: Build, made: Made) -> None:
     """Store what a build gave and mark it ready; drop the older ready builds of the same file (a report
     of an earlier version, the package it replaces): only the newest is kept."""
     with transaction.atomic():
+        if not Build.objects.filter(pk=build.pk).exists():
+            return  # its case was deleted while it was being built
         BuiltPart.objects.bulk_create(
             BuiltPart(build=build, number=number, pages=part.pages, size=len(part.pdf), pdf=part.pdf)
             for number, part in enumerate(made.parts, start=1)
