@@ -156,6 +156,7 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
         ready = page.locator("#build-progress a[download]")
         expect(ready).to_be_visible(timeout=90_000)
         browser.check(f"{audience} report, ready")
+        browser.shoot(f"report-ready-{audience}-{language}")
         name, data = browser.download("#build-progress a[download]")
         page.goto(case_page)
         assert name.endswith(f"-{audience}-{language}.pdf") and given not in name
