@@ -13,12 +13,15 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from web_evidence_samples import pdf
 from web_people import SECRET_WORDS
 
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import PERMISSIONS, Can, Role
 from withhold.web.cases.access import CASE_PERMISSION
 from withhold.web.cases.models import CaseRecord
+from withhold.web.evidence.documents import keep
+from withhold.web.evidence.models import EvidenceDocument
 
 SAMPLE_KWARGS = {
     "number": 1,
@@ -48,7 +51,16 @@ def case_urls() -> list[tuple[str, URLPattern]]:
 def url_of(name: str, pattern: URLPattern, record: CaseRecord) -> str:
     kwargs: dict[str, Any] = {"case_id": record.id}
     kwargs.update({k: v for k, v in SAMPLE_KWARGS.items() if k in pattern.pattern.regex.groupindex})
+    if "doc_id" in pattern.pattern.regex.groupindex:
+        kwargs["doc_id"] = evidence_of(record).id
     return reverse(name, kwargs=kwargs)
+
+
+def evidence_of(record: CaseRecord) -> EvidenceDocument:
+    """A document of the case (kept on first use): a URL of one document names a real one, so that a 404
+    from outside says the case's organization was checked, not that the document does not exist."""
+    found = EvidenceDocument.objects.filter(case=record).first()
+    return found or keep(record, "Quixotelli-letter.pdf", pdf(1), {"title": "Letter of Zephyrine Quixotelli"})
 
 
 def test_the_walk_finds_every_kind_of_case_url() -> None:
@@ -68,6 +80,12 @@ def test_the_walk_finds_every_kind_of_case_url() -> None:
         "filing:package",
         "filing:progress",
         "filing:part",
+        "evidence:page",
+        "evidence:upload",
+        "evidence:view",
+        "evidence:download",
+        "evidence:edit",
+        "evidence:delete",
     } <= names
 
 
@@ -94,6 +112,26 @@ def test_another_organizations_user_gets_not_found_on_every_case_url(
             assert not [word for word in SECRET_WORDS if word.encode() in response.content], (name, method)
     record.refresh_from_db()
     assert record.version == 1  # nothing was changed from outside
+    assert EvidenceDocument.objects.filter(case=record).count() == 1  # nothing uploaded or deleted
+
+
+@pytest.mark.django_db
+def test_another_cases_document_is_not_found_through_ones_own_case(
+    record: CaseRecord,
+    make_case: Callable[..., CaseRecord],
+    other_organization: Organization,
+    client_for: Callable[..., Client],
+) -> None:
+    """A document is looked up within the case of the URL: an outsider's own case does not open it."""
+    theirs = make_case(other_organization)
+    outsider = client_for(other_organization, Role.ATTORNEY)
+    document = evidence_of(record)
+    for name in ("evidence:view", "evidence:download", "evidence:edit", "evidence:delete"):
+        url = reverse(name, kwargs={"case_id": theirs.id, "doc_id": document.id})
+        for method in ("get", "post"):
+            response = getattr(outsider, method)(url)
+            assert response.status_code == 404, (name, method, response.status_code)
+    assert EvidenceDocument.objects.filter(pk=document.pk).exists()
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from web_evidence_samples import pdf, photo
 
 from withhold.web import vault
@@ -113,3 +114,57 @@ def test_rotating_keys_re_encrypts_the_files_under_the_new_key(
     assert Fernet(new.encode()).decrypt(token) == data
     assert again.title == METADATA["title"]
     assert document_bytes(again) == data
+
+
+@pytest.mark.django_db
+def test_a_key_file_rotation_with_the_old_key_retired_leaves_every_file_readable(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make_case: Callable[..., CaseRecord],
+    organization: Organization,
+    django_capture_on_commit_callbacks: Callable[..., object],
+) -> None:
+    monkeypatch.delenv(vault.KEYS_ENV)
+    key_file = tmp_path / "fernet.keys"
+    with override_settings(WITHHOLD_KEY_FILE=key_file):
+        vault.forget()
+        record = make_case(organization)
+        data = pdf(2)
+        document = keep(record, "a.pdf", data, METADATA)
+        first = key_file.read_text().split()
+        with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+            call_command("rotate_keys", "--new-key", "--retire-old", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        assert key_file.read_text().split() != first
+        vault.forget()
+        again = EvidenceDocument.objects.get(pk=document.pk)
+        assert document_bytes(again) == data and again.title == METADATA["title"]
+        assert vault.under_newest(stored_path(again).read_text())
+        assert not stored_path(document).exists()  # the file under the retired key is gone
+
+
+def test_the_storage_is_files_under_the_data_directory_unless_an_s3_bucket_is_set(tmp_path: Path) -> None:
+    files = storage.storage_settings(tmp_path, {})
+    assert files["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert files["OPTIONS"]["location"] == str(tmp_path / "evidence")
+    assert files["OPTIONS"]["file_permissions_mode"] == 0o600
+    s3 = storage.storage_settings(
+        tmp_path,
+        {
+            "WITHHOLD_EVIDENCE_S3_BUCKET": "invented-clinic-evidence",
+            "WITHHOLD_EVIDENCE_S3_ENDPOINT_URL": "https://s3.invented.example",
+            "WITHHOLD_EVIDENCE_S3_PREFIX": "withhold",
+        },
+    )
+    assert s3["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert s3["OPTIONS"] == {
+        "bucket_name": "invented-clinic-evidence",
+        "endpoint_url": "https://s3.invented.example",
+        "location": "withhold",
+        "file_overwrite": False,
+        "default_acl": None,
+        "querystring_auth": True,
+    }
+    from storages.backends.s3 import S3Storage
+
+    made = S3Storage(**s3["OPTIONS"])  # the options are ones the backend takes (nothing is fetched)
+    assert made.bucket_name == "invented-clinic-evidence" and made.location == "withhold"

@@ -50,6 +50,12 @@ PLACEHOLDERS = frozenset(
         "affected",
         "today",
         "protection",
+        # evidence documents
+        "name",
+        "problem",
+        "size",
+        "most",
+        "kind",
     }
 )
 """The values templates fill in (``{% ui "docket.page_of" n=1 of=3 %}``)."""

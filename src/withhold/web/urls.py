@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/", include("withhold.web.cases.urls")),
     path("cases/", include("withhold.web.interviews.urls")),
     path("cases/", include("withhold.web.filing.urls")),
+    path("cases/", include("withhold.web.evidence.urls")),
     path("audit/", include("withhold.web.audit.urls")),
     path("", include("withhold.web.intake.urls")),
     path("self-help/", include("withhold.web.selfhelp.urls")),

@@ -3,7 +3,8 @@
 - admin: manages the people of the organization, its calendar feed and its blank forms; reads cases and
   the audit log;
 - attorney: everything on the organization's cases, its blank forms, and the audit log;
-- screener: creates cases (by hand or from a file), runs interviews, sees the results;
+- screener: creates cases (by hand or from a file), runs interviews, gathers the evidence documents, sees
+  the results;
 - viewer: reads cases and their results, nothing else.
 """
 
@@ -39,6 +40,8 @@ class Can(StrEnum):
     MANAGE_PEOPLE = "manage_people"
     VIEW_AUDIT = "view_audit"
     """See the organization's audit log (who did what to which case, and when) and download it."""
+    KEEP_EVIDENCE = "keep_evidence"
+    """Upload a case's evidence documents and change what they say (deleting one needs :attr:`DELETE`)."""
     KEEP_FORMS = "keep_forms"
     """Keep (or replace) the organization's blank Form I-589, which every case's filled form is made from."""
 
@@ -57,9 +60,10 @@ PERMISSIONS: dict[str, frozenset[Can]] = {
             Can.CALENDAR,
             Can.VIEW_AUDIT,
             Can.KEEP_FORMS,
+            Can.KEEP_EVIDENCE,
         }
     ),
-    Role.SCREENER: frozenset({Can.VIEW, Can.CREATE, Can.INTERVIEW}),
+    Role.SCREENER: frozenset({Can.VIEW, Can.CREATE, Can.INTERVIEW, Can.KEEP_EVIDENCE}),
     Role.VIEWER: frozenset({Can.VIEW}),
 }
 

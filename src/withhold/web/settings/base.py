@@ -195,7 +195,8 @@ STORAGES = {
 WITHHOLD_EVIDENCE_MAX_FILE_BYTES = int(os.environ.get("WITHHOLD_EVIDENCE_MAX_FILE_MB", "25")) * 2**20
 """The largest evidence document taken (one file), 25 MB unless ``WITHHOLD_EVIDENCE_MAX_FILE_MB`` says."""
 WITHHOLD_EVIDENCE_MAX_REQUEST_BYTES = 4 * WITHHOLD_EVIDENCE_MAX_FILE_BYTES + 1_000_000
-"""The largest upload of evidence documents at once (``request_size.py``): four of the largest files."""
+"""The largest upload of evidence documents at once (``request_size.py``): the form's four files, each of
+the largest size, and the rest of the form."""
 
 # --- static files, served by WhiteNoise -----------------------------------------------------------------
 

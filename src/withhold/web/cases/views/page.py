@@ -21,6 +21,7 @@ from withhold.web.cases.models import CaseRecord, Workflow
 from withhold.web.cases.page import case_page
 from withhold.web.cases.store import today
 from withhold.web.cases.summary import as_of_for
+from withhold.web.evidence.documents import by_item, documents_of
 from withhold.web.language import language_of
 from withhold.web.texts import text as ui
 
@@ -51,6 +52,8 @@ def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord
     as_of = asked or as_of_for(case, day)
     page = case_page(case, as_of, language_of(request), day)
     audit(request, membership.organization, Action.VIEWED, record.id, version=record.version)
+    documents = documents_of(record)
+    uploaded = by_item(documents)
     return render(
         request,
         "cases/case.html",
@@ -63,5 +66,13 @@ def case_detail(request: HttpRequest, membership: Membership, record: CaseRecord
             "as_of_source": "chosen" if asked else ("the case file" if case.law_as_of else "today"),
             "workflows": Workflow.choices,
             "soon_days": SOON_DAYS,
+            "evidence_documents": uploaded,
+            "evidence_count": len(documents),
+            # What is still to gather: the checklist's open items, but those a document was uploaded for.
+            "evidence_to_gather": sum(
+                1
+                for item in page.found.checklist.items
+                if item.status in ("needed", "requested") and item.id not in uploaded
+            ),
         },
     )
