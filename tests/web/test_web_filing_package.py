@@ -204,3 +204,15 @@ def test_another_organization_gets_not_found(
     for url in ("filing/", "filing/progress/", "filing/part1.pdf"):
         assert outsider.get(f"/cases/{record.id}/{url}").status_code == 404
     assert outsider.post(f"/cases/{record.id}/filing/", form_for(two_documents)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_form_lists_the_documents_in_the_order_last_chosen(
+    record: CaseRecord, attorney: Client, two_documents: list[EvidenceDocument], immediate_tasks: None
+) -> None:
+    other = keep(record, "third.pdf", text_pdf("THIRD", 1), {"title": "A third document"})
+    attorney.post(f"/cases/{record.id}/filing/", form_for(two_documents))  # reversed, the third left out
+    page = page_of(attorney, record)
+    listed = re.findall(r'name="use_([0-9a-f-]+)"', page)
+    assert listed == [str(two_documents[1].id), str(two_documents[0].id), str(other.id)]
+    assert f'name="use_{other.id}" id="id_use_{other.id}" checked' not in page

@@ -137,7 +137,8 @@ def package(request: HttpRequest, membership: Membership, record: CaseRecord) ->
         last = store.latest(record, Kind.PACKAGE)
         initial = _initial(last, choices)
         # The documents listed in the order last chosen; the others after them, as uploaded.
-        choices.sort(key=lambda choice: initial.get(f"order_{choice.id}") or len(choices) + 1)
+        after = len(choices) + 1  # outside the key: a list being sorted is empty to its key function
+        choices.sort(key=lambda choice: initial.get(f"order_{choice.id}") or after)
         form = PackageForm(initial=initial, choices=choices, language=language, server=server)
     context = state_context(record, key, language) | {
         "form": form,
