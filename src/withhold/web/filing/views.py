@@ -45,7 +45,11 @@ def _choices(
     translated = {document.translation_of_id for document in every if document.translation_of_id}
     choices = [Choice(I589, I589_TITLE, ui("filing.i589_about", language))] if blank is not None else []
     for document in offered:
-        about = ui("filing.pages", language, n=document.pages)
+        about = (
+            ui("filing.pages", language, n=document.pages)
+            if document.pages != 1
+            else ui("filing.page_one", language)
+        )
         if document.id in translated:
             about += " · " + ui("filing.with_translation", language)
         elif document.needs_translation:
