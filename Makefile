@@ -14,7 +14,8 @@ setup:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	@$(UV) sync --frozen --quiet
 
-# The web application on http://127.0.0.1:8000 with a demo organization (logins printed) and the examples.
+# The web application on http://127.0.0.1:8000 with a demo organization (logins printed) and the examples;
+# `withhold serve` starts the task queue's worker (manage.py db_worker) beside it and stops it with it.
 run: setup
 	@$(UV) run --frozen python -m withhold.web.manage migrate --noinput -v0
 	@$(UV) run --frozen python -m withhold.web.manage withhold_demo --examples examples --url http://127.0.0.1:8000

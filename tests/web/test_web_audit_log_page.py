@@ -252,7 +252,7 @@ def test_the_page_in_spanish(organization: Organization, attorney: Client, recor
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_part_is_shown_in_words_and_the_csv_keeps_its_code(
-    language: str, record: CaseRecord, attorney: Client
+    language: str, record: CaseRecord, attorney: Client, immediate_tasks: None
 ) -> None:
     """Every kind of entry the application writes names its part in the reader's words on the page
     ("Client report, Spanish", "12 answers"), never as its code (``report:client:es``); the CSV, read by

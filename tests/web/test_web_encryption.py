@@ -21,6 +21,7 @@ from web_people import INVENTED, SECRET_WORDS
 
 from withhold.web import vault
 from withhold.web.accounts.models import Organization
+from withhold.web.builds.models import Build, BuiltPart
 from withhold.web.cases import search
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, CaseVersion
@@ -116,6 +117,10 @@ def test_a_key_file_is_created_owner_only_and_rotated_with_new_and_retired_keys(
     with override_settings(WITHHOLD_KEY_FILE=key_file):
         vault.forget()
         record = make_case(organization)
+        built = Build.objects.create(
+            organization=organization, case=record, kind="report", key="k", version=1, request={"a": 1}
+        )
+        BuiltPart.objects.create(build=built, number=1, pdf=b"%PDF-1.7 invented")
         assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
         first = key_file.read_text().split()
         assert len(first) == 1
@@ -126,6 +131,8 @@ def test_a_key_file_is_created_owner_only_and_rotated_with_new_and_retired_keys(
         vault.forget()
         assert case_of(CaseRecord.objects.get(pk=record.pk).document).person.given_name == "Zephyrine"
         assert list(search.matching(CaseRecord.objects.all(), "Zephyrine")) == [record]
+        assert Build.objects.get().request == {"a": 1}  # a built file is re-encrypted with the rest
+        assert BuiltPart.objects.get().pdf == b"%PDF-1.7 invented"
 
 
 def test_a_key_file_others_can_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -549,7 +549,9 @@ def test_the_client_switches_the_language(invented: CaseRecord, attorney: Client
 
 
 @pytest.mark.django_db
-def test_a_link_in_arabic_reads_right_to_left_in_arabic(invented: CaseRecord, attorney: Client) -> None:
+def test_a_link_in_arabic_reads_right_to_left_in_arabic(
+    invented: CaseRecord, attorney: Client, immediate_tasks: None
+) -> None:
     """The client-facing parts speak every language Withhold speaks: a link made in Arabic opens right to
     left, with the interview's own buttons in Arabic, and the team sees the link's language by its name."""
     path = make_link(attorney, invented, "ar")

@@ -862,6 +862,14 @@ def serve(
     ] = 8000,
     workers: Annotated[int, typer.Option("--workers", metavar="N", min=1, help="Worker processes.")] = 2,
     threads: Annotated[int, typer.Option("--threads", metavar="N", min=1, help="Threads per worker.")] = 4,
+    queue_worker: Annotated[
+        bool,
+        typer.Option(
+            "--worker/--no-worker",
+            help="Start the task queue's worker beside the server, stopped with it (it builds report PDFs "
+            "and filing packages); --no-worker when it runs on its own (manage.py db_worker).",
+        ),
+    ] = True,
 ) -> None:
     """Serve the web application with gunicorn, after applying pending database migrations.
 
@@ -872,7 +880,7 @@ def serve(
     from withhold.web.server import serve as serve_web  # Django loads only for this command
 
     typer.echo(f"Withhold on http://{host}:{port}/ (log in at /accounts/login/, docket at /cases/)", err=True)
-    serve_web(host, port, workers, threads)
+    serve_web(host, port, workers, threads, queue_worker)
 
 
 def main() -> None:

@@ -20,7 +20,8 @@ class Source:
     skip_keys: frozenset[str] = frozenset()
     """A text under one of these keys (at any depth) is for lawyers: not in the catalog."""
     only_groups: frozenset[str] = frozenset()
-    """When set, only these top-level groups (the web texts a client sees)."""
+    """When set, only these top-level groups (the web texts a client sees, and the pages that follow a
+    build: report downloads and the filing package)."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,17 @@ DOMAINS: tuple[Domain, ...] = (
                 "withhold.web",
                 "texts.yaml",
                 only_groups=frozenset(
-                    {"layout", "choice", "errors", "invalid", "intake", "selfhelp", "standing"}
+                    {
+                        "layout",
+                        "choice",
+                        "errors",
+                        "invalid",
+                        "intake",
+                        "selfhelp",
+                        "standing",
+                        "builds",
+                        "filing",
+                    }
                 ),
             ),
         ),

@@ -33,3 +33,25 @@ class EncryptedJSONField(models.TextField):  # type: ignore[type-arg]
     def value_to_string(self, obj: models.Model) -> str:
         # Serialization (dumpdata) writes the encrypted token, never the plaintext.
         return str(self.get_prep_value(self.value_from_object(obj)))
+
+
+class EncryptedBytesField(models.TextField):  # type: ignore[type-arg]
+    """Bytes (a built PDF), encrypted on save and decrypted on load: a Fernet token, base64 text."""
+
+    description = "Bytes encrypted with the Withhold key ring"
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
+        if value is None:
+            return None
+        return vault.decrypt(value)
+
+    def to_python(self, value: Any) -> Any:
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return vault.encrypt(bytes(value))
+
+    def value_to_string(self, obj: models.Model) -> str:
+        return str(self.get_prep_value(self.value_from_object(obj)))

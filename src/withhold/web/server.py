@@ -10,11 +10,18 @@ What one request may take is bounded at each layer: gunicorn refuses an over-lon
 size, depth and every value (facts/limits.py), so no request has unbounded work to do. Gunicorn's
 ``timeout`` restarts a worker process that stops answering its master; with the threaded workers used here
 it is not a limit on one request's time (gunicorn has none for threads): the bounds above are.
+
+Report PDFs and filing packages are built off the request, on the task queue (settings ``TASKS``): serve
+starts one queue worker (``manage.py db_worker``) beside gunicorn and stops it when the server stops
+(``--no-worker``: the worker runs elsewhere, e.g. as a service of its own).
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from typing import Any
 
 DEFAULT_SETTINGS = "withhold.web.settings.local"
@@ -97,7 +104,28 @@ def options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
     }
 
 
-def serve(host: str, port: int, workers: int, threads: int) -> None:
+WORKER = [sys.executable, "-m", "withhold.web.manage", "db_worker", "--no-reload", "--interval", "0.5"]
+"""The queue's worker: django-tasks-db's own command; half a second between looks at an empty queue."""
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """The queue worker, a process of its own, with the server's settings and output."""
+    return subprocess.Popen([*WORKER, "--verbosity", "0"], env=os.environ.copy())
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    """Stop the worker: SIGTERM lets it finish the build it is on (its own graceful shutdown)."""
+    if worker.poll() is not None:
+        return
+    worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait(timeout=5)
+
+
+def serve(host: str, port: int, workers: int, threads: int, queue_worker: bool = True) -> None:
     from gunicorn.app.base import BaseApplication
 
     prepare()
@@ -111,4 +139,12 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
         def load(self) -> Any:
             return application
 
-    Server().run()
+    worker = start_worker() if queue_worker else None
+    master = os.getpid()
+    try:
+        Server().run()
+    finally:
+        # gunicorn's own workers are forks of this process and leave through here too: only the master,
+        # which started the queue worker, stops it.
+        if worker is not None and os.getpid() == master:
+            stop_worker(worker)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("withhold.web.accounts.urls")),
     path("cases/", include("withhold.web.cases.urls")),
     path("cases/", include("withhold.web.interviews.urls")),
+    path("cases/", include("withhold.web.filing.urls")),
     path("cases/", include("withhold.web.evidence.urls")),
     path("audit/", include("withhold.web.audit.urls")),
     path("", include("withhold.web.intake.urls")),

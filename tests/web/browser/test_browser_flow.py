@@ -149,7 +149,16 @@ def test_a_case_from_login_to_reports(language: Language, open_browser: OpenBrow
     assert all(given not in e.to_ical().decode() for e in events)
 
     for audience in ("attorney", "client"):
-        name, data = browser.download(f"#downloads a[href$='/report/{audience}/{language}.pdf']")
+        # The report is built by the server's queue worker: its page follows the build (htmx) and offers
+        # the file when it is ready.
+        case_page = page.url
+        browser.follow(f"#downloads a[href$='/report/{audience}/{language}.pdf']")
+        ready = page.locator("#build-progress a[download]")
+        expect(ready).to_be_visible(timeout=90_000)
+        browser.check(f"{audience} report, ready")
+        browser.shoot(f"report-ready-{audience}-{language}")
+        name, data = browser.download("#build-progress a[download]")
+        page.goto(case_page)
         assert name.endswith(f"-{audience}-{language}.pdf") and given not in name
         text = pdf_text(data)
         title = " ".join(texts().say(language, "ui", f"title_{audience}").split())

@@ -142,6 +142,8 @@ def what_words(code: str, language: Language) -> str:
     if head in ("section", "list"):
         title = f"section.{rest}" if head == "section" else f"list_editor.{rest}"
         return ui("audit_what.section", language, section=ui(title, language)) if has(title) else code
+    if head == "package" and rest.isdigit():
+        return ui("audit_what.package", language, n=int(rest))
     if head == "from" and rest.isdigit():
         return ui("audit_what.from", language, n=int(rest))
     if head == "evidence":  # an evidence document, by its opaque id only

@@ -34,4 +34,9 @@ urlpatterns = [
     path("<uuid:case_id>/deadlines.ics", downloads.deadlines_ics, name="ics"),
     path("<uuid:case_id>/i589/", i589.i589, name="i589"),
     path("<uuid:case_id>/report/<str:audience>/<str:language>.pdf", downloads.report_pdf, name="report"),
+    path(
+        "<uuid:case_id>/report/<str:audience>/<str:language>/progress/",
+        downloads.report_progress,
+        name="report_progress",
+    ),
 ]

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",  # recovery codes (kept as keyed digests: accounts/second_factor.py)
+    "django_tasks",
+    "django_tasks_db",
     "withhold.web.accounts",
     "withhold.web.audit",
     "withhold.web.cases",
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
     "withhold.web.intake",
     "withhold.web.selfhelp",
     "withhold.web.evidence",
+    "withhold.web.builds",
+    "withhold.web.filing",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 
@@ -234,6 +238,13 @@ LOGGING = {
         "fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# --- background work: a queue in the database, run by ``manage.py db_worker`` ------------------------------
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+"""Report PDFs and filing packages are built off the request (web/builds): the queue is a table of the
+same database (SQLite or PostgreSQL), and ``withhold serve`` starts one worker beside the server. A task
+carries only a build's id; what it builds is in the build, encrypted."""
 
 # --- Withhold ---------------------------------------------------------------------------------------
 

@@ -11,7 +11,10 @@ with the old keys still in this process's memory: no value is left under a key t
 
 The evidence documents' files (:mod:`withhold.web.evidence.storage`) are re-encrypted too: each is written
 again under a new random name, the document pointed to it, and the old file removed once that is
-committed (a file is never rewritten in place, so a reader never sees half of one)."""
+committed (a file is never rewritten in place, so a reader never sees half of one).
+
+Built report PDFs and filing packages (:mod:`withhold.web.builds`) are encrypted values like the others and
+re-encrypted with them, a few PDFs at a time (a package part may be tens of megabytes)."""
 
 from __future__ import annotations
 
@@ -27,12 +30,13 @@ from django.utils import timezone
 
 from withhold.web import vault
 from withhold.web.accounts.models import Organization
+from withhold.web.builds.models import Build, BuiltPart
 from withhold.web.cases import search
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, CaseVersion
 from withhold.web.evidence import storage
 from withhold.web.evidence.models import EvidenceDocument
-from withhold.web.fields import EncryptedJSONField
+from withhold.web.fields import EncryptedBytesField, EncryptedJSONField
 
 BATCH = 200
 SWEEPS = (0.0, 1.0)
@@ -92,6 +96,10 @@ class Command(BaseCommand):
             for organization in Organization.objects.exclude(calendar_token=None).iterator(chunk_size=BATCH):
                 organization.save(update_fields=["calendar_token"])
                 feeds += 1
+            for build in Build.objects.order_by("pk").iterator(chunk_size=BATCH):
+                build.save(update_fields=["request", "result"])
+            for part in BuiltPart.objects.order_by("pk").iterator(chunk_size=4):
+                part.save(update_fields=["pdf"])
             for document in EvidenceDocument.objects.order_by("pk").iterator(chunk_size=BATCH):
                 document.save(update_fields=["metadata"])
                 _reencrypt_file(document.pk, document.stored_name, vault.key_ring())
@@ -99,8 +107,16 @@ class Command(BaseCommand):
         return cases, versions, feeds, documents
 
 
-ENCRYPTED: tuple[type[models.Model], ...] = (CaseRecord, CaseVersion, Organization, EvidenceDocument)
-"""The models with encrypted fields (:class:`~withhold.web.fields.EncryptedJSONField`)."""
+ENCRYPTED: tuple[type[models.Model], ...] = (
+    CaseRecord,
+    CaseVersion,
+    Organization,
+    EvidenceDocument,
+    Build,
+    BuiltPart,
+)
+"""The models with encrypted fields (:class:`~withhold.web.fields.EncryptedJSONField`,
+:class:`~withhold.web.fields.EncryptedBytesField`)."""
 
 
 def _retire(ring: vault.KeyRing, since: dt.datetime) -> int:
@@ -140,7 +156,7 @@ def _tokens() -> Iterator[tuple[str, str, str, Any, str]]:
     for model in ENCRYPTED:
         table, pk = model._meta.db_table, model._meta.pk.column
         for field in model._meta.fields:
-            if not isinstance(field, EncryptedJSONField):
+            if not isinstance(field, EncryptedJSONField | EncryptedBytesField):
                 continue
             with connection.cursor() as cursor:
                 cursor.execute(
