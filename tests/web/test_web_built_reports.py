@@ -14,8 +14,8 @@ from django.db import connection
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 from web_people import INVENTED, SECRET_WORDS
+from web_queue import run_queue
 
-from conftest import run_queue
 from withhold.facts.loading import validate_case
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import AuditEntry

@@ -15,8 +15,8 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from django.test import Client
 from pypdf import PdfReader
+from web_queue import run_queue
 
-from conftest import run_queue
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import Role
 from withhold.web.audit.log import what_words
