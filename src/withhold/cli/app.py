@@ -853,6 +853,82 @@ def package(
 
 
 @app.command(cls=Command)
+def batch(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT", help="A folder of case files, a ZIP of them, or a JSON Lines file (.jsonl)."
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="RESULTS.jsonl|RESULTS.csv",
+            help="Where to write one row per case; the suffix chooses JSON Lines or CSV.",
+        ),
+    ],
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)] = None,
+    today: Annotated[str | None, TODAY_OPTION] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", metavar="N", help="Processes to screen with (default: every core)."),
+    ] = 0,
+) -> None:
+    """Screen many cases at once: one row each with the four statuses, the best protection, the next
+    deadline and any errors (never a name or a fact of the case)."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from withhold.cli.batch import BatchInputError, _screen_chunk, items, output_kind, write_rows
+    from withhold.cli.calendar_file import write_atomically
+
+    with user_errors():
+        fmt = output_kind(output)
+        if fmt is None:
+            raise UserError(f"--output: {output}: end the name in .jsonl or .csv")
+        given = as_of_date(as_of)
+        counted_from = today_date(today)
+        if jobs < 0 or jobs > 256:
+            raise UserError(f"--jobs must be between 1 and 256; got {jobs}")
+        workers = jobs or os.cpu_count() or 1
+        try:
+            found = list(items(Path(source)))
+        except BatchInputError as error:
+            raise UserError(f"INPUT: {error}") from None
+        if not found:
+            raise UserError(f"INPUT: {source}: no case files (.yaml, .yml, .json) in it")
+    size = 25
+    chunks = [found[i : i + size] for i in range(0, len(found), size)]
+    rows: list[dict[str, Any]] = []
+    progress = Progress(
+        TextColumn("Screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=make_console(stderr=True), transient=True,
+    )  # fmt: skip
+    with progress:
+        task = progress.add_task("cases", total=len(found))
+        if workers == 1 or len(chunks) == 1:
+            for chunk in chunks:
+                rows += _screen_chunk(chunk, given, counted_from)
+                progress.advance(task, len(chunk))
+        else:
+            with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
+                screened = pool.map(
+                    _screen_chunk, chunks, [given] * len(chunks), [counted_from] * len(chunks)
+                )
+                for chunk, result in zip(chunks, screened, strict=True):
+                    rows += result
+                    progress.advance(task, len(chunk))
+    with user_errors():
+        written = write_atomically(output, write_rows(rows, fmt), option="--output")
+    failed = sum(1 for row in rows if row["errors"])
+    typer.echo(f"{len(rows)} case(s) screened, {failed} with errors: {written}", err=True)
+
+
+@app.command(cls=Command)
 def serve(
     host: Annotated[
         str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")
