@@ -19,7 +19,7 @@ from withhold.facts.loading import validate_case
 from withhold.facts.paths import catalogue, generic
 from withhold.language import LANGUAGES
 from withhold.law.other_relief import designations
-from withhold.law.other_relief.anniversaries import anniversary, full_years
+from withhold.law.time.anniversaries import anniversary, full_years
 from withhold.package_data import DataFileError, read_yaml, validated
 from withhold.preparation.other_relief import (
     STATES,

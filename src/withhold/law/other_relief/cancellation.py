@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.law.enactments import IIRIRA, RESEARCH_2026_11_23
-from withhold.law.other_relief.anniversaries import anniversary, full_years
+from withhold.law.time.anniversaries import anniversary, full_years
 from withhold.logic import FALSE, TRUE, UNKNOWN, Context, V, all_, equals, rule, unknown
 
 US = "US"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from withhold.law.enactments import RESEARCH_2026_11_23
-from withhold.law.other_relief.anniversaries import anniversary
+from withhold.law.time.anniversaries import anniversary
 from withhold.logic import UNKNOWN, Context, V, all_, rule, since, unknown
 
 APPROPRIATIONS_ACT_1998 = since(1997, 11, 26)
