@@ -799,9 +799,9 @@ def package(
             )
         for item in named:
             try:
-                document = read_file("--exhibit", item.path)
+                document = read_file(item.path)
                 english = (
-                    read_file("--translation", translations[item.path]) if item.path in translations else None
+                    read_file(translations[item.path]) if item.path in translations else None
                 )
             except DocumentError as problem:
                 left_out.append(problem)

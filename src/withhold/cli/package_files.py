@@ -62,7 +62,7 @@ def translator_argument(value: str | None) -> Translator | None:
     return Translator(parts[0], parts[1], parts[2])
 
 
-def read_file(option: str, path: str) -> Document:
+def read_file(path: str) -> Document:
     """The document at ``path``, or :class:`DocumentError` (what is wrong with it, for the list)."""
     name = Path(path).name
     try:
@@ -73,7 +73,6 @@ def read_file(option: str, path: str) -> Document:
         raise DocumentError(path, "is a folder, not a file") from None
     except OSError as error:
         raise DocumentError(path, f"cannot be read: {error.strerror or error}") from None
-    del option
     return read_document(name, data)
 
 

@@ -254,7 +254,7 @@ def _section_pages(document: Any) -> dict[str, int]:
     starts: dict[str, int] = {}
     for number, page in enumerate(document.pages):
         for anchor in page.anchors:
-            if anchor.split("-")[0] in {"cover", "contents", "tab", "certificate", "service"}:
+            if anchor.split("-")[0] in {"cover", "contents", "certificate", "service"}:
                 starts.setdefault(anchor, number)
     ordered = sorted(starts.items(), key=lambda item: item[1])
     found: dict[str, int] = {}
