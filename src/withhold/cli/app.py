@@ -800,9 +800,7 @@ def package(
         for item in named:
             try:
                 document = read_file(item.path)
-                english = (
-                    read_file(translations[item.path]) if item.path in translations else None
-                )
+                english = read_file(translations[item.path]) if item.path in translations else None
             except DocumentError as problem:
                 left_out.append(problem)
                 continue

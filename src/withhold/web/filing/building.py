@@ -25,6 +25,7 @@ from withhold.web.builds.models import Build
 from withhold.web.builds.store import BuildError, Made, Part, key_of
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import BlankForm, CaseRecord
+from withhold.web.evidence import languages
 from withhold.web.evidence.documents import as_filing_document, documents_of, translation_of, translator_of
 from withhold.web.evidence.models import EvidenceDocument
 from withhold.web.vault import KeyRingError
@@ -127,13 +128,9 @@ def _exhibit(
 
 
 def _language_name(code: str) -> str | None:
-    """A document's language as the certificate of translation names it ("Spanish"), from its code."""
-    if not code:
-        return None
-    import pycountry
-
-    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
-    return str(found.name) if found is not None else code
+    """A document's language as the certificate of translation names it ("Spanish"): the evidence page's
+    own naming, in English (the court's language)."""
+    return languages.name(code, "en") if code else None
 
 
 def _filled_i589(record: CaseRecord, case: Any, today: dt.date, title: str) -> Document:
