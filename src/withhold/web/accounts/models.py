@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import zoneinfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from withhold.web.accounts.roles import Can, Role, allowed
 from withhold.web.fields import EncryptedJSONField
+
+
+def valid_time_zone(name: str) -> None:
+    """A zone the machine's tz database knows (``America/Chicago``), else a form error naming it."""
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as problem:
+        raise ValidationError("%(zone)s is not a known time zone", params={"zone": name[:64]}) from problem
 
 
 class Organization(models.Model):
@@ -19,6 +29,9 @@ class Organization(models.Model):
     """SHA-256 of the calendar feed token: the feed is found by it, the token itself is not stored plain."""
     calendar_token = EncryptedJSONField(null=True, blank=True)
     """The feed token, encrypted, so that the link can be shown again to those allowed to see it."""
+    time_zone = models.CharField(max_length=64, default="America/New_York", validators=[valid_time_zone])
+    """An IANA zone name: the calendar's days and the reminders' "today" are the organization's, wherever
+    the server runs (hearings are held in the court's local time)."""
 
     def __str__(self) -> str:
         return str(self.name)

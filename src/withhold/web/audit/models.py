@@ -27,6 +27,17 @@ class Action(models.TextChoices):
     INTAKE_CREATED = "intake_created", "made a client intake link"
     INTAKE_REVOKED = "intake_revoked", "turned off a client intake link"
     INTAKE_STARTED = "intake_started", "started the client intake link"
+    ASSIGNED = "assigned", "assigned the case"
+    NOTE_ADDED = "note_added", "wrote a note"
+    NOTE_CHANGED = "note_changed", "changed a note"
+    NOTE_DELETED = "note_deleted", "deleted a note"
+    TASK_ADDED = "task_added", "added a task"
+    TASK_CHANGED = "task_changed", "changed a task"
+    TASK_DONE = "task_done", "marked a task done"
+    TOKEN_CREATED = "token_created", "made an API token"
+    TOKEN_REVOKED = "token_revoked", "revoked an API token"
+    IMPORTED_BULK = "imported_bulk", "imported cases from a spreadsheet or ZIP"
+    BATCH_SCREENED = "batch_screened", "screened the docket"
 
 
 class Actor(models.TextChoices):
@@ -35,6 +46,7 @@ class Actor(models.TextChoices):
 
     PERSON = "person", "a person with an account"
     CLIENT_INTAKE = "client_intake", "the client, through an intake link"
+    API_TOKEN = "api_token", "a program, through an API token"
 
 
 class AuditEntry(models.Model):
@@ -51,6 +63,9 @@ class AuditEntry(models.Model):
     intake_id = models.UUIDField(null=True, blank=True)
     """The client intake link the entry concerns (made, turned off, or answered through), by its opaque id
     (not a foreign key, like ``case_id``)."""
+    token_id = models.UUIDField(null=True, blank=True)
+    """The API token that acted (``Actor.API_TOKEN``), by its opaque id; ``user`` is then the token's
+    maker, so the entry says whose program it was."""
     what = models.CharField(max_length=40, blank=True)
     """Which part, by a fixed code (``section:claim``, ``report:client:es``, ``format:yaml``, ``answers:12``);
     never case text. The page shows it in words (:func:`withhold.web.audit.log.what_words`)."""

@@ -47,6 +47,23 @@ class CaseRecord(models.Model):
     amended = models.PositiveIntegerField(default=0)
     """How many times the current version was amended in place since it was made (the answers of one
     interview sitting after its first): with ``version``, what an editor started from (:func:`stamp`)."""
+    attorney = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attorney_cases",
+    )
+    """The responsible attorney (or accredited representative): whose case it is. A member of the same
+    organization; reassignment is audited (``Action.ASSIGNED``)."""
+    screener = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="screener_cases",
+    )
+    """Optionally, the person who screens the case (interviews, gathers evidence)."""
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "withhold.web.evidence",
     "withhold.web.builds",
     "withhold.web.filing",
+    "withhold.web.notes",
+    "withhold.web.tasks",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from cryptography.fernet import Fernet
+from django.apps import apps as django_apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -104,19 +105,29 @@ class Command(BaseCommand):
                 document.save(update_fields=["metadata"])
                 _reencrypt_file(document.pk, document.stored_name, vault.key_ring())
                 documents += 1
+            handled = {CaseRecord, CaseVersion, Organization, Build, BuiltPart, EvidenceDocument}
+            for model in encrypted_models():  # the rest (notes, tasks, ...): their encrypted columns only
+                if model in handled:
+                    continue
+                columns = [
+                    f.name
+                    for f in model._meta.fields
+                    if isinstance(f, EncryptedJSONField | EncryptedBytesField)
+                ]
+                for row in model._default_manager.order_by("pk").iterator(chunk_size=BATCH):
+                    row.save(update_fields=columns)
         return cases, versions, feeds, documents
 
 
-ENCRYPTED: tuple[type[models.Model], ...] = (
-    CaseRecord,
-    CaseVersion,
-    Organization,
-    EvidenceDocument,
-    Build,
-    BuiltPart,
-)
-"""The models with encrypted fields (:class:`~withhold.web.fields.EncryptedJSONField`,
-:class:`~withhold.web.fields.EncryptedBytesField`)."""
+def encrypted_models() -> tuple[type[models.Model], ...]:
+    """Every installed model with an encrypted field (:class:`~withhold.web.fields.EncryptedJSONField`,
+    :class:`~withhold.web.fields.EncryptedBytesField`): found, not listed, so a new app's notes or tasks
+    are rotated without anyone remembering to add them here."""
+    return tuple(
+        model
+        for model in django_apps.get_models()
+        if any(isinstance(field, EncryptedJSONField | EncryptedBytesField) for field in model._meta.fields)
+    )
 
 
 def _retire(ring: vault.KeyRing, since: dt.datetime) -> int:
@@ -146,14 +157,14 @@ def _hold_writers() -> None:
     (``transaction_mode`` IMMEDIATE in the settings)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in ENCRYPTED:
+            for model in encrypted_models():
                 cursor.execute(f'LOCK TABLE "{model._meta.db_table}" IN SHARE ROW EXCLUSIVE MODE')
 
 
 def _tokens() -> Iterator[tuple[str, str, str, Any, str]]:
     """Every stored encrypted value, as the database holds it: (table, column, primary-key column, key,
     token)."""
-    for model in ENCRYPTED:
+    for model in encrypted_models():
         table, pk = model._meta.db_table, model._meta.pk.column
         for field in model._meta.fields:
             if not isinstance(field, EncryptedJSONField | EncryptedBytesField):
