@@ -1063,7 +1063,10 @@ class Case(Part):
     )
     story: Story = Field(
         default_factory=Story,
-        description="Withhold extension: the person's account (events, fear), never read by rules",
+        description=(
+            "Withhold extension: the person's account (events, fear); read only by the evidence checklist's"
+            " rules, never by the rules of the four protections"
+        ),
     )
 
     @field_validator("person", "proceedings", "entry", "asylum", "claim", "torture", "conduct", "family",
