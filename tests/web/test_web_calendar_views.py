@@ -35,7 +35,10 @@ def document(given: str, family: str, master: str, merits: str) -> dict[str, Any
     case["proceedings"].update(
         {
             "detained": False,
-            "hearings": [{"kind": "master", "date": master}, {"kind": "individual", "date": merits, "time": "09:00"}],
+            "hearings": [
+                {"kind": "master", "date": master},
+                {"kind": "individual", "date": merits, "time": "09:00"},
+            ],
         }
     )
     return case
@@ -240,7 +243,9 @@ def test_a_login_is_needed(client: Client, db: None) -> None:
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_the_time_zone_form(team: dict[str, Any], organization: Organization, member: Callable[..., Any]) -> None:
+def test_the_time_zone_form(
+    team: dict[str, Any], organization: Organization, member: Callable[..., Any]
+) -> None:
     admin = client_of(member(organization, Role.ADMIN, "admin"))
     response = admin.post("/calendar/time-zone/", {"time_zone": "Mars/Olympus_Mons"}, follow=True)
     assert "“Mars/Olympus_Mons” is not a known time zone" in response.content.decode()
@@ -275,7 +280,10 @@ def test_the_navigation_links_to_the_calendar(team: dict[str, Any]) -> None:
 def test_each_case_is_worked_out_once(
     monkeypatch: pytest.MonkeyPatch, organization: Organization, member: Callable[..., Any], make_case: Any
 ) -> None:
-    cases = [make_case(organization, document("Inventa", f"Number{i}", "2026-12-21", "2027-01-20")) for i in range(12)]
+    cases = [
+        make_case(organization, document("Inventa", f"Number{i}", "2026-12-21", "2027-01-20"))
+        for i in range(12)
+    ]
     calls: list[object] = []
     real = entries.schedule
 

@@ -76,7 +76,8 @@ def digest_for(found: Collected, user_id: int, mine: set[Any], days: int) -> Dig
         if entry.state in (State.SOON, State.LATER) and entry.day <= today + dt.timedelta(days=days):
             digest.upcoming.append(entry)
         elif entry.state is State.OVERDUE or (
-            entry.state in (State.MISSED, State.PASSED) and today - dt.timedelta(days=days) <= entry.day < today
+            entry.state in (State.MISSED, State.PASSED)
+            and today - dt.timedelta(days=days) <= entry.day < today
         ):
             digest.missed.append(entry)
     return digest
@@ -145,10 +146,14 @@ def send_digests(day: dt.date | None = None, *, dry_run: bool = False) -> Counts
     return total
 
 
-def send_organization(organization: Organization, day: dt.date | None = None, *, dry_run: bool = False) -> Counts:
+def send_organization(
+    organization: Organization, day: dt.date | None = None, *, dry_run: bool = False
+) -> Counts:
     counts = Counts()
     today = day or today_for(organization)
-    members = Membership.objects.filter(organization=organization, user__is_active=True).select_related("user")
+    members = Membership.objects.filter(organization=organization, user__is_active=True).select_related(
+        "user"
+    )
     people = [m.user for m in members]
     if not people:
         return counts
@@ -202,4 +207,3 @@ def _claim(user: Any, today: dt.date) -> bool:
     """Marks ``today`` sent for ``user`` unless it already was: one run gets it, however many run."""
     Reminder.objects.get_or_create(user=user)
     return bool(Reminder.objects.filter(user=user).exclude(last_sent=today).update(last_sent=today))
-

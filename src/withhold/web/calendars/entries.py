@@ -158,9 +158,9 @@ def collect(organization: Organization, today: dt.date, person: AbstractBaseUser
     else:
         mine = set(open_cases.values_list("id", flat=True))
     task_rows = list(tasks.select_related("assignee").defer("title"))
-    by_key = {(t.case_id, t.deadline_key): t for t in task_rows if t.deadline_key}
+    by_key = {(_case_of(t), t.deadline_key): t for t in task_rows if t.deadline_key}
     with_deadline_tasks = {case_id for case_id, _ in by_key}
-    wanted = mine | {t.case_id for t in task_rows}
+    wanted = mine | {_case_of(t) for t in task_rows}
     matched: set[uuid.UUID] = set()
     records = open_cases.filter(id__in=wanted).only("id", "number", "document", "workflow")
     names: dict[uuid.UUID, tuple[int, str]] = {}
@@ -210,30 +210,40 @@ def collect(organization: Organization, today: dt.date, person: AbstractBaseUser
                     title=item.title,
                     date_kind=(item.due.kind.value if item.due else Kind.DEADLINE.value),
                     assignee=task.assignee.get_username() if task is not None and task.assignee else "",
-                    assignee_id=task.assignee_id if task is not None else None,
+                    assignee_id=_assignee_of(task) if task is not None else None,
                 )
             )
     titles = _titles(t.id for t in task_rows if not t.deadline_key and t.due is not None)
     for task in task_rows:
-        if task.due is None or task.id in matched or task.case_id not in names:
+        if task.due is None or task.id in matched or _case_of(task) not in names:
             continue
-        number, name = names[task.case_id]
+        number, name = names[_case_of(task)]
         found.entries.append(
             Entry(
                 day=task.due,
                 what=What.TASK,
-                case_id=task.case_id,
+                case_id=_case_of(task),
                 number=number,
                 name=name,
                 key=str(task.id),
                 state=_dated_state(task.due, today, task=True),
                 title=titles.get(task.id, ""),
                 assignee=task.assignee.get_username() if task.assignee else "",
-                assignee_id=task.assignee_id,
+                assignee_id=_assignee_of(task),
                 deadline_task=bool(task.deadline_key),
             )
         )
     found.entries.sort(key=_order)
+    return found
+
+
+def _case_of(task: Task) -> uuid.UUID:
+    found: uuid.UUID = getattr(task, "case_id")  # noqa: B009  # the column Django adds (case not loaded)
+    return found
+
+
+def _assignee_of(task: Task) -> int | None:
+    found: int | None = getattr(task, "assignee_id")  # noqa: B009
     return found
 
 

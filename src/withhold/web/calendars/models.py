@@ -9,6 +9,7 @@ from django.db import models
 
 class Reminder(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder")
+    user_id: int  # the column Django adds for ``user``
     language = models.CharField(max_length=8, default="en")
     """The language of the person's digests (English or Spanish: the languages of the team's pages)."""
     last_sent = models.DateField(null=True, blank=True)

@@ -27,9 +27,7 @@ def next_run(now: dt.datetime, hour: int | None = None) -> dt.datetime:
     """The next moment after ``now`` at which an organization's clock shows ``hour``:00 (the server's zone
     when there is no organization)."""
     hour = settings.WITHHOLD_DIGEST_HOUR if hour is None else hour
-    zones = {zone_of(o) for o in Organization.objects.only("time_zone")} or {
-        timezone.get_default_timezone()
-    }
+    zones = {zone_of(o) for o in Organization.objects.only("time_zone")} or {timezone.get_default_timezone()}
     found = []
     for zone in zones:
         local = timezone.localtime(now, zone)

@@ -142,7 +142,9 @@ def heading(view: str, first: dt.date, last: dt.date, language: str) -> str:
     )
 
 
-def days_of(found: Collected, first: dt.date, last: dt.date, month: dt.date | None, language: str) -> list[Day]:
+def days_of(
+    found: Collected, first: dt.date, last: dt.date, month: dt.date | None, language: str
+) -> list[Day]:
     entries = found.by_day(first, last)
     days = []
     day = first
@@ -166,7 +168,7 @@ def calendar_page(request: HttpRequest, membership: Membership) -> HttpResponse:
     language = language_of(request)
     today = today_for(organization)
     wanted = asked(request, membership, today, language)
-    found = collect(organization, today, request.user if wanted.who == "me" else None)
+    found = collect(organization, today, membership.user if wanted.who == "me" else None)
     first, last, previous, following = span(wanted.view, wanted.date)
     context: dict[str, Any] = {
         "view": wanted.view,
@@ -250,9 +252,9 @@ def reminders(request: HttpRequest, membership: Membership) -> HttpResponse:
         except ValidationError:
             messages.error(request, ui("calendars.reminder_bad_email", language))
             return redirect("calendars:page")
-    user = request.user
-    user.email = email  # type: ignore[union-attr]
-    user.save(update_fields=["email"])  # type: ignore[union-attr]
+    user = membership.user
+    user.email = email
+    user.save(update_fields=["email"])
     Reminder.objects.update_or_create(user=user, defaults={"language": chosen})
     key = "calendars.reminder_saved" if email else "calendars.reminder_off"
     messages.success(request, ui(key, language))

@@ -26,7 +26,9 @@ class Command(BaseCommand):
             try:
                 day = dt.date.fromisoformat(options["date"])
             except ValueError:
-                raise CommandError(f"--date must be a day written YYYY-MM-DD, not {options['date'][:20]!r}") from None
+                raise CommandError(
+                    f"--date must be a day written YYYY-MM-DD, not {options['date'][:20]!r}"
+                ) from None
         counts = send_digests(day, dry_run=options["dry_run"])
         verb = "would be sent" if options["dry_run"] else "sent"
         self.stdout.write(
