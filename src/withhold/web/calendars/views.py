@@ -43,6 +43,8 @@ AGENDA_DAYS = 28
 """The agenda shows four weeks from its day."""
 ATTENTION_DAYS = 30
 """Missed and overdue entries of the last 30 days are repeated at the top of the page."""
+COMING = 5
+"""At most five entries of the coming days are repeated at the top of the page."""
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2199, 12, 31)
 
@@ -162,6 +164,14 @@ def days_of(
     return days
 
 
+def coming(found: Collected, today: dt.date) -> list[Entry]:
+    """What is next: the entries due within the "soon" window (at most :data:`COMING`), else the first one
+    ahead."""
+    ahead = [e for e in found.entries if e.day >= today and e.state in (State.SOON, State.LATER)]
+    soon = [e for e in ahead if e.state is State.SOON]
+    return soon[:COMING] if soon else ahead[:1]
+
+
 @member_view(Can.VIEW)
 def calendar_page(request: HttpRequest, membership: Membership) -> HttpResponse:
     organization = membership.organization
@@ -185,9 +195,7 @@ def calendar_page(request: HttpRequest, membership: Membership) -> HttpResponse:
             **{view: address(view, wanted.date, wanted.who) for view in VIEWS},
             **{f"who_{who}": address(wanted.view, wanted.date, who) for who in WHO},
         },
-        "next_up": next(
-            (e for e in found.entries if e.day >= today and e.state in (State.SOON, State.LATER)), None
-        ),
+        "coming": coming(found, today),
         "attention": [
             e
             for e in found.entries
