@@ -54,7 +54,7 @@ def test_month_week_and_agenda_on_desktop_and_phone(open_browser: OpenBrowser, s
     assert browser.path() == "/calendar/"
     assert page.get_attribute("a[href='/calendar/']", "aria-current") == "page"
     top = page.inner_text(".attention")
-    assert "Due in the next 14 days:" in top and "Send the invented declaration for review" in top
+    assert "Coming up in the next 14 days:" in top and "Send the invented declaration for review" in top
     assert "missed or overdue" in top
     assert "Book an interpreter (invented)" in page.inner_text(".attention")
     month = page.inner_text("table.month")

@@ -4,7 +4,8 @@ for them (``withhold.deadlines.schedule.schedule``), and the open tasks with a d
 Nothing is decided here: a deadline's day and standing (upcoming, met, missed, past) are the core's, a
 hearing is what the case records. A deadline's task (``Task.deadline_key`` = the entry's key) is the same
 thing as its deadline: it is shown as the deadline, with the task's assignee. Each case's schedule is
-worked out once per call, whatever the range shown.
+worked out once per call, whatever the range shown, and kept for the next page until the case changes or
+the day does (:func:`case_dates`).
 
 "Today" is the organization's today, in its time zone (:func:`today_for`), wherever the server runs.
 """
@@ -12,10 +13,14 @@ worked out once per call, whatever the range shown.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 import zoneinfo
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -162,55 +167,29 @@ def collect(organization: Organization, today: dt.date, person: AbstractBaseUser
     with_deadline_tasks = {case_id for case_id, _ in by_key}
     wanted = mine | {_case_of(t) for t in task_rows}
     matched: set[uuid.UUID] = set()
-    records = open_cases.filter(id__in=wanted).only("id", "number", "document", "workflow")
+    rows = open_cases.filter(id__in=wanted).values_list("id", "number", "version", "amended")
+    dates = case_dates(rows, today)
     names: dict[uuid.UUID, tuple[int, str]] = {}
-    for record in records.iterator(chunk_size=100):
-        case = case_of(record.document)
-        name = person_name(case.person)
-        names[record.id] = (record.number, name)
-        is_mine = record.id in mine
+    for case_id, (number, name, hearings, deadlines) in dates.items():
+        names[case_id] = (number, name)
+        is_mine = case_id in mine
         if is_mine:
-            for index, hearing in enumerate(case.proceedings.hearings or ()):
-                if hearing.date is None:
-                    continue
-                found.entries.append(
-                    Entry(
-                        day=hearing.date,
-                        what=What.HEARING,
-                        case_id=record.id,
-                        number=record.number,
-                        name=name,
-                        key=f"hearing[{index}]",
-                        state=_dated_state(hearing.date, today, task=False),
-                        hearing_kind=hearing.kind or "",
-                        time=(hearing.time or "").strip(),
-                    )
-                )
-        if not is_mine and record.id not in with_deadline_tasks:
+            found.entries.extend(hearings)
+        if not is_mine and case_id not in with_deadline_tasks:
             continue
         found.cases += 1
-        computed = schedule(case, as_of_for(case, today), today)
-        for item in computed.entries:
-            if item.date is None:
+        for entry in deadlines:
+            task = by_key.get((case_id, entry.key))
+            if task is None:
+                if is_mine:
+                    found.entries.append(entry)
                 continue
-            task = by_key.get((record.id, item.key))
-            if task is not None:
-                matched.add(task.id)
-            if not is_mine and task is None:
-                continue
+            matched.add(task.id)
             found.entries.append(
-                Entry(
-                    day=item.date,
-                    what=What.DEADLINE,
-                    case_id=record.id,
-                    number=record.number,
-                    name=name,
-                    key=item.key,
-                    state=_deadline_state(item.status, item.due.kind if item.due else None, item.date, today),
-                    title=item.title,
-                    date_kind=(item.due.kind.value if item.due else Kind.DEADLINE.value),
-                    assignee=task.assignee.get_username() if task is not None and task.assignee else "",
-                    assignee_id=_assignee_of(task) if task is not None else None,
+                replace(
+                    entry,
+                    assignee=task.assignee.get_username() if task.assignee else "",
+                    assignee_id=_assignee_of(task),
                 )
             )
     titles = _titles(t.id for t in task_rows if not t.deadline_key and t.due is not None)
@@ -235,6 +214,77 @@ def collect(organization: Organization, today: dt.date, person: AbstractBaseUser
         )
     found.entries.sort(key=_order)
     return found
+
+
+CaseDates = tuple[int, str, tuple[Entry, ...], tuple[Entry, ...]]
+"""A case's number, the person's name, its hearings and its dated deadlines, as of a day."""
+
+_KEPT: OrderedDict[tuple[uuid.UUID, int, int, dt.date], CaseDates] = OrderedDict()
+_KEPT_MOST = 5000
+_KEPT_LOCK = threading.Lock()
+
+
+def case_dates(rows: Iterable[tuple[uuid.UUID, int, int, int]], today: dt.date) -> dict[uuid.UUID, CaseDates]:
+    """Each case's hearings and dated deadlines as of ``today``: worked out by the core once per case
+    version and day, and kept in this process for the next page (at most :data:`_KEPT_MOST` cases, the
+    least recently shown dropped first). A case changed since is another version: worked out again."""
+    found: dict[uuid.UUID, CaseDates] = {}
+    missing: dict[uuid.UUID, tuple[int, int, int]] = {}
+    with _KEPT_LOCK:
+        for case_id, number, version, amended in rows:
+            kept = _KEPT.get((case_id, version, amended, today))
+            if kept is not None and kept[0] == number:
+                _KEPT.move_to_end((case_id, version, amended, today))
+                found[case_id] = kept
+            else:
+                missing[case_id] = (number, version, amended)
+    if missing:
+        documents = CaseRecord.objects.filter(id__in=list(missing)).values_list("id", "document")
+        for case_id, document in documents.iterator(chunk_size=100):
+            number, version, amended = missing[case_id]
+            found[case_id] = _worked_out(case_id, number, document, today)
+            with _KEPT_LOCK:
+                _KEPT[(case_id, version, amended, today)] = found[case_id]
+                while len(_KEPT) > _KEPT_MOST:
+                    _KEPT.popitem(last=False)
+    return found
+
+
+def _worked_out(case_id: uuid.UUID, number: int, document: Any, today: dt.date) -> CaseDates:
+    case = case_of(document)
+    name = person_name(case.person)
+    hearings = tuple(
+        Entry(
+            day=hearing.date,
+            what=What.HEARING,
+            case_id=case_id,
+            number=number,
+            name=name,
+            key=f"hearing[{index}]",
+            state=_dated_state(hearing.date, today, task=False),
+            hearing_kind=hearing.kind or "",
+            time=(hearing.time or "").strip(),
+        )
+        for index, hearing in enumerate(case.proceedings.hearings or ())
+        if hearing.date is not None
+    )
+    computed = schedule(case, as_of_for(case, today), today)
+    deadlines = tuple(
+        Entry(
+            day=item.date,
+            what=What.DEADLINE,
+            case_id=case_id,
+            number=number,
+            name=name,
+            key=item.key,
+            state=_deadline_state(item.status, item.due.kind if item.due else None, item.date, today),
+            title=item.title,
+            date_kind=(item.due.kind.value if item.due else Kind.DEADLINE.value),
+        )
+        for item in computed.entries
+        if item.date is not None
+    )
+    return number, name, hearings, deadlines
 
 
 def _case_of(task: Task) -> uuid.UUID:
