@@ -195,7 +195,9 @@ def calendar_page(request: HttpRequest, membership: Membership) -> HttpResponse:
             **{view: address(view, wanted.date, wanted.who) for view in VIEWS},
             **{f"who_{who}": address(wanted.view, wanted.date, who) for who in WHO},
         },
-        "coming": coming(found, today),
+        # The agenda from today lists the same days right below: not twice.
+        "coming": [] if wanted.view == "agenda" and wanted.date == today else coming(found, today),
+        "agenda_today": wanted.view == "agenda" and wanted.date == today,
         "attention": [
             e
             for e in found.entries
