@@ -297,3 +297,29 @@ def test_each_case_is_worked_out_once(
     html = page(client_of(member(organization, Role.ADMIN, "boss")), "?view=month&who=org&date=2026-12-01")
     assert len(calls) == len(cases)
     assert html.count("Master calendar hearing") == len(cases)
+
+
+def test_a_deadline_task_without_a_dated_deadline_is_still_shown(
+    team: dict[str, Any], organization: Organization
+) -> None:
+    Task.objects.create(
+        organization=organization,
+        case=team["one"],
+        deadline_key="appeal.bia",  # the case has no decision: the core gives this deadline no date
+        due=dt.date(2026, 12, 18),
+        assignee=team["ana"],
+    )
+    html = page(client_of(team["ana"]), "?view=week&date=2026-12-18&who=me")
+    assert "Task for a deadline that no longer has a date" in html
+
+
+def test_the_page_is_never_stored_and_the_default_is_by_role(
+    team: dict[str, Any], organization: Organization, member: Callable[..., Any]
+) -> None:
+    response = client_of(team["ana"]).get("/calendar/")
+    assert "no-store" in response["Cache-Control"]
+    assert 'href="/calendar/?view=month&amp;date=2026-12-07&amp;who=org">Whole organization' in (
+        response.content.decode()
+    )
+    viewer = page(client_of(member(organization, Role.VIEWER, "reader")))
+    assert case_link(team["three"]) in viewer  # a viewer carries no cases: the organization's by default
