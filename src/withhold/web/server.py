@@ -61,6 +61,17 @@ def warm_up() -> None:
     connections.close_all()  # the workers open their own
 
 
+def schedule_reminders() -> None:
+    """The daily reminder e-mails on the queue (web/calendars/tasks.py): enqueued once, not once per
+    start (a run already waiting is kept)."""
+    from django.db import connections
+
+    from withhold.web.calendars.tasks import schedule_digests
+
+    schedule_digests()
+    connections.close_all()  # before gunicorn forks
+
+
 def logging_config() -> dict[str, Any]:
     handler = {"class": "logging.StreamHandler", "filters": ["confidential"], "formatter": "plain"}
     return {
@@ -129,6 +140,8 @@ def serve(host: str, port: int, workers: int, threads: int, queue_worker: bool =
     from gunicorn.app.base import BaseApplication
 
     prepare()
+    if queue_worker:
+        schedule_reminders()
     from withhold.web.wsgi import application
 
     class Server(BaseApplication):  # type: ignore[misc]

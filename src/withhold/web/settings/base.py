@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "withhold.web.filing",
     "withhold.web.notes",
     "withhold.web.tasks",
+    "withhold.web.calendars",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 
@@ -264,3 +265,25 @@ WITHHOLD_INTAKE_MOST_DAYS = 30
 WITHHOLD_INTAKE_MISS_LIMIT = 30
 """Look-ups of intake links that do not exist from one address, within the login's cool-off time, before
 the address is refused any look-up for the rest of it (``intake/guessing.py``)."""
+
+# --- reminders by e-mail (web/calendars/digests.py; README "Reminders by e-mail") ------------------------
+
+WITHHOLD_SITE_URL = os.environ.get("WITHHOLD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+"""The address people open Withhold at: the reminders' links to each case start with it."""
+EMAIL_HOST = os.environ.get("WITHHOLD_EMAIL_HOST", "")
+"""The SMTP server; without one, e-mail is written to the server's output (Django's console backend)."""
+EMAIL_PORT = int(os.environ.get("WITHHOLD_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("WITHHOLD_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("WITHHOLD_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("WITHHOLD_EMAIL_USE_TLS", "").lower() in ("1", "true", "yes", "on")
+EMAIL_TIMEOUT = 30
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("WITHHOLD_EMAIL_FROM", "withhold@localhost")
+WITHHOLD_DIGEST_DAYS = 14
+"""A digest tells what is due in the next 14 days, and what was missed in the last 14."""
+WITHHOLD_DIGEST_HOUR = int(os.environ.get("WITHHOLD_DIGEST_HOUR", "6"))
+"""The hour (0-23, in each organization's time zone) at which the task queue sends the day's digests."""
