@@ -157,6 +157,17 @@ def test_a_new_attorney_takes_over_the_cases_open_deadline_tasks(
 
 
 @pytest.mark.django_db
+def test_a_first_attorney_takes_the_deadline_tasks_nobody_had(
+    organization: Organization, people: dict[str, Any], make_case: Callable[..., CaseRecord]
+) -> None:
+    record = make_case(organization)  # made by nobody: no attorney, its deadline tasks nobody's
+    tasks = Task.objects.filter(case=record).exclude(deadline_key="")
+    assert tasks.exists() and not tasks.filter(assignee__isnull=False).exists()
+    assign(logged_in(people["attorney"]), record, people["attorney"], "")
+    assert set(tasks.values_list("assignee", flat=True)) == {people["attorney"].pk}
+
+
+@pytest.mark.django_db
 def test_my_cases_on_the_docket_and_the_other_filters_still_work(
     organization: Organization, people: dict[str, Any], make_case: Callable[..., CaseRecord]
 ) -> None:

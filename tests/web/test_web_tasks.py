@@ -442,3 +442,35 @@ def test_another_organizations_task_is_not_found_through_ones_own_case(
     assert listed.status_code == 200 and listed.context["rows"] == []
     task.refresh_from_db()
     assert task.is_open
+
+
+@pytest.mark.django_db
+def test_a_save_that_changes_nothing_the_deadlines_read_skips_the_schedule(
+    case_of_lawyer: CaseRecord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[CaseRecord] = []
+    monkeypatch.setattr(deadlines, "sync", lambda record, today=None: calls.append(record))
+    save(case_of_lawyer, document(notes="only the notes differ"))
+    doc = document()
+    doc["claim"]["country"] = "GT"
+    save(case_of_lawyer, doc)
+    assert calls == []
+    save(case_of_lawyer, document(hearings=(("master", "2027-02-01"),)))
+    save(case_of_lawyer, {**document(hearings=(("master", "2027-02-01"),)), "law_as_of": "2026-11-30"})
+    assert len(calls) == 2
+    assert {"proceedings", "entry", "asylum", "law_as_of"} <= deadlines.parts_read()
+
+
+@pytest.mark.django_db
+def test_the_command_makes_the_tasks_of_cases_saved_before_and_leaves_closed_cases(
+    organization: Organization, make_case: Callable[..., CaseRecord]
+) -> None:
+    from django.core.management import call_command
+
+    open_case, closed_case = make_case(organization), make_case(organization)
+    Task.objects.all().delete()  # as if saved before the tasks existed
+    CaseRecord.objects.filter(pk=closed_case.pk).update(workflow=Workflow.CLOSED)
+    call_command("deadline_tasks")
+    call_command("deadline_tasks")
+    assert deadline_tasks(open_case) and not deadline_tasks(closed_case)
+    assert Task.objects.filter(case=open_case).count() == len(deadline_tasks(open_case))

@@ -48,14 +48,17 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def _deadline_tasks(record: CaseRecord) -> None:
-    """Bring the case's deadline tasks up to date, after the save is committed. A failure there does not
-    undo the save (the next save tries again); it is logged by the case's id and the error's kind only,
-    never its message (which could quote the case)."""
-    from withhold.web.tasks.deadlines import sync  # the tasks app builds on the cases app
+def _deadline_tasks(record: CaseRecord, before: Any = None) -> None:
+    """Bring the case's deadline tasks up to date, after the save is committed, unless nothing the
+    deadlines read changed since ``before`` (the case file as it was; None for a new case). A failure
+    there does not undo the save (the next save tries again); it is logged by the case's id and the
+    error's kind only, never its message (which could quote the case)."""
+    from withhold.web.tasks import deadlines  # the tasks app builds on the cases app
 
+    if before is not None and not deadlines.may_differ(before, record.document):
+        return
     try:
-        sync(record)
+        deadlines.sync(record)
     except Exception as error:  # pragma: no cover - logged, the save stands
         logger.error("deadline tasks of case %s not brought up to date (%s)", record.pk, type(error).__name__)
 
@@ -156,6 +159,7 @@ def save(
                 then(locked)
             return locked
         reindex = search.terms_may_differ(locked.document, document)
+        before = locked.document
         locked.document = document
         locked.summary = summary
         if sitting is not None and _continues(locked, stamp(record), (who, intake), change, sitting.window):
@@ -182,7 +186,7 @@ def save(
             search.index(locked, case)
         if then is not None:
             then(locked)
-    _deadline_tasks(locked)
+    _deadline_tasks(locked, before)
     return locked
 
 

@@ -28,6 +28,8 @@ stored: it is the deadline's own (:func:`title_of`).
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -35,6 +37,7 @@ from django.utils import timezone
 from withhold.deadlines.schedule import Entry, schedule
 from withhold.law.deadlines.catalogue import DEADLINES
 from withhold.law.deadlines.model import Kind, Standing
+from withhold.logic.evaluate import transitive_reads
 from withhold.web.cases.documents import case_of
 from withhold.web.cases.models import CaseRecord, Workflow
 from withhold.web.cases.summary import as_of_for
@@ -44,6 +47,26 @@ ACTED_ON = frozenset({"asylum.one_year", "filing.master_hearing", "filing.indivi
 """The deadlines (``withhold.law.deadlines.catalogue.DEADLINES`` ids) that make a task."""
 
 _TITLES = {deadline_id: rule.title for deadline_id, rule in DEADLINES}
+
+
+@cache
+def parts_read() -> frozenset[str]:
+    """The parts of a case file (``proceedings``, ``entry``...) the chosen deadlines read, directly or
+    through the rules they use (the core's own account: :func:`withhold.logic.evaluate.transitive_reads`),
+    and the date the law is taken as of."""
+    paths: set[str] = set()
+    for deadline, rule in DEADLINES:
+        if deadline in ACTED_ON:
+            paths |= transitive_reads(rule)
+    return frozenset({path.split(".", 1)[0].split("[", 1)[0] for path in paths} | {"law_as_of"})
+
+
+def may_differ(before: Any, after: Any) -> bool:
+    """Whether the chosen deadlines may differ between two stored case files: some part they read differs
+    (an interview answer about the claim, say, changes none, and :func:`sync` is not worth its time)."""
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return True
+    return any(before.get(part) != after.get(part) for part in parts_read())
 
 
 def deadline_id(key: str) -> str:

@@ -59,9 +59,10 @@ def assign(request: HttpRequest, membership: Membership, record: CaseRecord) -> 
                         setattr(record, part, form.chosen(part))
                     record.save(update_fields=[*changed, "updated_at"])
                     if "attorney" in changed:
-                        Task.objects.filter(
-                            case=record, closed_at__isnull=True, assignee_id__in=[old, None]
-                        ).exclude(deadline_key="").update(assignee=record.attorney)
+                        was = Q(assignee__isnull=True) | Q(assignee_id=old)
+                        Task.objects.filter(was, case=record, closed_at__isnull=True).exclude(
+                            deadline_key=""
+                        ).update(assignee=record.attorney)
                     for part in changed:
                         audit(request, membership.organization, Action.ASSIGNED, record.id, what=part)
                 messages.success(request, ui("team.assigned", language))
