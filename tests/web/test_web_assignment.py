@@ -272,3 +272,21 @@ def test_the_workload_page_counts_each_persons_cases_tasks_and_deadlines_and_lin
     assert [row.number for row in listed.context["page"].object_list] == [hers.number]
     overdue = logged_in(people["viewer"]).get(f"/cases/tasks/?who={who}&show=overdue")
     assert [row.title for row in overdue.context["rows"]] == ["Invented late task"]
+
+
+@pytest.mark.django_db
+def test_another_organizations_workload_shows_none_of_ours(
+    organization: Organization,
+    other_organization: Organization,
+    people: dict[str, Any],
+    make_case: Callable[..., CaseRecord],
+    client_for: Callable[..., Client],
+) -> None:
+    record = make_case(organization)
+    CaseRecord.objects.filter(pk=record.pk).update(attorney=people["attorney"])
+    outsider = client_for(other_organization, Role.ATTORNEY)
+    response = outsider.get("/cases/workload/")
+    assert response.status_code == 200
+    assert {load.name for load in response.context["loads"]} == {f"attorney-{other_organization.pk}"}
+    assert response.context["unassigned"] == 0
+    assert b"abogada-ondina" not in response.content
