@@ -472,6 +472,9 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:  # the child: the pseudo-terminal is its controlling terminal
             try:
+                # As a shell starts it for a person: a run started in the background (`cmd &` in a script)
+                # would hand down an ignored Ctrl-C, which Python then honours.
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
                 os.chdir(cwd)
                 os.execve(sys.executable, command, env)
             finally:

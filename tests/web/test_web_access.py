@@ -22,6 +22,8 @@ from withhold.web.cases.access import CASE_PERMISSION
 from withhold.web.cases.models import CaseRecord
 from withhold.web.evidence.documents import keep
 from withhold.web.evidence.models import EvidenceDocument
+from withhold.web.notes.models import Note
+from withhold.web.tasks.models import Task
 
 SAMPLE_KWARGS = {
     "number": 1,
@@ -53,7 +55,25 @@ def url_of(name: str, pattern: URLPattern, record: CaseRecord) -> str:
     kwargs.update({k: v for k, v in SAMPLE_KWARGS.items() if k in pattern.pattern.regex.groupindex})
     if "doc_id" in pattern.pattern.regex.groupindex:
         kwargs["doc_id"] = evidence_of(record).id
+    if "note_id" in pattern.pattern.regex.groupindex:
+        kwargs["note_id"] = note_of(record).id
+    if "task_id" in pattern.pattern.regex.groupindex:
+        kwargs["task_id"] = task_of(record).id
     return reverse(name, kwargs=kwargs)
+
+
+def note_of(record: CaseRecord) -> Note:
+    """A note of the case (written on first use, by nobody now a member), as :func:`evidence_of`."""
+    found = Note.objects.filter(case=record).first()
+    return found or Note.objects.create(case=record, text={"text": "Zephyrine Quixotelli called"})
+
+
+def task_of(record: CaseRecord) -> Task:
+    """A person's task on the case (made on first use), as :func:`evidence_of`."""
+    found = Task.objects.filter(case=record, deadline_key="").first()
+    return found or Task.objects.create(
+        organization=record.organization, case=record, title={"text": "Call Zephyrine Quixotelli"}
+    )
 
 
 def evidence_of(record: CaseRecord) -> EvidenceDocument:
@@ -86,6 +106,14 @@ def test_the_walk_finds_every_kind_of_case_url() -> None:
         "evidence:download",
         "evidence:edit",
         "evidence:delete",
+        "cases:assign",
+        "notes:add",
+        "notes:edit",
+        "notes:delete",
+        "tasks:add",
+        "tasks:edit",
+        "tasks:done",
+        "tasks:reopen",
     } <= names
 
 
@@ -113,6 +141,13 @@ def test_another_organizations_user_gets_not_found_on_every_case_url(
     record.refresh_from_db()
     assert record.version == 1  # nothing was changed from outside
     assert EvidenceDocument.objects.filter(case=record).count() == 1  # nothing uploaded or deleted
+    assert Note.objects.filter(case=record).count() == 1  # nothing written, changed or deleted
+    assert note_of(record).text == {"text": "Zephyrine Quixotelli called"}
+    assert Task.objects.filter(case=record, deadline_key="").count() == 1
+    task = task_of(record)
+    assert task.is_open and task.title == {"text": "Call Zephyrine Quixotelli"}
+    record.refresh_from_db()
+    assert record.attorney is None and record.screener is None  # nobody assigned from outside
 
 
 @pytest.mark.django_db
@@ -157,6 +192,8 @@ def test_each_role_reaches_exactly_the_case_pages_its_permissions_allow(
             continue  # POST only; checked below (the intake link's in test_web_intake)
         if name == "filing:part":
             continue  # a built package's part: 404 before one is built (test_web_filing_package)
+        if name in ("notes:edit", "notes:delete"):
+            continue  # its writer's, or by a wider permission: checked in test_web_notes
         response = client.get(url_of(name, pattern, record))
         if permission in allowed:
             assert response.status_code == 200, (role, name, response.status_code)

@@ -16,6 +16,8 @@ urlpatterns = [
     path("self-help/", include("withhold.web.selfhelp.urls")),
     path("calendar/<str:token>/deadlines.ics", calendar_feed, name="calendar_feed"),
     path("calendar/", include("withhold.web.calendars.urls")),
+    path("cases/", include("withhold.web.notes.urls")),
+    path("cases/", include("withhold.web.tasks.urls")),
 ]
 
 handler400 = "withhold.web.errors.bad_request"

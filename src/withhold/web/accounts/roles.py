@@ -3,8 +3,8 @@
 - admin: manages the people of the organization, its calendar feed and its blank forms; reads cases and
   the audit log;
 - attorney: everything on the organization's cases, its blank forms, and the audit log;
-- screener: creates cases (by hand or from a file), runs interviews, gathers the evidence documents, sees
-  the results;
+- screener: creates cases (by hand or from a file), runs interviews, gathers the evidence documents, writes
+  notes and keeps tasks, sees the results;
 - viewer: reads cases and their results, nothing else.
 """
 
@@ -44,6 +44,9 @@ class Can(StrEnum):
     """Upload a case's evidence documents and change what they say (deleting one needs :attr:`DELETE`)."""
     KEEP_FORMS = "keep_forms"
     """Keep (or replace) the organization's blank Form I-589, which every case's filled form is made from."""
+    WRITE = "write"
+    """Write notes on a case and keep its tasks (add, change, mark done, open again). Changing or deleting
+    someone else's note needs :attr:`EDIT` or :attr:`DELETE`."""
 
 
 PERMISSIONS: dict[str, frozenset[Can]] = {
@@ -61,9 +64,10 @@ PERMISSIONS: dict[str, frozenset[Can]] = {
             Can.VIEW_AUDIT,
             Can.KEEP_FORMS,
             Can.KEEP_EVIDENCE,
+            Can.WRITE,
         }
     ),
-    Role.SCREENER: frozenset({Can.VIEW, Can.CREATE, Can.INTERVIEW, Can.KEEP_EVIDENCE}),
+    Role.SCREENER: frozenset({Can.VIEW, Can.CREATE, Can.INTERVIEW, Can.KEEP_EVIDENCE, Can.WRITE}),
     Role.VIEWER: frozenset({Can.VIEW}),
 }
 

@@ -148,6 +148,8 @@ def what_words(code: str, language: Language) -> str:
         return ui("audit_what.from", language, n=int(rest))
     if head == "evidence":  # an evidence document, by its opaque id only
         return ui("audit_what.evidence", language)
+    if head in ("note", "task", "reopened"):  # a note or a task, by its opaque id only
+        return ui(f"audit_what.{head}", language)
     if head == "workflow" and has(f"workflow.{rest}"):
         return ui("audit_what.workflow", language, status=ui(f"workflow.{rest}", language))
     return ui(key, language) if has(key) else code

@@ -1,6 +1,7 @@
 """The docket: an organization's cases, found by name or A-number, filtered by workflow status, and sorted
 by urgency: cases with a missed deadline first, then those with a deadline or hearing soon, then later ones
-(each by the nearest date), and cases with no date ahead last."""
+(each by the nearest date), and cases with no date ahead last. Also filtered by whose cases they are
+(``whose``: the responsible attorney or the screener) and to those with a deadline soon (``soon``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import uuid
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
+
+from django.db.models import Q
 
 from withhold.deadlines.schedule import SOON_DAYS
 from withhold.web.accounts.models import Organization
@@ -76,7 +79,14 @@ def urgency(row: Row) -> tuple[Any, ...]:
     return (band(row), row.soonest or dt.date.max, -row.missed, row.number)
 
 
-def docket(organization: Organization, query: str, workflow: str, today: dt.date) -> list[Row]:
+def docket(
+    organization: Organization,
+    query: str,
+    workflow: str,
+    today: dt.date,
+    whose: Q | None = None,
+    soon: bool = False,
+) -> list[Row]:
     """The organization's cases, most urgent first. Only the columns the docket shows are read (not the
     case files, nor whole records): every summary is decrypted to sort by urgency, which keeps a docket
     of thousands of cases a fraction of a second (``bench/docket_size.py``)."""
@@ -85,6 +95,8 @@ def docket(organization: Organization, query: str, workflow: str, today: dt.date
         cases = cases.filter(workflow=workflow)
     if query.strip():
         cases = search.matching(cases, query)
+    if whose is not None:
+        cases = cases.filter(whose)
     rows = []
     for case_id, number, status, summary in cases.values_list("id", "number", "workflow", "summary"):
         if not is_current(summary):
@@ -106,4 +118,6 @@ def docket(organization: Organization, query: str, workflow: str, today: dt.date
                 today=today,
             )
         )
+    if soon:
+        rows = [row for row in rows if row.deadline_in is not None and row.deadline_soon]
     return sorted(rows, key=urgency)

@@ -11,11 +11,18 @@ and no answer is further apart from the last than its window; anything else star
 An interview answer leaves the summary empty, to be made when the docket next reads the case:
 a person answering twenty questions in a row would otherwise have the schedule and the screening worked
 out twenty times for a docket nobody is looking at (about a fifth of an answer's time on the server).
+
+After every save that changed the case (and every new case), the tasks the application makes from the
+case's deadlines are brought up to date (:func:`withhold.web.tasks.deadlines.sync`): every way a case is
+saved (the web editor, the interview, the client intake, an import, a restore, the API and the bulk
+import) comes through here, so none is left out. A new case made by an attorney is theirs
+(:func:`withhold.web.cases.assignment.default_attorney`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,13 +36,31 @@ from django.utils import timezone
 from withhold.facts.case import Case
 from withhold.web.accounts.models import Organization
 from withhold.web.cases import search
+from withhold.web.cases.assignment import default_attorney
 from withhold.web.cases.documents import case_of, stored
 from withhold.web.cases.models import CaseRecord, CaseVersion, Change
 from withhold.web.cases.summary import is_current, summarize
 
+logger = logging.getLogger(__name__)
+
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+def _deadline_tasks(record: CaseRecord, before: Any = None) -> None:
+    """Bring the case's deadline tasks up to date, after the save is committed, unless nothing the
+    deadlines read changed since ``before`` (the case file as it was; None for a new case). A failure
+    there does not undo the save (the next save tries again); it is logged by the case's id and the
+    error's kind only, never its message (which could quote the case)."""
+    from withhold.web.tasks import deadlines  # the tasks app builds on the cases app
+
+    if before is not None and not deadlines.may_differ(before, record.document):
+        return
+    try:
+        deadlines.sync(record)
+    except Exception as error:  # pragma: no cover - logged, the save stands
+        logger.error("deadline tasks of case %s not brought up to date (%s)", record.pk, type(error).__name__)
 
 
 def _who(user: AbstractBaseUser | AnonymousUser | None) -> tuple[Any, str]:
@@ -66,6 +91,7 @@ def create(
             document=document,
             summary=summary,
             version=1,
+            attorney=default_attorney(organization, user),
         )
         CaseVersion.objects.create(
             case=record, number=1, document=document, change=change, created_by=who, username=name
@@ -73,6 +99,7 @@ def create(
         search.index(record, case)
         if then is not None:
             then(record)
+    _deadline_tasks(record)
     return record
 
 
@@ -132,6 +159,7 @@ def save(
                 then(locked)
             return locked
         reindex = search.terms_may_differ(locked.document, document)
+        before = locked.document
         locked.document = document
         locked.summary = summary
         if sitting is not None and _continues(locked, stamp(record), (who, intake), change, sitting.window):
@@ -158,6 +186,7 @@ def save(
             search.index(locked, case)
         if then is not None:
             then(locked)
+    _deadline_tasks(locked, before)
     return locked
 
 

@@ -9,6 +9,7 @@ from withhold.web.cases.views import (
     law_watch,
     lifecycle,
     page,
+    team,
     versions,
 )
 
@@ -39,4 +40,6 @@ urlpatterns = [
         downloads.report_progress,
         name="report_progress",
     ),
+    path("workload/", team.workload_page, name="workload"),
+    path("<uuid:case_id>/assign/", team.assign, name="assign"),
 ]

@@ -22,6 +22,7 @@ class Note(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    created_by_id: int | None
     username = models.CharField(max_length=150, blank=True)
     """Kept as written, so the note still says who wrote it after the account is removed."""
 

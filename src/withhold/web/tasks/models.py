@@ -41,6 +41,7 @@ class Task(models.Model):
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
     )
+    assignee_id: int | None
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_because = models.CharField(max_length=10, choices=Closed.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
