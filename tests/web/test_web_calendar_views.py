@@ -64,10 +64,10 @@ def team(
     one.save()
     two.attorney = ben
     two.save()
-    Task.objects.create(
+    deadline_task(
         organization=organization, case=one, deadline_key="filing.master_hearing[0]", due=TODAY, assignee=ben
     )
-    Task.objects.create(
+    deadline_task(
         organization=organization,
         case=two,
         deadline_key="filing.individual_hearing[1]",
@@ -105,6 +105,16 @@ def page(client: Client, query: str = "") -> str:
 
 def case_link(record: CaseRecord) -> str:
     return f'href="/cases/{record.id}/"'
+
+
+def deadline_task(**fields: Any) -> Task:
+    """A deadline's task as the application keeps it: one per case and deadline (saving the case may
+    already have made it, `withhold.web.tasks.deadlines.sync`), here given the test's day and person."""
+    case, key = fields.pop("case"), fields.pop("deadline_key")
+    task, _ = Task.objects.update_or_create(
+        case=case, deadline_key=key, defaults={**fields, "closed_at": None}
+    )
+    return task
 
 
 def test_my_month_has_my_hearings_deadlines_and_tasks_once(team: dict[str, Any]) -> None:
@@ -302,7 +312,7 @@ def test_each_case_is_worked_out_once(
 def test_a_deadline_task_without_a_dated_deadline_is_still_shown(
     team: dict[str, Any], organization: Organization
 ) -> None:
-    Task.objects.create(
+    deadline_task(
         organization=organization,
         case=team["one"],
         deadline_key="appeal.bia",  # the case has no decision: the core gives this deadline no date
