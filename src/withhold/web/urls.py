@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("withhold.web.intake.urls")),
     path("self-help/", include("withhold.web.selfhelp.urls")),
     path("calendar/<str:token>/deadlines.ics", calendar_feed, name="calendar_feed"),
+    path("bulk/", include("withhold.web.imports.urls")),
 ]
 
 handler400 = "withhold.web.errors.bad_request"

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "withhold.web.filing",
     "withhold.web.notes",
     "withhold.web.tasks",
+    "withhold.web.imports",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 

@@ -1,0 +1,284 @@
+"""The pages of work on many cases: importing a spreadsheet (CSV) or a ZIP of case files (upload, preview,
+confirm, report; the columns page and the template), and screening the whole docket on the task queue
+(start, progress, results, CSV).
+
+An upload, an import's report and a screening are the organization's: another organization's address is
+"not found" (404), never "forbidden".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from withhold.cli.batch import PROTECTIONS, write_rows
+from withhold.facts.limits import law_as_of_problem
+from withhold.law.deadlines.catalogue import DEADLINES
+from withhold.law.protections import PROTECTIONS as PROTECTION_RULES
+from withhold.web.accounts.models import Membership
+from withhold.web.accounts.roles import Can
+from withhold.web.audit.models import Action
+from withhold.web.audit.record import record as audit
+from withhold.web.cases.access import member_view
+from withhold.web.cases.store import today
+from withhold.web.cases.views.downloads import attachment
+from withhold.web.imports import importing
+from withhold.web.imports.columns import LIST_SEPARATOR, columns, template_csv
+from withhold.web.imports.models import DocketScreening, State, Upload
+from withhold.web.imports.reading import ROWS_MAX, UploadError, read_upload
+from withhold.web.language import language_of
+from withhold.web.texts import text as ui
+
+# --- importing ------------------------------------------------------------------------------------------
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="CSV or ZIP file")
+
+
+@member_view(Can.CREATE)
+def upload_page(request: HttpRequest, membership: Membership) -> HttpResponse:
+    language = language_of(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    problem = ""
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size is not None and upload.size > int(settings.WITHHOLD_REQUEST_MAX_BYTES):
+            problem = ui("imports.file_too_large", language)
+        else:
+            data = upload.read()
+            try:
+                read_upload(upload.name or "", data)
+            except UploadError as error:
+                problem = file_problem(error, language)
+            else:
+                importing.forget_old(membership.organization)
+                kept = Upload.objects.create(
+                    organization=membership.organization,
+                    created_by=request.user,
+                    data=data,
+                    name={"name": (upload.name or "")[:200]},
+                )
+                return redirect("imports:preview", upload_id=kept.id)
+    context = {"form": form, "problem": problem, "rows_max": ROWS_MAX}
+    return render(request, "imports/upload.html", context)
+
+
+def file_problem(error: UploadError, language: Any) -> str:
+    text = ui(f"imports.file_{error.key}", language, n=error.n or ROWS_MAX)
+    if error.names:
+        text += " " + ", ".join(error.names)
+    return text
+
+
+def _upload(membership: Membership, upload_id: uuid.UUID) -> Upload:
+    found = Upload.objects.filter(id=upload_id, organization=membership.organization).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@member_view(Can.CREATE)
+def preview(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) -> HttpResponse:
+    upload = _upload(membership, upload_id)
+    if upload.imported_at is not None:
+        return report_page(request, upload)
+    if importing.expired(upload):
+        upload.delete()
+        return render(request, "imports/expired.html", status=410)
+    checked = importing.check(membership.organization, upload)
+    rows: list[dict[str, Any]] = [
+        {
+            "row": row,
+            "name": _name(row),
+            "duplicates": checked.duplicates.get(row.number),
+            "problems": [_problem_text(p.column, p.key, p.message, request) for p in row.problems],
+        }
+        for row in checked.read.rows
+    ]
+    new = sum(1 for row in checked.good if row.number not in checked.duplicates)
+    context = {
+        "upload": upload,
+        "name": upload.name.get("name", ""),
+        "read": checked.read,
+        "rows": rows,
+        "new": new,
+        "duplicated": len(checked.duplicates),
+        "bad": len(checked.bad),
+        "expires": upload.created_at + importing.PREVIEW_FOR,
+    }
+    return render(request, "imports/preview.html", context)
+
+
+def _name(row: Any) -> str:
+    if row.case is None:
+        return ""
+    person = row.case.person
+    return " ".join(part for part in (person.given_name, person.family_name) if part)
+
+
+def _problem_text(column: str, key: str, message: str, request: HttpRequest) -> dict[str, str]:
+    language = language_of(request)
+    words = ui(f"imports.problem_{key}", language) if key else message
+    return {"column": column, "text": words, "english": "" if key else "en"}
+
+
+@member_view(Can.CREATE)
+@require_POST
+def confirm(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) -> HttpResponse:
+    upload = _upload(membership, upload_id)
+    if upload.imported_at is None and importing.expired(upload):
+        upload.delete()
+        return render(request, "imports/expired.html", status=410)
+    importing.run(request, membership.organization, upload, request.POST.get("duplicates") == "import")
+    return redirect("imports:preview", upload_id=upload.id)
+
+
+def report_page(request: HttpRequest, upload: Upload) -> HttpResponse:
+    report = upload.report or {"created": [], "skipped": [], "kind": ""}
+    skipped = [
+        {**row, "texts": [_problem_text(c, k, m, request) for c, k, m in row.get("problems", [])]}
+        for row in report["skipped"]
+    ]
+    context = {
+        "upload": upload,
+        "name": upload.name.get("name", ""),
+        "report": report,
+        "skipped": skipped,
+        "working": upload.report is None,
+    }
+    return render(request, "imports/report.html", context)
+
+
+@member_view(Can.CREATE)
+def columns_page(request: HttpRequest, membership: Membership) -> HttpResponse:
+    context = {"columns": columns(), "separator": LIST_SEPARATOR, "rows_max": ROWS_MAX}
+    return render(request, "imports/columns.html", context)
+
+
+@member_view(Can.CREATE)
+def template(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return attachment(template_csv(), "text/csv; charset=utf-8", "withhold-cases-template.csv")
+
+
+# --- screening the docket -------------------------------------------------------------------------------
+
+
+class ScreenForm(forms.Form):
+    as_of = forms.DateField(label="Law as of", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, language: Any = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
+
+    def clean_as_of(self) -> dt.date:
+        day: dt.date = self.cleaned_data["as_of"]
+        if law_as_of_problem(day):
+            raise forms.ValidationError(ui("docket_screening.bad_date", self.language))
+        return day
+
+
+@member_view(Can.VIEW)
+def screenings(request: HttpRequest, membership: Membership) -> HttpResponse:
+    language = language_of(request)
+    day = today()
+    form = ScreenForm(request.POST or None, initial={"as_of": day}, language=language)
+    if request.method == "POST":
+        if not membership.can(Can.EDIT):
+            raise PermissionDenied
+        if form.is_valid():
+            as_of = form.cleaned_data["as_of"]
+            screening = start_screening(request, membership, as_of, day)
+            return redirect("imports:screening", screening_id=screening.id)
+    past = DocketScreening.objects.filter(organization=membership.organization).defer("rows")[:10]
+    context = {
+        "form": form,
+        "past": past,
+        "can_start": membership.can(Can.EDIT),
+        "as_of_value": str(request.POST.get("as_of", ""))[:10] or day.isoformat(),
+    }
+    return render(request, "imports/screenings.html", context)
+
+
+def start_screening(
+    request: HttpRequest, membership: Membership, as_of: dt.date, day: dt.date
+) -> DocketScreening:
+    from withhold.web.imports.tasks import screen_docket
+
+    screening = DocketScreening.objects.create(
+        organization=membership.organization, created_by=request.user, as_of=as_of, today=day
+    )
+    audit(request, membership.organization, Action.BATCH_SCREENED, what=f"as_of:{as_of.isoformat()}")
+    result = screen_docket.enqueue(str(screening.id))
+    DocketScreening.objects.filter(pk=screening.pk).update(task_id=str(result.id)[:64])
+    screening.refresh_from_db()
+    return screening
+
+
+def _screening(membership: Membership, screening_id: uuid.UUID) -> DocketScreening:
+    found = DocketScreening.objects.filter(id=screening_id, organization=membership.organization).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+SLOW = dt.timedelta(seconds=90)
+
+
+def _screening_context(screening: DocketScreening) -> dict[str, Any]:
+    waited = timezone.now() - screening.created_at
+    rows = screening.rows or []
+    titles = {key: rule.title for key, rule in DEADLINES}
+    protections = {rule.name: rule.title for rule in PROTECTION_RULES}
+    shown = [
+        {
+            **row,
+            "statuses": [(protections.get(name, name), row.get(name, "")) for name in PROTECTIONS],
+            "best": protections.get(row.get("best_protection", ""), ""),
+            "deadline_title": titles.get(row.get("next_deadline", ""), row.get("next_deadline", "")),
+        }
+        for row in rows
+    ]
+    return {
+        "screening": screening,
+        "rows": shown,
+        "errors": sum(1 for row in rows if row.get("errors")),
+        "slow": screening.state == State.QUEUED and waited > SLOW,
+        "percent": int(100 * screening.done / screening.total) if screening.total else 0,
+    }
+
+
+@member_view(Can.VIEW)
+def screening_page(request: HttpRequest, membership: Membership, screening_id: uuid.UUID) -> HttpResponse:
+    screening = _screening(membership, screening_id)
+    return render(request, "imports/screening.html", _screening_context(screening))
+
+
+@member_view(Can.VIEW)
+def screening_progress(request: HttpRequest, membership: Membership, screening_id: uuid.UUID) -> HttpResponse:
+    screening = _screening(membership, screening_id)
+    if screening.finished and request.htmx:  # type: ignore[attr-defined]
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"  # the whole page, with its results
+        return response
+    return render(request, "imports/_screening_progress.html", _screening_context(screening))
+
+
+@member_view(Can.VIEW)
+def screening_csv(request: HttpRequest, membership: Membership, screening_id: uuid.UUID) -> HttpResponse:
+    screening = _screening(membership, screening_id)
+    if screening.state != State.READY:
+        raise Http404
+    rows = [{k: v for k, v in row.items() if k not in ("case_id", "number")} for row in screening.rows or []]
+    audit(request, membership.organization, Action.DOWNLOADED, what="docket_screening_csv")
+    name = f"docket-screening-{screening.as_of.isoformat()}.csv"
+    return attachment(write_rows(rows, "csv"), "text/csv; charset=utf-8", name)
