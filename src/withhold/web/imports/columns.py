@@ -87,17 +87,18 @@ CELL_MAX = 1000
 def _date(text: str) -> str:
     iso = _ISO.fullmatch(text)
     us = _US.fullmatch(text)
+    if iso:
+        year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
+    elif us:
+        year, month, day = int(us[3]), int(us[1]), int(us[2])
+        if month > 12 and day <= 12:
+            raise CellError("date_day_first")  # 25/03/2026: the day first, not the US order
+    else:
+        raise CellError("date_format")
     try:
-        if iso:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-        if us:
-            month, day = int(us[1]), int(us[2])
-            if month > 12 and day <= 12:
-                raise CellError("date_day_first")  # 25/03/2026: day first, not the US order
-            return dt.date(int(us[3]), month, day).isoformat()
+        return dt.date(year, month, day).isoformat()
     except ValueError:
         raise CellError("date_impossible") from None
-    raise CellError("date_format")
 
 
 def _yes_no(text: str) -> bool | None:

@@ -62,6 +62,8 @@ class Row:
     """A ZIP's file name (shown: the uploader chose it); empty for a CSV row."""
     problems: list[Problem] = field(default_factory=list)
     case: Case | None = None
+    name: str = ""
+    """The person's name as the row gives it (shown in the preview, even for a row with problems)."""
 
     @property
     def a_number(self) -> str:
@@ -156,6 +158,8 @@ def _csv_row(number: int, headers: list[str], cells: list[str], known: dict[str,
             continue
         if value is not None:
             put(document, column.path, value)
+    person = document.get("person", {})
+    row.name = " ".join(str(person[key]) for key in ("given_name", "family_name") if key in person)[:200]
     _validate(row, json.dumps(document, ensure_ascii=False), "json", _column_of)
     return row
 
@@ -180,6 +184,9 @@ def _validate(row: Row, text: str, syntax: Any, column_of: Any) -> None:
         return
     if not row.problems:
         row.case = case
+    if not row.name:
+        names = (case.person.given_name, case.person.family_name)
+        row.name = " ".join(part for part in names if part)[:200]
 
 
 def quiet(message: str) -> str:

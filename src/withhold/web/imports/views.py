@@ -99,7 +99,7 @@ def preview(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) 
     rows: list[dict[str, Any]] = [
         {
             "row": row,
-            "name": _name(row),
+            "name": row.name,
             "duplicates": checked.duplicates.get(row.number),
             "problems": [_problem_text(p.column, p.key, p.message, request) for p in row.problems],
         }
@@ -117,13 +117,6 @@ def preview(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) 
         "expires": upload.created_at + importing.PREVIEW_FOR,
     }
     return render(request, "imports/preview.html", context)
-
-
-def _name(row: Any) -> str:
-    if row.case is None:
-        return ""
-    person = row.case.person
-    return " ".join(part for part in (person.given_name, person.family_name) if part)
 
 
 def _problem_text(column: str, key: str, message: str, request: HttpRequest) -> dict[str, str]:
