@@ -38,6 +38,9 @@ from withhold.web.imports.reading import ROWS_MAX, UploadError, read_upload
 from withhold.web.language import language_of
 from withhold.web.texts import text as ui
 
+ENCODINGS = {"utf-8": "UTF-8", "windows-1252": "Windows-1252 (Excel)"}
+"""The encodings a CSV is read in, by the names people know them by."""
+
 # --- importing ------------------------------------------------------------------------------------------
 
 
@@ -110,6 +113,7 @@ def preview(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) 
         "upload": upload,
         "name": upload.name.get("name", ""),
         "read": checked.read,
+        "encoding": ENCODINGS.get(checked.read.encoding, checked.read.encoding),
         "rows": rows,
         "new": new,
         "duplicated": len(checked.duplicates),
