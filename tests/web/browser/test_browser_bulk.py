@@ -29,7 +29,9 @@ def upload(browser: Browser, file: Path) -> None:
     browser.follow("main form button[type=submit]")
 
 
-def test_an_attorney_imports_the_template_and_screens_the_docket(open_browser: OpenBrowser, tmp_path: Path) -> None:
+def test_an_attorney_imports_the_template_and_screens_the_docket(
+    open_browser: OpenBrowser, tmp_path: Path
+) -> None:
     browser = open_browser()
     page = browser.page
     browser.log_in("demo")

@@ -29,6 +29,7 @@ from withhold.web.accounts.roles import Can
 from withhold.web.audit.models import Action
 from withhold.web.audit.record import record as audit
 from withhold.web.cases.access import member_view
+from withhold.web.cases.models import CaseRecord
 from withhold.web.cases.store import today
 from withhold.web.cases.views.downloads import attachment
 from withhold.web.imports import importing
@@ -236,12 +237,14 @@ def _screening_context(screening: DocketScreening) -> dict[str, Any]:
     rows = screening.rows or []
     titles = {key: rule.title for key, rule in DEADLINES}
     protections = {rule.name: rule.title for rule in PROTECTION_RULES}
+    names = _names(screening, rows)
     shown = [
         {
             **row,
-            "statuses": [(protections.get(name, name), row.get(name, "")) for name in PROTECTIONS],
+            "name": names.get(str(row.get("case_id")), ""),
+            "statuses": [(name, row.get(name, "")) for name in PROTECTIONS],
             "best": protections.get(row.get("best_protection", ""), ""),
-            "deadline_title": titles.get(row.get("next_deadline", ""), row.get("next_deadline", "")),
+            "deadline_title": titles.get(_deadline_key(row.get("next_deadline", "")), ""),
         }
         for row in rows
     ]
@@ -251,7 +254,21 @@ def _screening_context(screening: DocketScreening) -> dict[str, Any]:
         "errors": sum(1 for row in rows if row.get("errors")),
         "slow": screening.state == State.QUEUED and waited > SLOW,
         "percent": int(100 * screening.done / screening.total) if screening.total else 0,
+        "protection_keys": PROTECTIONS,
     }
+
+
+def _deadline_key(key: str) -> str:
+    """The deadline's id in the catalogue (``filing.master_hearing[0]`` is the first hearing's)."""
+    return key.split("[", 1)[0]
+
+
+def _names(screening: DocketScreening, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """The names the docket shows for the screened cases, read from the cases now (the stored rows hold
+    none); a case deleted since has none."""
+    ids = [row.get("case_id") for row in rows]
+    found = CaseRecord.objects.filter(organization=screening.organization, id__in=ids).only("id", "summary")
+    return {str(record.id): str((record.summary or {}).get("name", "")) for record in found}
 
 
 @member_view(Can.VIEW)
