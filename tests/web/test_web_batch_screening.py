@@ -202,3 +202,13 @@ def test_the_chosen_day_is_the_law_s_day_for_every_row(
     screening = started(attorney, "2025-01-15")
     assert {row["law_as_of"] for row in screening.rows} == {"2025-01-15"}
     assert screening.as_of == dt.date(2025, 1, 15) and screening.today == today()
+
+
+def test_the_results_in_spanish(docket: list[CaseRecord], attorney: Client, settings: Any) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    attorney.post("/language/", {"language": "es"})
+    assert "Evaluar todos los casos" in attorney.get("/bulk/screening/").content.decode()
+    screening = started(attorney, "2026-11-23")
+    page = attorney.get(f"/bulk/screening/{screening.id}/").content.decode()
+    assert "3 casos activos evaluados según la ley vigente al 2026-11-23." in page
+    assert "Suspensión de remoción" in page and "Elegible" in page

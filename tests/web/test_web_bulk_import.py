@@ -398,3 +398,14 @@ def test_a_cell_too_long_and_a_number_column(attorney: Client) -> None:
     imported(attorney, data)
     assert CaseRecord.objects.get().document["convictions"] == [{"sentence_months": 18}]
     assert by_header()["sentence_months"].type == "number"
+
+
+def test_the_pages_in_spanish(attorney: Client) -> None:
+    attorney.post("/language/", {"language": "es"})
+    assert "Importar muchos casos" in attorney.get("/bulk/import/").content.decode()
+    data = "given_name;detained\nRosa;sí\nTomás;quizás\n".encode("cp1252")
+    _, preview = previewed(attorney, data)
+    assert "Revisar antes de importar" in preview and "Se creará 1 caso nuevo." in preview
+    assert "escriba sí, no o no sé" in row_text(preview, 3) and "Fila" in row_text(preview, 3)
+    report = imported(attorney, data)
+    assert "Se importó 1 caso." in report and "1 fila no se importó:" in report
