@@ -212,3 +212,21 @@ def test_the_results_in_spanish(docket: list[CaseRecord], attorney: Client, sett
     page = attorney.get(f"/bulk/screening/{screening.id}/").content.decode()
     assert "3 casos activos evaluados según la ley vigente al 2026-11-23." in page
     assert "Suspensión de remoción" in page and "Elegible" in page
+
+
+def test_old_results_are_dropped_when_a_new_screening_starts_and_a_stuck_one_says_so(
+    docket: list[CaseRecord], attorney: Client, organization: Organization
+) -> None:
+    from django.utils import timezone
+
+    old = DocketScreening.objects.create(organization=organization, as_of=today(), today=today())
+    DocketScreening.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=40))
+    stuck = DocketScreening.objects.create(
+        organization=organization, as_of=today(), today=today(), state=State.RUNNING, total=3, done=1
+    )
+    DocketScreening.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - dt.timedelta(minutes=20))
+    page = attorney.get(f"/bulk/screening/{stuck.id}/").content.decode()
+    assert "Screened 1 of 3 cases" in page and "the background worker may not be running" in page
+    started(attorney)
+    assert not DocketScreening.objects.filter(pk=old.pk).exists()
+    assert DocketScreening.objects.filter(pk=stuck.pk).exists()

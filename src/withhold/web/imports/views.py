@@ -212,6 +212,8 @@ def start_screening(
 ) -> DocketScreening:
     from withhold.web.imports.tasks import screen_docket
 
+    older = timezone.now() - KEPT_FOR
+    DocketScreening.objects.filter(organization=membership.organization, created_at__lt=older).delete()
     screening = DocketScreening.objects.create(
         organization=membership.organization, created_by=request.user, as_of=as_of, today=day
     )
@@ -230,6 +232,11 @@ def _screening(membership: Membership, screening_id: uuid.UUID) -> DocketScreeni
 
 
 SLOW = dt.timedelta(seconds=90)
+"""Waiting this long for the worker: it is probably not running (the page says so)."""
+STUCK = dt.timedelta(minutes=15)
+"""Screening this long: the worker was probably stopped in the middle (the page says so)."""
+KEPT_FOR = dt.timedelta(days=30)
+"""How long a screening's results are kept (a new one started drops the older ones)."""
 
 
 def _screening_context(screening: DocketScreening) -> dict[str, Any]:
@@ -252,7 +259,8 @@ def _screening_context(screening: DocketScreening) -> dict[str, Any]:
         "screening": screening,
         "rows": shown,
         "errors": sum(1 for row in rows if row.get("errors")),
-        "slow": screening.state == State.QUEUED and waited > SLOW,
+        "slow": (screening.state == State.QUEUED and waited > SLOW)
+        or (screening.state == State.RUNNING and waited > STUCK),
         "percent": int(100 * screening.done / screening.total) if screening.total else 0,
         "protection_keys": PROTECTIONS,
     }
