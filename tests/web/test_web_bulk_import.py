@@ -409,3 +409,15 @@ def test_the_pages_in_spanish(attorney: Client) -> None:
     assert "escriba sí, no o no sé" in row_text(preview, 3) and "Fila" in row_text(preview, 3)
     report = imported(attorney, data)
     assert "Se importó 1 caso." in report and "1 fila no se importó:" in report
+
+
+def test_an_excel_workbook_is_refused_with_how_to_save_it_as_csv(attorney: Client) -> None:
+    workbook = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
+    for data, name in (
+        (workbook, "cases.xlsx"),
+        (workbook, "cases.zip"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "c.xls"),
+    ):
+        page = upload(attorney, data, name).content.decode()
+        assert "not a CSV" in page and "CSV UTF-8" in page
+    assert Upload.objects.count() == 0

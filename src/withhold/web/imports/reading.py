@@ -233,8 +233,29 @@ def read_zip(data: bytes) -> Read:
     return Read("zip", rows)
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The start of an old Excel workbook (.xls)."""
+
+
+def _workbook(name: str, data: bytes) -> bool:
+    """A spreadsheet program's own file (not CSV): an .xlsx or .ods is a ZIP of XML, an .xls an OLE file."""
+    if name.lower().endswith(WORKBOOK_SUFFIXES) or data.startswith(OLE_SIGNATURE):
+        return True
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return "[Content_Types].xml" in names or "mimetype" in names
+
+
 def read_upload(name: str, data: bytes) -> Read:
     """The rows of an uploaded CSV or ZIP (told apart by their content, not only their name)."""
+    if _workbook(name, data):
+        raise UploadError("workbook")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06") or name.lower().endswith(".zip"):
         return read_zip(data)
     return read_csv(data)
