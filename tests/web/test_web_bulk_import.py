@@ -421,3 +421,11 @@ def test_an_excel_workbook_is_refused_with_how_to_save_it_as_csv(attorney: Clien
         page = upload(attorney, data, name).content.decode()
         assert "not a CSV" in page and "CSV UTF-8" in page
     assert Upload.objects.count() == 0
+
+
+def test_no_file_and_a_utf_16_file(attorney: Client) -> None:
+    response = attorney.post("/bulk/import/", {})
+    assert response.status_code == 200 and "Choose a CSV or ZIP file first." in response.content.decode()
+    data = "given_name\tfamily_name\n".replace("\t", ",").encode("utf-16") + "Ana,Peña\n".encode("utf-16-le")
+    _, preview = previewed(attorney, data)
+    assert "UTF-16" in preview and "Ana Peña" in preview

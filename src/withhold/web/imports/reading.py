@@ -84,9 +84,12 @@ class Read:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text and the encoding it was read in: ``utf-8`` (a BOM dropped), else ``windows-1252``."""
+    """The text and the encoding it was read in: ``utf-8`` (a BOM dropped), ``utf-16`` (with its BOM),
+    else ``windows-1252``."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -129,7 +132,7 @@ def read_csv(data: bytes) -> Read:
     twice = tuple(sorted({h for h in headers if h and headers.count(h) > 1}))
     if twice:
         raise UploadError("twice", names=twice)
-    unknown = tuple(h[:60] for h in headers if h and h not in known)
+    unknown = tuple(h[:60] for h in headers if h and h not in known)[:50]
     found = tuple(h for h in headers if h in known)
     if not found:
         raise UploadError("no_known", names=unknown[:20])

@@ -39,7 +39,7 @@ from withhold.web.imports.reading import ROWS_MAX, UploadError, read_upload
 from withhold.web.language import language_of
 from withhold.web.texts import text as ui
 
-ENCODINGS = {"utf-8": "UTF-8", "windows-1252": "Windows-1252 (Excel)"}
+ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "windows-1252": "Windows-1252 (Excel)"}
 """The encodings a CSV is read in, by the names people know them by."""
 
 # --- importing ------------------------------------------------------------------------------------------
@@ -54,7 +54,9 @@ def upload_page(request: HttpRequest, membership: Membership) -> HttpResponse:
     language = language_of(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     problem = ""
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        problem = ui("imports.file_missing", language)
+    elif request.method == "POST":
         upload = form.cleaned_data["file"]
         if upload.size is not None and upload.size > int(settings.WITHHOLD_REQUEST_MAX_BYTES):
             problem = ui("imports.file_too_large", language)
