@@ -77,7 +77,7 @@ def test_the_template_round_trips_into_one_case_matching_its_example_row(attorne
     report = imported(attorney, data, "withhold-cases-template.csv")
     assert "1 case was imported." in report
     record = CaseRecord.objects.get()
-    assert f'href="/cases/{record.id}/"' in report
+    assert f'href="/cases/{record.id}/"' in report and "Nadia Sample" in report
     document = record.document
     assert document["person"] == {
         "given_name": "Nadia",

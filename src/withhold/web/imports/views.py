@@ -149,10 +149,15 @@ def report_page(request: HttpRequest, upload: Upload) -> HttpResponse:
         {**row, "texts": [_problem_text(c, k, m, request) for c, k, m in row.get("problems", [])]}
         for row in report["skipped"]
     ]
+    ids = [made["id"] for made in report["created"]]
+    found = CaseRecord.objects.filter(organization=upload.organization, id__in=ids).only("id", "summary")
+    names = {str(record.id): str((record.summary or {}).get("name", "")) for record in found}
+    created = [{**made, "name": names.get(made["id"], "")} for made in report["created"]]
     context = {
         "upload": upload,
         "name": upload.name.get("name", ""),
         "report": report,
+        "created": created,
         "skipped": skipped,
         "working": upload.report is None,
     }
