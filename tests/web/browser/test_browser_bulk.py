@@ -72,6 +72,7 @@ def test_an_attorney_imports_the_template_and_screens_the_docket(
     assert "Nadia" in page.inner_text("main h1")
 
     browser.go("/cases/")
+    browser.shoot("docket-actions-desktop")
     browser.follow("main .actions a[href='/bulk/screening/']")
     browser.check("screen every case page")
     browser.shoot("screening-start-desktop", whole=True)
@@ -98,6 +99,9 @@ def test_an_attorney_imports_the_template_and_screens_the_docket(
     phone.shoot("screening-results-phone", whole=True)
     phone.fits_a_phone()
     check_layout(phone.page, "docket screening results", PHONE_WIDTHS)
+    phone.go("/cases/")
+    phone.shoot("docket-actions-phone")
+    phone.fits_a_phone()
     phone.go("/bulk/import/columns/")
     phone.shoot("import-columns-phone", whole=True)
     phone.fits_a_phone()
