@@ -20,6 +20,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from web_people import INVENTED
+from web_queue import run_queue
 
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import Role
@@ -28,7 +29,12 @@ from withhold.web.cases.models import CaseRecord, CaseVersion, Change
 from withhold.web.imports.columns import by_header, columns, read_cell
 from withhold.web.imports.models import Upload
 
-HEADERS = "given_name,family_name,a_number,date_of_birth,nationality,detained"
+
+@pytest.fixture(autouse=True)
+def _imports_run_at_once(settings: Any) -> None:
+    """The task queue's immediate backend: a confirmed import is done inside the request (the queue's own
+    worker is the test below, ``test_a_confirmed_import_runs_on_the_queue_and_the_page_follows_it``)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def upload(client: Client, data: bytes, name: str = "cases.csv") -> Any:
@@ -429,3 +435,26 @@ def test_no_file_and_a_utf_16_file(attorney: Client) -> None:
     data = "given_name\tfamily_name\n".replace("\t", ",").encode("utf-16") + "Ana,Peña\n".encode("utf-16-le")
     _, preview = previewed(attorney, data)
     assert "UTF-16" in preview and "Ana Peña" in preview
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_confirmed_import_runs_on_the_queue_and_the_page_follows_it(
+    attorney: Client, settings: Any, organization: Organization
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    url, _ = previewed(attorney, b"given_name\nUno\nDos\n")
+    attorney.post(url + "confirm/")
+    waiting = attorney.get(url).content.decode()
+    assert (
+        "Importing" in waiting and f'hx-get="{url}progress/"' in waiting and CaseRecord.objects.count() == 0
+    )
+    assert attorney.get(url + "progress/", HTTP_HX_REQUEST="true").status_code == 200
+    assert run_queue() == 1
+    done = attorney.get(url + "progress/", HTTP_HX_REQUEST="true")
+    assert done.status_code == 204 and done["HX-Refresh"] == "true"
+    assert "2 cases were imported." in attorney.get(url).content.decode()
+    user = attorney.get("/cases/").wsgi_request.user
+    for version in CaseVersion.objects.all():  # made as the person who confirmed, on the queue
+        assert version.created_by == user and version.change == Change.IMPORTED
+    assert set(AuditEntry.objects.values_list("username", flat=True)) == {user.get_username()}
+    assert AuditEntry.objects.filter(action=Action.IMPORTED_BULK, what="csv:2:0").count() == 1

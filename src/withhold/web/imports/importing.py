@@ -85,18 +85,28 @@ def problems_of(row: Row) -> list[list[str]]:
     return [[problem.column, problem.key, problem.message] for problem in row.problems]
 
 
+def claim(upload: Upload) -> bool:
+    """Marks the upload as being imported; False when it was already (a second click of the button, or a
+    second tab, imports nothing twice)."""
+    return bool(Upload.objects.filter(pk=upload.pk, imported_at=None).update(imported_at=timezone.now()))
+
+
+PROGRESS_EVERY = 10
+"""Rows imported between two updates of the progress the page shows."""
+
+
 def run(
     request: HttpRequest, organization: Organization, upload: Upload, duplicates_too: bool
-) -> dict[str, Any] | None:
-    """Imports the upload's good rows; returns (and keeps, encrypted) the report of what was done, or None
-    when the upload was imported already (a second click of the button imports nothing twice)."""
-    claimed = Upload.objects.filter(pk=upload.pk, imported_at=None).update(imported_at=timezone.now())
-    if not claimed:
-        return None
+) -> dict[str, Any]:
+    """Imports the good rows of a claimed upload (:func:`claim`); returns (and keeps, encrypted) the report
+    of what was done, and drops the uploaded file. ``request`` says who imports (its user)."""
     checked = check(organization, upload)
     created: list[dict[str, Any]] = []
     skipped: list[dict[str, Any]] = []
-    for row in checked.read.rows:
+    Upload.objects.filter(pk=upload.pk).update(total=len(checked.read.rows), done=0)
+    for number, row in enumerate(checked.read.rows, start=1):
+        if number % PROGRESS_EVERY == 0:
+            Upload.objects.filter(pk=upload.pk).update(done=number)
         where = {"row": row.number, "source": row.source}
         if row.case is None:
             skipped.append({**where, "why": "problems", "problems": problems_of(row)})
@@ -116,7 +126,7 @@ def run(
             continue
         created.append({**where, "id": str(made.id), "number": made.number})
     report = {"kind": checked.read.kind, "created": created, "skipped": skipped}
-    Upload.objects.filter(pk=upload.pk).update(data=None, report=report, imported_at=timezone.now())
+    Upload.objects.filter(pk=upload.pk).update(data=None, report=report, done=len(checked.read.rows))
     audit(
         request, organization, Action.IMPORTED_BULK, what=f"{checked.read.kind}:{len(created)}:{len(skipped)}"
     )

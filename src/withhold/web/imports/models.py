@@ -30,6 +30,10 @@ class Upload(models.Model):
     name = EncryptedJSONField()
     """``{"name": the file's name}`` (a name chosen by the uploader may name a person)."""
     imported_at = models.DateTimeField(null=True, blank=True)
+    """When its import was confirmed (it is then done on the task queue)."""
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    """Rows gone through by the import, of ``total`` (the page shows the progress)."""
     report = EncryptedJSONField(null=True, blank=True)
     """What the import did: the cases made (id, number, row) and the rows skipped with their problems."""
 

@@ -1,4 +1,7 @@
-"""The docket's screening as a task on the queue: every active case of the organization screened by
+"""The tasks of work on many cases: an import confirmed (:func:`import_upload`), and the docket's
+screening (:func:`screen_docket`).
+
+The docket's screening as a task on the queue: every active case of the organization screened by
 ``withhold batch``'s own row function (:func:`withhold.cli.batch.screen_item`), one row a case.
 
 The task is given the screening's id only; the rows are kept encrypted with it. Whatever goes wrong with
@@ -11,12 +14,16 @@ from __future__ import annotations
 import json
 import logging
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 from django.utils import timezone
 from django_tasks import task
 
 from withhold.cli.batch import Item, screen_item
 from withhold.web.cases.models import CaseRecord, Workflow
-from withhold.web.imports.models import DocketScreening, State
+from withhold.web.imports import importing
+from withhold.web.imports.models import DocketScreening, State, Upload
 
 logger = logging.getLogger(__name__)
 
@@ -60,3 +67,20 @@ def screen_docket(screening_id: str) -> None:
     DocketScreening.objects.filter(pk=screening_id).update(
         state=State.READY, rows=rows, done=len(rows), finished_at=timezone.now()
     )
+
+
+@task()
+def import_upload(upload_id: str, user_id: int | None, duplicates_too: bool) -> None:
+    """Imports a confirmed upload (claimed by :func:`withhold.web.imports.importing.claim`), as the person
+    who confirmed it: each case made and its audit entry name them."""
+    upload = Upload.objects.select_related("organization").filter(pk=upload_id).first()
+    if upload is None or upload.report is not None or upload.imported_at is None:
+        return
+    request = HttpRequest()
+    request.user = get_user_model().objects.filter(pk=user_id, is_active=True).first() or AnonymousUser()
+    try:
+        importing.run(request, upload.organization, upload, duplicates_too)
+    except Exception as error:  # the report says it failed; the log, the error's type only
+        logger.error("a bulk import failed: %s", type(error).__name__)
+        failed = {"kind": "", "created": [], "skipped": [], "failed": True}
+        Upload.objects.filter(pk=upload_id, report=None).update(report=failed, data=None)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/template.csv", views.template, name="template"),
     path("import/<uuid:upload_id>/", views.preview, name="preview"),
     path("import/<uuid:upload_id>/confirm/", views.confirm, name="confirm"),
+    path("import/<uuid:upload_id>/progress/", views.import_progress, name="import_progress"),
     path("screening/", views.screenings, name="screenings"),
     path("screening/<uuid:screening_id>/", views.screening_page, name="screening"),
     path("screening/<uuid:screening_id>/progress/", views.screening_progress, name="screening_progress"),

@@ -42,6 +42,11 @@ from withhold.web.texts import text as ui
 ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "windows-1252": "Windows-1252 (Excel)"}
 """The encodings a CSV is read in, by the names people know them by."""
 
+SLOW = dt.timedelta(seconds=90)
+"""Waiting this long for the worker: it is probably not running (the page says so)."""
+STUCK = dt.timedelta(minutes=15)
+"""Screening this long: the worker was probably stopped in the middle (the page says so)."""
+
 # --- importing ------------------------------------------------------------------------------------------
 
 
@@ -139,12 +144,35 @@ def confirm(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) 
     if upload.imported_at is None and importing.expired(upload):
         upload.delete()
         return render(request, "imports/expired.html", status=410)
-    importing.run(request, membership.organization, upload, request.POST.get("duplicates") == "import")
+    if importing.claim(upload):
+        from withhold.web.imports.tasks import import_upload
+
+        user_id = request.user.pk if request.user.is_authenticated else None
+        import_upload.enqueue(str(upload.id), user_id, request.POST.get("duplicates") == "import")
     return redirect("imports:preview", upload_id=upload.id)
 
 
+@member_view(Can.CREATE)
+def import_progress(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) -> HttpResponse:
+    """Where a confirmed import stands (the page polls this every two seconds until its report is there)."""
+    upload = _upload(membership, upload_id)
+    if upload.report is not None and request.htmx:  # type: ignore[attr-defined]
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"  # the whole page, with the report
+        return response
+    return render(request, "imports/_import_progress.html", _import_context(upload))
+
+
+def _import_context(upload: Upload) -> dict[str, Any]:
+    waited = timezone.now() - (upload.imported_at or upload.created_at)
+    slow = (upload.done == 0 and waited > SLOW) or waited > STUCK
+    return {"upload": upload, "slow": slow}
+
+
 def report_page(request: HttpRequest, upload: Upload) -> HttpResponse:
-    report = upload.report or {"created": [], "skipped": [], "kind": ""}
+    if upload.report is None:
+        return render(request, "imports/report.html", {"working": True, **_import_context(upload)})
+    report = upload.report
     skipped = [
         {**row, "texts": [_problem_text(c, k, m, request) for c, k, m in row.get("problems", [])]}
         for row in report["skipped"]
@@ -159,7 +187,7 @@ def report_page(request: HttpRequest, upload: Upload) -> HttpResponse:
         "report": report,
         "created": created,
         "skipped": skipped,
-        "working": upload.report is None,
+        "failed": bool(report.get("failed")),
     }
     return render(request, "imports/report.html", context)
 
@@ -238,10 +266,6 @@ def _screening(membership: Membership, screening_id: uuid.UUID) -> DocketScreeni
     return found
 
 
-SLOW = dt.timedelta(seconds=90)
-"""Waiting this long for the worker: it is probably not running (the page says so)."""
-STUCK = dt.timedelta(minutes=15)
-"""Screening this long: the worker was probably stopped in the middle (the page says so)."""
 KEPT_FOR = dt.timedelta(days=30)
 """How long a screening's results are kept (a new one started drops the older ones)."""
 
