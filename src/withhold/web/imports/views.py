@@ -107,15 +107,23 @@ def preview(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) 
         upload.delete()
         return render(request, "imports/expired.html", status=410)
     checked = importing.check(membership.organization, upload)
+    language = language_of(request)
     rows: list[dict[str, Any]] = [
         {
             "row": row,
             "name": row.name,
             "duplicates": checked.duplicates.get(row.number),
+            "cases": ", ".join(
+                ui("layout.case_n", language, n=n) for n in checked.duplicates.get(row.number) or ()
+            ),
             "problems": [_problem_text(p.column, p.key, p.message, request) for p in row.problems],
         }
         for row in checked.read.rows
     ]
+    # The words every row repeats, looked up once (a preview may have 2,000 rows).
+    keys = ("file", "row", "person", "outcome", "has_problems", "whole_row", "already_in", "given_twice")
+    words = {key: ui(f"imports.{key}", language) for key in (*keys, "will_be_imported")}
+    words["a_number"] = ui("docket.a_number", language)
     new = sum(1 for row in checked.good if row.number not in checked.duplicates)
     context = {
         "upload": upload,
@@ -123,6 +131,7 @@ def preview(request: HttpRequest, membership: Membership, upload_id: uuid.UUID) 
         "read": checked.read,
         "encoding": ENCODINGS.get(checked.read.encoding, checked.read.encoding),
         "rows": rows,
+        "words": words,
         "new": new,
         "duplicated": len(checked.duplicates),
         "bad": len(checked.bad),
