@@ -18,6 +18,7 @@ Run: ``uv run python bench/batch_screening.py [--cases 2000] [--jobs 1 2]``.
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import time
 
@@ -72,6 +73,8 @@ def main() -> None:
         assert len(rows) == len(found) and not any(row["errors"] for row in rows)
         rates[jobs] = options.cases / took
         print(f"withhold batch --jobs {jobs:<3} {took:.2f}s  {rates[jobs]:,.0f} cases/s")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"{os.cpu_count()} cores; load average {load} (other work on the machine lowers the scaling)")
     if 1 in rates and 2 in rates:
         print(f"jobs1={rates[1]:.0f}/s jobs2={rates[2]:.0f}/s scaling={rates[2] / rates[1]:.2f}")
 
