@@ -18,8 +18,8 @@ Run: ``uv run python bench/batch_screening.py [--cases 2000] [--jobs 1 2]``.
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
 import time
 
 import yaml
