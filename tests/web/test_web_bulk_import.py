@@ -458,3 +458,17 @@ def test_a_confirmed_import_runs_on_the_queue_and_the_page_follows_it(
         assert version.created_by == user and version.change == Change.IMPORTED
     assert set(AuditEntry.objects.values_list("username", flat=True)) == {user.get_username()}
     assert AuditEntry.objects.filter(action=Action.IMPORTED_BULK, what="csv:2:0").count() == 1
+
+
+def test_an_import_that_stops_says_so(attorney: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from withhold.web.imports import importing
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("the database went away")
+
+    url, _ = previewed(attorney, b"given_name\nUno\n")
+    monkeypatch.setattr(importing, "check", broken)
+    attorney.post(url + "confirm/")
+    page = attorney.get(url).content.decode()
+    assert "The import stopped before its end" in page and "No case was imported" not in page
+    assert Upload.objects.get().data is None  # the file is not kept
