@@ -7,18 +7,25 @@ screened under the law of 2026-11-23. One warm-up pass first (rules, parameters 
 per process). Prints the cases per second of each and a last line ``parse=…/s screen=…/s ratio=…
 target=0.5`` (ratio: screening throughput over parse-only throughput).
 
-Run: ``uv run python bench/batch_screening.py [--cases 2000]``.
+Then the same cases through ``withhold batch``'s own worker pool (:func:`withhold.cli.batch.screen_items`,
+rows, deadlines and all, the pool's start included) with ``--jobs 1`` and ``--jobs 2``, and a last line
+``jobs1=…/s jobs2=…/s scaling=…`` (scaling: the two processes' throughput over the one's; at most 2, less
+when the machine is busy with other work: say so with the figures).
+
+Run: ``uv run python bench/batch_screening.py [--cases 2000] [--jobs 1 2]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import time
 
 import yaml
 from case_generator import generate
 
+from withhold.cli.batch import Item, screen_items
 from withhold.facts.loading import parse_case
 from withhold.facts.reading import LOADER
 from withhold.interview.answers import document_of
@@ -31,6 +38,7 @@ TARGET = 0.5
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=2000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to compare")
     options = parser.parse_args()
     texts = [
         yaml.safe_dump(document_of(generate(seed)), allow_unicode=True, sort_keys=False)
@@ -56,6 +64,19 @@ def main() -> None:
     print(
         f"parse={parse_rate:.0f}/s screen={screen_rate:.0f}/s ratio={screen_rate / parse_rate:.2f} target={TARGET}"
     )
+    found = [Item(f"{number}.yaml", text, "yaml") for number, text in enumerate(texts)]
+    rates: dict[int, float] = {}
+    for jobs in options.jobs:
+        start = time.perf_counter()
+        rows = screen_items(found, AS_OF, AS_OF, jobs)
+        took = time.perf_counter() - start
+        assert len(rows) == len(found) and not any(row["errors"] for row in rows)
+        rates[jobs] = options.cases / took
+        print(f"withhold batch --jobs {jobs:<3} {took:.2f}s  {rates[jobs]:,.0f} cases/s")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"{os.cpu_count()} cores; load average {load} (other work on the machine lowers the scaling)")
+    if 1 in rates and 2 in rates:
+        print(f"jobs1={rates[1]:.0f}/s jobs2={rates[2]:.0f}/s scaling={rates[2] / rates[1]:.2f}")
 
 
 if __name__ == "__main__":

@@ -877,11 +877,10 @@ def batch(
     """Screen many cases at once: one row each with the four statuses, the best protection, the next
     deadline and any errors (never a name or a fact of the case)."""
     import os
-    from concurrent.futures import ProcessPoolExecutor
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from withhold.cli.batch import BatchInputError, _screen_chunk, items, output_kind, write_rows
+    from withhold.cli.batch import BatchInputError, items, output_kind, screen_items, write_rows
     from withhold.cli.calendar_file import write_atomically
 
     with user_errors():
@@ -899,27 +898,13 @@ def batch(
             raise UserError(f"INPUT: {error}") from None
         if not found:
             raise UserError(f"INPUT: {source}: no case files (.yaml, .yml, .json) in it")
-    size = 25
-    chunks = [found[i : i + size] for i in range(0, len(found), size)]
-    rows: list[dict[str, Any]] = []
     progress = Progress(
         TextColumn("Screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=make_console(stderr=True), transient=True,
     )  # fmt: skip
     with progress:
         task = progress.add_task("cases", total=len(found))
-        if workers == 1 or len(chunks) == 1:
-            for chunk in chunks:
-                rows += _screen_chunk(chunk, given, counted_from)
-                progress.advance(task, len(chunk))
-        else:
-            with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-                screened = pool.map(
-                    _screen_chunk, chunks, [given] * len(chunks), [counted_from] * len(chunks)
-                )
-                for chunk, result in zip(chunks, screened, strict=True):
-                    rows += result
-                    progress.advance(task, len(chunk))
+        rows = screen_items(found, given, counted_from, workers, lambda n: progress.advance(task, n))
     with user_errors():
         written = write_atomically(output, write_rows(rows, fmt), option="--output")
     failed = sum(1 for row in rows if row["errors"])

@@ -15,7 +15,8 @@ import datetime as dt
 import io
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,12 +79,18 @@ def _zip_items(path: Path) -> Iterator[Item]:
     except (zipfile.BadZipFile, OSError) as error:
         raise BatchInputError(f"{path.name}: a damaged ZIP ({error})") from None
     with archive:
-        entries = [e for e in archive.infolist() if not e.is_dir() and e.filename.lower().endswith(SUFFIXES)]
-        if len(entries) > ZIP_MAX_FILES:
-            raise BatchInputError(f"{path.name}: {len(entries):,} files; at most {ZIP_MAX_FILES:,}")
-        for entry in sorted(entries, key=lambda e: e.filename):
-            # The declared size is checked before reading, so a ZIP bomb is refused unread.
-            yield _file_item(entry.filename, lambda entry=entry: _read_entry(archive, entry), entry.file_size)
+        count = sum(1 for e in archive.infolist() if not e.is_dir() and e.filename.lower().endswith(SUFFIXES))
+        if count > ZIP_MAX_FILES:
+            raise BatchInputError(f"{path.name}: {count:,} files; at most {ZIP_MAX_FILES:,}")
+        yield from zip_items(archive)
+
+
+def zip_items(archive: zipfile.ZipFile) -> Iterator[Item]:
+    """The case files of an open ZIP, by name (the web's bulk import reads an uploaded ZIP with this)."""
+    entries = [e for e in archive.infolist() if not e.is_dir() and e.filename.lower().endswith(SUFFIXES)]
+    for entry in sorted(entries, key=lambda e: e.filename):
+        # The declared size is checked before reading, so a ZIP bomb is refused unread.
+        yield _file_item(entry.filename, lambda entry=entry: _read_entry(archive, entry), entry.file_size)
 
 
 def _read_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
@@ -148,6 +155,36 @@ def screen_item(item: Item, as_of: dt.date | None, today: dt.date) -> dict[str, 
 
 def _screen_chunk(chunk: list[Item], as_of: dt.date | None, today: dt.date) -> list[dict[str, Any]]:
     return [screen_item(item, as_of, today) for item in chunk]
+
+
+CHUNK = 25
+"""Cases a worker process is handed at a time."""
+
+
+def screen_items(
+    found: list[Item],
+    as_of: dt.date | None,
+    today: dt.date,
+    workers: int,
+    advance: Callable[[int], object] | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of ``found``, in order, screened in ``workers`` processes (in this one for 1); ``advance``
+    is told how many more cases are done as each chunk comes back."""
+    chunks = [found[i : i + CHUNK] for i in range(0, len(found), CHUNK)]
+    rows: list[dict[str, Any]] = []
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            rows += _screen_chunk(chunk, as_of, today)
+            if advance is not None:
+                advance(len(chunk))
+        return rows
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
+        screened = pool.map(_screen_chunk, chunks, [as_of] * len(chunks), [today] * len(chunks))
+        for chunk, result in zip(chunks, screened, strict=True):
+            rows += result
+            if advance is not None:
+                advance(len(chunk))
+    return rows
 
 
 def write_rows(rows: list[dict[str, Any]], fmt: str) -> bytes:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("calendar/", include("withhold.web.calendars.urls")),
     path("cases/", include("withhold.web.notes.urls")),
     path("cases/", include("withhold.web.tasks.urls")),
+    path("bulk/", include("withhold.web.imports.urls")),
 ]
 
 handler400 = "withhold.web.errors.bad_request"

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "withhold.web.notes",
     "withhold.web.tasks",
     "withhold.web.calendars",
+    "withhold.web.imports",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 
