@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from withhold.web import views
+from withhold.web.api.api import api
 from withhold.web.cases.views.calendar import calendar_feed
 
 urlpatterns = [
@@ -15,6 +16,8 @@ urlpatterns = [
     path("", include("withhold.web.intake.urls")),
     path("self-help/", include("withhold.web.selfhelp.urls")),
     path("calendar/<str:token>/deadlines.ics", calendar_feed, name="calendar_feed"),
+    path("api/v1/", api.urls),
+    path("api-tokens/", include("withhold.web.api.urls")),
 ]
 
 handler400 = "withhold.web.errors.bad_request"

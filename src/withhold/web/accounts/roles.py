@@ -1,7 +1,7 @@
 """What each role may do. One table, so that a view asks for a permission, never for a role.
 
-- admin: manages the people of the organization, its calendar feed and its blank forms; reads cases and
-  the audit log;
+- admin: manages the people of the organization, its calendar feed, its blank forms and its API tokens;
+  reads cases and the audit log;
 - attorney: everything on the organization's cases, its blank forms, and the audit log;
 - screener: creates cases (by hand or from a file), runs interviews, gathers the evidence documents, sees
   the results;
@@ -44,10 +44,14 @@ class Can(StrEnum):
     """Upload a case's evidence documents and change what they say (deleting one needs :attr:`DELETE`)."""
     KEEP_FORMS = "keep_forms"
     """Keep (or replace) the organization's blank Form I-589, which every case's filled form is made from."""
+    MANAGE_TOKENS = "manage_tokens"
+    """Make and revoke the organization's API tokens (web/api): each token acts with the role it is given."""
 
 
 PERMISSIONS: dict[str, frozenset[Can]] = {
-    Role.ADMIN: frozenset({Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE, Can.VIEW_AUDIT, Can.KEEP_FORMS}),
+    Role.ADMIN: frozenset(
+        {Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE, Can.VIEW_AUDIT, Can.KEEP_FORMS, Can.MANAGE_TOKENS}
+    ),
     Role.ATTORNEY: frozenset(
         {
             Can.VIEW,

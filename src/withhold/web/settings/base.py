@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "withhold.web.filing",
     "withhold.web.notes",
     "withhold.web.tasks",
+    "ninja",  # the API's interactive documentation: its templates and static files (served here, no CDN)
+    "withhold.web.api",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 
@@ -264,3 +266,11 @@ WITHHOLD_INTAKE_MOST_DAYS = 30
 WITHHOLD_INTAKE_MISS_LIMIT = 30
 """Look-ups of intake links that do not exist from one address, within the login's cool-off time, before
 the address is refused any look-up for the rest of it (``intake/guessing.py``)."""
+
+# --- the API (web/api): tokens made by an administrator, each with a role ------------------------------
+
+WITHHOLD_API_RATE = os.environ.get("WITHHOLD_API_RATE", "600/min")
+"""Requests one API token may make (``N/s``, ``N/min``, ``N/hour``, ``N/day``): more are answered 429 with
+``Retry-After``. Counted in the database, so every server process shares the count."""
+WITHHOLD_API_PAGE_MAX = 100
+"""The most items one page of an API list holds (``limit``); 50 unless asked."""
