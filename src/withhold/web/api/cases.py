@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Router
+from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -105,7 +105,7 @@ def create_case(request: HttpRequest) -> Any:
         by_token(token, Action.IMPORTED, record.id, version=1, what="api")
 
     record = store.create(token.organization, case, token.created_by, Change.IMPORTED, then=audited)
-    return 201, case_out(record)
+    return Status(201, case_out(record))
 
 
 # --- one case ----------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def delete_case(request: HttpRequest, case_id: uuid.UUID) -> Any:
     with transaction.atomic():  # the deletion and its audit entry: both written, or neither
         record.delete()
         by_token(token, Action.DELETED, case_id)
-    return 204, None
+    return Status(204, None)
 
 
 # --- what the core makes of it ----------------------------------------------------------------------------
@@ -285,7 +285,7 @@ def ask_report(
         token.created_by,
         label=reports.label(audience, language),
     )
-    return 202, build_out(record, build)
+    return Status(202, build_out(record, build))
 
 
 def _build(record: CaseRecord, build_id: uuid.UUID) -> Build:

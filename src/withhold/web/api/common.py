@@ -22,7 +22,7 @@ from withhold.facts.limits import bounded, law_as_of_problem
 from withhold.facts.loading import CaseFileError, CaseIssue
 from withhold.web.accounts.roles import Can
 from withhold.web.api.models import ApiToken
-from withhold.web.cases.documents import parse
+from withhold.web.cases.documents import Syntax, parse
 from withhold.web.cases.models import CaseRecord
 
 
@@ -81,7 +81,7 @@ def case_in_body(request: HttpRequest) -> Case:
         text = request.body.decode("utf-8")
     except UnicodeDecodeError:
         raise RefusedError(422, [issue(["body"], "the body is not UTF-8 text", "case_file")]) from None
-    syntax = "yaml" if "yaml" in request.content_type else "json"
+    syntax: Syntax = "yaml" if "yaml" in (request.content_type or "") else "json"
     try:
         return parse(text, syntax)
     except CaseFileError as error:

@@ -24,6 +24,7 @@ from withhold.web.accounts.roles import Can, Role, allowed
 class ApiToken(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="api_tokens")
+    organization_id: int
     name = models.CharField(max_length=100)
     """What it is for (``LegalServer sync``), as its maker wrote it: shown on the tokens page only."""
     role = models.CharField(max_length=20, choices=Role.choices)

@@ -16,4 +16,4 @@ class Pages(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=OFFSET_MAX)
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(max_limit=int(settings.WITHHOLD_API_PAGE_MAX), **kwargs)  # type: ignore[arg-type]
+        super().__init__(max_limit=int(settings.WITHHOLD_API_PAGE_MAX), **kwargs)
