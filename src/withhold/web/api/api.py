@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.operation import Operation
 from ninja.parser import Parser
 
 from withhold import __version__
@@ -48,6 +49,10 @@ class BoundedParser(Parser):
 
 
 class WithholdApi(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """An operation's id is its function's name (``screen_posted``): unique in this API."""
+        return str(operation.view_func.__name__)
+
     def get_openapi_schema(self, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(**kwargs)
         components = schema.setdefault("components", {}).setdefault("schemas", {})

@@ -58,7 +58,7 @@ CASE_BODY = {
 }
 """A case file as the whole body: JSON, or YAML with ``Content-Type: application/yaml``."""
 PDF = {
-    "200": {
+    200: {
         "description": "The PDF.",
         "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
     }

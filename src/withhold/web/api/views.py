@@ -23,7 +23,11 @@ from withhold.web.texts import text as ui
 
 
 class NewTokenForm(forms.Form):
-    name = forms.CharField(label="What it is for", max_length=100)
+    name = forms.CharField(
+        label="What it is for",
+        max_length=100,
+        help_text="A name you will recognise, such as the program's: LegalServer sync.",
+    )
     role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.VIEWER)
     """The least privileged role unless another is chosen, as for a person."""
 
@@ -77,5 +81,5 @@ def revoke_token(request: HttpRequest, membership: Membership, token_id: uuid.UU
     if token is None:
         raise Http404
     if auth.revoke(request, token):
-        messages.success(request, ui("api_tokens.revoked_flash", language_of(request), name=token.prefix))
+        messages.success(request, ui("api_tokens.revoked_flash", language_of(request), name=f"{token.name} ({token.prefix}…)"))
     return redirect("api_tokens:list")
