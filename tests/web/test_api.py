@@ -97,6 +97,16 @@ def test_a_missing_wrong_or_revoked_token_is_401_in_json(api: ApiClient, record:
 
 
 @pytest.mark.django_db
+def test_an_address_that_is_no_operation_is_a_json_404(api: ApiClient) -> None:
+    assert api.get(f"{API}/").status_code == 404  # ninja's own root (its page says where the docs are)
+    for url in (f"{API}/nothing", f"{API}/cases/x/y/z/w"):
+        response = api.get(url)
+        assert response.status_code == 404 and response.json() == {"detail": "Not Found"}, url
+    wrong = api.get(f"{API}/cases/not-an-id")
+    assert wrong.status_code == 422 and places(wrong) == [["path", "case_id"]]
+
+
+@pytest.mark.django_db
 def test_only_the_digest_of_a_token_is_kept(api: ApiClient) -> None:
     secret = api.headers["Authorization"].split()[1]
     kept = ApiToken.objects.get(pk=api.token.pk)  # type: ignore[attr-defined]
@@ -203,6 +213,15 @@ def test_a_case_is_created_from_a_case_file_versioned_and_audited_naming_the_tok
         1,
     )  # type: ignore[attr-defined]
     assert entry.user == api.token.created_by and entry.username.startswith("maker-")  # type: ignore[attr-defined]
+
+
+@pytest.mark.django_db
+def test_the_audit_log_page_says_a_program_acted(
+    api: ApiClient, organization: Organization, client_for: Callable[..., Client]
+) -> None:
+    api.post(f"{API}/cases", INVENTED)
+    page = client_for(organization, Role.ATTORNEY).get("/audit/").content.decode()
+    assert f"A program (API token made by maker-{organization.pk}-attorney)" in page
 
 
 @pytest.mark.django_db
@@ -586,6 +605,7 @@ def test_each_roles_token_does_exactly_what_the_role_may(
 def test_the_openapi_document_is_valid_openapi_3_1_with_the_case_model() -> None:
     response = Client().get(f"{API}/openapi.json")
     assert response.status_code == 200
+
     def once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         keys = [key for key, _ in pairs]
         assert len(keys) == len(set(keys)), f"a key twice: {keys}"  # Swagger UI refuses such a document

@@ -1,6 +1,7 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from withhold.web import views
+from withhold.web.api import views as api_views
 from withhold.web.api.api import api
 from withhold.web.cases.views.calendar import calendar_feed
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("self-help/", include("withhold.web.selfhelp.urls")),
     path("calendar/<str:token>/deadlines.ics", calendar_feed, name="calendar_feed"),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/", api_views.unknown),  # after every operation: an unknown one is a JSON 404
     path("api-tokens/", include("withhold.web.api.urls")),
 ]
 

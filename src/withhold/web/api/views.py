@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -81,5 +81,13 @@ def revoke_token(request: HttpRequest, membership: Membership, token_id: uuid.UU
     if token is None:
         raise Http404
     if auth.revoke(request, token):
-        messages.success(request, ui("api_tokens.revoked_flash", language_of(request), name=f"{token.name} ({token.prefix}…)"))
+        messages.success(
+            request,
+            ui("api_tokens.revoked_flash", language_of(request), name=f"{token.name} ({token.prefix}…)"),
+        )
     return redirect("api_tokens:list")
+
+
+def unknown(request: HttpRequest) -> HttpResponse:
+    """An address under ``/api/v1/`` that is no operation: a JSON 404 like the API's own."""
+    return JsonResponse({"detail": "Not Found"}, status=404)
