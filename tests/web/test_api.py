@@ -1,6 +1,6 @@
 """The REST API (/api/v1/, web/api) through Django's test client: tokens and their 401s, each endpoint,
 each role's permissions, another organization's case (404), stale changes (409), bodies that do not fit
-(400/413/422 naming the field), the rate limit (429), pagination, the OpenAPI document (3.1, validated),
+(422 naming the field, 413 when too large), the rate limit (429), pagination, the OpenAPI document (3.1, validated),
 the documentation page (no script or style from elsewhere), the tokens page, and ``POST /screen``, which
 keeps nothing. The cross-organization matrix of every API case URL is in test_web_access.py."""
 
@@ -268,7 +268,7 @@ def test_a_body_that_is_not_json_or_too_large_is_refused_plainly(api: ApiClient,
     put = f"{API}/cases/{record.id}"
     for text in ("{not json", "[" * 5000 + "]" * 5000, b"\xff"):
         response = api.client.put(put, text, content_type="application/json", headers=api.headers)
-        assert response.status_code == 400, text[:10]
+        assert response.status_code == 422, text[:10]
         assert detail(response)[0]["loc"] == ["body"]
     huge = json.dumps({"withhold": "case/1", "notes": "x" * 3_500_000})
     response = api.client.post(f"{API}/screen", huge, content_type="application/json", headers=api.headers)

@@ -122,13 +122,14 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 def refused(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if isinstance(exc, RefusedError):
         return _answer(request, exc.status_code, exc.issues)
+    # A body that cannot be read is answered as one that cannot be read as a case file: 422, naming it.
     cause = exc.__cause__
     if isinstance(cause, RequestDataTooBig):
         return _answer(request, 413, "the body is too large")
     if isinstance(cause, DocumentError):
-        return _answer(request, 400, [issue(["body"], str(cause), "json")])
+        return _answer(request, 422, [issue(["body"], str(cause), "case_file")])
     if isinstance(cause, UnicodeDecodeError):
-        return _answer(request, 400, [issue(["body"], "the body is not UTF-8 text", "json")])
+        return _answer(request, 422, [issue(["body"], "the body is not UTF-8 text", "case_file")])
     response = _answer(request, exc.status_code, bounded(str(exc)))
     if isinstance(exc, Throttled):
         response["Retry-After"] = str(getattr(request, "retry_after", 60))
