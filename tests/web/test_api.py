@@ -694,3 +694,14 @@ def test_only_administrators_manage_tokens_and_only_their_own(
     assert admin.get("/api-tokens/").status_code == 200
     assert ApiToken.objects.get(pk=theirs.pk).revoked_at is None
     assert not ApiToken.objects.filter(organization=organization).exists()
+
+
+def test_a_wrong_rate_setting_is_a_check_error(settings: Any) -> None:
+    from withhold.web.api.apps import rate_setting
+
+    assert rate_setting() == []
+    for wrong in ("600", "many/min", "0/min", "600/fortnight"):
+        settings.WITHHOLD_API_RATE = wrong
+        errors = rate_setting()
+        assert [error.id for error in errors] == ["withhold.E101"], wrong
+        assert "is not a rate such as 600/min" in errors[0].msg
