@@ -83,7 +83,7 @@ def revoke_token(request: HttpRequest, membership: Membership, token_id: uuid.UU
     if auth.revoke(request, token):
         messages.success(
             request,
-            ui("api_tokens.revoked_flash", language_of(request), name=f"{token.name} ({token.prefix}…)"),
+            ui("api_tokens.revoked_flash", language_of(request), name=token.name),
         )
     return redirect("api_tokens:list")
 
