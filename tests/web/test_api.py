@@ -130,7 +130,7 @@ def test_over_the_rate_limit_is_429_with_retry_after(api: ApiClient, settings: A
     assert refused.json() == {"detail": "Too many requests."}
     assert 1 <= int(refused["Retry-After"]) <= 60
     # The next window starts afresh.
-    ApiToken.objects.filter(pk=api.token.pk).update(window=0)  # type: ignore[attr-defined]
+    ApiToken.objects.filter(pk=api.token.pk).update(rate_window=0)  # type: ignore[attr-defined]
     assert api.get(f"{API}/token").status_code == 200
 
 

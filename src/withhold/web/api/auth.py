@@ -106,7 +106,7 @@ def rate() -> Rate:
 
 class TokenAuth(HttpBearer):
     """``Authorization: Bearer <token>``: the request's ``auth`` is the token's row (organization loaded),
-    its ``window_count`` this request's place in the current window."""
+    its ``rate_count`` this request's place in the current window."""
 
     def __call__(self, request: HttpRequest) -> ApiToken | None:
         # As ninja's HttpBearer, but never logs the header (ninja's does in DEBUG: it holds the secret).
@@ -122,8 +122,8 @@ class TokenAuth(HttpBearer):
         window = int(time.time()) // rate().seconds
         counted = ApiToken.objects.filter(digest=digest, revoked_at=None).update(
             last_used_at=timezone.now(),
-            window_count=Case(When(window=window, then=F("window_count") + 1), default=Value(1)),
-            window=window,
+            rate_count=Case(When(rate_window=window, then=F("rate_count") + 1), default=Value(1)),
+            rate_window=window,
         )
         if not counted:
             return None
@@ -141,9 +141,9 @@ class TokenRate(BaseThrottle):
         if not isinstance(token, ApiToken):
             return True
         limit = rate()
-        if token.window_count <= limit.requests:
+        if token.rate_count <= limit.requests:
             return True
-        ends = (token.window + 1) * limit.seconds
+        ends = (token.rate_window + 1) * limit.seconds
         request.retry_after = max(1, math.ceil(ends - time.time()))  # type: ignore[attr-defined]
         return False
 

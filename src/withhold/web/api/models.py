@@ -38,9 +38,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
-    window = models.BigIntegerField(default=0)
+    rate_window = models.BigIntegerField(default=0)
     """The rate limit's current window (its start, in whole windows since the epoch)."""
-    window_count = models.PositiveIntegerField(default=0)
+    rate_count = models.PositiveIntegerField(default=0)
     """Requests in that window."""
 
     class Meta:
