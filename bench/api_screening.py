@@ -12,7 +12,9 @@ requests each (100), as fast as the answers come back, first of the trivial call
 the token is checked and counted, as every call's is, and the answer is a few fields) and then of the
 screening call (``POST /api/v1/screen`` with ``--example``, ``examples/clean-asylum.yaml`` as JSON: read
 by the core's loader, screened, and the core's JSON sent back; nothing is stored). A last phase mixes the
-two, each client alternating, so that both are timed under the same load. ``--warmup`` requests per
+two, each client alternating, so that both are timed under the same load. Before them, one client
+alone makes ``--requests`` of each, one after the other: what a call costs when nothing waits in line.
+``--warmup`` requests per
 client come first, untimed. The rate limit is set out of the way (``WITHHOLD_API_RATE``, 10,000,000 a
 minute): every answer must be 200, or the run stops.
 
@@ -230,6 +232,9 @@ def main() -> None:
                 f"x {options.requests} requests per phase; case {options.example} "
                 f"({len(case.encode()):,} bytes as JSON); {os.cpu_count()} CPUs"
             )
+            for kind, label in (("trivial", "GET /api/v1/token"), ("screening", "POST /api/v1/screen")):
+                single = phase(calls, 1, options.requests, options.warmup, (kind,), stop_at)
+                print(line(f"{label} (one client)", single[kind]))
             alone = {}
             for kind, label in (("trivial", "GET /api/v1/token"), ("screening", "POST /api/v1/screen")):
                 found = phase(calls, options.clients, options.requests, options.warmup, (kind,), stop_at)
