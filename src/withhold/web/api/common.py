@@ -19,7 +19,7 @@ from ninja.errors import HttpError
 
 from withhold.facts.case import Case
 from withhold.facts.limits import bounded, law_as_of_problem
-from withhold.facts.loading import CaseFileError, CaseIssue
+from withhold.facts.loading import CaseFileError
 from withhold.web.accounts.roles import Can
 from withhold.web.api.models import ApiToken
 from withhold.web.cases.documents import Syntax, parse
@@ -107,4 +107,4 @@ def law_date(asked: dt.date | None, case: Case, today: dt.date) -> dt.date:
     return asked
 
 
-__all__ = ["CaseIssue", "RefusedError", "allow", "case_for", "case_in", "case_in_body", "issue", "law_date"]
+__all__ = ["RefusedError", "allow", "case_for", "case_in", "case_in_body", "issue", "law_date"]
