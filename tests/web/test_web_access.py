@@ -45,8 +45,12 @@ def walk(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, URLPatter
 
 
 def case_urls() -> list[tuple[str, URLPattern]]:
+    """The web pages of one case (the API's, reached with a token instead of a session, are walked by
+    :func:`api_case_urls`)."""
     return [
-        (name, p) for name, p in walk(get_resolver().url_patterns) if "case_id" in p.pattern.regex.groupindex
+        (name, p)
+        for name, p in walk(get_resolver().url_patterns)
+        if "case_id" in p.pattern.regex.groupindex and not name.startswith("api:")
     ]
 
 
@@ -244,3 +248,63 @@ def test_only_administrators_manage_people(
     assert client_for(organization, Role.ADMIN).get("/accounts/people/").status_code == 200
     for role in (Role.ATTORNEY, Role.SCREENER, Role.VIEWER):
         assert client_for(organization, role).get("/accounts/people/").status_code == 403
+
+
+# --- the API (/api/v1/): the same isolation for a program's token -------------------------------------------
+
+API_BODIES: dict[str, Any] = {
+    "put": {"version": 1, "document": {"withhold": "case/1"}},
+    "patch": {"version": 1, "workflow": "closed"},
+    "post": {"title": "Invented task"},
+    "delete": None,
+    "get": None,
+}
+"""A body that fits each method's operations, so that what answers is the case's lookup, not a 422."""
+
+
+def api_case_urls(record: CaseRecord) -> list[tuple[str, str]]:
+    """Every operation of the API's OpenAPI document on one case or on what belongs to one (a report's
+    build, a task), with the ids of real ones of ``record``: taken from the document, so a new endpoint
+    is covered without touching this file."""
+    from withhold.web.api.api import api
+    from withhold.web.builds.models import Build
+    from withhold.web.tasks.models import Task
+
+    build = Build.objects.create(
+        organization=record.organization, case=record, kind="report", key="k", version=1, request={}
+    )
+    task = Task.objects.create(organization=record.organization, case=record, title={"text": "Ours"})
+    found = []
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        if "{" not in path:
+            continue  # the docket, a new case, the token, POST /screen: no case of another organization
+        url = path.format(case_id=record.id, build_id=build.id, task_id=task.id)
+        found.extend((method, url) for method in operations)
+    return found
+
+
+def test_the_api_walk_finds_every_kind_of_case_url(record: CaseRecord) -> None:
+    urls = api_case_urls(record)
+    assert {method for method, _ in urls} == {"get", "post", "put", "patch", "delete"}
+    assert len(urls) >= 14
+    assert any(url.endswith("/pdf") for _, url in urls) and any("/tasks/" in url for _, url in urls)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role))
+def test_another_organizations_token_gets_not_found_on_every_api_case_url(
+    role: Role, record: CaseRecord, other_organization: Organization
+) -> None:
+    from api_tokens import ApiClient, token
+
+    from withhold.web.tasks.models import Task
+
+    _, secret = token(other_organization, role)
+    outsider = ApiClient(secret)
+    for method, url in api_case_urls(record):
+        response = outsider.call(method, url, API_BODIES[method])
+        assert response.status_code == 404, (role, method, url, response.status_code)
+        assert response.json() == {"detail": "Not Found"}
+    record.refresh_from_db()
+    assert (record.version, record.workflow) == (1, "active")  # nothing was changed from outside
+    assert Task.objects.count() == 1  # only the walk's own: none added from outside

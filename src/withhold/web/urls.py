@@ -1,6 +1,8 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from withhold.web import views
+from withhold.web.api import views as api_views
+from withhold.web.api.api import api
 from withhold.web.cases.views.calendar import calendar_feed
 
 urlpatterns = [
@@ -19,6 +21,9 @@ urlpatterns = [
     path("cases/", include("withhold.web.notes.urls")),
     path("cases/", include("withhold.web.tasks.urls")),
     path("bulk/", include("withhold.web.imports.urls")),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/", api_views.unknown),  # after every operation: an unknown one is a JSON 404
+    path("api-tokens/", include("withhold.web.api.urls")),
 ]
 
 handler400 = "withhold.web.errors.bad_request"

@@ -1,7 +1,7 @@
 """What each role may do. One table, so that a view asks for a permission, never for a role.
 
-- admin: manages the people of the organization, its calendar feed and its blank forms; reads cases and
-  the audit log;
+- admin: manages the people of the organization, its calendar feed, its blank forms and its API tokens;
+  reads cases and the audit log;
 - attorney: everything on the organization's cases, its blank forms, and the audit log;
 - screener: creates cases (by hand or from a file), runs interviews, gathers the evidence documents, writes
   notes and keeps tasks, sees the results;
@@ -47,10 +47,14 @@ class Can(StrEnum):
     WRITE = "write"
     """Write notes on a case and keep its tasks (add, change, mark done, open again). Changing or deleting
     someone else's note needs :attr:`EDIT` or :attr:`DELETE`."""
+    MANAGE_TOKENS = "manage_tokens"
+    """Make and revoke the organization's API tokens (web/api): each token acts with the role it is given."""
 
 
 PERMISSIONS: dict[str, frozenset[Can]] = {
-    Role.ADMIN: frozenset({Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE, Can.VIEW_AUDIT, Can.KEEP_FORMS}),
+    Role.ADMIN: frozenset(
+        {Can.VIEW, Can.CALENDAR, Can.MANAGE_PEOPLE, Can.VIEW_AUDIT, Can.KEEP_FORMS, Can.MANAGE_TOKENS}
+    ),
     Role.ATTORNEY: frozenset(
         {
             Can.VIEW,

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 
 from withhold.web.accounts.models import Organization
 from withhold.web.audit.models import Action, Actor, AuditEntry
+
+if TYPE_CHECKING:
+    from withhold.web.api.models import ApiToken
 
 _CODE = re.compile(r"^[a-z0-9_:.-]{0,40}$")
 
@@ -22,9 +26,11 @@ def record(
     version: int | None = None,
     what: str = "",
     intake_id: uuid.UUID | None = None,
+    token_id: uuid.UUID | None = None,
 ) -> AuditEntry:
     """Append one entry. ``what`` must be a short code (letters, digits, ``_:.-``): free text from a case
-    cannot pass. ``intake_id``: the client intake link the person acted on."""
+    cannot pass. ``intake_id``: the client intake link the person acted on; ``token_id``: the API token
+    the person made or revoked."""
     if not _CODE.fullmatch(what):
         raise ValueError("an audit entry's `what` is a fixed code, never text from a case")
     user = request.user if request.user.is_authenticated else None
@@ -37,6 +43,7 @@ def record(
         version=version,
         what=what,
         intake_id=intake_id,
+        token_id=token_id,
     )
 
 
@@ -108,3 +115,30 @@ def interview_sitting(
         record(request, organization, Action.INTERVIEWED, case_id, version=version, what=what)
     else:
         AuditEntry.objects.filter(pk=latest).update(what=what)
+
+
+def by_token(
+    token: ApiToken,
+    action: Action,
+    case_id: uuid.UUID | None = None,
+    *,
+    version: int | None = None,
+    what: str = "",
+) -> AuditEntry:
+    """Append one entry of what a program did through the API token ``token``
+    (:class:`withhold.web.api.models.ApiToken`): the token is named (``token_id``), and ``user`` is the
+    person who made it, so the entry says whose program it was."""
+    if not _CODE.fullmatch(what):
+        raise ValueError("an audit entry's `what` is a fixed code, never text from a case")
+    maker = token.created_by
+    return AuditEntry.objects.create(
+        user=maker,
+        username=maker.get_username() if maker is not None else "",
+        actor=Actor.API_TOKEN,
+        token_id=token.id,
+        organization_id=token.organization_id,
+        case_id=case_id,
+        action=action,
+        version=version,
+        what=what,
+    )

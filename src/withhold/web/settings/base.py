@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "withhold.web.tasks",
     "withhold.web.calendars",
     "withhold.web.imports",
+    "ninja",  # the API's interactive documentation: its templates and static files (served here, no CDN)
+    "withhold.web.api",
     "withhold.web",  # templates, static files and management commands shared by the apps
 ]
 
@@ -288,3 +290,10 @@ WITHHOLD_DIGEST_DAYS = 14
 """A digest tells what is due in the next 14 days, and what was missed in the last 14."""
 WITHHOLD_DIGEST_HOUR = int(os.environ.get("WITHHOLD_DIGEST_HOUR", "6"))
 """The hour (0-23, in each organization's time zone) at which the task queue sends the day's digests."""
+# --- the API (web/api): tokens made by an administrator, each with a role ------------------------------
+
+WITHHOLD_API_RATE = os.environ.get("WITHHOLD_API_RATE", "600/min")
+"""Requests one API token may make (``N/s``, ``N/min``, ``N/hour``, ``N/day``): more are answered 429 with
+``Retry-After``. Counted in the database, so every server process shares the count."""
+WITHHOLD_API_PAGE_MAX = 100
+"""The most items one page of an API list holds (``limit``); 50 unless asked."""
