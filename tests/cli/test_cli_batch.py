@@ -45,7 +45,14 @@ def test_a_folder_gives_a_row_per_case_file_with_statuses_or_errors(folder: Path
     by_source = {row["source"]: row for row in rows}
     clean = by_source["clean-asylum.yaml"]
     assert (clean["asylum"], clean["best_protection"], clean["errors"]) == ("eligible", "asylum", "")
-    assert clean["next_deadline"] == "fee.annual_asylum" and clean["next_deadline_date"] == "2027-06-02"
+    # The annual fee may be charged from 2027-06-02 and is paid by the notice's date: a day from which,
+    # not a deadline (the docket's "next deadline" leaves it out too).
+    assert (clean["next_deadline"], clean["next_deadline_date"]) == ("", "")
+    hearing = by_source["missed-deadline-withholding-open.yaml"]
+    assert (hearing["next_deadline"], hearing["next_deadline_date"]) == (
+        "filing.individual_hearing[1]",
+        "2027-03-01",
+    )
     assert "claim.nexsu" in by_source["zz-broken.yaml"]["errors"]
     assert by_source["zz-broken.yaml"]["asylum"] == ""
     assert f"{len(rows)} case(s) screened, 1 with errors" in stderr

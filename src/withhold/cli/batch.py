@@ -120,7 +120,7 @@ def screen_item(item: Item, as_of: dt.date | None, today: dt.date) -> dict[str, 
     """One row: the statuses, the best protection, the next dated deadline, or the errors."""
     from withhold.deadlines.schedule import schedule
     from withhold.facts.loading import CaseFileError, parse_case
-    from withhold.law.deadlines.model import Standing
+    from withhold.law.deadlines.model import Kind, Standing
     from withhold.screening import screen
 
     row: dict[str, Any] = dict.fromkeys(COLUMNS, "")
@@ -144,7 +144,11 @@ def screen_item(item: Item, as_of: dt.date | None, today: dt.date) -> dict[str, 
     upcoming = [
         entry
         for entry in schedule(case, day, today).entries
-        if entry.status is Standing.UPCOMING and entry.date is not None and entry.date >= today
+        if entry.status is Standing.UPCOMING
+        and entry.due is not None
+        and entry.due.kind
+        is Kind.DEADLINE  # as the docket's "next deadline": a day to act by, not a day from
+        and entry.due.date >= today
     ]
     if upcoming:
         first = min(upcoming, key=lambda entry: (entry.date or today, entry.key))

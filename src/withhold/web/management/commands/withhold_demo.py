@@ -41,7 +41,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             organization, _ = Organization.objects.get_or_create(name=ORGANIZATION)
             passwords = {name: self._user(organization, name, role) for name, role in USERS}
-            loaded = self._examples(organization, files)
+            people = {
+                user.get_username(): user
+                for user in get_user_model().objects.filter(username__in=dict(USERS))
+            }
+            loaded = self._examples(organization, files, people["demo"], people["demo-screener"])
         url = options["url"].rstrip("/")
         self.stdout.write(f"Demo organization: {ORGANIZATION} ({loaded} example case(s) loaded now)")
         self.stdout.write(f"Log in at {url}/accounts/login/ ; the docket is at {url}/cases/")
@@ -64,7 +68,9 @@ class Command(BaseCommand):
         Membership.objects.update_or_create(user=user, defaults={"organization": organization, "role": role})
         return password
 
-    def _examples(self, organization: Organization, files: list[Path]) -> int:
+    def _examples(self, organization: Organization, files: list[Path], attorney: Any, screener: Any) -> int:
+        """The examples, as the demo attorney's cases (every other one screened by the demo screener), so
+        that "My cases", the workload, the calendar and the tasks show something from the first login."""
         if CaseRecord.objects.filter(organization=organization).exists():
             return 0
         loaded = 0
@@ -73,6 +79,9 @@ class Command(BaseCommand):
                 case = parse(path.read_text(encoding="utf-8"), syntax_of(path.name))
             except CaseFileError as error:
                 raise CommandError(f"{path} is not a valid case file:\n{error}") from None
-            store.create(organization, case, None, Change.IMPORTED)
+            record = store.create(organization, case, attorney, Change.IMPORTED)
+            if loaded % 2:
+                record.screener = screener
+                record.save(update_fields=["screener"])
             loaded += 1
         return loaded
