@@ -28,6 +28,7 @@ from withhold.web.api.models import ApiToken
 from withhold.web.audit.models import Action, Actor, AuditEntry
 from withhold.web.cases.models import BlankForm, CaseRecord, CaseVersion
 from withhold.web.cases.store import today
+from withhold.web.tasks.deadlines import title_of
 from withhold.web.tasks.models import Closed, Task
 
 API = "/api/v1"
@@ -501,9 +502,7 @@ def test_tasks_are_added_listed_assigned_and_done(
     # Beside it, the tasks the application made from the case's deadlines (web/tasks/deadlines.py).
     persons = [item for item in listed["items"] if item["deadline"] is None]
     assert [item["id"] for item in persons] == [task["id"]]
-    assert listed["count"] == len(listed["items"]) and all(
-        i["title"] is None for i in listed["items"] if i["deadline"]
-    )
+    assert listed["count"] == len(listed["items"]) and all(i["title"] for i in listed["items"])
     done = api.patch(f"{API}/tasks/{task['id']}", {"done": True, "assignee": None})
     assert done.json()["done"] and done.json()["assignee"] is None and done.json()["closed_because"] == "done"
     stored = Task.objects.get(pk=task["id"])
@@ -547,14 +546,17 @@ def test_a_wrong_task_names_the_field(
 def test_a_deadlines_task_keeps_its_title_and_date_but_can_be_assigned_and_done(
     api: ApiClient, record: CaseRecord
 ) -> None:
-    task = Task.objects.create(
-        organization=record.organization, case=record, deadline_key="one_year_filing", due=today()
+    task, _ = Task.objects.update_or_create(  # saving the case may have made it already
+        case=record,
+        deadline_key="asylum.one_year",
+        defaults={"organization": record.organization, "due": today()},
     )
     for body, field in (({"title": "Mine"}, "title"), ({"due": "2027-01-01"}, "due")):
         response = api.patch(f"{API}/tasks/{task.id}", body)
         assert response.status_code == 422 and places(response) == [["body", field]]
     done = api.patch(f"{API}/tasks/{task.id}", {"done": True}).json()
-    assert done["done"] and done["title"] is None and done["deadline"] == "one_year_filing"
+    assert done["done"] and done["deadline"] == "asylum.one_year"
+    assert done["title"] == title_of("asylum.one_year") != "asylum.one_year"  # the deadline's own words
     Task.objects.filter(pk=task.pk).update(closed_because=Closed.MET)
     assert api.patch(f"{API}/tasks/{task.id}", {"done": False}).status_code == 409
 

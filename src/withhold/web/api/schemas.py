@@ -99,7 +99,9 @@ class BuildOut(Schema):
 class TaskOut(Schema):
     id: uuid.UUID
     case: uuid.UUID
-    title: str | None = Field(description="A person's task's title; null for a deadline's task.")
+    title: str | None = Field(
+        description="A person's task: its title as written. A deadline's task: the deadline's title (English)."
+    )
     deadline: str | None = Field(description="A deadline's task: the engine's key of the deadline.")
     due: dt.date | None
     assignee: str | None = Field(description="The username of the person it is assigned to.")

@@ -25,6 +25,7 @@ from withhold.web.api.pages import Pages
 from withhold.web.api.schemas import TaskChange, TaskNew, TaskOut
 from withhold.web.audit.models import Action
 from withhold.web.audit.record import by_token
+from withhold.web.tasks.deadlines import title_of
 from withhold.web.tasks.models import Closed, Task
 
 router = Router(tags=["tasks"])
@@ -37,7 +38,8 @@ def task_out(task: Task) -> dict[str, Any]:
     return {
         "id": task.id,
         "case": getattr(task, "case_id"),  # noqa: B009 (the column, without a query)
-        "title": (task.title or {}).get("text") if not task.deadline_key else None,
+        # A deadline's task: the deadline's own title from the core's catalogue (English), never stored.
+        "title": (task.title or {}).get("text") if not task.deadline_key else title_of(task.deadline_key),
         "deadline": task.deadline_key or None,
         "due": task.due,
         "assignee": task.assignee.get_username() if task.assignee is not None else None,
