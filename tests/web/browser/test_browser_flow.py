@@ -224,6 +224,14 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     visit("import", "/cases/import/")
     visit("calendar feed", "/cases/calendar/")
     visit("law watch", "/cases/law/?since=2025-01-15", "law-watch")
+    visit("my tasks", "/cases/tasks/", "tasks")
+    visit("calendar", "/calendar/?date=2026-12-07", "calendar")
+    visit("calendar week", "/calendar/?view=week&date=2026-12-07&who=org")
+    visit("calendar agenda", "/calendar/?view=agenda&date=2026-12-07")
+    visit("workload", "/cases/workload/", "workload")
+    visit("import many cases", "/bulk/import/", "import-many")
+    visit("the spreadsheet's columns", "/bulk/import/columns/")
+    visit("screen every case", "/bulk/screening/")
     visit("two-factor login", "/accounts/two-factor/")
     visit("account", "/accounts/", "account")
     visit("page not found", "/cases/00000000-0000-0000-0000-000000000000/", status=404)
@@ -257,6 +265,7 @@ def test_every_page_type(size: str, open_browser: OpenBrowser) -> None:
     visit("logged out")
     browser.log_in("demo-admin")
     visit("people", "/accounts/people/", "people")
+    visit("API tokens", "/api-tokens/", "api-tokens")
 
 
 def test_the_keyboard_alone(open_browser: OpenBrowser) -> None:

@@ -5,6 +5,7 @@ My tasks and the workload page hold on a phone. axe-core checks every page. Ever
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from browsing import CHROMIUM, NO_CHROMIUM, PHONE, PHONE_DEVICE, OpenBrowser, check_layout
@@ -16,6 +17,12 @@ NOTE = "Invented note: the client will bring the police report on Monday."
 TASK = "Ask for the translation of the police report"
 
 
+def unfold(page: Any, section: str) -> None:
+    """Open a folded section of the case page, as a person clicks its heading."""
+    if page.locator(section).get_attribute("open") is None:
+        page.click(f"{section} > summary")
+
+
 def test_an_attorney_assigns_a_case_writes_a_note_adds_a_task_and_completes_it(
     open_browser: OpenBrowser,
 ) -> None:
@@ -24,7 +31,7 @@ def test_an_attorney_assigns_a_case_writes_a_note_adds_a_task_and_completes_it(
     page = browser.page
     browser.log_in("demo")
     case = browser.first_case()
-    browser.go(case)
+    browser.go(f"{case}#team")  # the heading's "who works on it": the folded section opens
 
     # Assign: the attorney makes the case theirs, with the demo screener.
     page.select_option("#team form select[name=attorney]", label="demo")
@@ -34,7 +41,10 @@ def test_an_attorney_assigns_a_case_writes_a_note_adds_a_task_and_completes_it(
     team = page.inner_text("#team")
     assert "Responsible attorney: demo" in team and "Screener: demo-screener" in team
 
+    assert page.locator("#team").get_attribute("open") is not None  # back at the section, open
+
     # A note.
+    unfold(page, "#notes")
     page.fill("#note_text", NOTE)
     browser.follow("#notes form button[type=submit]")
     assert "Note added." in page.inner_text("main .messages")
@@ -42,6 +52,7 @@ def test_an_attorney_assigns_a_case_writes_a_note_adds_a_task_and_completes_it(
     assert NOTE in notes and "demo, " in notes
 
     # A task, with a wrong date first: the field says what is wrong, what was typed stays.
+    unfold(page, "#tasks")
     adding = page.locator("#tasks details.add")
     if adding.get_attribute("open") is None:
         page.click("#tasks details.add > summary")
@@ -77,6 +88,7 @@ def test_an_attorney_assigns_a_case_writes_a_note_adds_a_task_and_completes_it(
     # The case's deadline tasks became the attorney's when the case did: they are listed, linked to it.
     assert page.locator("main li.task", has_text="Filings due before").count() >= 1
     browser.go(case)
+    unfold(page, "#tasks")
     page.click("#tasks details.closed-tasks > summary")
     assert "marked done" in page.inner_text("#tasks details.closed-tasks")
 
