@@ -31,7 +31,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,7 +43,10 @@ from pathlib import Path
 
 import httpx
 import yaml
-from cryptography.fernet import Fernet
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import web_load  # the web benchmark's free port and server environment
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -60,23 +62,9 @@ print(issue(organization, "benchmark", "attorney", maker)[1])
 """
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
 def environment(data_dir: Path, database_url: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WITHHOLD_", "DJANGO_", "DATABASE_"))}
-    env.update(
-        WITHHOLD_DATA_DIR=str(data_dir),
-        WITHHOLD_FERNET_KEYS=Fernet.generate_key().decode("ascii"),
-        DJANGO_SETTINGS_MODULE="withhold.web.settings.local",
-        WITHHOLD_API_RATE="10000000/min",
-    )
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    return env
+    """The web benchmark's server environment, with no rate limit: the clients here are the load."""
+    return {**web_load.environment(data_dir, database_url), "WITHHOLD_API_RATE": "10000000/min"}
 
 
 @contextmanager
@@ -209,7 +197,7 @@ def main() -> None:
     stop_at = time.monotonic() + options.max_seconds
     with tempfile.TemporaryDirectory(prefix="withhold-api-bench-") as data:
         env = environment(Path(data), options.database_url)
-        with server(env, free_port(), options.workers, options.threads) as url:
+        with server(env, web_load.free_port(), options.workers, options.threads) as url:
             made = subprocess.run(
                 [sys.executable, "-m", "withhold.web.manage", "shell", "-c", MAKE_TOKEN],
                 env=env,
