@@ -304,9 +304,16 @@ def test_each_case_is_worked_out_once(
         return real(*args)
 
     monkeypatch.setattr(entries, "schedule", counted)
-    html = page(client_of(member(organization, Role.ADMIN, "boss")), "?view=month&who=org&date=2026-12-01")
+    boss = client_of(member(organization, Role.ADMIN, "boss"))
+    html = page(boss, "?view=month&who=org&date=2026-12-01")
     assert len(calls) == len(cases)
     assert html.count("Master calendar hearing") == len(cases)
+    # What the process keeps for the next page holds no name; the next page still shows them, unchanged.
+    assert "Inventa" not in repr(entries._KEPT) and "Number3" in html
+    again = page(boss, "?view=month&who=org&date=2026-12-01")
+    assert len(calls) == len(cases) and again.count("Inventa Number") == html.count("Inventa Number") >= len(
+        cases
+    )
 
 
 def test_a_deadline_task_without_a_dated_deadline_is_still_shown(

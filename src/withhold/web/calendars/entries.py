@@ -28,7 +28,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from withhold.deadlines.schedule import SOON_DAYS, schedule
-from withhold.facts.describe import person_name
 from withhold.law.deadlines.model import Kind, Standing
 from withhold.web.accounts.models import Organization
 from withhold.web.cases.documents import case_of
@@ -227,7 +226,9 @@ _KEPT_LOCK = threading.Lock()
 def case_dates(rows: Iterable[tuple[uuid.UUID, int, int, int]], today: dt.date) -> dict[uuid.UUID, CaseDates]:
     """Each case's hearings and dated deadlines as of ``today``: worked out by the core once per case
     version and day, and kept in this process for the next page (at most :data:`_KEPT_MOST` cases, the
-    least recently shown dropped first). A case changed since is another version: worked out again."""
+    least recently shown dropped first). A case changed since is another version: worked out again. What
+    is kept holds no name (8 CFR 1208.6: nothing of the person outlives the request); each page reads the
+    names from the docket's encrypted summaries."""
     found: dict[uuid.UUID, CaseDates] = {}
     missing: dict[uuid.UUID, tuple[int, int, int]] = {}
     with _KEPT_LOCK:
@@ -247,12 +248,26 @@ def case_dates(rows: Iterable[tuple[uuid.UUID, int, int, int]], today: dt.date) 
                 _KEPT[(case_id, version, amended, today)] = found[case_id]
                 while len(_KEPT) > _KEPT_MOST:
                     _KEPT.popitem(last=False)
-    return found
+    summaries = CaseRecord.objects.filter(id__in=list(found)).values_list("id", "summary")
+    return {
+        case_id: _named(found[case_id], str((summary or {}).get("name") or ""))
+        for case_id, summary in summaries.iterator(chunk_size=500)
+    }
+
+
+def _named(dates: CaseDates, name: str) -> CaseDates:
+    number, _, hearings, deadlines = dates
+    return (
+        number,
+        name,
+        tuple(replace(entry, name=name) for entry in hearings),
+        tuple(replace(entry, name=name) for entry in deadlines),
+    )
 
 
 def _worked_out(case_id: uuid.UUID, number: int, document: Any, today: dt.date) -> CaseDates:
     case = case_of(document)
-    name = person_name(case.person)
+    name = ""  # filled per page (:func:`_named`): never kept
     hearings = tuple(
         Entry(
             day=hearing.date,
