@@ -37,7 +37,7 @@ types: setup
 JOBS_PYTEST ?= 2
 pytest: setup
 	@bash scripts/browser-packages.sh
-	$(UV) run --frozen pytest -n $(JOBS_PYTEST) --dist loadfile
+	$(UV) run --frozen pytest -n $(JOBS_PYTEST) --dist loadfile --durations=15
 
 # The web tests again, on a throwaway PostgreSQL server (installed from Debian's packages when missing).
 test-postgres: setup

@@ -7,7 +7,7 @@ screened under the law of 2026-11-23. One warm-up pass first (rules, parameters 
 per process). Prints the cases per second of each and a last line ``parse=…/s screen=…/s ratio=…
 target=0.5`` (ratio: screening throughput over parse-only throughput).
 
-Then the same cases through ``withhold batch``'s own worker pool (:func:`withhold.cli.batch.screen_items`,
+Then the same cases through ``withhold batch``'s own worker pool (:func:`withhold.batch.screen_items`,
 rows, deadlines and all, the pool's start included) with ``--jobs 1`` and ``--jobs 2``, and a last line
 ``jobs1=…/s jobs2=…/s scaling=…`` (scaling: the two processes' throughput over the one's; at most 2, less
 when the machine is busy with other work: say so with the figures).
@@ -25,7 +25,7 @@ import time
 import yaml
 from case_generator import generate
 
-from withhold.cli.batch import Item, screen_items
+from withhold.batch import Item, screen_items
 from withhold.facts.loading import parse_case
 from withhold.facts.reading import LOADER
 from withhold.interview.answers import document_of

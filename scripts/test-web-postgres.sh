@@ -21,11 +21,17 @@ if [ $# -gt 0 ]; then
 fi
 # Two workers, each with its own test database (test_<name>_gw0, _gw1).
 $UV run --frozen pytest -q -p no:cacheprovider -n 2 --dist loadfile tests/web --ignore=tests/web/browser
-# The browser tests that write through the server — a case from login to reports, every page type, the
-# audit log and recovering a version — against a server on PostgreSQL: the database the URL names, which
-# the Django tests above leave alone (they make and drop test_<name>). The other browser files (self-help,
-# intake, list editing, the I-589, the client's interview) run once, on SQLite, in the main suite: what
-# they add on PostgreSQL the Django tests above already cover, and a second run costs CI minutes.
+# The browser tests that write through the server — a case from login to reports, an interview answered
+# without reloading, the audit log, recovering a version, a spreadsheet imported and the docket screened by
+# the task queue's worker — against a server on PostgreSQL: the database the URL names, which the Django
+# tests above leave alone (they make and drop test_<name>). The rest of the browser tests (the same flows
+# in Spanish or on a phone, every page type, self-help, intake, list editing, the I-589, the client's
+# interview) run once, on SQLite, in the main suite: what they add on PostgreSQL the Django tests above
+# already cover, and a second run costs CI minutes.
 echo "Browser tests with the server on PostgreSQL" >&2
 WITHHOLD_BROWSER_DATABASE_URL="$DATABASE_URL" $UV run --frozen pytest -q -p no:cacheprovider \
-    tests/web/browser/test_browser_flow.py tests/web/browser/test_browser_audit_and_recovery.py
+    "tests/web/browser/test_browser_flow.py::test_a_case_from_login_to_reports[en]" \
+    tests/web/browser/test_browser_flow.py::test_the_interview_answers_without_reloading \
+    "tests/web/browser/test_browser_audit_and_recovery.py::test_the_audit_log[desktop]" \
+    tests/web/browser/test_browser_audit_and_recovery.py::test_recovery_codes \
+    tests/web/browser/test_browser_bulk.py

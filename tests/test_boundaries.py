@@ -27,7 +27,7 @@ CORE = (
     "watch",
     "package_data",
 )
-FACES = ("cli", "web", "reports", "forms", "filing")
+FACES = ("cli", "web", "reports", "forms", "filing", "batch")  # batch: many cases at once, for cli and web
 LIBRARIES_OF_FACES = (
     "django",
     "typer",

@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from web_people import INVENTED, SECRET_WORDS
 from web_queue import run_queue
 
+from withhold.batch import COLUMNS
 from withhold.cli.app import app
-from withhold.cli.batch import COLUMNS
 from withhold.web.accounts.models import Organization
 from withhold.web.accounts.roles import Role
 from withhold.web.audit.models import Action, AuditEntry

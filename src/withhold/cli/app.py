@@ -880,7 +880,7 @@ def batch(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from withhold.cli.batch import BatchInputError, items, output_kind, screen_items, write_rows
+    from withhold.batch import BatchInputError, items, output_kind, screen_items, write_rows
     from withhold.cli.calendar_file import write_atomically
 
     with user_errors():

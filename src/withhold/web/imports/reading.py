@@ -6,7 +6,7 @@ it), its delimiter (``,``, or ``;`` as Excel writes in Spanish and other locales
 case file imported alone (:func:`withhold.web.cases.documents.parse`). A ZIP: its case files, listed and
 checked before any is read (the entry count, names that would climb out of a folder, ZIPs inside it,
 each entry's declared size), then read as ``withhold batch`` reads a ZIP
-(:func:`withhold.cli.batch.zip_items`).
+(:func:`withhold.batch.zip_items`).
 
 A problem is said by row (the spreadsheet's line, or the file's name in the ZIP) and by column, in plain
 words; a value is never quoted back (it may be a person's name).
@@ -22,7 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from withhold.cli.batch import SUFFIXES, zip_items
+from withhold.batch import SUFFIXES, zip_items
 from withhold.facts.case import Case
 from withhold.facts.loading import CaseFileError
 from withhold.web.cases.documents import parse

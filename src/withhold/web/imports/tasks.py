@@ -2,7 +2,7 @@
 screening (:func:`screen_docket`).
 
 The docket's screening as a task on the queue: every active case of the organization screened by
-``withhold batch``'s own row function (:func:`withhold.cli.batch.screen_item`), one row a case.
+``withhold batch``'s own row function (:func:`withhold.batch.screen_item`), one row a case.
 
 The task is given the screening's id only; the rows are kept encrypted with it. Whatever goes wrong with
 one case is that case's row's error (as in ``withhold batch``); whatever stops the whole task marks the
@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django_tasks import task
 
-from withhold.cli.batch import Item, screen_item
+from withhold.batch import Item, screen_item
 from withhold.web.cases.models import CaseRecord, Workflow
 from withhold.web.imports import importing
 from withhold.web.imports.models import DocketScreening, State, Upload

@@ -20,7 +20,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from withhold.cli.batch import PROTECTIONS, write_rows
+from withhold.batch import PROTECTIONS, write_rows
 from withhold.facts.limits import law_as_of_problem
 from withhold.law.deadlines.catalogue import DEADLINES
 from withhold.law.protections import PROTECTIONS as PROTECTION_RULES

@@ -1,4 +1,5 @@
-"""``withhold batch``: many case files screened at once, one row each (issue 20, part 7).
+"""Many case files screened at once, one row each (issue 20, part 7): what ``withhold batch`` and the web
+docket's screening both run, so it belongs to neither face.
 
 The cases come from a folder (every ``.yaml``, ``.yml`` and ``.json`` file in it, sorted by name), a ZIP
 of such files, or a JSON Lines file (one ``case/1`` object a line). Each is parsed and screened on its own:
