@@ -222,6 +222,7 @@ def test_before_the_hour_nothing_is_sent(mailbox: Mailbox, office: dict[str, Any
     assert mailbox.received == []
 
 
+@pytest.mark.django_db(transaction=True)  # serve closes the connections before gunicorn forks
 def test_serve_schedules_the_reminders_once(organization: Organization) -> None:
     server.schedule_reminders()
     server.schedule_reminders()  # a restart
