@@ -19,6 +19,7 @@ setup:
 run: setup
 	@$(UV) run --frozen python -m withhold.web.manage migrate --noinput -v0
 	@$(UV) run --frozen python -m withhold.web.manage withhold_demo --examples examples --url http://127.0.0.1:8000
+	@$(UV) run --frozen python -m withhold.web.manage deadline_tasks -v0
 	@$(UV) run --frozen withhold serve --host 127.0.0.1 --port 8000
 
 # The screening of one example case in the terminal.

@@ -4,7 +4,8 @@ schedule (:func:`withhold.web.tasks.deadlines.sync`).
 Every save of a case does this for that case; run this once after upgrading (the cases saved before have
 no tasks yet), and daily if you like (a case not saved for a long time whose date the law moves, or whose
 case file has no ``law_as_of`` and is read under a newer version of a rule, is brought up to date). Prints
-how many cases it went through, never what they say."""
+how many cases it went through, never what they say (nothing with ``-v0``: ``make run`` runs it so).
+"""
 
 from __future__ import annotations
 
@@ -26,4 +27,5 @@ class Command(BaseCommand):
         ):
             sync(record)
             count += 1
-        self.stdout.write(f"deadline tasks brought up to date on {count} cases")
+        if options["verbosity"] > 0:
+            self.stdout.write(f"deadline tasks brought up to date on {count} cases")
