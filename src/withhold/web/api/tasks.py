@@ -12,7 +12,6 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -128,10 +127,10 @@ def change_task(request: HttpRequest, task_id: uuid.UUID, body: TaskChange) -> A
         task.assignee = _assignee(token, body.assignee, ["body", "assignee"])
     if "done" in given and body.done is not None:
         if body.done and task.closed_at is None:
-            task.closed_at, task.closed_because = timezone.now(), Closed.DONE
+            task.mark_done()
             action = Action.TASK_DONE
         elif not body.done and task.closed_because == Closed.DONE:
-            task.closed_at, task.closed_because = None, ""
+            task.reopen()
         elif not body.done and task.closed_at is not None:
             message = (
                 "this task was closed by the case itself (the filing is recorded, or the deadline is gone)"

@@ -15,6 +15,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from withhold.web.accounts.models import Organization
 from withhold.web.cases.models import CaseRecord
@@ -69,3 +70,11 @@ class Task(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    def mark_done(self) -> None:
+        """Closed by a person (the web's "Mark done", the API's ``done: true``); saved by the caller."""
+        self.closed_at, self.closed_because = timezone.now(), Closed.DONE
+
+    def reopen(self) -> None:
+        """Open again; saved by the caller."""
+        self.closed_at, self.closed_because = None, ""

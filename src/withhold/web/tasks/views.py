@@ -16,7 +16,6 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from withhold.web.accounts.models import Membership
 from withhold.web.accounts.roles import Can
@@ -28,7 +27,7 @@ from withhold.web.cases.models import CaseRecord
 from withhold.web.cases.store import today
 from withhold.web.language import language_of
 from withhold.web.tasks.forms import AssigneeForm, TaskForm
-from withhold.web.tasks.models import Closed, Task
+from withhold.web.tasks.models import Task
 from withhold.web.tasks.rows import open_first, row
 from withhold.web.texts import text as ui
 
@@ -136,7 +135,7 @@ def done(
         )
     if task.is_open:
         with transaction.atomic():
-            task.closed_at, task.closed_because = timezone.now(), Closed.DONE
+            task.mark_done()
             task.save(update_fields=["closed_at", "closed_because", "updated_at"])
             audit(request, membership.organization, Action.TASK_DONE, record.id, what=audit_code(task))
         messages.success(request, ui("tasks.marked_done", language_of(request)))
@@ -154,7 +153,7 @@ def reopen(
         )
     if not task.is_open:
         with transaction.atomic():
-            task.closed_at, task.closed_because = None, ""
+            task.reopen()
             task.save(update_fields=["closed_at", "closed_because", "updated_at"])
             audit(
                 request,
